@@ -1,0 +1,278 @@
+//! Typed settings from `LATCHKEY_*` environment variables, optionally from an env-style file
+//! named by `LATCHKEY_CONFIG_FILE` (the real environment wins). A wrong value fails start-up
+//! with the variable's name.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use crate::auth::password::HashParams;
+use crate::store::DatabaseTarget;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `LATCHKEY_BIND`: address to listen on; port 0 picks a free port.
+    pub bind: String,
+    /// `LATCHKEY_DATA_DIR`: where the SQLite database and a development master key live.
+    pub data_dir: PathBuf,
+    /// `LATCHKEY_DATABASE_URL`: `postgres://…` or `sqlite://path`; default `sqlite://<data_dir>/latchkey.db`.
+    pub database: DatabaseTarget,
+    pub db_pool_size: u32,
+    pub migrate_on_start: bool,
+    /// `LATCHKEY_MASTER_KEY`: 32 bytes, base64. Kept out of Debug output.
+    pub master_key: Option<Secret>,
+    /// `LATCHKEY_BOOTSTRAP_ADMIN_KEY`: the first platform admin key, when the database has none.
+    pub bootstrap_admin_key: Option<Secret>,
+    /// `LATCHKEY_ISSUER`: the `iss` of every token.
+    pub issuer: String,
+    pub access_token_ttl_secs: i64,
+    pub refresh_token_ttl_secs: i64,
+    pub argon2: HashParams,
+    /// How many password hashes may run at once (each holds `argon2.memory_kib`).
+    pub max_concurrent_hashes: usize,
+    /// How many logins may wait for a hashing slot before the server answers 503.
+    pub max_queued_logins: usize,
+    /// How long a login may wait for a hashing slot.
+    pub login_queue_timeout_ms: u64,
+    /// `LATCHKEY_CORS_ORIGINS`: comma-separated origins allowed to call the public endpoints.
+    pub cors_origins: Vec<String>,
+    pub max_body_bytes: usize,
+    pub workers: usize,
+}
+
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{name}: {message}")]
+pub struct ConfigError {
+    pub name: String,
+    pub message: String,
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let mut vars: HashMap<String, String> = HashMap::new();
+        if let Ok(path) = std::env::var("LATCHKEY_CONFIG_FILE") {
+            let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+                name: "LATCHKEY_CONFIG_FILE".into(),
+                message: format!("cannot read {path}: {e}"),
+            })?;
+            vars.extend(parse_env_file(&text));
+        }
+        vars.extend(std::env::vars().filter(|(k, _)| k.starts_with("LATCHKEY_")));
+        Self::from_map(&vars)
+    }
+
+    pub fn from_map(vars: &HashMap<String, String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| {
+            vars.get(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let data_dir = PathBuf::from(get("LATCHKEY_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let database_url = get("LATCHKEY_DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("latchkey.db").display()));
+        let database = DatabaseTarget::parse(&database_url).map_err(|message| ConfigError {
+            name: "LATCHKEY_DATABASE_URL".into(),
+            message,
+        })?;
+        let parse = Parser { get: &get };
+        let settings = Settings {
+            bind: get("LATCHKEY_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            data_dir,
+            database,
+            db_pool_size: parse.or("LATCHKEY_DB_POOL_SIZE", 16)?,
+            migrate_on_start: parse.or("LATCHKEY_MIGRATE_ON_START", true)?,
+            master_key: get("LATCHKEY_MASTER_KEY").map(Secret),
+            bootstrap_admin_key: get("LATCHKEY_BOOTSTRAP_ADMIN_KEY").map(Secret),
+            issuer: get("LATCHKEY_ISSUER").unwrap_or_else(|| "http://127.0.0.1:8080".into()),
+            access_token_ttl_secs: parse.or("LATCHKEY_ACCESS_TOKEN_TTL_SECS", 900)?,
+            refresh_token_ttl_secs: parse.or("LATCHKEY_REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?,
+            argon2: HashParams {
+                memory_kib: parse.or(
+                    "LATCHKEY_ARGON2_MEMORY_KIB",
+                    HashParams::default().memory_kib,
+                )?,
+                iterations: parse.or(
+                    "LATCHKEY_ARGON2_ITERATIONS",
+                    HashParams::default().iterations,
+                )?,
+                parallelism: parse.or(
+                    "LATCHKEY_ARGON2_PARALLELISM",
+                    HashParams::default().parallelism,
+                )?,
+            },
+            max_concurrent_hashes: parse.or("LATCHKEY_MAX_CONCURRENT_HASHES", cores())?,
+            max_queued_logins: parse.or("LATCHKEY_MAX_QUEUED_LOGINS", 64 * cores())?,
+            login_queue_timeout_ms: parse.or("LATCHKEY_LOGIN_QUEUE_TIMEOUT_MS", 2000)?,
+            cors_origins: get("LATCHKEY_CORS_ORIGINS")
+                .map(|v| {
+                    v.split(',')
+                        .map(|o| o.trim().trim_end_matches('/').to_owned())
+                        .filter(|o| !o.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            max_body_bytes: parse.or("LATCHKEY_MAX_BODY_BYTES", 64 * 1024)?,
+            workers: parse.or("LATCHKEY_WORKERS", cores())?,
+        };
+        settings.check()?;
+        Ok(settings)
+    }
+
+    fn check(&self) -> Result<(), ConfigError> {
+        let fail = |name: &str, message: &str| {
+            Err(ConfigError {
+                name: name.into(),
+                message: message.into(),
+            })
+        };
+        if self.access_token_ttl_secs < 30 {
+            return fail("LATCHKEY_ACCESS_TOKEN_TTL_SECS", "must be at least 30");
+        }
+        if self.refresh_token_ttl_secs < self.access_token_ttl_secs {
+            return fail(
+                "LATCHKEY_REFRESH_TOKEN_TTL_SECS",
+                "must be at least the access token lifetime",
+            );
+        }
+        if self.max_concurrent_hashes == 0 {
+            return fail("LATCHKEY_MAX_CONCURRENT_HASHES", "must be at least 1");
+        }
+        if self.db_pool_size == 0 {
+            return fail("LATCHKEY_DB_POOL_SIZE", "must be at least 1");
+        }
+        if self.workers == 0 {
+            return fail("LATCHKEY_WORKERS", "must be at least 1");
+        }
+        for origin in &self.cors_origins {
+            if !(origin.starts_with("http://") || origin.starts_with("https://")) {
+                return fail(
+                    "LATCHKEY_CORS_ORIGINS",
+                    "each origin must start with http:// or https://",
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+struct Parser<'a, G: Fn(&str) -> Option<String>> {
+    get: &'a G,
+}
+
+impl<G: Fn(&str) -> Option<String>> Parser<'_, G> {
+    fn or<T: FromStr>(&self, name: &str, default: T) -> Result<T, ConfigError>
+    where
+        T::Err: std::fmt::Display,
+    {
+        match (self.get)(name) {
+            None => Ok(default),
+            Some(raw) => raw.parse().map_err(|e: T::Err| ConfigError {
+                name: name.into(),
+                message: format!("cannot parse {raw:?}: {e}"),
+            }),
+        }
+    }
+}
+
+/// `KEY=VALUE` lines; `#` starts a comment; surrounding quotes are removed.
+pub fn parse_env_file(text: &str) -> HashMap<String, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.strip_prefix("export ").unwrap_or(l).split_once('='))
+        .map(|(k, v)| {
+            (
+                k.trim().to_owned(),
+                v.trim().trim_matches('"').trim_matches('\'').to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_serve_sqlite_under_data() -> Result<(), ConfigError> {
+        let s = Settings::from_map(&HashMap::new())?;
+        assert_eq!(s.bind, "127.0.0.1:8080");
+        assert_eq!(s.database.connect_to, "./data/latchkey.db");
+        assert_eq!(s.access_token_ttl_secs, 900);
+        assert!(s.cors_origins.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn a_bad_value_names_its_variable() {
+        let err = Settings::from_map(&map(&[("LATCHKEY_ACCESS_TOKEN_TTL_SECS", "soon")])).err();
+        assert_eq!(
+            err.map(|e| e.name),
+            Some("LATCHKEY_ACCESS_TOKEN_TTL_SECS".to_string())
+        );
+        let err = Settings::from_map(&map(&[("LATCHKEY_DATABASE_URL", "mysql://x")])).err();
+        assert_eq!(
+            err.map(|e| e.name),
+            Some("LATCHKEY_DATABASE_URL".to_string())
+        );
+        let err = Settings::from_map(&map(&[("LATCHKEY_CORS_ORIGINS", "example.com")])).err();
+        assert_eq!(
+            err.map(|e| e.name),
+            Some("LATCHKEY_CORS_ORIGINS".to_string())
+        );
+    }
+
+    #[test]
+    fn env_files_parse() {
+        let vars = parse_env_file(
+            "# c\nLATCHKEY_BIND=0.0.0.0:1\nexport LATCHKEY_ISSUER=\"https://x\"\n\n",
+        );
+        assert_eq!(
+            vars.get("LATCHKEY_BIND").map(String::as_str),
+            Some("0.0.0.0:1")
+        );
+        assert_eq!(
+            vars.get("LATCHKEY_ISSUER").map(String::as_str),
+            Some("https://x")
+        );
+    }
+
+    #[test]
+    fn secrets_stay_out_of_debug() -> Result<(), ConfigError> {
+        let s = Settings::from_map(&map(&[
+            ("LATCHKEY_MASTER_KEY", "c2VjcmV0"),
+            ("LATCHKEY_BOOTSTRAP_ADMIN_KEY", "lk_admin_x"),
+        ]))?;
+        let debug = format!("{s:?}");
+        assert!(!debug.contains("c2VjcmV0") && !debug.contains("lk_admin_x"));
+        Ok(())
+    }
+}

@@ -1,0 +1,88 @@
+//! The one error type of the use cases. Business outcomes are variants with a stable code;
+//! the unexpected is `Internal`, whose cause is logged and never shown to the client.
+//! `http::error` maps it to a status and a JSON body in one place.
+
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("the request is invalid: {message}")]
+    Validation { code: &'static str, message: String },
+    #[error("the identifier or password is incorrect")]
+    InvalidCredentials,
+    #[error("{message}")]
+    Unauthorized { code: &'static str, message: String },
+    #[error("{message}")]
+    Forbidden { code: &'static str, message: String },
+    #[error("{what} was not found")]
+    NotFound { what: &'static str },
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String },
+    #[error("the refresh token is invalid, expired or already used")]
+    InvalidGrant,
+    #[error("the server is at capacity; retry shortly")]
+    Overloaded { retry_after_secs: u64 },
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn validation(code: &'static str, message: impl Into<String>) -> Self {
+        AppError::Validation {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn unauthorized(code: &'static str, message: impl Into<String>) -> Self {
+        AppError::Unauthorized {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        AppError::Forbidden {
+            code: "forbidden",
+            message: message.into(),
+        }
+    }
+
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        AppError::Conflict {
+            code,
+            message: message.into(),
+        }
+    }
+
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        AppError::Internal(cause.to_string())
+    }
+
+    /// The stable snake_case code clients switch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Validation { code, .. }
+            | AppError::Unauthorized { code, .. }
+            | AppError::Forbidden { code, .. }
+            | AppError::Conflict { code, .. } => code,
+            AppError::InvalidCredentials => "invalid_credentials",
+            AppError::NotFound { .. } => "not_found",
+            AppError::InvalidGrant => "invalid_grant",
+            AppError::Overloaded { .. } => "overloaded",
+            AppError::Internal(_) => "internal_error",
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> Self {
+        AppError::Internal(err.to_string())
+    }
+}
+
+impl From<crate::crypto::CryptoError> for AppError {
+    fn from(err: crate::crypto::CryptoError) -> Self {
+        AppError::Internal(err.to_string())
+    }
+}

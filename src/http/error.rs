@@ -1,0 +1,180 @@
+//! The one place where errors become HTTP: status, headers and the `{"error", "message"}` body.
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::{error::JsonPayloadError, HttpRequest, HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::error::AppError;
+
+/// Every error response has this shape.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// A stable snake_case code to switch on.
+    #[schema(example = "invalid_credentials")]
+    pub error: String,
+    /// A human-readable explanation; wording may change.
+    pub message: String,
+    /// Seconds to wait before retrying (423, 429, 503).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::Validation { .. } => StatusCode::BAD_REQUEST,
+            AppError::InvalidCredentials
+            | AppError::Unauthorized { .. }
+            | AppError::InvalidGrant => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden { .. } => StatusCode::FORBIDDEN,
+            AppError::NotFound { .. } => StatusCode::NOT_FOUND,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::Overloaded { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        let message = match self {
+            AppError::Internal(cause) => {
+                tracing::error!(cause = %cause, "internal error");
+                "the server could not complete the request".to_owned()
+            }
+            other => other.to_string(),
+        };
+        let retry_after = match self {
+            AppError::Overloaded { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
+        let mut response = HttpResponse::build(status);
+        if let Some(secs) = retry_after {
+            response.insert_header((header::RETRY_AFTER, secs.to_string()));
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
+        }
+        response.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+        response.json(ErrorBody {
+            error: self.code().to_owned(),
+            message,
+            retry_after,
+        })
+    }
+}
+
+/// A response error with a status and code that did not come from a use case
+/// (malformed JSON, oversized body, unknown route).
+#[derive(Debug)]
+pub struct RequestError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for RequestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl ResponseError for RequestError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::build(self.status).json(ErrorBody {
+            error: self.code.to_owned(),
+            message: self.message.clone(),
+            retry_after: None,
+        })
+    }
+}
+
+pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let (status, code, message) = match &err {
+        JsonPayloadError::Overflow { limit }
+        | JsonPayloadError::OverflowKnownLength { limit, .. } => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("the request body is larger than {limit} bytes"),
+        ),
+        JsonPayloadError::ContentType => (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "the request body must be JSON (Content-Type: application/json)".to_owned(),
+        ),
+        JsonPayloadError::Deserialize(e) if e.is_data() => (
+            StatusCode::BAD_REQUEST,
+            "invalid_body",
+            format!("the request body does not fit: {e}"),
+        ),
+        JsonPayloadError::Deserialize(e) => (
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            format!("the request body is not valid JSON: {e}"),
+        ),
+        _ => (
+            StatusCode::BAD_REQUEST,
+            "invalid_body",
+            "the request body could not be read".to_owned(),
+        ),
+    };
+    RequestError {
+        status,
+        code,
+        message,
+    }
+    .into()
+}
+
+pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
+    RequestError {
+        status: StatusCode::BAD_REQUEST,
+        code: "invalid_path",
+        message: err.to_string(),
+    }
+    .into()
+}
+
+pub fn query_error(
+    err: actix_web::error::QueryPayloadError,
+    _req: &HttpRequest,
+) -> actix_web::Error {
+    RequestError {
+        status: StatusCode::BAD_REQUEST,
+        code: "invalid_query",
+        message: err.to_string(),
+    }
+    .into()
+}
+
+pub fn form_error(err: actix_web::error::UrlencodedError, _req: &HttpRequest) -> actix_web::Error {
+    let (status, code) = match err {
+        actix_web::error::UrlencodedError::Overflow { .. } => {
+            (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+        }
+        actix_web::error::UrlencodedError::ContentType => {
+            (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+        }
+        _ => (StatusCode::BAD_REQUEST, "invalid_body"),
+    };
+    RequestError {
+        status,
+        code,
+        message: err.to_string(),
+    }
+    .into()
+}
+
+pub async fn not_found(req: HttpRequest) -> HttpResponse {
+    RequestError {
+        status: StatusCode::NOT_FOUND,
+        code: "not_found",
+        message: format!("no endpoint at {} {}", req.method(), req.path()),
+    }
+    .error_response()
+}

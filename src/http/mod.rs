@@ -1,0 +1,88 @@
+//! HTTP: routes, extractors, the error-to-HTTP mapping and the OpenAPI wiring.
+
+pub mod error;
+pub mod extract;
+pub mod openapi;
+pub mod routes;
+
+use actix_cors::Cors;
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::Settings;
+
+/// Registers every route. Admin routes come first and get no CORS; the public routes are
+/// wrapped in a CORS policy that allows only the configured origins.
+pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
+    let json = web::JsonConfig::default()
+        .limit(settings.max_body_bytes)
+        .error_handler(error::json_error);
+    let form = web::FormConfig::default()
+        .limit(settings.max_body_bytes)
+        .error_handler(error::form_error);
+    let origins = settings.cors_origins.clone();
+    move |cfg: &mut web::ServiceConfig| {
+        cfg.app_data(json)
+            .app_data(form)
+            .app_data(web::PathConfig::default().error_handler(error::path_error))
+            .app_data(web::QueryConfig::default().error_handler(error::query_error))
+            .service(
+                web::scope("/admin")
+                    .service(routes::admin::tenants::create_tenant)
+                    .service(routes::admin::tenants::list_tenants)
+                    .service(routes::admin::tenants::get_tenant)
+                    .service(routes::admin::tenants::update_tenant)
+                    .service(routes::admin::users::create_user)
+                    .service(routes::admin::users::list_users)
+                    .service(routes::admin::users::get_user)
+                    .service(routes::admin::users::update_user)
+                    .service(routes::admin::users::deactivate_user)
+                    .service(routes::admin::api_keys::create_api_key)
+                    .service(routes::admin::api_keys::list_api_keys)
+                    .service(routes::admin::api_keys::revoke_api_key)
+                    .service(routes::admin::signing_keys::list_signing_keys)
+                    .service(routes::admin::signing_keys::rotate_signing_key)
+                    .default_service(web::to(error::not_found)),
+            )
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi::document()))
+            .route(
+                "/docs",
+                web::get().to(|| async {
+                    HttpResponse::Found()
+                        .insert_header((header::LOCATION, "/docs/"))
+                        .finish()
+                }),
+            )
+            .service(
+                web::scope("")
+                    .wrap(cors(&origins))
+                    .service(routes::health::healthz)
+                    .service(routes::health::readyz)
+                    .service(routes::jwks::jwks)
+                    .service(routes::login::login)
+                    .service(routes::tokens::refresh)
+                    .service(routes::tokens::logout)
+                    .service(routes::tokens::introspect)
+                    .service(routes::me::me)
+                    .default_service(web::to(error::not_found)),
+            );
+    }
+}
+
+fn cors(origins: &[String]) -> Cors {
+    let allowed = origins.to_vec();
+    Cors::default()
+        .allowed_origin_fn(move |origin, _| {
+            origin
+                .to_str()
+                .is_ok_and(|o| allowed.iter().any(|a| a == o))
+        })
+        .allowed_methods(["GET", "POST", "DELETE", "PATCH"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::HeaderName::from_static("x-latchkey-tenant"),
+        ])
+        .max_age(600)
+}

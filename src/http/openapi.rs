@@ -1,0 +1,109 @@
+//! The OpenAPI document, generated from the handlers' annotations. `openapi/openapi.json`
+//! is a committed copy; a test fails when it differs from what the server serves.
+
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Latchkey",
+        description = "Standalone authentication service: tenants, users, password login and signed session tokens.",
+        license(name = "Apache-2.0")
+    ),
+    paths(
+        routes::health::healthz,
+        routes::health::readyz,
+        routes::jwks::jwks,
+        routes::login::login,
+        routes::tokens::refresh,
+        routes::tokens::logout,
+        routes::tokens::introspect,
+        routes::me::me,
+        routes::admin::tenants::create_tenant,
+        routes::admin::tenants::list_tenants,
+        routes::admin::tenants::get_tenant,
+        routes::admin::tenants::update_tenant,
+        routes::admin::users::create_user,
+        routes::admin::users::list_users,
+        routes::admin::users::get_user,
+        routes::admin::users::update_user,
+        routes::admin::users::deactivate_user,
+        routes::admin::api_keys::create_api_key,
+        routes::admin::api_keys::list_api_keys,
+        routes::admin::api_keys::revoke_api_key,
+        routes::admin::signing_keys::list_signing_keys,
+        routes::admin::signing_keys::rotate_signing_key,
+    ),
+    modifiers(&SecuritySchemes, &AdminPrefix),
+    tags(
+        (name = "login", description = "Password login"),
+        (name = "tokens", description = "Refresh, logout, introspection and the JWKS"),
+        (name = "me", description = "The signed-in user"),
+        (name = "admin", description = "Tenants, users and keys (platform admin key or tenant API key)"),
+        (name = "health", description = "Probes for orchestrators"),
+    )
+)]
+pub struct ApiDoc;
+
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let bearer = |format: &str, description: &str| {
+            let mut http = Http::new(HttpAuthScheme::Bearer);
+            http.bearer_format = Some(format.to_owned());
+            http.description = Some(description.to_owned());
+            SecurityScheme::Http(http)
+        };
+        components.add_security_scheme(
+            "admin_key",
+            bearer("lk_admin_…", "A platform admin API key"),
+        );
+        components.add_security_scheme(
+            "api_key",
+            bearer("lk_tenant_…", "A tenant API key (or an admin key)"),
+        );
+        components
+            .add_security_scheme("access_token", bearer("JWT", "An access token from /login"));
+    }
+}
+
+/// The admin handlers are mounted under `/admin`; their own paths are relative to it.
+struct AdminPrefix;
+
+impl Modify for AdminPrefix {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let paths = std::mem::take(&mut openapi.paths.paths);
+        openapi.paths.paths = paths
+            .into_iter()
+            .map(|(path, item)| {
+                let is_admin = item
+                    .get
+                    .as_ref()
+                    .or(item.post.as_ref())
+                    .or(item.patch.as_ref())
+                    .or(item.delete.as_ref())
+                    .and_then(|op| op.tags.as_ref())
+                    .is_some_and(|tags| tags.iter().any(|t| t == "admin"));
+                if is_admin {
+                    (format!("/admin{path}"), item)
+                } else {
+                    (path, item)
+                }
+            })
+            .collect();
+    }
+}
+
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The document as committed under `openapi/`: pretty JSON with a trailing newline.
+pub fn document_json() -> Result<String, serde_json::Error> {
+    document().to_pretty_json().map(|json| json + "\n")
+}

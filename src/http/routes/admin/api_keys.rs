@@ -1,0 +1,83 @@
+use actix_web::{delete, get, post, web, HttpResponse};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::error::AppError;
+use crate::http::error::ErrorBody;
+use crate::http::extract::{blocking, ApiCaller};
+use crate::service::api_keys::{self, CreatedApiKey};
+use crate::service::views::ApiKeyView;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CreateApiKey {
+    /// A label, e.g. the backend that will use the key.
+    #[schema(example = "billing-backend")]
+    pub name: Option<String>,
+}
+
+/// Mint a tenant API key for a product backend (platform admin). The key is shown only here.
+#[utoipa::path(tag = "admin", security(("admin_key" = [])), request_body(content = Option<CreateApiKey>),
+    params(("slug" = String, Path, description = "Tenant slug")),
+    responses(
+        (status = 201, body = CreatedApiKey),
+        (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    ))]
+#[post("/tenants/{slug}/api-keys")]
+pub async fn create_api_key(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+    body: Option<web::Json<CreateApiKey>>,
+) -> Result<HttpResponse, AppError> {
+    caller.0.require_platform()?;
+    let name = body.and_then(|b| b.into_inner().name);
+    let created = blocking(move || api_keys::create_tenant_key(&state, &path, name)).await?;
+    Ok(HttpResponse::Created()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(created))
+}
+
+/// List a tenant's API keys (platform admin); secrets are never shown again.
+#[utoipa::path(tag = "admin", security(("admin_key" = [])),
+    params(("slug" = String, Path, description = "Tenant slug")),
+    responses(
+        (status = 200, body = Vec<ApiKeyView>),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    ))]
+#[get("/tenants/{slug}/api-keys")]
+pub async fn list_api_keys(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    caller.0.require_platform()?;
+    Ok(HttpResponse::Ok().json(blocking(move || api_keys::list_tenant_keys(&state, &path)).await?))
+}
+
+/// Revoke a tenant API key (platform admin).
+#[utoipa::path(tag = "admin", security(("admin_key" = [])),
+    params(("slug" = String, Path, description = "Tenant slug"), ("key_id" = String, Path, description = "API key id")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    ))]
+#[delete("/tenants/{slug}/api-keys/{key_id}")]
+pub async fn revoke_api_key(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    caller.0.require_platform()?;
+    let (slug, key_id) = path.into_inner();
+    blocking(move || api_keys::revoke_tenant_key(&state, &slug, &key_id)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,7 @@
+//! `/admin/…`: platform admin keys see everything; a tenant key sees its own tenant's users.
+//! Never opened to browsers (no CORS).
+
+pub mod api_keys;
+pub mod signing_keys;
+pub mod tenants;
+pub mod users;

@@ -1,0 +1,83 @@
+use actix_web::{get, patch, post, web, HttpResponse};
+
+use crate::error::AppError;
+use crate::http::error::ErrorBody;
+use crate::http::extract::{blocking, ApiCaller};
+use crate::service::tenants::{self, CreateTenant, UpdateTenant};
+use crate::service::views::TenantView;
+use crate::state::AppState;
+
+/// Create a tenant (platform admin).
+#[utoipa::path(tag = "admin", security(("admin_key" = [])), request_body = CreateTenant, responses(
+    (status = 201, body = TenantView),
+    (status = 400, description = "`invalid_slug`, `invalid_name` or a malformed body", body = ErrorBody),
+    (status = 401, description = "`missing_credentials` or `invalid_api_key`", body = ErrorBody),
+    (status = 403, description = "A tenant key was used", body = ErrorBody),
+    (status = 409, description = "`tenant_exists`", body = ErrorBody),
+))]
+#[post("/tenants")]
+pub async fn create_tenant(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    body: web::Json<CreateTenant>,
+) -> Result<HttpResponse, AppError> {
+    caller.0.require_platform()?;
+    let tenant = blocking(move || tenants::create(&state, body.into_inner())).await?;
+    Ok(HttpResponse::Created().json(tenant))
+}
+
+/// List tenants (platform admin).
+#[utoipa::path(tag = "admin", security(("admin_key" = [])), responses(
+    (status = 200, body = Vec<TenantView>),
+    (status = 401, body = ErrorBody),
+    (status = 403, body = ErrorBody),
+))]
+#[get("/tenants")]
+pub async fn list_tenants(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+) -> Result<HttpResponse, AppError> {
+    caller.0.require_platform()?;
+    Ok(HttpResponse::Ok().json(blocking(move || tenants::list(&state)).await?))
+}
+
+/// Read a tenant (platform admin).
+#[utoipa::path(tag = "admin", security(("admin_key" = [])),
+    params(("slug" = String, Path, description = "Tenant slug")),
+    responses(
+        (status = 200, body = TenantView),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    ))]
+#[get("/tenants/{slug}")]
+pub async fn get_tenant(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    caller.0.require_platform()?;
+    Ok(HttpResponse::Ok().json(blocking(move || tenants::get(&state, &path)).await?))
+}
+
+/// Rename a tenant (platform admin).
+#[utoipa::path(tag = "admin", security(("admin_key" = [])), request_body = UpdateTenant,
+    params(("slug" = String, Path, description = "Tenant slug")),
+    responses(
+        (status = 200, body = TenantView),
+        (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    ))]
+#[patch("/tenants/{slug}")]
+pub async fn update_tenant(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+    body: web::Json<UpdateTenant>,
+) -> Result<HttpResponse, AppError> {
+    caller.0.require_platform()?;
+    Ok(HttpResponse::Ok()
+        .json(blocking(move || tenants::update(&state, &path, body.into_inner())).await?))
+}

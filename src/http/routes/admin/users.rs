@@ -1,0 +1,116 @@
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+
+use crate::error::AppError;
+use crate::http::error::ErrorBody;
+use crate::http::extract::{blocking, ApiCaller};
+use crate::service::users::{self, CreateUser, ListUsers, UpdateUser, UserPage};
+use crate::service::views::UserView;
+use crate::state::AppState;
+
+/// Create a user in a tenant.
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])), request_body = CreateUser,
+    params(("slug" = String, Path, description = "Tenant slug")),
+    responses(
+        (status = 201, body = UserView),
+        (status = 400, description = "`invalid_email`, `password_too_short`, `password_too_long`, `password_equals_email`, `invalid_phone_number`", body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 403, description = "The key belongs to another tenant", body = ErrorBody),
+        (status = 404, description = "No such tenant", body = ErrorBody),
+        (status = 409, description = "`email_taken`", body = ErrorBody),
+    ))]
+#[post("/tenants/{slug}/users")]
+pub async fn create_user(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+    body: web::Json<CreateUser>,
+) -> Result<HttpResponse, AppError> {
+    let user = blocking(move || users::create(&state, &caller.0, &path, body.into_inner())).await?;
+    Ok(HttpResponse::Created().json(user))
+}
+
+/// List a tenant's users, ordered by email, a page at a time.
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+    params(("slug" = String, Path, description = "Tenant slug"), ListUsers),
+    responses(
+        (status = 200, body = UserPage),
+        (status = 400, description = "`invalid_limit`", body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    ))]
+#[get("/tenants/{slug}/users")]
+pub async fn list_users(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<String>,
+    query: web::Query<ListUsers>,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok()
+        .json(blocking(move || users::list(&state, &caller.0, &path, query.into_inner())).await?))
+}
+
+/// Read a user.
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+    params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
+    responses(
+        (status = 200, body = UserView),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    ))]
+#[get("/tenants/{slug}/users/{user_id}")]
+pub async fn get_user(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, user_id) = path.into_inner();
+    Ok(HttpResponse::Ok()
+        .json(blocking(move || users::get(&state, &caller.0, &slug, &user_id)).await?))
+}
+
+/// Update a user: email, password (revokes sessions), phone number, display name, active.
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])), request_body = UpdateUser,
+    params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
+    responses(
+        (status = 200, body = UserView),
+        (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "`email_taken`", body = ErrorBody),
+    ))]
+#[patch("/tenants/{slug}/users/{user_id}")]
+pub async fn update_user(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+    body: web::Json<UpdateUser>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, user_id) = path.into_inner();
+    let user =
+        blocking(move || users::update(&state, &caller.0, &slug, &user_id, body.into_inner()))
+            .await?;
+    Ok(HttpResponse::Ok().json(user))
+}
+
+/// Deactivate a user: they can no longer log in and their sessions are revoked.
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+    params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
+    responses(
+        (status = 204, description = "Deactivated"),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    ))]
+#[delete("/tenants/{slug}/users/{user_id}")]
+pub async fn deactivate_user(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, user_id) = path.into_inner();
+    blocking(move || users::deactivate(&state, &caller.0, &slug, &user_id)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,34 @@
+use actix_web::{post, web, HttpRequest, HttpResponse};
+
+use crate::error::AppError;
+use crate::http::error::ErrorBody;
+use crate::http::extract::{blocking, client_info};
+use crate::service::login::{password_login, LoginRequest, LoginResponse};
+use crate::state::AppState;
+
+/// Log in with a password.
+///
+/// Unknown tenant, unknown user and wrong password give the same 401 in the same time.
+/// When the server is hashing at capacity it answers 503 with `Retry-After` at once.
+#[utoipa::path(tag = "login", request_body = LoginRequest, responses(
+    (status = 200, body = LoginResponse),
+    (status = 400, description = "Malformed body", body = ErrorBody),
+    (status = 401, description = "`invalid_credentials`", body = ErrorBody),
+    (status = 413, description = "Body too large", body = ErrorBody),
+    (status = 415, description = "Not JSON", body = ErrorBody),
+    (status = 503, description = "`overloaded`: retry after `Retry-After` seconds", body = ErrorBody),
+))]
+#[post("/login")]
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<LoginRequest>,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    let slot = state.hash_slots.acquire().await?;
+    let outcome = blocking(move || password_login(&state, body.into_inner(), client)).await;
+    drop(slot);
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(outcome?))
+}

@@ -1,0 +1,175 @@
+//! API keys: platform admin keys (every admin endpoint) and tenant keys (a product backend's
+//! access to its own tenant: user management and token introspection). Stored as hashes only.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::views::ApiKeyView;
+use crate::crypto::{hash_token, OpaqueToken, TokenKind};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::api_keys::{self as rows, ApiKey};
+use crate::store::{new_id, tenants, AnyConnection};
+
+/// Who presented a valid API key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    Platform { key_id: String },
+    Tenant { key_id: String, tenant_id: String },
+}
+
+impl Principal {
+    pub fn may_manage_tenant(&self, tenant_id: &str) -> bool {
+        match self {
+            Principal::Platform { .. } => true,
+            Principal::Tenant { tenant_id: own, .. } => own == tenant_id,
+        }
+    }
+
+    pub fn require_platform(&self) -> Result<(), AppError> {
+        match self {
+            Principal::Platform { .. } => Ok(()),
+            Principal::Tenant { .. } => Err(AppError::forbidden(
+                "this endpoint needs a platform admin key",
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedApiKey {
+    #[serde(flatten)]
+    pub key: ApiKeyView,
+    /// The key itself, shown only in this response.
+    #[schema(example = "lk_tenant_4yQ8…")]
+    pub secret: String,
+}
+
+pub fn authenticate(state: &AppState, presented: &str) -> Result<Principal, AppError> {
+    let invalid = || AppError::unauthorized("invalid_api_key", "the API key is not valid");
+    if !(presented.starts_with(TokenKind::AdminKey.prefix())
+        || presented.starts_with(TokenKind::TenantKey.prefix()))
+    {
+        return Err(invalid());
+    }
+    let mut conn = state.db.get()?;
+    let key = rows::find_active_by_hash(&mut conn, &hash_token(presented))?.ok_or_else(invalid)?;
+    Ok(match key.tenant_id {
+        None => Principal::Platform { key_id: key.id },
+        Some(tenant_id) => Principal::Tenant {
+            key_id: key.id,
+            tenant_id,
+        },
+    })
+}
+
+fn insert_key(
+    conn: &mut AnyConnection,
+    token: &OpaqueToken,
+    tenant_id: Option<&str>,
+    name: &str,
+    now: i64,
+) -> Result<ApiKey, AppError> {
+    let key = ApiKey {
+        id: new_id(),
+        tenant_id: tenant_id.map(str::to_owned),
+        name: name.to_owned(),
+        prefix: token.display_prefix(),
+        key_hash: token.hash(),
+        created_at: now,
+        revoked_at: None,
+    };
+    rows::insert(conn, &key)?;
+    Ok(key)
+}
+
+/// Mints a platform admin key (the CLI's offline path and the first-start bootstrap).
+pub fn create_admin_key(
+    conn: &mut AnyConnection,
+    name: &str,
+    now: i64,
+) -> Result<OpaqueToken, AppError> {
+    let token = OpaqueToken::generate(TokenKind::AdminKey);
+    insert_key(conn, &token, None, name, now)?;
+    Ok(token)
+}
+
+/// On first start with no admin key: store the configured bootstrap key, or mint one.
+/// Returns the key to print when it was minted here (never when it was configured).
+pub fn bootstrap(
+    conn: &mut AnyConnection,
+    configured: Option<&str>,
+    now: i64,
+) -> Result<Option<OpaqueToken>, AppError> {
+    if rows::count_platform_keys(conn)? > 0 {
+        return Ok(None);
+    }
+    match configured {
+        Some(value) => {
+            if !value.starts_with(TokenKind::AdminKey.prefix())
+                || value.len() < TokenKind::AdminKey.prefix().len() + 32
+            {
+                return Err(AppError::internal(format!(
+                    "LATCHKEY_BOOTSTRAP_ADMIN_KEY must start with {} and have at least 32 characters after it",
+                    TokenKind::AdminKey.prefix()
+                )));
+            }
+            insert_key(
+                conn,
+                &OpaqueToken::from_plaintext(value.to_owned()),
+                None,
+                "bootstrap",
+                now,
+            )?;
+            Ok(None)
+        }
+        None => create_admin_key(conn, "bootstrap", now).map(Some),
+    }
+}
+
+pub fn create_tenant_key(
+    state: &AppState,
+    slug: &str,
+    name: Option<String>,
+) -> Result<CreatedApiKey, AppError> {
+    let name = name
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "default".into());
+    if name.chars().count() > 100 {
+        return Err(AppError::validation(
+            "invalid_name",
+            "the key name must have at most 100 characters",
+        ));
+    }
+    let mut conn = state.db.get()?;
+    let tenant =
+        tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
+    let token = OpaqueToken::generate(TokenKind::TenantKey);
+    let key = insert_key(&mut conn, &token, Some(&tenant.id), &name, state.now())?;
+    Ok(CreatedApiKey {
+        key: ApiKeyView::new(&key, Some(&tenant.slug)),
+        secret: token.reveal().to_owned(),
+    })
+}
+
+pub fn list_tenant_keys(state: &AppState, slug: &str) -> Result<Vec<ApiKeyView>, AppError> {
+    let mut conn = state.db.get()?;
+    let tenant =
+        tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
+    Ok(rows::list_for_tenant(&mut conn, &tenant.id)?
+        .iter()
+        .map(|k| ApiKeyView::new(k, Some(&tenant.slug)))
+        .collect())
+}
+
+pub fn revoke_tenant_key(state: &AppState, slug: &str, key_id: &str) -> Result<(), AppError> {
+    let mut conn = state.db.get()?;
+    let tenant =
+        tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
+    if rows::revoke(&mut conn, &tenant.id, key_id, state.now())? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound { what: "API key" })
+    }
+}

@@ -1,0 +1,11 @@
+//! Use cases: each public function is one thing a caller can do. They combine the rules
+//! (`auth`) with persistence (`store`) and run on blocking threads, never on the async workers.
+
+pub mod api_keys;
+pub mod capacity;
+pub mod login;
+pub mod sessions;
+pub mod signing_keys;
+pub mod tenants;
+pub mod users;
+pub mod views;

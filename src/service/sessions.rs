@@ -1,0 +1,333 @@
+//! Sessions and the tokens that carry them: issuing a session after a successful login,
+//! refresh-token rotation with reuse detection, logout, bearer authentication and
+//! RFC 7662 introspection.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::api_keys::Principal;
+use super::views::UserView;
+use crate::auth::jwt::{AccessClaims, KeyRing};
+use crate::crypto::{hash_token, OpaqueToken, TokenKind};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::refresh_tokens::{self, RefreshToken};
+use crate::store::sessions::{self as rows, Session};
+use crate::store::tenants::{self, Tenant};
+use crate::store::users::{self, User};
+use crate::store::{new_id, AnyConnection};
+
+/// Where a request came from, for the session record and the audit trail.
+#[derive(Debug, Clone, Default)]
+pub struct ClientInfo {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// The body of every successful login, second-factor verification and refresh.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Authenticated {
+    /// A JWT signed with EdDSA; verify it with the keys at `/.well-known/jwks.json`.
+    pub access_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    #[schema(example = 900)]
+    pub expires_in: i64,
+    /// Single-use: each refresh returns a new one and retires the old.
+    pub refresh_token: String,
+    pub session_id: String,
+    pub user: UserView,
+    /// Things the user should fix, e.g. a profile with no phone number.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// An authenticated bearer of an access token.
+#[derive(Debug, Clone)]
+pub struct AccessContext {
+    pub claims: AccessClaims,
+    pub session: Session,
+    pub user: User,
+    pub tenant: Tenant,
+}
+
+fn invalid_token() -> AppError {
+    AppError::unauthorized(
+        "invalid_token",
+        "the access token is invalid, expired or revoked",
+    )
+}
+
+fn new_refresh_token(session_id: &str, now: i64, ttl: i64) -> (OpaqueToken, RefreshToken) {
+    let token = OpaqueToken::generate(TokenKind::RefreshToken);
+    let row = RefreshToken {
+        id: new_id(),
+        session_id: session_id.to_owned(),
+        token_hash: token.hash(),
+        created_at: now,
+        expires_at: now + ttl,
+        used_at: None,
+    };
+    (token, row)
+}
+
+fn sign_access_token(
+    state: &AppState,
+    session: &Session,
+    tenant: &Tenant,
+    now: i64,
+) -> Result<String, AppError> {
+    let claims = AccessClaims {
+        iss: state.settings.issuer.clone(),
+        sub: session.user_id.clone(),
+        aud: tenant.slug.clone(),
+        exp: now + state.settings.access_token_ttl_secs,
+        iat: now,
+        jti: new_id(),
+        sid: session.id.clone(),
+        tenant: tenant.slug.clone(),
+        amr: session.amr.split(' ').map(str::to_owned).collect(),
+    };
+    let ring = state.keys.ring();
+    if !ring.has_signing_key() {
+        state.keys.reload(
+            &state.db,
+            &state.secrets,
+            now,
+            state.settings.access_token_ttl_secs,
+        )?;
+    }
+    state.keys.ring().sign(&claims).map_err(AppError::internal)
+}
+
+/// Opens a session for a user who has passed every factor policy asks for.
+pub fn open_session(
+    conn: &mut AnyConnection,
+    state: &AppState,
+    tenant: &Tenant,
+    user: &User,
+    amr: &[&str],
+    client: &ClientInfo,
+) -> Result<Authenticated, AppError> {
+    let now = state.now();
+    let session = Session {
+        id: new_id(),
+        tenant_id: tenant.id.clone(),
+        user_id: user.id.clone(),
+        amr: amr.join(" "),
+        ip: client.ip.clone(),
+        user_agent: client
+            .user_agent
+            .as_ref()
+            .map(|ua| ua.chars().take(512).collect()),
+        created_at: now,
+        expires_at: now + state.settings.refresh_token_ttl_secs,
+        revoked_at: None,
+        revoked_reason: None,
+    };
+    let (refresh, refresh_row) =
+        new_refresh_token(&session.id, now, state.settings.refresh_token_ttl_secs);
+    crate::store::transaction(conn, |c| -> Result<(), AppError> {
+        rows::insert(c, &session)?;
+        refresh_tokens::insert(c, &refresh_row)?;
+        Ok(())
+    })?;
+    let access_token = sign_access_token(state, &session, tenant, now)?;
+    Ok(Authenticated {
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in: state.settings.access_token_ttl_secs,
+        refresh_token: refresh.reveal().to_owned(),
+        session_id: session.id,
+        user: UserView::new(user, &tenant.slug),
+        warnings: Vec::new(),
+    })
+}
+
+/// What a successful rotation hands back; `None` when the token is refused.
+type Rotation = Option<(Session, Tenant, User, OpaqueToken)>;
+
+/// Exchanges a refresh token for a new pair. A token presented a second time revokes its
+/// whole session: whoever holds a copy (the thief or the user) is logged out.
+pub fn refresh(state: &AppState, presented: &str) -> Result<Authenticated, AppError> {
+    let now = state.now();
+    let ttl = state.settings.refresh_token_ttl_secs;
+    let mut conn = state.db.get()?;
+    let rotation = crate::store::transaction(&mut conn, |c| -> Result<Rotation, AppError> {
+        let Some(row) = refresh_tokens::find_by_hash(c, &hash_token(presented))? else {
+            return Ok(None);
+        };
+        if row.used_at.is_some() || !refresh_tokens::mark_used(c, &row.id, now)? {
+            if rows::revoke(c, &row.session_id, "refresh_token_reuse", now)? {
+                tracing::warn!(session_id = %row.session_id, "refresh token reused: session revoked");
+            }
+            return Ok(None);
+        }
+        let Some(session) = rows::find(c, &row.session_id)?.filter(|s| s.is_live(now)) else {
+            return Ok(None);
+        };
+        if row.expires_at <= now {
+            return Ok(None);
+        }
+        let user =
+            users::find_in_tenant(c, &session.tenant_id, &session.user_id)?.filter(|u| u.active);
+        let tenant = tenants::find_by_id(c, &session.tenant_id)?;
+        let (Some(user), Some(tenant)) = (user, tenant) else {
+            return Ok(None);
+        };
+        let (token, next_row) =
+            new_refresh_token(&session.id, now, ttl.min(session.expires_at - now));
+        refresh_tokens::insert(c, &next_row)?;
+        Ok(Some((session, tenant, user, token)))
+    })?;
+    match rotation {
+        None => Err(AppError::InvalidGrant),
+        Some((session, tenant, user, token)) => Ok(Authenticated {
+            access_token: sign_access_token(state, &session, &tenant, now)?,
+            token_type: "Bearer".into(),
+            expires_in: state.settings.access_token_ttl_secs,
+            refresh_token: token.reveal().to_owned(),
+            session_id: session.id,
+            user: UserView::new(&user, &tenant.slug),
+            warnings: Vec::new(),
+        }),
+    }
+}
+
+/// Verifies an access token and the session behind it (not revoked, user still active).
+pub fn authenticate(state: &AppState, token: &str) -> Result<AccessContext, AppError> {
+    let now = state.now();
+    let kid = KeyRing::kid_of(token).map_err(|_| invalid_token())?;
+    let ring = state.keys.ring_for(state, &kid)?;
+    let claims = ring
+        .verify(token, &state.settings.issuer, now)
+        .map_err(|e| {
+            tracing::debug!(reason = %e, "access token refused");
+            invalid_token()
+        })?;
+    let mut conn = state.db.get()?;
+    let session = rows::find(&mut conn, &claims.sid)?
+        .filter(|s| s.is_live(now))
+        .ok_or_else(invalid_token)?;
+    let tenant = tenants::find_by_id(&mut conn, &session.tenant_id)?.ok_or_else(invalid_token)?;
+    if session.user_id != claims.sub || tenant.slug != claims.tenant {
+        return Err(invalid_token());
+    }
+    let user = users::find_in_tenant(&mut conn, &tenant.id, &session.user_id)?
+        .filter(|u| u.active)
+        .ok_or_else(invalid_token)?;
+    Ok(AccessContext {
+        claims,
+        session,
+        user,
+        tenant,
+    })
+}
+
+pub fn logout(state: &AppState, ctx: &AccessContext) -> Result<(), AppError> {
+    let mut conn = state.db.get()?;
+    rows::revoke(&mut conn, &ctx.session.id, "logout", state.now())?;
+    Ok(())
+}
+
+/// RFC 7662 introspection response. Inactive tokens carry only `active: false`.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct Introspection {
+    pub active: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "access_token")]
+    pub token_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aud: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iss: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exp: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iat: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jti: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amr: Option<Vec<String>>,
+}
+
+pub fn introspect(
+    state: &AppState,
+    principal: &Principal,
+    token: &str,
+) -> Result<Introspection, AppError> {
+    let inactive = Introspection::default();
+    if token.starts_with(TokenKind::RefreshToken.prefix()) {
+        return introspect_refresh(state, principal, token);
+    }
+    let ctx = match authenticate(state, token) {
+        Ok(ctx) => ctx,
+        Err(AppError::Unauthorized { .. }) => return Ok(inactive),
+        Err(other) => return Err(other),
+    };
+    if !principal.may_manage_tenant(&ctx.tenant.id) {
+        return Ok(inactive);
+    }
+    let c = ctx.claims;
+    Ok(Introspection {
+        active: true,
+        token_type: Some("access_token".into()),
+        username: Some(ctx.user.email),
+        sub: Some(c.sub),
+        aud: Some(c.aud),
+        iss: Some(c.iss),
+        exp: Some(c.exp),
+        iat: Some(c.iat),
+        jti: Some(c.jti),
+        sid: Some(c.sid),
+        tenant: Some(c.tenant),
+        amr: Some(c.amr),
+    })
+}
+
+fn introspect_refresh(
+    state: &AppState,
+    principal: &Principal,
+    token: &str,
+) -> Result<Introspection, AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    let Some(row) = refresh_tokens::find_by_hash(&mut conn, &hash_token(token))? else {
+        return Ok(Introspection::default());
+    };
+    let session = rows::find(&mut conn, &row.session_id)?.filter(|s| s.is_live(now));
+    let tenant = match &session {
+        Some(s) => tenants::find_by_id(&mut conn, &s.tenant_id)?,
+        None => None,
+    };
+    match (session, tenant) {
+        (Some(s), Some(t))
+            if row.used_at.is_none()
+                && row.expires_at > now
+                && principal.may_manage_tenant(&t.id) =>
+        {
+            Ok(Introspection {
+                active: true,
+                token_type: Some("refresh_token".into()),
+                sub: Some(s.user_id),
+                exp: Some(row.expires_at),
+                iat: Some(row.created_at),
+                sid: Some(s.id),
+                aud: Some(t.slug.clone()),
+                iss: Some(state.settings.issuer.clone()),
+                tenant: Some(t.slug),
+                ..Introspection::default()
+            })
+        }
+        _ => Ok(Introspection::default()),
+    }
+}

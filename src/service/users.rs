@@ -1,0 +1,269 @@
+//! Users of a tenant, managed with a platform admin key or that tenant's own key.
+
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::api_keys::Principal;
+use super::views::UserView;
+use crate::auth::{password, validate};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::tenants::Tenant;
+use crate::store::users::{self as rows, User, UserChanges};
+use crate::store::{new_id, sessions, AnyConnection};
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    #[schema(example = "alice@example.com")]
+    pub email: String,
+    #[schema(
+        example = "correct horse battery staple",
+        min_length = 8,
+        max_length = 256
+    )]
+    pub password: String,
+    /// International form; stored as E.164.
+    #[schema(example = "+358401234567")]
+    pub phone_number: Option<String>,
+    pub display_name: Option<String>,
+}
+
+/// Fields to change; absent fields stay as they are, `null` clears an optional one.
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUser {
+    pub email: Option<String>,
+    /// Changing the password revokes the user's sessions.
+    pub password: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub phone_number: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub display_name: Option<Option<String>>,
+    /// `false` deactivates the user and revokes their sessions.
+    pub active: Option<bool>,
+}
+
+fn double_option<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListUsers {
+    /// At most this many users (1-200, default 50).
+    pub limit: Option<i64>,
+    /// Continue after this email (the `next_after` of the previous page).
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserPage {
+    pub users: Vec<UserView>,
+    /// Pass as `after` to get the next page; absent on the last page.
+    pub next_after: Option<String>,
+}
+
+impl std::fmt::Debug for CreateUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateUser")
+            .field("email", &self.email)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for UpdateUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateUser")
+            .field("email", &self.email)
+            .field("active", &self.active)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The tenant named by `slug`, if the principal may manage it.
+pub fn managed_tenant(
+    conn: &mut AnyConnection,
+    principal: &Principal,
+    slug: &str,
+) -> Result<Tenant, AppError> {
+    let tenant = super::tenants::require(conn, slug)?;
+    if !principal.may_manage_tenant(&tenant.id) {
+        return Err(AppError::forbidden(
+            "this API key belongs to another tenant",
+        ));
+    }
+    Ok(tenant)
+}
+
+fn require_user(
+    conn: &mut AnyConnection,
+    tenant: &Tenant,
+    user_id: &str,
+) -> Result<User, AppError> {
+    rows::find_in_tenant(conn, &tenant.id, user_id)?.ok_or(AppError::NotFound { what: "user" })
+}
+
+fn email_taken() -> AppError {
+    AppError::conflict("email_taken", "a user with this email exists in the tenant")
+}
+
+pub fn create(
+    state: &AppState,
+    principal: &Principal,
+    slug: &str,
+    input: CreateUser,
+) -> Result<UserView, AppError> {
+    let email = validate::email(&input.email)?;
+    password::validate_new_password(&input.password, &email)?;
+    let phone_number = input
+        .phone_number
+        .as_deref()
+        .map(validate::phone_number)
+        .transpose()?;
+    let display_name = validate::display_name(input.display_name)?;
+    let mut conn = state.db.get()?;
+    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    if rows::find_by_email(&mut conn, &tenant.id, &email)?.is_some() {
+        return Err(email_taken());
+    }
+    let password_hash = state.passwords.hash(&input.password)?;
+    let now = state.now();
+    let user = User {
+        id: new_id(),
+        tenant_id: tenant.id.clone(),
+        email,
+        password_hash,
+        phone_number,
+        display_name,
+        active: true,
+        created_at: now,
+        updated_at: now,
+        password_changed_at: now,
+    };
+    match rows::insert(&mut conn, &user) {
+        Ok(()) => Ok(UserView::new(&user, &tenant.slug)),
+        Err(e) if e.is_unique_violation() => Err(email_taken()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn list(
+    state: &AppState,
+    principal: &Principal,
+    slug: &str,
+    query: ListUsers,
+) -> Result<UserPage, AppError> {
+    let limit = query.limit.unwrap_or(50);
+    if !(1..=200).contains(&limit) {
+        return Err(AppError::validation(
+            "invalid_limit",
+            "limit must be between 1 and 200",
+        ));
+    }
+    let mut conn = state.db.get()?;
+    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let users = rows::list_in_tenant(&mut conn, &tenant.id, query.after.as_deref(), limit + 1)?;
+    let more = users.len() as i64 > limit;
+    let users: Vec<UserView> = users
+        .iter()
+        .take(limit as usize)
+        .map(|u| UserView::new(u, &tenant.slug))
+        .collect();
+    let next_after = if more {
+        users.last().map(|u| u.email.clone())
+    } else {
+        None
+    };
+    Ok(UserPage { users, next_after })
+}
+
+pub fn get(
+    state: &AppState,
+    principal: &Principal,
+    slug: &str,
+    user_id: &str,
+) -> Result<UserView, AppError> {
+    let mut conn = state.db.get()?;
+    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    Ok(UserView::new(
+        &require_user(&mut conn, &tenant, user_id)?,
+        &tenant.slug,
+    ))
+}
+
+pub fn update(
+    state: &AppState,
+    principal: &Principal,
+    slug: &str,
+    user_id: &str,
+    input: UpdateUser,
+) -> Result<UserView, AppError> {
+    let mut conn = state.db.get()?;
+    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let user = require_user(&mut conn, &tenant, user_id)?;
+    let now = state.now();
+    let email = input.email.as_deref().map(validate::email).transpose()?;
+    let mut changes = UserChanges {
+        phone_number: match input.phone_number {
+            Some(Some(p)) => Some(Some(validate::phone_number(&p)?)),
+            other => other,
+        },
+        display_name: match input.display_name {
+            Some(name) => Some(validate::display_name(name)?),
+            None => None,
+        },
+        active: input.active,
+        updated_at: Some(now),
+        ..UserChanges::default()
+    };
+    if let Some(new_password) = &input.password {
+        password::validate_new_password(new_password, email.as_deref().unwrap_or(&user.email))?;
+        changes.password_hash = Some(state.passwords.hash(new_password)?);
+        changes.password_changed_at = Some(now);
+    }
+    changes.email = email;
+    let revoke = changes.password_hash.is_some() || input.active == Some(false);
+    crate::store::transaction(&mut conn, |c| -> Result<(), AppError> {
+        rows::update(c, &user.id, &changes).map_err(|e| {
+            if e.is_unique_violation() {
+                email_taken()
+            } else {
+                e.into()
+            }
+        })?;
+        if revoke {
+            let reason = if input.active == Some(false) {
+                "user_deactivated"
+            } else {
+                "password_changed"
+            };
+            sessions::revoke_all_for_user(c, &user.id, reason, now)?;
+        }
+        Ok(())
+    })?;
+    get(state, principal, slug, user_id)
+}
+
+pub fn deactivate(
+    state: &AppState,
+    principal: &Principal,
+    slug: &str,
+    user_id: &str,
+) -> Result<(), AppError> {
+    update(
+        state,
+        principal,
+        slug,
+        user_id,
+        UpdateUser {
+            active: Some(false),
+            ..UpdateUser::default()
+        },
+    )
+    .map(|_| ())
+}

@@ -1,0 +1,87 @@
+//! What the API shows of stored rows: never a hash, never a secret.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::clock::rfc3339;
+use crate::store::api_keys::ApiKey;
+use crate::store::tenants::Tenant;
+use crate::store::users::User;
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TenantView {
+    pub id: String,
+    #[schema(example = "acme")]
+    pub slug: String,
+    #[schema(example = "Acme Clinic")]
+    pub name: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<&Tenant> for TenantView {
+    fn from(t: &Tenant) -> Self {
+        Self {
+            id: t.id.clone(),
+            slug: t.slug.clone(),
+            name: t.name.clone(),
+            created_at: rfc3339(t.created_at),
+            updated_at: rfc3339(t.updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UserView {
+    pub id: String,
+    #[schema(example = "acme")]
+    pub tenant: String,
+    #[schema(example = "alice@example.com")]
+    pub email: String,
+    /// E.164, e.g. +358401234567.
+    pub phone_number: Option<String>,
+    pub display_name: Option<String>,
+    pub active: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl UserView {
+    pub fn new(user: &User, tenant_slug: &str) -> Self {
+        Self {
+            id: user.id.clone(),
+            tenant: tenant_slug.to_owned(),
+            email: user.email.clone(),
+            phone_number: user.phone_number.clone(),
+            display_name: user.display_name.clone(),
+            active: user.active,
+            created_at: rfc3339(user.created_at),
+            updated_at: rfc3339(user.updated_at),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiKeyView {
+    pub id: String,
+    pub name: String,
+    /// The first characters of the key, to recognise it in listings.
+    #[schema(example = "lk_tenant_AbCd")]
+    pub prefix: String,
+    pub tenant: Option<String>,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
+}
+
+impl ApiKeyView {
+    pub fn new(key: &ApiKey, tenant_slug: Option<&str>) -> Self {
+        Self {
+            id: key.id.clone(),
+            name: key.name.clone(),
+            prefix: key.prefix.clone(),
+            tenant: tenant_slug.map(str::to_owned),
+            created_at: rfc3339(key.created_at),
+            revoked_at: key.revoked_at.map(rfc3339),
+        }
+    }
+}

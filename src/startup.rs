@@ -1,0 +1,160 @@
+//! The composition root: builds every dependency once, binds the listener (port 0 in tests)
+//! and reads the real port back.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::{middleware, web, App, HttpServer};
+
+use crate::auth::password::PasswordHasher;
+use crate::clock::{Clock, SystemClock};
+use crate::config::Settings;
+use crate::crypto::{load_or_create_master_key, OpaqueToken, SecretBox};
+use crate::error::AppError;
+use crate::service::api_keys;
+use crate::service::capacity::HashSlots;
+use crate::service::signing_keys::{self, KeyStore};
+use crate::state::AppState;
+use crate::store::{migrations, Db};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: web::Data<AppState>,
+    /// The admin key minted on first start, to be printed once by the caller.
+    pub minted_admin_key: Option<OpaqueToken>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{0}")]
+    Setup(String),
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
+}
+
+impl From<crate::store::StoreError> for StartError {
+    fn from(e: crate::store::StoreError) -> Self {
+        StartError::Setup(e.to_string())
+    }
+}
+
+/// Connects to the database and runs migrations when asked to.
+pub fn connect(settings: &Settings, migrate: bool) -> Result<Db, StartError> {
+    let db = Db::connect(&settings.database, settings.db_pool_size)?;
+    if migrate {
+        let applied = migrations::run_pending(&mut *db.get()?)?;
+        if !applied.is_empty() {
+            tracing::info!(versions = ?applied, "applied migrations");
+        }
+    }
+    Ok(db)
+}
+
+/// Builds the shared state: master key, password hasher, signing keys, first admin key.
+pub fn build_state(
+    settings: Settings,
+    clock: Arc<dyn Clock>,
+) -> Result<(AppState, Option<OpaqueToken>), StartError> {
+    let db = connect(&settings, settings.migrate_on_start)?;
+    let master = load_or_create_master_key(
+        settings.master_key.as_ref().map(|s| s.expose()),
+        &settings.data_dir,
+    )
+    .map_err(StartError::Setup)?;
+    let secrets = SecretBox::new(&master);
+    let passwords = PasswordHasher::new(settings.argon2).map_err(StartError::Setup)?;
+    let now = clock.now();
+    let minted = {
+        let mut conn = db.get()?;
+        signing_keys::ensure_active(&mut conn, &secrets, now)?;
+        api_keys::bootstrap(
+            &mut conn,
+            settings.bootstrap_admin_key.as_ref().map(|s| s.expose()),
+            now,
+        )?
+    };
+    let hash_slots = HashSlots::new(
+        settings.max_concurrent_hashes,
+        settings.max_queued_logins,
+        Duration::from_millis(settings.login_queue_timeout_ms),
+    );
+    let keys = KeyStore::default();
+    keys.reload(&db, &secrets, now, settings.access_token_ttl_secs)?;
+    // The signing keys must still open with this master key; fail at start, not at first login.
+    if !keys.ring().has_signing_key() {
+        return Err(StartError::Setup(
+            "no usable signing key: is LATCHKEY_MASTER_KEY the one the keys were sealed with?"
+                .into(),
+        ));
+    }
+    Ok((
+        AppState {
+            settings,
+            db,
+            clock,
+            secrets,
+            passwords,
+            keys,
+            hash_slots,
+        },
+        minted,
+    ))
+}
+
+impl Application {
+    pub fn build(settings: Settings) -> Result<Self, StartError> {
+        Self::build_with_clock(settings, Arc::new(SystemClock))
+    }
+
+    pub fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> Result<Self, StartError> {
+        let listener = TcpListener::bind(&settings.bind).map_err(|source| StartError::Bind {
+            addr: settings.bind.clone(),
+            source,
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| StartError::Setup(e.to_string()))?
+            .port();
+        let workers = settings.workers;
+        let (state, minted_admin_key) = build_state(settings, clock)?;
+        let state = web::Data::new(state);
+        let app_state = state.clone();
+        let server = HttpServer::new(move || {
+            let routes = crate::http::configure(&app_state.settings);
+            App::new()
+                .app_data(app_state.clone())
+                .wrap(middleware::Logger::new("%r %s %Dms").exclude("/healthz"))
+                .configure(routes)
+        })
+        .workers(workers)
+        .listen(listener)
+        .map_err(|e| StartError::Setup(e.to_string()))?
+        .run();
+        Ok(Self {
+            port,
+            server,
+            state,
+            minted_admin_key,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

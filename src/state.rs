@@ -1,0 +1,27 @@
+//! Everything a request may need, built once by the composition root (`startup`).
+
+use std::sync::Arc;
+
+use crate::auth::password::PasswordHasher;
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::crypto::SecretBox;
+use crate::service::capacity::HashSlots;
+use crate::service::signing_keys::KeyStore;
+use crate::store::Db;
+
+pub struct AppState {
+    pub settings: Settings,
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub secrets: SecretBox,
+    pub passwords: PasswordHasher,
+    pub keys: KeyStore,
+    pub hash_slots: HashSlots,
+}
+
+impl AppState {
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+}

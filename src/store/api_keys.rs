@@ -1,0 +1,72 @@
+use diesel::prelude::*;
+
+use super::schema::api_keys;
+use super::{AnyConnection, StoreError};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = api_keys)]
+pub struct ApiKey {
+    pub id: String,
+    /// `None` for a platform admin key.
+    pub tenant_id: Option<String>,
+    pub name: String,
+    pub prefix: String,
+    pub key_hash: String,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+pub fn insert(conn: &mut AnyConnection, key: &ApiKey) -> Result<(), StoreError> {
+    diesel::insert_into(api_keys::table)
+        .values(key)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find_active_by_hash(
+    conn: &mut AnyConnection,
+    key_hash: &str,
+) -> Result<Option<ApiKey>, StoreError> {
+    Ok(api_keys::table
+        .filter(api_keys::key_hash.eq(key_hash))
+        .filter(api_keys::revoked_at.is_null())
+        .select(ApiKey::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn count_platform_keys(conn: &mut AnyConnection) -> Result<i64, StoreError> {
+    Ok(api_keys::table
+        .filter(api_keys::tenant_id.is_null())
+        .count()
+        .get_result(conn)?)
+}
+
+pub fn list_for_tenant(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+) -> Result<Vec<ApiKey>, StoreError> {
+    Ok(api_keys::table
+        .filter(api_keys::tenant_id.eq(tenant_id))
+        .order(api_keys::created_at.asc())
+        .select(ApiKey::as_select())
+        .load(conn)?)
+}
+
+/// Revokes a tenant's key; returns whether a live key was revoked.
+pub fn revoke(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    key_id: &str,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let n = diesel::update(
+        api_keys::table
+            .filter(api_keys::id.eq(key_id))
+            .filter(api_keys::tenant_id.eq(tenant_id))
+            .filter(api_keys::revoked_at.is_null()),
+    )
+    .set(api_keys::revoked_at.eq(now))
+    .execute(conn)?;
+    Ok(n == 1)
+}

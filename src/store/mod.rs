@@ -1,0 +1,44 @@
+//! Persistence: diesel schema, rows, queries, migrations and backend selection.
+//! Functions here take a connection and return `Result<_, StoreError>`;
+//! "not found" is `Ok(None)`, never an error, and a database failure is never "not found".
+
+pub mod api_keys;
+pub mod connection;
+pub mod migrations;
+pub mod refresh_tokens;
+pub mod schema;
+pub mod sessions;
+pub mod signing_keys;
+pub mod tenants;
+pub mod users;
+
+pub use connection::{transaction, AnyConnection, Backend, DatabaseTarget, Db};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database query failed: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("database pool: {0}")]
+    Pool(#[from] diesel::r2d2::PoolError),
+    #[error("database migration failed: {0}")]
+    Migration(String),
+    #[error("database setup failed: {0}")]
+    Setup(String),
+}
+
+impl StoreError {
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            ))
+        )
+    }
+}
+
+/// A fresh random id for a new row.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
