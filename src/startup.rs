@@ -14,7 +14,7 @@ use crate::config::Settings;
 use crate::crypto::{load_or_create_master_key, OpaqueToken, SecretBox};
 use crate::error::AppError;
 use crate::service::api_keys;
-use crate::service::capacity::HashSlots;
+use crate::service::capacity::HashPool;
 use crate::service::signing_keys::{self, KeyStore};
 use crate::state::AppState;
 use crate::store::{migrations, Db};
@@ -81,11 +81,12 @@ pub fn build_state(
             now,
         )?
     };
-    let hash_slots = HashSlots::new(
+    let hash_pool = HashPool::new(
         settings.max_concurrent_hashes,
         settings.max_queued_logins,
         Duration::from_millis(settings.login_queue_timeout_ms),
-    );
+    )
+    .map_err(StartError::Setup)?;
     let keys = KeyStore::default();
     keys.reload(&db, &secrets, now, settings.access_token_ttl_secs)?;
     // The signing keys must still open with this master key; fail at start, not at first login.
@@ -103,7 +104,7 @@ pub fn build_state(
             secrets,
             passwords,
             keys,
-            hash_slots,
+            hash_pool,
         },
         minted,
     ))

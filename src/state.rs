@@ -6,7 +6,7 @@ use crate::auth::password::PasswordHasher;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::crypto::SecretBox;
-use crate::service::capacity::HashSlots;
+use crate::service::capacity::HashPool;
 use crate::service::signing_keys::KeyStore;
 use crate::store::Db;
 
@@ -17,7 +17,7 @@ pub struct AppState {
     pub secrets: SecretBox,
     pub passwords: PasswordHasher,
     pub keys: KeyStore,
-    pub hash_slots: HashSlots,
+    pub hash_pool: HashPool,
 }
 
 impl AppState {

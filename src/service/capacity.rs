@@ -1,49 +1,80 @@
-//! Bounds the password hashes running at once (each holds ~19 MiB) and the logins waiting
-//! for one; beyond that a login is refused at once with 503 instead of queueing without bound.
+//! Password hashing runs on a small pool of dedicated threads: as many as may hash at once
+//! (each hash holds ~19 MiB, and each thread keeps its allocator arena), with a bounded queue
+//! in front. A login that finds the queue full, or waits in it too long, is refused at once
+//! with 503 instead of queueing without bound; memory stays bounded under any flood.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::oneshot;
 
 use crate::error::AppError;
 
-pub struct HashSlots {
-    slots: Arc<Semaphore>,
-    waiting: AtomicUsize,
-    max_waiting: usize,
+type Job = Box<dyn FnOnce() + Send>;
+
+pub struct HashPool {
+    queue: SyncSender<(Instant, Job)>,
     wait_limit: Duration,
 }
 
-impl HashSlots {
-    pub fn new(concurrent: usize, max_waiting: usize, wait_limit: Duration) -> Self {
-        Self {
-            slots: Arc::new(Semaphore::new(concurrent)),
-            waiting: AtomicUsize::new(0),
-            max_waiting,
-            wait_limit,
+fn overloaded() -> AppError {
+    AppError::Overloaded {
+        retry_after_secs: 1,
+    }
+}
+
+impl HashPool {
+    pub fn new(threads: usize, max_queued: usize, wait_limit: Duration) -> Result<Self, String> {
+        let (queue, jobs) = sync_channel::<(Instant, Job)>(max_queued);
+        let jobs = Arc::new(Mutex::new(jobs));
+        for i in 0..threads {
+            let jobs = jobs.clone();
+            std::thread::Builder::new()
+                .name(format!("latchkey-hash-{i}"))
+                .spawn(move || work(&jobs, wait_limit))
+                .map_err(|e| format!("cannot start a hashing thread: {e}"))?;
         }
+        Ok(Self { queue, wait_limit })
     }
 
-    pub async fn acquire(&self) -> Result<OwnedSemaphorePermit, AppError> {
-        if let Ok(permit) = self.slots.clone().try_acquire_owned() {
-            return Ok(permit);
+    /// Runs `f` on a hashing thread, or answers `Overloaded` when the pool is saturated.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce() -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let (tx, rx) = oneshot::channel();
+        let job: Job = Box::new(move || {
+            let _ = tx.send(f());
+        });
+        match self.queue.try_send((Instant::now(), job)) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => return Err(overloaded()),
+            Err(TrySendError::Disconnected(_)) => {
+                return Err(AppError::internal("the hashing pool stopped"))
+            }
         }
-        let overloaded = AppError::Overloaded {
-            retry_after_secs: 1,
+        // A job dropped unrun (it waited past `wait_limit`) closes the channel.
+        match tokio::time::timeout(self.wait_limit * 4 + Duration::from_secs(30), rx).await {
+            Ok(Ok(result)) => result,
+            _ => Err(overloaded()),
+        }
+    }
+}
+
+fn work(jobs: &Mutex<Receiver<(Instant, Job)>>, wait_limit: Duration) {
+    loop {
+        let next = match jobs.lock() {
+            Ok(receiver) => receiver.recv(),
+            Err(_) => return,
         };
-        if self.waiting.fetch_add(1, Ordering::AcqRel) >= self.max_waiting {
-            self.waiting.fetch_sub(1, Ordering::AcqRel);
-            return Err(overloaded);
+        let Ok((queued_at, job)) = next else { return };
+        if queued_at.elapsed() > wait_limit {
+            drop(job); // the caller is answered 503
+            continue;
         }
-        let result =
-            tokio::time::timeout(self.wait_limit, self.slots.clone().acquire_owned()).await;
-        self.waiting.fetch_sub(1, Ordering::AcqRel);
-        match result {
-            Ok(Ok(permit)) => Ok(permit),
-            _ => Err(overloaded),
-        }
+        job();
     }
 }
 
@@ -52,28 +83,54 @@ mod tests {
     use super::*;
 
     #[tokio::test]
-    async fn refuses_beyond_the_queue() {
-        let slots = HashSlots::new(1, 0, Duration::from_millis(10));
-        let held = slots.acquire().await;
-        assert!(held.is_ok());
+    async fn runs_jobs_and_refuses_beyond_the_queue() -> Result<(), String> {
+        let pool = Arc::new(HashPool::new(1, 1, Duration::from_secs(5))?);
+        assert_eq!(pool.run(|| Ok(2 + 2)).await.ok(), Some(4));
+        let (release, wait) = std::sync::mpsc::channel::<()>();
+        let blocker = tokio::spawn({
+            let pool = pool.clone();
+            async move {
+                pool.run(move || wait.recv().map_err(AppError::internal))
+                    .await
+                    .is_ok()
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let queued = tokio::spawn({
+            let pool = pool.clone();
+            async move { pool.run(|| Ok(1)).await.ok() }
+        });
+        tokio::time::sleep(Duration::from_millis(50)).await;
         assert_eq!(
-            slots.acquire().await.err().map(|e| e.code()),
+            pool.run(|| Ok(0)).await.err().map(|e| e.code()),
             Some("overloaded")
         );
-        drop(held);
-        assert!(slots.acquire().await.is_ok());
+        let _ = release.send(());
+        assert!(matches!(blocker.await, Ok(true)));
+        assert!(matches!(queued.await, Ok(Some(1))));
+        Ok(())
     }
 
     #[tokio::test]
-    async fn a_waiter_gets_a_freed_slot() {
-        let slots = Arc::new(HashSlots::new(1, 4, Duration::from_secs(5)));
-        let held = slots.acquire().await;
-        let waiter = tokio::spawn({
-            let slots = slots.clone();
-            async move { slots.acquire().await.is_ok() }
+    async fn a_job_that_waited_too_long_is_refused() -> Result<(), String> {
+        let pool = Arc::new(HashPool::new(1, 4, Duration::from_millis(20))?);
+        let slow = tokio::spawn({
+            let pool = pool.clone();
+            async move {
+                pool.run(|| {
+                    std::thread::sleep(Duration::from_millis(100));
+                    Ok(())
+                })
+                .await
+                .is_ok()
+            }
         });
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        drop(held);
-        assert!(matches!(waiter.await, Ok(true)));
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        assert_eq!(
+            pool.run(|| Ok(())).await.err().map(|e| e.code()),
+            Some("overloaded")
+        );
+        assert!(matches!(slow.await, Ok(true)));
+        Ok(())
     }
 }

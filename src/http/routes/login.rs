@@ -2,7 +2,7 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
-use crate::http::extract::{blocking, client_info};
+use crate::http::extract::client_info;
 use crate::service::login::{password_login, LoginRequest, LoginResponse};
 use crate::state::AppState;
 
@@ -25,10 +25,12 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
-    let slot = state.hash_slots.acquire().await?;
-    let outcome = blocking(move || password_login(&state, body.into_inner(), client)).await;
-    drop(slot);
+    let pool = state.clone();
+    let outcome = pool
+        .hash_pool
+        .run(move || password_login(&state, body.into_inner(), client))
+        .await?;
     Ok(HttpResponse::Ok()
         .insert_header(("Cache-Control", "no-store"))
-        .json(outcome?))
+        .json(outcome))
 }

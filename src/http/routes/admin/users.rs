@@ -25,7 +25,12 @@ pub async fn create_user(
     path: web::Path<String>,
     body: web::Json<CreateUser>,
 ) -> Result<HttpResponse, AppError> {
-    let user = blocking(move || users::create(&state, &caller.0, &path, body.into_inner())).await?;
+    // Hashing the password: on the bounded hashing pool like every argon2 computation.
+    let pool = state.clone();
+    let user = pool
+        .hash_pool
+        .run(move || users::create(&state, &caller.0, &path, body.into_inner()))
+        .await?;
     Ok(HttpResponse::Created().json(user))
 }
 
@@ -89,9 +94,11 @@ pub async fn update_user(
     body: web::Json<UpdateUser>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, user_id) = path.into_inner();
-    let user =
-        blocking(move || users::update(&state, &caller.0, &slug, &user_id, body.into_inner()))
-            .await?;
+    let pool = state.clone();
+    let user = pool
+        .hash_pool
+        .run(move || users::update(&state, &caller.0, &slug, &user_id, body.into_inner()))
+        .await?;
     Ok(HttpResponse::Ok().json(user))
 }
 

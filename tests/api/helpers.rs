@@ -1,0 +1,265 @@
+//! The real server on port 0 with its own database: a temporary SQLite file, or a fresh
+//! PostgreSQL database when LATCHKEY_TEST_DATABASE_URL is set.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use latchkey::clock::ManualClock;
+use latchkey::config::Settings;
+use latchkey::startup::Application;
+use rand::RngCore;
+use serde_json::{json, Value};
+
+pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub clock: ManualClock,
+    pub admin_key: String,
+    pub master_key: String,
+    pub dir: tempfile::TempDir,
+    pub database_url: String,
+    _pg: Option<PgDatabase>,
+}
+
+/// A PostgreSQL database made for one test and dropped after it.
+pub struct PgDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut conn) = PgConnection::establish(&self.admin_url) {
+            let _ = diesel::sql_query(format!(
+                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut conn);
+        }
+    }
+}
+
+fn random_token(len: usize) -> String {
+    let mut bytes = vec![0u8; len];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A database URL for one test, and the guard that drops a PostgreSQL database afterwards.
+pub fn test_database(dir: &std::path::Path) -> (String, Option<PgDatabase>) {
+    match std::env::var("LATCHKEY_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    {
+        Some(base) => {
+            let name = format!("latchkey_test_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = PgConnection::establish(&base).unwrap_or_else(|e| {
+                panic!("LATCHKEY_TEST_DATABASE_URL is set but PostgreSQL is unreachable: {e}")
+            });
+            diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+                .execute(&mut conn)
+                .unwrap_or_else(|e| panic!("cannot create the test database: {e}"));
+            let (prefix, _) = base.rsplit_once('/').unwrap_or((&base, ""));
+            let url = format!("{prefix}/{name}");
+            (
+                url,
+                Some(PgDatabase {
+                    admin_url: base,
+                    name,
+                }),
+            )
+        }
+        None => (
+            format!("sqlite://{}", dir.join("latchkey.db").display()),
+            None,
+        ),
+    }
+}
+
+pub fn is_postgres() -> bool {
+    std::env::var("LATCHKEY_TEST_DATABASE_URL").is_ok_and(|u| !u.is_empty())
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// Starts the app; `overrides` are LATCHKEY_* settings on top of the test defaults.
+pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let (database_url, pg) = test_database(dir.path());
+    let admin_key = format!("lk_admin_{}", random_token(32));
+    let mut master = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut master);
+    let master_key = STANDARD.encode(master);
+    let mut vars: HashMap<String, String> = [
+        ("LATCHKEY_BIND", "127.0.0.1:0".to_owned()),
+        ("LATCHKEY_DATA_DIR", dir.path().display().to_string()),
+        ("LATCHKEY_DATABASE_URL", database_url.clone()),
+        ("LATCHKEY_MASTER_KEY", master_key.clone()),
+        ("LATCHKEY_BOOTSTRAP_ADMIN_KEY", admin_key.clone()),
+        ("LATCHKEY_ISSUER", "https://latchkey.test".to_owned()),
+        // Light hashing keeps the suite fast; production parameters are exercised by the benchmark.
+        ("LATCHKEY_ARGON2_MEMORY_KIB", "1024".to_owned()),
+        ("LATCHKEY_ARGON2_ITERATIONS", "1".to_owned()),
+        ("LATCHKEY_WORKERS", "2".to_owned()),
+        ("LATCHKEY_DB_POOL_SIZE", "8".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    for (k, v) in overrides {
+        vars.insert((*k).to_owned(), (*v).to_owned());
+    }
+    let master_key = vars.get("LATCHKEY_MASTER_KEY").cloned().unwrap_or_default();
+    let admin_key = vars
+        .get("LATCHKEY_BOOTSTRAP_ADMIN_KEY")
+        .cloned()
+        .unwrap_or_default();
+    let settings = Settings::from_map(&vars).unwrap_or_else(|e| panic!("settings: {e}"));
+    let clock = ManualClock::starting_now();
+    let app = tokio::task::spawn_blocking({
+        let clock = clock.clone();
+        move || Application::build_with_clock(settings, Arc::new(clock))
+    })
+    .await
+    .unwrap_or_else(|e| panic!("join: {e}"))
+    .unwrap_or_else(|e| panic!("build: {e}"));
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        clock,
+        admin_key,
+        master_key,
+        dir,
+        database_url,
+        _pg: pg,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn admin_post(&self, path: &str, body: Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(&self.admin_key)
+            .json(&body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    pub async fn admin_get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(&self.admin_key)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    pub async fn post_json(&self, path: &str, body: Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(&body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    pub async fn get_with_token(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A second server on the same database and master key (another instance of the service).
+    pub async fn sibling(&self, overrides: &[(&str, &str)]) -> TestApp {
+        let mut all = vec![
+            ("LATCHKEY_DATABASE_URL", self.database_url.as_str()),
+            ("LATCHKEY_BOOTSTRAP_ADMIN_KEY", self.admin_key.as_str()),
+            ("LATCHKEY_MASTER_KEY", self.master_key.as_str()),
+        ];
+        all.extend_from_slice(overrides);
+        spawn_app_with(&all).await
+    }
+
+    /// Creates a tenant and returns its slug.
+    pub async fn tenant(&self, slug: &str) -> String {
+        let r = self
+            .admin_post(
+                "/admin/tenants",
+                json!({"slug": slug, "name": format!("{slug} Clinic")}),
+            )
+            .await;
+        assert_eq!(r.status(), 201, "creating tenant {slug}");
+        slug.to_owned()
+    }
+
+    /// Creates a user and returns its JSON.
+    pub async fn user(&self, tenant: &str, email: &str) -> Value {
+        let r = self
+            .admin_post(
+                &format!("/admin/tenants/{tenant}/users"),
+                json!({"email": email, "password": PASSWORD}),
+            )
+            .await;
+        assert_eq!(r.status(), 201, "creating user {email}");
+        r.json().await.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    pub async fn login(&self, tenant: &str, email: &str, password: &str) -> reqwest::Response {
+        self.post_json(
+            "/login",
+            json!({"tenant": tenant, "identifier": email, "password": password}),
+        )
+        .await
+    }
+
+    /// Logs in and returns the `authenticated` body.
+    pub async fn logged_in(&self, tenant: &str, email: &str) -> Value {
+        let r = self.login(tenant, email, PASSWORD).await;
+        assert_eq!(r.status(), 200);
+        r.json().await.unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    pub async fn tenant_key(&self, tenant: &str) -> String {
+        let r = self
+            .admin_post(
+                &format!("/admin/tenants/{tenant}/api-keys"),
+                json!({"name": "backend"}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        let body: Value = r.json().await.unwrap_or_else(|e| panic!("{e}"));
+        body["secret"].as_str().unwrap_or_default().to_owned()
+    }
+}
+
+pub fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
+    v[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key} missing in {v}"))
+}
+
+/// Decodes a JWT part without verifying it.
+pub fn jwt_part(token: &str, index: usize) -> Value {
+    let part = token.split('.').nth(index).unwrap_or_default();
+    let bytes = URL_SAFE_NO_PAD.decode(part).unwrap_or_default();
+    serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+}

@@ -1,0 +1,17 @@
+//! One integration-test binary; a file per feature. Every test talks HTTP to the real server.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod helpers;
+
+mod admin_api_keys;
+mod admin_tenants;
+mod admin_users;
+mod cors;
+mod health;
+mod login;
+mod me;
+mod openapi;
+mod overload;
+mod signing_keys;
+mod storage;
+mod tokens;

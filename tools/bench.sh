@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Starts a release build of Latchkey on a temporary database (SQLite, and PostgreSQL when
+# reachable), floods it with the latchkey-bench load generator, prints the figures and stops it.
+# Usage: tools/bench.sh [seconds] [concurrency]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+concurrency=${2:-16}
+pg_base=${LATCHKEY_BENCH_PG:-postgres://postgres@127.0.0.1:5432}
+cargo build --release --bins --quiet
+
+run_one() {
+  local label=$1 url=$2
+  local dir key port pid
+  dir=$(mktemp -d)
+  key="lk_admin_$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 43)"
+  port=$((20000 + RANDOM % 20000))
+  LATCHKEY_BIND=127.0.0.1:$port LATCHKEY_DATA_DIR=$dir LATCHKEY_DATABASE_URL=$url \
+    LATCHKEY_BOOTSTRAP_ADMIN_KEY=$key LATCHKEY_LOG=warn ./target/release/latchkey serve >"$dir/server.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+  ./target/release/latchkey-bench --url "http://127.0.0.1:$port" --admin-key "$key" --seconds "$seconds" \
+    --concurrency "$concurrency" --server-pid "$pid" --label "$label" "${@:3}" || true
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -rf "$dir"
+}
+
+run_one sqlite "sqlite://$(mktemp -d)/bench.db"
+if psql "$pg_base/postgres" -Atc 'select 1' >/dev/null 2>&1; then
+  db="latchkey_bench_$$"
+  psql "$pg_base/postgres" -qc "CREATE DATABASE $db"
+  run_one postgres "$pg_base/$db"
+  psql "$pg_base/postgres" -qc "DROP DATABASE $db WITH (FORCE)"
+else
+  echo "PostgreSQL not reachable at $pg_base: skipped"
+fi
