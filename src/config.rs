@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use crate::auth::password::HashParams;
+use crate::delivery::DeliveryConfig;
 use crate::store::DatabaseTarget;
 
 #[derive(Debug, Clone)]
@@ -38,6 +39,11 @@ pub struct Settings {
     pub cors_origins: Vec<String>,
     pub max_body_bytes: usize,
     pub workers: usize,
+    /// `LATCHKEY_CHALLENGE_TTL_SECS`: how long a login challenge stays open.
+    pub challenge_ttl_secs: i64,
+    /// `LATCHKEY_DELIVERY` (`log` or `webhook`) with `LATCHKEY_DELIVERY_WEBHOOK_URL`,
+    /// `LATCHKEY_DELIVERY_WEBHOOK_SECRET` and `LATCHKEY_DELIVERY_TIMEOUT_MS`.
+    pub delivery: DeliveryConfig,
 }
 
 #[derive(Clone)]
@@ -63,9 +69,7 @@ pub struct ConfigError {
 }
 
 fn cores() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2)
 }
 
 impl Settings {
@@ -83,18 +87,12 @@ impl Settings {
     }
 
     pub fn from_map(vars: &HashMap<String, String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| {
-            vars.get(name)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let get = |name: &str| vars.get(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
         let data_dir = PathBuf::from(get("LATCHKEY_DATA_DIR").unwrap_or_else(|| "./data".into()));
         let database_url = get("LATCHKEY_DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("latchkey.db").display()));
-        let database = DatabaseTarget::parse(&database_url).map_err(|message| ConfigError {
-            name: "LATCHKEY_DATABASE_URL".into(),
-            message,
-        })?;
+        let database = DatabaseTarget::parse(&database_url)
+            .map_err(|message| ConfigError { name: "LATCHKEY_DATABASE_URL".into(), message })?;
         let parse = Parser { get: &get };
         let settings = Settings {
             bind: get("LATCHKEY_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
@@ -108,52 +106,34 @@ impl Settings {
             access_token_ttl_secs: parse.or("LATCHKEY_ACCESS_TOKEN_TTL_SECS", 900)?,
             refresh_token_ttl_secs: parse.or("LATCHKEY_REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?,
             argon2: HashParams {
-                memory_kib: parse.or(
-                    "LATCHKEY_ARGON2_MEMORY_KIB",
-                    HashParams::default().memory_kib,
-                )?,
-                iterations: parse.or(
-                    "LATCHKEY_ARGON2_ITERATIONS",
-                    HashParams::default().iterations,
-                )?,
-                parallelism: parse.or(
-                    "LATCHKEY_ARGON2_PARALLELISM",
-                    HashParams::default().parallelism,
-                )?,
+                memory_kib: parse.or("LATCHKEY_ARGON2_MEMORY_KIB", HashParams::default().memory_kib)?,
+                iterations: parse.or("LATCHKEY_ARGON2_ITERATIONS", HashParams::default().iterations)?,
+                parallelism: parse.or("LATCHKEY_ARGON2_PARALLELISM", HashParams::default().parallelism)?,
             },
             max_concurrent_hashes: parse.or("LATCHKEY_MAX_CONCURRENT_HASHES", cores())?,
             max_queued_logins: parse.or("LATCHKEY_MAX_QUEUED_LOGINS", 64 * cores())?,
             login_queue_timeout_ms: parse.or("LATCHKEY_LOGIN_QUEUE_TIMEOUT_MS", 2000)?,
             cors_origins: get("LATCHKEY_CORS_ORIGINS")
                 .map(|v| {
-                    v.split(',')
-                        .map(|o| o.trim().trim_end_matches('/').to_owned())
-                        .filter(|o| !o.is_empty())
-                        .collect()
+                    v.split(',').map(|o| o.trim().trim_end_matches('/').to_owned()).filter(|o| !o.is_empty()).collect()
                 })
                 .unwrap_or_default(),
             max_body_bytes: parse.or("LATCHKEY_MAX_BODY_BYTES", 64 * 1024)?,
             workers: parse.or("LATCHKEY_WORKERS", cores())?,
+            challenge_ttl_secs: parse.or("LATCHKEY_CHALLENGE_TTL_SECS", 300)?,
+            delivery: delivery_config(&get, &parse)?,
         };
         settings.check()?;
         Ok(settings)
     }
 
     fn check(&self) -> Result<(), ConfigError> {
-        let fail = |name: &str, message: &str| {
-            Err(ConfigError {
-                name: name.into(),
-                message: message.into(),
-            })
-        };
+        let fail = |name: &str, message: &str| Err(ConfigError { name: name.into(), message: message.into() });
         if self.access_token_ttl_secs < 30 {
             return fail("LATCHKEY_ACCESS_TOKEN_TTL_SECS", "must be at least 30");
         }
         if self.refresh_token_ttl_secs < self.access_token_ttl_secs {
-            return fail(
-                "LATCHKEY_REFRESH_TOKEN_TTL_SECS",
-                "must be at least the access token lifetime",
-            );
+            return fail("LATCHKEY_REFRESH_TOKEN_TTL_SECS", "must be at least the access token lifetime");
         }
         if self.max_concurrent_hashes == 0 {
             return fail("LATCHKEY_MAX_CONCURRENT_HASHES", "must be at least 1");
@@ -161,18 +141,49 @@ impl Settings {
         if self.db_pool_size == 0 {
             return fail("LATCHKEY_DB_POOL_SIZE", "must be at least 1");
         }
+        if !(30..=3600).contains(&self.challenge_ttl_secs) {
+            return fail("LATCHKEY_CHALLENGE_TTL_SECS", "must be between 30 and 3600");
+        }
         if self.workers == 0 {
             return fail("LATCHKEY_WORKERS", "must be at least 1");
         }
         for origin in &self.cors_origins {
             if !(origin.starts_with("http://") || origin.starts_with("https://")) {
-                return fail(
-                    "LATCHKEY_CORS_ORIGINS",
-                    "each origin must start with http:// or https://",
-                );
+                return fail("LATCHKEY_CORS_ORIGINS", "each origin must start with http:// or https://");
             }
         }
         Ok(())
+    }
+}
+
+fn delivery_config<G: Fn(&str) -> Option<String>>(
+    get: &G,
+    parse: &Parser<'_, G>,
+) -> Result<DeliveryConfig, ConfigError> {
+    let missing =
+        |name: &str| ConfigError { name: name.into(), message: "required when LATCHKEY_DELIVERY=webhook".into() };
+    match get("LATCHKEY_DELIVERY").as_deref().unwrap_or("log") {
+        "log" => Ok(DeliveryConfig::Log),
+        "webhook" => {
+            let url = get("LATCHKEY_DELIVERY_WEBHOOK_URL").ok_or_else(|| missing("LATCHKEY_DELIVERY_WEBHOOK_URL"))?;
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(ConfigError {
+                    name: "LATCHKEY_DELIVERY_WEBHOOK_URL".into(),
+                    message: "must be an http(s) URL".into(),
+                });
+            }
+            let secret =
+                get("LATCHKEY_DELIVERY_WEBHOOK_SECRET").ok_or_else(|| missing("LATCHKEY_DELIVERY_WEBHOOK_SECRET"))?;
+            let timeout_ms: u64 = parse.or("LATCHKEY_DELIVERY_TIMEOUT_MS", 5000)?;
+            Ok(DeliveryConfig::Webhook {
+                url,
+                secret: Secret(secret),
+                timeout: std::time::Duration::from_millis(timeout_ms),
+            })
+        }
+        other => {
+            Err(ConfigError { name: "LATCHKEY_DELIVERY".into(), message: format!("{other:?}: use log or webhook") })
+        }
     }
 }
 
@@ -187,10 +198,9 @@ impl<G: Fn(&str) -> Option<String>> Parser<'_, G> {
     {
         match (self.get)(name) {
             None => Ok(default),
-            Some(raw) => raw.parse().map_err(|e: T::Err| ConfigError {
-                name: name.into(),
-                message: format!("cannot parse {raw:?}: {e}"),
-            }),
+            Some(raw) => raw
+                .parse()
+                .map_err(|e: T::Err| ConfigError { name: name.into(), message: format!("cannot parse {raw:?}: {e}") }),
         }
     }
 }
@@ -201,12 +211,7 @@ pub fn parse_env_file(text: &str) -> HashMap<String, String> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .filter_map(|l| l.strip_prefix("export ").unwrap_or(l).split_once('='))
-        .map(|(k, v)| {
-            (
-                k.trim().to_owned(),
-                v.trim().trim_matches('"').trim_matches('\'').to_owned(),
-            )
-        })
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().trim_matches('"').trim_matches('\'').to_owned()))
         .collect()
 }
 
@@ -215,10 +220,7 @@ mod tests {
     use super::*;
 
     fn map(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -234,35 +236,20 @@ mod tests {
     #[test]
     fn a_bad_value_names_its_variable() {
         let err = Settings::from_map(&map(&[("LATCHKEY_ACCESS_TOKEN_TTL_SECS", "soon")])).err();
-        assert_eq!(
-            err.map(|e| e.name),
-            Some("LATCHKEY_ACCESS_TOKEN_TTL_SECS".to_string())
-        );
+        assert_eq!(err.map(|e| e.name), Some("LATCHKEY_ACCESS_TOKEN_TTL_SECS".to_string()));
         let err = Settings::from_map(&map(&[("LATCHKEY_DATABASE_URL", "mysql://x")])).err();
-        assert_eq!(
-            err.map(|e| e.name),
-            Some("LATCHKEY_DATABASE_URL".to_string())
-        );
+        assert_eq!(err.map(|e| e.name), Some("LATCHKEY_DATABASE_URL".to_string()));
+        let err = Settings::from_map(&map(&[("LATCHKEY_DELIVERY", "webhook")])).err();
+        assert_eq!(err.map(|e| e.name), Some("LATCHKEY_DELIVERY_WEBHOOK_URL".to_string()));
         let err = Settings::from_map(&map(&[("LATCHKEY_CORS_ORIGINS", "example.com")])).err();
-        assert_eq!(
-            err.map(|e| e.name),
-            Some("LATCHKEY_CORS_ORIGINS".to_string())
-        );
+        assert_eq!(err.map(|e| e.name), Some("LATCHKEY_CORS_ORIGINS".to_string()));
     }
 
     #[test]
     fn env_files_parse() {
-        let vars = parse_env_file(
-            "# c\nLATCHKEY_BIND=0.0.0.0:1\nexport LATCHKEY_ISSUER=\"https://x\"\n\n",
-        );
-        assert_eq!(
-            vars.get("LATCHKEY_BIND").map(String::as_str),
-            Some("0.0.0.0:1")
-        );
-        assert_eq!(
-            vars.get("LATCHKEY_ISSUER").map(String::as_str),
-            Some("https://x")
-        );
+        let vars = parse_env_file("# c\nLATCHKEY_BIND=0.0.0.0:1\nexport LATCHKEY_ISSUER=\"https://x\"\n\n");
+        assert_eq!(vars.get("LATCHKEY_BIND").map(String::as_str), Some("0.0.0.0:1"));
+        assert_eq!(vars.get("LATCHKEY_ISSUER").map(String::as_str), Some("https://x"));
     }
 
     #[test]

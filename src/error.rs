@@ -20,6 +20,16 @@ pub enum AppError {
     Conflict { code: &'static str, message: String },
     #[error("the refresh token is invalid, expired or already used")]
     InvalidGrant,
+    #[error("the code is not valid")]
+    InvalidCode { attempts_remaining: i32 },
+    #[error("the account is locked after too many failed attempts; try again later")]
+    AccountLocked { retry_after_secs: u64 },
+    #[error("{message}")]
+    Gone { code: &'static str, message: String },
+    #[error("{message}")]
+    TooManyRequests { code: &'static str, message: String, retry_after_secs: u64 },
+    #[error("the message could not be delivered; try sending a new code")]
+    DeliveryFailed,
     #[error("the server is at capacity; retry shortly")]
     Overloaded { retry_after_secs: u64 },
     #[error("internal error: {0}")]
@@ -28,31 +38,27 @@ pub enum AppError {
 
 impl AppError {
     pub fn validation(code: &'static str, message: impl Into<String>) -> Self {
-        AppError::Validation {
-            code,
-            message: message.into(),
-        }
+        AppError::Validation { code, message: message.into() }
     }
 
     pub fn unauthorized(code: &'static str, message: impl Into<String>) -> Self {
-        AppError::Unauthorized {
-            code,
-            message: message.into(),
-        }
+        AppError::Unauthorized { code, message: message.into() }
     }
 
     pub fn forbidden(message: impl Into<String>) -> Self {
-        AppError::Forbidden {
-            code: "forbidden",
-            message: message.into(),
-        }
+        AppError::Forbidden { code: "forbidden", message: message.into() }
     }
 
     pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
-        AppError::Conflict {
-            code,
-            message: message.into(),
-        }
+        AppError::Conflict { code, message: message.into() }
+    }
+
+    pub fn gone(code: &'static str, message: impl Into<String>) -> Self {
+        AppError::Gone { code, message: message.into() }
+    }
+
+    pub fn locked_until(until: i64, now: i64) -> Self {
+        AppError::AccountLocked { retry_after_secs: (until - now).max(1) as u64 }
     }
 
     pub fn internal(cause: impl std::fmt::Display) -> Self {
@@ -65,7 +71,12 @@ impl AppError {
             AppError::Validation { code, .. }
             | AppError::Unauthorized { code, .. }
             | AppError::Forbidden { code, .. }
-            | AppError::Conflict { code, .. } => code,
+            | AppError::Conflict { code, .. }
+            | AppError::Gone { code, .. }
+            | AppError::TooManyRequests { code, .. } => code,
+            AppError::InvalidCode { .. } => "invalid_code",
+            AppError::AccountLocked { .. } => "account_locked",
+            AppError::DeliveryFailed => "delivery_failed",
             AppError::InvalidCredentials => "invalid_credentials",
             AppError::NotFound { .. } => "not_found",
             AppError::InvalidGrant => "invalid_grant",

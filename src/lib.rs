@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod crypto;
+pub mod delivery;
 pub mod error;
 pub mod http;
 pub mod run;

@@ -11,7 +11,7 @@ use actix_web::{middleware, web, App, HttpServer};
 use crate::auth::password::PasswordHasher;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
-use crate::crypto::{load_or_create_master_key, OpaqueToken, SecretBox};
+use crate::crypto::{load_or_create_master_key, CodeHasher, OpaqueToken, SecretBox};
 use crate::error::AppError;
 use crate::service::api_keys;
 use crate::service::capacity::HashPool;
@@ -34,10 +34,7 @@ pub enum StartError {
     #[error(transparent)]
     App(#[from] AppError),
     #[error("cannot listen on {addr}: {source}")]
-    Bind {
-        addr: String,
-        source: std::io::Error,
-    },
+    Bind { addr: String, source: std::io::Error },
 }
 
 impl From<crate::store::StoreError> for StartError {
@@ -59,27 +56,26 @@ pub fn connect(settings: &Settings, migrate: bool) -> Result<Db, StartError> {
 }
 
 /// Builds the shared state: master key, password hasher, signing keys, first admin key.
-pub fn build_state(
-    settings: Settings,
-    clock: Arc<dyn Clock>,
-) -> Result<(AppState, Option<OpaqueToken>), StartError> {
+pub fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> Result<(AppState, Option<OpaqueToken>), StartError> {
     let db = connect(&settings, settings.migrate_on_start)?;
-    let master = load_or_create_master_key(
-        settings.master_key.as_ref().map(|s| s.expose()),
-        &settings.data_dir,
-    )
-    .map_err(StartError::Setup)?;
+    let master = load_or_create_master_key(settings.master_key.as_ref().map(|s| s.expose()), &settings.data_dir)
+        .map_err(StartError::Setup)?;
     let secrets = SecretBox::new(&master);
+    let codes = CodeHasher::from_master_key(&master);
+    let sender = crate::delivery::sender_from(&settings.delivery).map_err(StartError::Setup)?;
+    if matches!(settings.delivery, crate::delivery::DeliveryConfig::Log)
+        && db.backend() == crate::store::Backend::Postgres
+    {
+        tracing::warn!(
+            "LATCHKEY_DELIVERY=log writes SMS and email codes to the log: configure a real sender in production"
+        );
+    }
     let passwords = PasswordHasher::new(settings.argon2).map_err(StartError::Setup)?;
     let now = clock.now();
     let minted = {
         let mut conn = db.get()?;
         signing_keys::ensure_active(&mut conn, &secrets, now)?;
-        api_keys::bootstrap(
-            &mut conn,
-            settings.bootstrap_admin_key.as_ref().map(|s| s.expose()),
-            now,
-        )?
+        api_keys::bootstrap(&mut conn, settings.bootstrap_admin_key.as_ref().map(|s| s.expose()), now)?
     };
     let hash_pool = HashPool::new(
         settings.max_concurrent_hashes,
@@ -92,22 +88,10 @@ pub fn build_state(
     // The signing keys must still open with this master key; fail at start, not at first login.
     if !keys.ring().has_signing_key() {
         return Err(StartError::Setup(
-            "no usable signing key: is LATCHKEY_MASTER_KEY the one the keys were sealed with?"
-                .into(),
+            "no usable signing key: is LATCHKEY_MASTER_KEY the one the keys were sealed with?".into(),
         ));
     }
-    Ok((
-        AppState {
-            settings,
-            db,
-            clock,
-            secrets,
-            passwords,
-            keys,
-            hash_pool,
-        },
-        minted,
-    ))
+    Ok((AppState { settings, db, clock, secrets, codes, sender, passwords, keys, hash_pool }, minted))
 }
 
 impl Application {
@@ -116,14 +100,9 @@ impl Application {
     }
 
     pub fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> Result<Self, StartError> {
-        let listener = TcpListener::bind(&settings.bind).map_err(|source| StartError::Bind {
-            addr: settings.bind.clone(),
-            source,
-        })?;
-        let port = listener
-            .local_addr()
-            .map_err(|e| StartError::Setup(e.to_string()))?
-            .port();
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|source| StartError::Bind { addr: settings.bind.clone(), source })?;
+        let port = listener.local_addr().map_err(|e| StartError::Setup(e.to_string()))?.port();
         let workers = settings.workers;
         let (state, minted_admin_key) = build_state(settings, clock)?;
         let state = web::Data::new(state);
@@ -139,12 +118,7 @@ impl Application {
         .listen(listener)
         .map_err(|e| StartError::Setup(e.to_string()))?
         .run();
-        Ok(Self {
-            port,
-            server,
-            state,
-            minted_admin_key,
-        })
+        Ok(Self { port, server, state, minted_admin_key })
     }
 
     pub fn port(&self) -> u16 {

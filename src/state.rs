@@ -5,7 +5,8 @@ use std::sync::Arc;
 use crate::auth::password::PasswordHasher;
 use crate::clock::Clock;
 use crate::config::Settings;
-use crate::crypto::SecretBox;
+use crate::crypto::{CodeHasher, SecretBox};
+use crate::delivery::Sender;
 use crate::service::capacity::HashPool;
 use crate::service::signing_keys::KeyStore;
 use crate::store::Db;
@@ -15,6 +16,8 @@ pub struct AppState {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub secrets: SecretBox,
+    pub codes: CodeHasher,
+    pub sender: Arc<dyn Sender>,
     pub passwords: PasswordHasher,
     pub keys: KeyStore,
     pub hash_pool: HashPool,

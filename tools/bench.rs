@@ -39,10 +39,7 @@ fn parse_args() -> Result<Args, BoxError> {
     let get = |k: &str, d: &str| map.get(k).cloned().unwrap_or_else(|| d.to_owned());
     Ok(Args {
         url: get("url", "http://127.0.0.1:8080"),
-        admin_key: map
-            .get("admin-key")
-            .cloned()
-            .ok_or("--admin-key is required")?,
+        admin_key: map.get("admin-key").cloned().ok_or("--admin-key is required")?,
         seconds: get("seconds", "20").parse()?,
         concurrency: get("concurrency", "16").parse()?,
         users: get("users", "32").parse()?,
@@ -73,34 +70,18 @@ fn single_hash_seconds() -> Result<f64, BoxError> {
     Ok(times[times.len() / 2])
 }
 
-async fn setup(
-    client: &reqwest::Client,
-    args: &Args,
-    tenant: &str,
-) -> Result<Vec<String>, BoxError> {
+async fn setup(client: &reqwest::Client, args: &Args, tenant: &str) -> Result<Vec<String>, BoxError> {
     let admin = |path: &str, body: Value| {
-        client
-            .post(format!("{}{path}", args.url))
-            .bearer_auth(&args.admin_key)
-            .json(&body)
-            .send()
+        client.post(format!("{}{path}", args.url)).bearer_auth(&args.admin_key).json(&body).send()
     };
-    let r = admin(
-        "/admin/tenants",
-        json!({"slug": tenant, "name": "Benchmark"}),
-    )
-    .await?;
+    let r = admin("/admin/tenants", json!({"slug": tenant, "name": "Benchmark"})).await?;
     if !r.status().is_success() {
         return Err(format!("creating the tenant: {}", r.text().await?).into());
     }
     let mut emails = Vec::new();
     for i in 0..args.users {
         let email = format!("user{i}@bench.example");
-        let r = admin(
-            &format!("/admin/tenants/{tenant}/users"),
-            json!({"email": email, "password": PASSWORD}),
-        )
-        .await?;
+        let r = admin(&format!("/admin/tenants/{tenant}/users"), json!({"email": email, "password": PASSWORD})).await?;
         if !r.status().is_success() {
             return Err(format!("creating a user: {}", r.text().await?).into());
         }
@@ -119,19 +100,13 @@ struct Tally {
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
     let args = parse_args()?;
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(args.concurrency)
-        .build()?;
+    let client = reqwest::Client::builder().pool_max_idle_per_host(args.concurrency).build()?;
     let tenant = format!("bench-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
     let emails = Arc::new(setup(&client, &args, &tenant).await?);
     let hash_secs = tokio::task::spawn_blocking(single_hash_seconds).await??;
-    let cores = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1);
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
 
-    let histogram = Arc::new(Mutex::new(Histogram::<u64>::new_with_bounds(
-        1, 60_000_000, 3,
-    )?));
+    let histogram = Arc::new(Mutex::new(Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?));
     let tally = Arc::new(Mutex::new(Tally::default()));
     let deadline = Instant::now() + Duration::from_secs(args.seconds);
     let started = Instant::now();
@@ -146,12 +121,7 @@ async fn main() -> Result<(), BoxError> {
                 i += args_stride(worker);
                 let t = Instant::now();
                 let body = json!({"tenant": tenant, "identifier": email, "password": PASSWORD});
-                let status = client
-                    .post(format!("{url}/login"))
-                    .json(&body)
-                    .send()
-                    .await
-                    .map(|r| r.status().as_u16());
+                let status = client.post(format!("{url}/login")).json(&body).send().await.map(|r| r.status().as_u16());
                 let micros = t.elapsed().as_micros() as u64;
                 let mut tally = tally.lock().await;
                 match status {
@@ -173,28 +143,19 @@ async fn main() -> Result<(), BoxError> {
     let tally = tally.lock().await;
     let rps = tally.ok as f64 / elapsed;
     let limit = cores as f64 / hash_secs;
-    println!(
-        "== {} /login: {} s, concurrency {}, {} users",
-        args.label, args.seconds, args.concurrency, args.users
-    );
+    println!("== {} /login: {} s, concurrency {}, {} users", args.label, args.seconds, args.concurrency, args.users);
     println!("successful logins/s   {rps:.1}");
     println!(
         "latency p50 / p99     {:.1} ms / {:.1} ms",
         h.value_at_quantile(0.5) as f64 / 1000.0,
         h.value_at_quantile(0.99) as f64 / 1000.0
     );
-    println!(
-        "errors                {} overloaded (503), {} other",
-        tally.overloaded, tally.other
-    );
+    println!("errors                {} overloaded (503), {} other", tally.overloaded, tally.other);
     match args.server_pid.and_then(peak_rss_mib) {
         Some(mib) => println!("server peak RSS       {mib:.1} MiB"),
         None => println!("server peak RSS       (pass --server-pid to read it)"),
     }
-    println!(
-        "single hash           {:.1} ms (argon2id m=19456 t=2 p=1)",
-        hash_secs * 1000.0
-    );
+    println!("single hash           {:.1} ms (argon2id m=19456 t=2 p=1)", hash_secs * 1000.0);
     println!("limit cores/hash      {limit:.1} logins/s ({cores} cores)");
     println!("ratio                 {:.2}", rps / limit);
     Ok(())

@@ -66,8 +66,7 @@ impl KeyMaterial {
         private_pkcs8: Option<&[u8]>,
     ) -> Self {
         let x = URL_SAFE_NO_PAD.encode(&public_key);
-        let decoding = DecodingKey::from_ed_components(&x)
-            .unwrap_or_else(|_| DecodingKey::from_ed_der(&public_key));
+        let decoding = DecodingKey::from_ed_components(&x).unwrap_or_else(|_| DecodingKey::from_ed_der(&public_key));
         Self {
             kid,
             created_at,
@@ -91,10 +90,8 @@ impl std::fmt::Debug for KeyMaterial {
 /// A new Ed25519 key pair: (PKCS#8 document, raw public key).
 pub fn generate_ed25519() -> Result<(Vec<u8>, Vec<u8>), TokenError> {
     let rng = ring::rand::SystemRandom::new();
-    let pkcs8 =
-        Ed25519KeyPair::generate_pkcs8(&rng).map_err(|e| TokenError::Signing(e.to_string()))?;
-    let pair = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref())
-        .map_err(|e| TokenError::Signing(e.to_string()))?;
+    let pkcs8 = Ed25519KeyPair::generate_pkcs8(&rng).map_err(|e| TokenError::Signing(e.to_string()))?;
+    let pair = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).map_err(|e| TokenError::Signing(e.to_string()))?;
     Ok((pkcs8.as_ref().to_vec(), pair.public_key().as_ref().to_vec()))
 }
 
@@ -132,9 +129,7 @@ impl KeyRing {
     }
 
     pub fn has_signing_key(&self) -> bool {
-        self.keys
-            .iter()
-            .any(|k| k.retired_at.is_none() && k.encoding.is_some())
+        self.keys.iter().any(|k| k.retired_at.is_none() && k.encoding.is_some())
     }
 
     pub fn knows(&self, kid: &str) -> bool {
@@ -147,14 +142,10 @@ impl KeyRing {
             .iter()
             .find(|k| k.retired_at.is_none() && k.encoding.is_some())
             .ok_or_else(|| TokenError::Signing("no active signing key".into()))?;
-        let encoding = key
-            .encoding
-            .as_ref()
-            .ok_or_else(|| TokenError::Signing("no private key".into()))?;
+        let encoding = key.encoding.as_ref().ok_or_else(|| TokenError::Signing("no private key".into()))?;
         let mut header = Header::new(Algorithm::EdDSA);
         header.kid = Some(key.kid.clone());
-        jsonwebtoken::encode(&header, claims, encoding)
-            .map_err(|e| TokenError::Signing(e.to_string()))
+        jsonwebtoken::encode(&header, claims, encoding).map_err(|e| TokenError::Signing(e.to_string()))
     }
 
     /// The `kid` a token names, if its header parses.
@@ -166,22 +157,15 @@ impl KeyRing {
     /// Verifies signature (EdDSA only), issuer, audience-equals-tenant and expiry at `now`.
     pub fn verify(&self, token: &str, issuer: &str, now: i64) -> Result<AccessClaims, TokenError> {
         let kid = Self::kid_of(token)?;
-        let key = self
-            .keys
-            .iter()
-            .find(|k| k.kid == kid)
-            .ok_or(TokenError::UnknownKey)?;
+        let key = self.keys.iter().find(|k| k.kid == kid).ok_or(TokenError::UnknownKey)?;
         let mut validation = Validation::new(Algorithm::EdDSA);
         // Expiry is checked below against the injected clock.
         validation.validate_exp = false;
         validation.validate_aud = false;
-        validation.required_spec_claims = ["exp", "iss", "sub", "aud"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        validation.required_spec_claims = ["exp", "iss", "sub", "aud"].iter().map(|s| s.to_string()).collect();
         validation.set_issuer(&[issuer]);
-        let data = jsonwebtoken::decode::<AccessClaims>(token, &key.decoding, &validation)
-            .map_err(|e| match e.kind() {
+        let data =
+            jsonwebtoken::decode::<AccessClaims>(token, &key.decoding, &validation).map_err(|e| match e.kind() {
                 jsonwebtoken::errors::ErrorKind::InvalidIssuer => TokenError::WrongIssuer,
                 jsonwebtoken::errors::ErrorKind::InvalidSignature
                 | jsonwebtoken::errors::ErrorKind::InvalidAlgorithm
@@ -222,13 +206,7 @@ mod tests {
 
     fn ring_with(kid: &str, created_at: i64) -> Result<KeyRing, TokenError> {
         let (pkcs8, public) = generate_ed25519()?;
-        Ok(KeyRing::new(vec![KeyMaterial::new(
-            kid.into(),
-            created_at,
-            None,
-            public,
-            Some(&pkcs8),
-        )]))
+        Ok(KeyRing::new(vec![KeyMaterial::new(kid.into(), created_at, None, public, Some(&pkcs8))]))
     }
 
     fn claims(now: i64) -> AccessClaims {
@@ -250,32 +228,17 @@ mod tests {
         let ring = ring_with("k1", 1)?;
         let token = ring.sign(&claims(1000))?;
         assert_eq!(KeyRing::kid_of(&token)?, "k1");
-        assert_eq!(
-            ring.verify(&token, "https://id.example", 1500)?,
-            claims(1000)
-        );
-        assert_eq!(
-            ring.verify(&token, "https://id.example", 1900),
-            Err(TokenError::Expired)
-        );
-        assert_eq!(
-            ring.verify(&token, "https://other.example", 1500),
-            Err(TokenError::WrongIssuer)
-        );
+        assert_eq!(ring.verify(&token, "https://id.example", 1500)?, claims(1000));
+        assert_eq!(ring.verify(&token, "https://id.example", 1900), Err(TokenError::Expired));
+        assert_eq!(ring.verify(&token, "https://other.example", 1500), Err(TokenError::WrongIssuer));
         Ok(())
     }
 
     #[test]
     fn another_keys_signature_is_refused() -> Result<(), TokenError> {
         let token = ring_with("k1", 1)?.sign(&claims(1000))?;
-        assert_eq!(
-            ring_with("k1", 1)?.verify(&token, "https://id.example", 1500),
-            Err(TokenError::BadSignature)
-        );
-        assert_eq!(
-            ring_with("k2", 1)?.verify(&token, "https://id.example", 1500),
-            Err(TokenError::UnknownKey)
-        );
+        assert_eq!(ring_with("k1", 1)?.verify(&token, "https://id.example", 1500), Err(TokenError::BadSignature));
+        assert_eq!(ring_with("k2", 1)?.verify(&token, "https://id.example", 1500), Err(TokenError::UnknownKey));
         Ok(())
     }
 }

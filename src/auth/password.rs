@@ -20,11 +20,7 @@ pub struct HashParams {
 impl Default for HashParams {
     /// OWASP's argon2id recommendation: 19 MiB, 2 passes, 1 lane.
     fn default() -> Self {
-        Self {
-            memory_kib: 19_456,
-            iterations: 2,
-            parallelism: 1,
-        }
+        Self { memory_kib: 19_456, iterations: 2, parallelism: 1 }
     }
 }
 
@@ -45,13 +41,8 @@ pub enum Verification {
 
 impl PasswordHasher {
     pub fn new(params: HashParams) -> Result<Self, String> {
-        let p = Params::new(
-            params.memory_kib,
-            params.iterations,
-            params.parallelism,
-            None,
-        )
-        .map_err(|e| format!("invalid argon2 parameters: {e}"))?;
+        let p = Params::new(params.memory_kib, params.iterations, params.parallelism, None)
+            .map_err(|e| format!("invalid argon2 parameters: {e}"))?;
         let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, p);
         let salt = SaltString::generate(&mut OsRng);
         let dummy_hash = argon2
@@ -63,10 +54,7 @@ impl PasswordHasher {
 
     pub fn hash(&self, password: &str) -> Result<String, AppError> {
         let salt = SaltString::generate(&mut OsRng);
-        self.argon2
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(AppError::internal)
+        self.argon2.hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(AppError::internal)
     }
 
     /// Verifies against the stored hash, or against the dummy hash when there is no user,
@@ -78,9 +66,7 @@ impl PasswordHasher {
         };
         match self.check(password, stored) {
             Some(parsed_params) if parsed_params => Verification::Match { rehash: None },
-            Some(_) => Verification::Match {
-                rehash: self.hash(password).ok(),
-            },
+            Some(_) => Verification::Match { rehash: self.hash(password).ok() },
             None => Verification::Mismatch,
         }
     }
@@ -88,16 +74,12 @@ impl PasswordHasher {
     /// `None` on mismatch; `Some(true)` when the hash already uses the configured parameters.
     fn check(&self, password: &str, stored: &str) -> Option<bool> {
         let parsed = PasswordHash::new(stored).ok()?;
-        self.argon2
-            .verify_password(password.as_bytes(), &parsed)
-            .ok()?;
+        self.argon2.verify_password(password.as_bytes(), &parsed).ok()?;
         let current = self.argon2.params();
         let same = parsed.algorithm == argon2::ARGON2ID_IDENT
             && Params::try_from(&parsed)
                 .map(|p| {
-                    p.m_cost() == current.m_cost()
-                        && p.t_cost() == current.t_cost()
-                        && p.p_cost() == current.p_cost()
+                    p.m_cost() == current.m_cost() && p.t_cost() == current.t_cost() && p.p_cost() == current.p_cost()
                 })
                 .unwrap_or(false);
         Some(same)
@@ -106,9 +88,7 @@ impl PasswordHasher {
 
 impl std::fmt::Debug for PasswordHasher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PasswordHasher")
-            .field("params", self.argon2.params())
-            .finish()
+        f.debug_struct("PasswordHasher").field("params", self.argon2.params()).finish()
     }
 }
 
@@ -128,10 +108,7 @@ pub fn validate_new_password(password: &str, email: &str) -> Result<(), AppError
         ));
     }
     if password.trim().eq_ignore_ascii_case(email.trim()) {
-        return Err(AppError::validation(
-            "password_equals_email",
-            "the password must not be the email address",
-        ));
+        return Err(AppError::validation("password_equals_email", "the password must not be the email address"));
     }
     Ok(())
 }
@@ -141,11 +118,7 @@ mod tests {
     use super::*;
 
     fn light() -> HashParams {
-        HashParams {
-            memory_kib: 64,
-            iterations: 1,
-            parallelism: 1,
-        }
+        HashParams { memory_kib: 64, iterations: 1, parallelism: 1 }
     }
 
     #[test]
@@ -153,10 +126,7 @@ mod tests {
         let h = PasswordHasher::new(light())?;
         let hash = h.hash("correct horse").map_err(|e| e.to_string())?;
         assert!(hash.starts_with("$argon2id$"));
-        assert_eq!(
-            h.verify("correct horse", Some(&hash)),
-            Verification::Match { rehash: None }
-        );
+        assert_eq!(h.verify("correct horse", Some(&hash)), Verification::Match { rehash: None });
         assert_eq!(h.verify("wrong horse", Some(&hash)), Verification::Mismatch);
         assert_eq!(h.verify("correct horse", None), Verification::Mismatch);
         assert_eq!(h.verify("x", Some("not a hash")), Verification::Mismatch);
@@ -166,20 +136,12 @@ mod tests {
     #[test]
     fn old_parameters_are_upgraded() -> Result<(), String> {
         let old = PasswordHasher::new(light())?;
-        let new = PasswordHasher::new(HashParams {
-            memory_kib: 128,
-            ..light()
-        })?;
+        let new = PasswordHasher::new(HashParams { memory_kib: 128, ..light() })?;
         let hash = old.hash("correct horse").map_err(|e| e.to_string())?;
         match new.verify("correct horse", Some(&hash)) {
-            Verification::Match {
-                rehash: Some(upgraded),
-            } => {
+            Verification::Match { rehash: Some(upgraded) } => {
                 assert!(upgraded.contains("m=128"));
-                assert_eq!(
-                    new.verify("correct horse", Some(&upgraded)),
-                    Verification::Match { rehash: None }
-                );
+                assert_eq!(new.verify("correct horse", Some(&upgraded)), Verification::Match { rehash: None });
             }
             other => return Err(format!("expected an upgrade, got {other:?}")),
         }
@@ -188,14 +150,8 @@ mod tests {
 
     #[test]
     fn policy_bounds_length_and_forbids_the_email() {
-        assert_eq!(
-            validate_new_password("short", "a@b.c").map_err(|e| e.code()),
-            Err("password_too_short")
-        );
-        assert_eq!(
-            validate_new_password(&"x".repeat(257), "a@b.c").map_err(|e| e.code()),
-            Err("password_too_long")
-        );
+        assert_eq!(validate_new_password("short", "a@b.c").map_err(|e| e.code()), Err("password_too_short"));
+        assert_eq!(validate_new_password(&"x".repeat(257), "a@b.c").map_err(|e| e.code()), Err("password_too_long"));
         assert_eq!(
             validate_new_password("Alice@Example.com", "alice@example.com").map_err(|e| e.code()),
             Err("password_equals_email")

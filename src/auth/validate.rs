@@ -4,9 +4,7 @@ use crate::error::AppError;
 
 pub fn tenant_slug(slug: &str) -> Result<(), AppError> {
     let ok = (2..=63).contains(&slug.len())
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-');
     if ok {
@@ -22,10 +20,7 @@ pub fn tenant_slug(slug: &str) -> Result<(), AppError> {
 pub fn tenant_name(name: &str) -> Result<String, AppError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        return Err(AppError::validation(
-            "invalid_name",
-            "the name must have 1-200 characters",
-        ));
+        return Err(AppError::validation("invalid_name", "the name must have 1-200 characters"));
     }
     Ok(name.to_owned())
 }
@@ -48,10 +43,7 @@ pub fn email(email: &str) -> Result<String, AppError> {
     if valid {
         Ok(email)
     } else {
-        Err(AppError::validation(
-            "invalid_email",
-            "the email address is not valid",
-        ))
+        Err(AppError::validation("invalid_email", "the email address is not valid"))
     }
 }
 
@@ -82,10 +74,9 @@ pub fn phone_number(input: &str) -> Result<String, AppError> {
 pub fn display_name(name: Option<String>) -> Result<Option<String>, AppError> {
     match name.map(|n| n.trim().to_owned()) {
         Some(n) if n.is_empty() => Ok(None),
-        Some(n) if n.chars().count() > 200 => Err(AppError::validation(
-            "invalid_display_name",
-            "the display name must have at most 200 characters",
-        )),
+        Some(n) if n.chars().count() > 200 => {
+            Err(AppError::validation("invalid_display_name", "the display name must have at most 200 characters"))
+        }
         other => Ok(other),
     }
 }
@@ -105,10 +96,7 @@ mod tests {
 
     #[test]
     fn emails_are_normalised() {
-        assert_eq!(
-            email("  Alice@Example.COM ").ok(),
-            Some("alice@example.com".into())
-        );
+        assert_eq!(email("  Alice@Example.COM ").ok(), Some("alice@example.com".into()));
         for bad in ["alice", "@x.y", "a@", "a b@c.d", "a@.c", "a@b@c"] {
             assert!(email(bad).is_err(), "{bad}");
         }
@@ -116,21 +104,9 @@ mod tests {
 
     #[test]
     fn phone_numbers_become_e164() {
-        assert_eq!(
-            phone_number("+358 40 123 4567").ok(),
-            Some("+358401234567".into())
-        );
-        assert_eq!(
-            phone_number("+1 (415) 555-0100").ok(),
-            Some("+14155550100".into())
-        );
-        for bad in [
-            "0401234567",
-            "+12",
-            "+358abc4567",
-            "+0123456789",
-            "+1234567890123456",
-        ] {
+        assert_eq!(phone_number("+358 40 123 4567").ok(), Some("+358401234567".into()));
+        assert_eq!(phone_number("+1 (415) 555-0100").ok(), Some("+14155550100".into()));
+        for bad in ["0401234567", "+12", "+358abc4567", "+0123456789", "+1234567890123456"] {
             assert!(phone_number(bad).is_err(), "{bad}");
         }
     }

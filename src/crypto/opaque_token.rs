@@ -11,6 +11,7 @@ pub enum TokenKind {
     AdminKey,
     TenantKey,
     RefreshToken,
+    DeviceToken,
 }
 
 impl TokenKind {
@@ -19,6 +20,7 @@ impl TokenKind {
             TokenKind::AdminKey => "lk_admin_",
             TokenKind::TenantKey => "lk_tenant_",
             TokenKind::RefreshToken => "lk_rt_",
+            TokenKind::DeviceToken => "lk_dev_",
         }
     }
 }
@@ -31,9 +33,7 @@ impl OpaqueToken {
     pub fn generate(kind: TokenKind) -> Self {
         let mut bytes = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
-        Self {
-            plaintext: format!("{}{}", kind.prefix(), URL_SAFE_NO_PAD.encode(bytes)),
-        }
+        Self { plaintext: format!("{}{}", kind.prefix(), URL_SAFE_NO_PAD.encode(bytes)) }
     }
 
     /// Wraps a value chosen by an operator (the bootstrap admin key).
@@ -52,10 +52,7 @@ impl OpaqueToken {
 
     /// A short, non-secret label for listings ("lk_tenant_AbCd").
     pub fn display_prefix(&self) -> String {
-        self.plaintext
-            .chars()
-            .take(self.plaintext.find('_').map_or(0, |_| 14))
-            .collect()
+        self.plaintext.chars().take(self.plaintext.find('_').map_or(0, |_| 14)).collect()
     }
 }
 

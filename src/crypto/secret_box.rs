@@ -17,24 +17,13 @@ pub struct CryptoError;
 
 impl SecretBox {
     pub fn new(key: &[u8; 32]) -> Self {
-        Self {
-            cipher: Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key)),
-        }
+        Self { cipher: Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key)) }
     }
 
     /// Returns nonce || ciphertext || tag.
     pub fn seal(&self, context: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
         let nonce = Aes256Gcm::generate_nonce(&mut OsRng);
-        let ct = self
-            .cipher
-            .encrypt(
-                &nonce,
-                Payload {
-                    msg: plaintext,
-                    aad: context,
-                },
-            )
-            .map_err(|_| CryptoError)?;
+        let ct = self.cipher.encrypt(&nonce, Payload { msg: plaintext, aad: context }).map_err(|_| CryptoError)?;
         let mut out = nonce.to_vec();
         out.extend_from_slice(&ct);
         Ok(out)
@@ -45,15 +34,7 @@ impl SecretBox {
             return Err(CryptoError);
         }
         let (nonce, ct) = sealed.split_at(NONCE_LEN);
-        self.cipher
-            .decrypt(
-                Nonce::from_slice(nonce),
-                Payload {
-                    msg: ct,
-                    aad: context,
-                },
-            )
-            .map_err(|_| CryptoError)
+        self.cipher.decrypt(Nonce::from_slice(nonce), Payload { msg: ct, aad: context }).map_err(|_| CryptoError)
     }
 }
 

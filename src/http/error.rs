@@ -19,19 +19,33 @@ pub struct ErrorBody {
     /// Seconds to wait before retrying (423, 429, 503).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// Wrong codes left before the account locks (with `invalid_code`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attempts_remaining: Option<i32>,
+}
+
+impl ErrorBody {
+    pub fn new(error: &str, message: impl Into<String>) -> Self {
+        Self { error: error.to_owned(), message: message.into(), retry_after: None, attempts_remaining: None }
+    }
 }
 
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::Validation { .. } => StatusCode::BAD_REQUEST,
-            AppError::InvalidCredentials
-            | AppError::Unauthorized { .. }
-            | AppError::InvalidGrant => StatusCode::UNAUTHORIZED,
+            AppError::InvalidCredentials | AppError::Unauthorized { .. } | AppError::InvalidGrant => {
+                StatusCode::UNAUTHORIZED
+            }
             AppError::Forbidden { .. } => StatusCode::FORBIDDEN,
             AppError::NotFound { .. } => StatusCode::NOT_FOUND,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::Overloaded { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::InvalidCode { .. } => StatusCode::UNAUTHORIZED,
+            AppError::AccountLocked { .. } => StatusCode::LOCKED,
+            AppError::Gone { .. } => StatusCode::GONE,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::DeliveryFailed => StatusCode::BAD_GATEWAY,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -46,7 +60,13 @@ impl ResponseError for AppError {
             other => other.to_string(),
         };
         let retry_after = match self {
-            AppError::Overloaded { retry_after_secs } => Some(*retry_after_secs),
+            AppError::Overloaded { retry_after_secs }
+            | AppError::AccountLocked { retry_after_secs }
+            | AppError::TooManyRequests { retry_after_secs, .. } => Some(*retry_after_secs),
+            _ => None,
+        };
+        let attempts_remaining = match self {
+            AppError::InvalidCode { attempts_remaining } => Some(*attempts_remaining),
             _ => None,
         };
         let mut response = HttpResponse::build(status);
@@ -57,11 +77,7 @@ impl ResponseError for AppError {
             response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
         response.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
-        response.json(ErrorBody {
-            error: self.code().to_owned(),
-            message,
-            retry_after,
-        })
+        response.json(ErrorBody { retry_after, attempts_remaining, ..ErrorBody::new(self.code(), message) })
     }
 }
 
@@ -86,18 +102,13 @@ impl ResponseError for RequestError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::build(self.status).json(ErrorBody {
-            error: self.code.to_owned(),
-            message: self.message.clone(),
-            retry_after: None,
-        })
+        HttpResponse::build(self.status).json(ErrorBody::new(self.code, self.message.clone()))
     }
 }
 
 pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let (status, code, message) = match &err {
-        JsonPayloadError::Overflow { limit }
-        | JsonPayloadError::OverflowKnownLength { limit, .. } => (
+        JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => (
             StatusCode::PAYLOAD_TOO_LARGE,
             "payload_too_large",
             format!("the request body is larger than {limit} bytes"),
@@ -107,67 +118,34 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
             "unsupported_media_type",
             "the request body must be JSON (Content-Type: application/json)".to_owned(),
         ),
-        JsonPayloadError::Deserialize(e) if e.is_data() => (
-            StatusCode::BAD_REQUEST,
-            "invalid_body",
-            format!("the request body does not fit: {e}"),
-        ),
-        JsonPayloadError::Deserialize(e) => (
-            StatusCode::BAD_REQUEST,
-            "malformed_json",
-            format!("the request body is not valid JSON: {e}"),
-        ),
-        _ => (
-            StatusCode::BAD_REQUEST,
-            "invalid_body",
-            "the request body could not be read".to_owned(),
-        ),
+        JsonPayloadError::Deserialize(e) if e.is_data() => {
+            (StatusCode::BAD_REQUEST, "invalid_body", format!("the request body does not fit: {e}"))
+        }
+        JsonPayloadError::Deserialize(e) => {
+            (StatusCode::BAD_REQUEST, "malformed_json", format!("the request body is not valid JSON: {e}"))
+        }
+        _ => (StatusCode::BAD_REQUEST, "invalid_body", "the request body could not be read".to_owned()),
     };
-    RequestError {
-        status,
-        code,
-        message,
-    }
-    .into()
+    RequestError { status, code, message }.into()
 }
 
 pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
-    RequestError {
-        status: StatusCode::BAD_REQUEST,
-        code: "invalid_path",
-        message: err.to_string(),
-    }
-    .into()
+    RequestError { status: StatusCode::BAD_REQUEST, code: "invalid_path", message: err.to_string() }.into()
 }
 
-pub fn query_error(
-    err: actix_web::error::QueryPayloadError,
-    _req: &HttpRequest,
-) -> actix_web::Error {
-    RequestError {
-        status: StatusCode::BAD_REQUEST,
-        code: "invalid_query",
-        message: err.to_string(),
-    }
-    .into()
+pub fn query_error(err: actix_web::error::QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    RequestError { status: StatusCode::BAD_REQUEST, code: "invalid_query", message: err.to_string() }.into()
 }
 
 pub fn form_error(err: actix_web::error::UrlencodedError, _req: &HttpRequest) -> actix_web::Error {
     let (status, code) = match err {
-        actix_web::error::UrlencodedError::Overflow { .. } => {
-            (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
-        }
+        actix_web::error::UrlencodedError::Overflow { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
         actix_web::error::UrlencodedError::ContentType => {
             (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
         }
         _ => (StatusCode::BAD_REQUEST, "invalid_body"),
     };
-    RequestError {
-        status,
-        code,
-        message: err.to_string(),
-    }
-    .into()
+    RequestError { status, code, message: err.to_string() }.into()
 }
 
 pub async fn not_found(req: HttpRequest) -> HttpResponse {

@@ -22,18 +22,12 @@ where
 }
 
 fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
-    req.app_data::<web::Data<AppState>>()
-        .cloned()
-        .ok_or_else(|| AppError::internal("application state missing"))
+    req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("application state missing"))
 }
 
 pub fn bearer_token(req: &HttpRequest) -> Result<String, AppError> {
-    let missing =
-        || AppError::unauthorized("missing_credentials", "send Authorization: Bearer <token>");
-    let value = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .ok_or_else(missing)?;
+    let missing = || AppError::unauthorized("missing_credentials", "send Authorization: Bearer <token>");
+    let value = req.headers().get(header::AUTHORIZATION).ok_or_else(missing)?;
     let value = value.to_str().map_err(|_| missing())?;
     let (scheme, token) = value.split_once(' ').ok_or_else(missing)?;
     let token = token.trim();
@@ -56,9 +50,7 @@ impl FromRequest for ApiCaller {
         let prepared = state_of(req).and_then(|s| bearer_token(req).map(|t| (s, t)));
         Box::pin(async move {
             let (state, token) = prepared?;
-            blocking(move || api_keys::authenticate(&state, &token))
-                .await
-                .map(ApiCaller)
+            blocking(move || api_keys::authenticate(&state, &token)).await.map(ApiCaller)
         })
     }
 }
@@ -75,18 +67,12 @@ impl FromRequest for Bearer {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let prepared = state_of(req).and_then(|s| bearer_token(req).map(|t| (s, t)));
-        let expected_tenant = req
-            .headers()
-            .get(TENANT_HEADER)
-            .map(|v| v.to_str().unwrap_or("").to_owned());
+        let expected_tenant = req.headers().get(TENANT_HEADER).map(|v| v.to_str().unwrap_or("").to_owned());
         Box::pin(async move {
             let (state, token) = prepared?;
             let ctx = blocking(move || sessions::authenticate(&state, &token)).await?;
             if expected_tenant.is_some_and(|t| t != ctx.tenant.slug) {
-                return Err(AppError::unauthorized(
-                    "invalid_token",
-                    "the access token belongs to another tenant",
-                ));
+                return Err(AppError::unauthorized("invalid_token", "the access token belongs to another tenant"));
             }
             Ok(Bearer(ctx))
         })
@@ -97,10 +83,6 @@ impl FromRequest for Bearer {
 pub fn client_info(req: &HttpRequest) -> ClientInfo {
     ClientInfo {
         ip: req.peer_addr().map(|a| a.ip().to_string()),
-        user_agent: req
-            .headers()
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned),
+        user_agent: req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
     }
 }

@@ -15,12 +15,8 @@ use crate::config::Settings;
 /// Registers every route. Admin routes come first and get no CORS; the public routes are
 /// wrapped in a CORS policy that allows only the configured origins.
 pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
-    let json = web::JsonConfig::default()
-        .limit(settings.max_body_bytes)
-        .error_handler(error::json_error);
-    let form = web::FormConfig::default()
-        .limit(settings.max_body_bytes)
-        .error_handler(error::form_error);
+    let json = web::JsonConfig::default().limit(settings.max_body_bytes).error_handler(error::json_error);
+    let form = web::FormConfig::default().limit(settings.max_body_bytes).error_handler(error::form_error);
     let origins = settings.cors_origins.clone();
     move |cfg: &mut web::ServiceConfig| {
         cfg.app_data(json)
@@ -38,6 +34,8 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::admin::users::get_user)
                     .service(routes::admin::users::update_user)
                     .service(routes::admin::users::deactivate_user)
+                    .service(routes::admin::users::unlock_user)
+                    .service(routes::admin::users::reset_methods)
                     .service(routes::admin::api_keys::create_api_key)
                     .service(routes::admin::api_keys::list_api_keys)
                     .service(routes::admin::api_keys::revoke_api_key)
@@ -48,11 +46,7 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
             .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi::document()))
             .route(
                 "/docs",
-                web::get().to(|| async {
-                    HttpResponse::Found()
-                        .insert_header((header::LOCATION, "/docs/"))
-                        .finish()
-                }),
+                web::get().to(|| async { HttpResponse::Found().insert_header((header::LOCATION, "/docs/")).finish() }),
             )
             .service(
                 web::scope("")
@@ -65,6 +59,18 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::tokens::logout)
                     .service(routes::tokens::introspect)
                     .service(routes::me::me)
+                    .service(routes::verify::verify)
+                    .service(routes::challenges::enroll)
+                    .service(routes::challenges::resend)
+                    .service(routes::challenges::switch_method)
+                    .service(routes::my_methods::list_methods)
+                    .service(routes::my_methods::add_method)
+                    .service(routes::my_methods::confirm_method)
+                    .service(routes::my_methods::make_primary)
+                    .service(routes::my_methods::remove_method)
+                    .service(routes::my_methods::regenerate_recovery_codes)
+                    .service(routes::my_devices::list_devices)
+                    .service(routes::my_devices::revoke_device)
                     .default_service(web::to(error::not_found)),
             );
     }
@@ -73,11 +79,7 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
 fn cors(origins: &[String]) -> Cors {
     let allowed = origins.to_vec();
     Cors::default()
-        .allowed_origin_fn(move |origin, _| {
-            origin
-                .to_str()
-                .is_ok_and(|o| allowed.iter().any(|a| a == o))
-        })
+        .allowed_origin_fn(move |origin, _| origin.to_str().is_ok_and(|o| allowed.iter().any(|a| a == o)))
         .allowed_methods(["GET", "POST", "DELETE", "PATCH"])
         .allowed_headers([
             header::AUTHORIZATION,

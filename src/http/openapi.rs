@@ -10,7 +10,7 @@ use super::routes;
 #[openapi(
     info(
         title = "Latchkey",
-        description = "Standalone authentication service: tenants, users, password login and signed session tokens.",
+        description = "Standalone authentication service: tenants, users, password login, second factors (TOTP, SMS, email, recovery codes) and signed session tokens.",
         license(name = "Apache-2.0")
     ),
     paths(
@@ -21,7 +21,19 @@ use super::routes;
         routes::tokens::refresh,
         routes::tokens::logout,
         routes::tokens::introspect,
+        routes::verify::verify,
+        routes::challenges::enroll,
+        routes::challenges::resend,
+        routes::challenges::switch_method,
         routes::me::me,
+        routes::my_methods::list_methods,
+        routes::my_methods::add_method,
+        routes::my_methods::confirm_method,
+        routes::my_methods::make_primary,
+        routes::my_methods::remove_method,
+        routes::my_methods::regenerate_recovery_codes,
+        routes::my_devices::list_devices,
+        routes::my_devices::revoke_device,
         routes::admin::tenants::create_tenant,
         routes::admin::tenants::list_tenants,
         routes::admin::tenants::get_tenant,
@@ -31,6 +43,8 @@ use super::routes;
         routes::admin::users::get_user,
         routes::admin::users::update_user,
         routes::admin::users::deactivate_user,
+        routes::admin::users::unlock_user,
+        routes::admin::users::reset_methods,
         routes::admin::api_keys::create_api_key,
         routes::admin::api_keys::list_api_keys,
         routes::admin::api_keys::revoke_api_key,
@@ -39,9 +53,9 @@ use super::routes;
     ),
     modifiers(&SecuritySchemes, &AdminPrefix),
     tags(
-        (name = "login", description = "Password login"),
+        (name = "login", description = "Password login, second-factor challenges and verification"),
         (name = "tokens", description = "Refresh, logout, introspection and the JWKS"),
-        (name = "me", description = "The signed-in user"),
+        (name = "me", description = "The signed-in user: profile, second-factor methods, recovery codes, remembered devices"),
         (name = "admin", description = "Tenants, users and keys (platform admin key or tenant API key)"),
         (name = "health", description = "Probes for orchestrators"),
     )
@@ -59,16 +73,9 @@ impl Modify for SecuritySchemes {
             http.description = Some(description.to_owned());
             SecurityScheme::Http(http)
         };
-        components.add_security_scheme(
-            "admin_key",
-            bearer("lk_admin_…", "A platform admin API key"),
-        );
-        components.add_security_scheme(
-            "api_key",
-            bearer("lk_tenant_…", "A tenant API key (or an admin key)"),
-        );
-        components
-            .add_security_scheme("access_token", bearer("JWT", "An access token from /login"));
+        components.add_security_scheme("admin_key", bearer("lk_admin_…", "A platform admin API key"));
+        components.add_security_scheme("api_key", bearer("lk_tenant_…", "A tenant API key (or an admin key)"));
+        components.add_security_scheme("access_token", bearer("JWT", "An access token from /login"));
     }
 }
 

@@ -29,9 +29,7 @@ impl Principal {
     pub fn require_platform(&self) -> Result<(), AppError> {
         match self {
             Principal::Platform { .. } => Ok(()),
-            Principal::Tenant { .. } => Err(AppError::forbidden(
-                "this endpoint needs a platform admin key",
-            )),
+            Principal::Tenant { .. } => Err(AppError::forbidden("this endpoint needs a platform admin key")),
         }
     }
 }
@@ -47,19 +45,14 @@ pub struct CreatedApiKey {
 
 pub fn authenticate(state: &AppState, presented: &str) -> Result<Principal, AppError> {
     let invalid = || AppError::unauthorized("invalid_api_key", "the API key is not valid");
-    if !(presented.starts_with(TokenKind::AdminKey.prefix())
-        || presented.starts_with(TokenKind::TenantKey.prefix()))
-    {
+    if !(presented.starts_with(TokenKind::AdminKey.prefix()) || presented.starts_with(TokenKind::TenantKey.prefix())) {
         return Err(invalid());
     }
     let mut conn = state.db.get()?;
     let key = rows::find_active_by_hash(&mut conn, &hash_token(presented))?.ok_or_else(invalid)?;
     Ok(match key.tenant_id {
         None => Principal::Platform { key_id: key.id },
-        Some(tenant_id) => Principal::Tenant {
-            key_id: key.id,
-            tenant_id,
-        },
+        Some(tenant_id) => Principal::Tenant { key_id: key.id, tenant_id },
     })
 }
 
@@ -84,11 +77,7 @@ fn insert_key(
 }
 
 /// Mints a platform admin key (the CLI's offline path and the first-start bootstrap).
-pub fn create_admin_key(
-    conn: &mut AnyConnection,
-    name: &str,
-    now: i64,
-) -> Result<OpaqueToken, AppError> {
+pub fn create_admin_key(conn: &mut AnyConnection, name: &str, now: i64) -> Result<OpaqueToken, AppError> {
     let token = OpaqueToken::generate(TokenKind::AdminKey);
     insert_key(conn, &token, None, name, now)?;
     Ok(token)
@@ -106,67 +95,41 @@ pub fn bootstrap(
     }
     match configured {
         Some(value) => {
-            if !value.starts_with(TokenKind::AdminKey.prefix())
-                || value.len() < TokenKind::AdminKey.prefix().len() + 32
+            if !value.starts_with(TokenKind::AdminKey.prefix()) || value.len() < TokenKind::AdminKey.prefix().len() + 32
             {
                 return Err(AppError::internal(format!(
                     "LATCHKEY_BOOTSTRAP_ADMIN_KEY must start with {} and have at least 32 characters after it",
                     TokenKind::AdminKey.prefix()
                 )));
             }
-            insert_key(
-                conn,
-                &OpaqueToken::from_plaintext(value.to_owned()),
-                None,
-                "bootstrap",
-                now,
-            )?;
+            insert_key(conn, &OpaqueToken::from_plaintext(value.to_owned()), None, "bootstrap", now)?;
             Ok(None)
         }
         None => create_admin_key(conn, "bootstrap", now).map(Some),
     }
 }
 
-pub fn create_tenant_key(
-    state: &AppState,
-    slug: &str,
-    name: Option<String>,
-) -> Result<CreatedApiKey, AppError> {
-    let name = name
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "default".into());
+pub fn create_tenant_key(state: &AppState, slug: &str, name: Option<String>) -> Result<CreatedApiKey, AppError> {
+    let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()).unwrap_or_else(|| "default".into());
     if name.chars().count() > 100 {
-        return Err(AppError::validation(
-            "invalid_name",
-            "the key name must have at most 100 characters",
-        ));
+        return Err(AppError::validation("invalid_name", "the key name must have at most 100 characters"));
     }
     let mut conn = state.db.get()?;
-    let tenant =
-        tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
+    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
     let token = OpaqueToken::generate(TokenKind::TenantKey);
     let key = insert_key(&mut conn, &token, Some(&tenant.id), &name, state.now())?;
-    Ok(CreatedApiKey {
-        key: ApiKeyView::new(&key, Some(&tenant.slug)),
-        secret: token.reveal().to_owned(),
-    })
+    Ok(CreatedApiKey { key: ApiKeyView::new(&key, Some(&tenant.slug)), secret: token.reveal().to_owned() })
 }
 
 pub fn list_tenant_keys(state: &AppState, slug: &str) -> Result<Vec<ApiKeyView>, AppError> {
     let mut conn = state.db.get()?;
-    let tenant =
-        tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
-    Ok(rows::list_for_tenant(&mut conn, &tenant.id)?
-        .iter()
-        .map(|k| ApiKeyView::new(k, Some(&tenant.slug)))
-        .collect())
+    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
+    Ok(rows::list_for_tenant(&mut conn, &tenant.id)?.iter().map(|k| ApiKeyView::new(k, Some(&tenant.slug))).collect())
 }
 
 pub fn revoke_tenant_key(state: &AppState, slug: &str, key_id: &str) -> Result<(), AppError> {
     let mut conn = state.db.get()?;
-    let tenant =
-        tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
+    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
     if rows::revoke(&mut conn, &tenant.id, key_id, state.now())? {
         Ok(())
     } else {

@@ -19,9 +19,7 @@ pub struct HashPool {
 }
 
 fn overloaded() -> AppError {
-    AppError::Overloaded {
-        retry_after_secs: 1,
-    }
+    AppError::Overloaded { retry_after_secs: 1 }
 }
 
 impl HashPool {
@@ -51,9 +49,7 @@ impl HashPool {
         match self.queue.try_send((Instant::now(), job)) {
             Ok(()) => {}
             Err(TrySendError::Full(_)) => return Err(overloaded()),
-            Err(TrySendError::Disconnected(_)) => {
-                return Err(AppError::internal("the hashing pool stopped"))
-            }
+            Err(TrySendError::Disconnected(_)) => return Err(AppError::internal("the hashing pool stopped")),
         }
         // A job dropped unrun (it waited past `wait_limit`) closes the channel.
         match tokio::time::timeout(self.wait_limit * 4 + Duration::from_secs(30), rx).await {
@@ -89,11 +85,7 @@ mod tests {
         let (release, wait) = std::sync::mpsc::channel::<()>();
         let blocker = tokio::spawn({
             let pool = pool.clone();
-            async move {
-                pool.run(move || wait.recv().map_err(AppError::internal))
-                    .await
-                    .is_ok()
-            }
+            async move { pool.run(move || wait.recv().map_err(AppError::internal)).await.is_ok() }
         });
         tokio::time::sleep(Duration::from_millis(50)).await;
         let queued = tokio::spawn({
@@ -101,10 +93,7 @@ mod tests {
             async move { pool.run(|| Ok(1)).await.ok() }
         });
         tokio::time::sleep(Duration::from_millis(50)).await;
-        assert_eq!(
-            pool.run(|| Ok(0)).await.err().map(|e| e.code()),
-            Some("overloaded")
-        );
+        assert_eq!(pool.run(|| Ok(0)).await.err().map(|e| e.code()), Some("overloaded"));
         let _ = release.send(());
         assert!(matches!(blocker.await, Ok(true)));
         assert!(matches!(queued.await, Ok(Some(1))));
@@ -126,10 +115,7 @@ mod tests {
             }
         });
         tokio::time::sleep(Duration::from_millis(10)).await;
-        assert_eq!(
-            pool.run(|| Ok(())).await.err().map(|e| e.code()),
-            Some("overloaded")
-        );
+        assert_eq!(pool.run(|| Ok(())).await.err().map(|e| e.code()), Some("overloaded"));
         assert!(matches!(slow.await, Ok(true)));
         Ok(())
     }

@@ -1,15 +1,22 @@
-//! Password login. Unknown tenant, unknown user, inactive user and wrong password all end in
-//! the same `invalid_credentials` after exactly one argon2 verification.
+//! Password login, and the decision whether a second factor follows. Unknown tenant, unknown
+//! user, inactive user and wrong password all end in the same `invalid_credentials` after
+//! exactly one argon2 verification.
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::audit;
+use super::second_factor::challenge::{self, EnrollmentRequired, SecondFactorRequired};
+use super::second_factor::devices;
 use super::sessions::{self, Authenticated, ClientInfo};
 use crate::auth::password::Verification;
+use crate::auth::policy::{self, Decision, LoginFacts, TwoFactorMode};
 use crate::auth::validate;
+use crate::delivery::Message;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::store::{tenants, users};
+use crate::store::users::{self, Factor, User};
+use crate::store::{methods, tenants};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -22,6 +29,9 @@ pub struct LoginRequest {
     pub identifier: String,
     #[schema(example = "correct horse battery staple")]
     pub password: String,
+    /// A token from an earlier `/verify` with `remember_device: true`: skips the second factor
+    /// while it is valid.
+    pub device_token: Option<String>,
 }
 
 impl std::fmt::Debug for LoginRequest {
@@ -39,41 +49,145 @@ impl std::fmt::Debug for LoginRequest {
 pub enum LoginResponse {
     /// Every factor policy asks for was given: here are the tokens.
     Authenticated(Authenticated),
+    /// Send a code to `POST /verify`.
+    SecondFactorRequired(SecondFactorRequired),
+    /// Set up a method with `POST /challenges/{id}/enroll`, then confirm it at `POST /verify`.
+    EnrollmentRequired(EnrollmentRequired),
+}
+
+impl LoginResponse {
+    /// Records that the code could not be delivered, so the client offers "send new code".
+    pub fn mark_code_not_sent(&mut self) {
+        if let LoginResponse::SecondFactorRequired(body) = self {
+            body.code_sent = false;
+        }
+    }
 }
 
 pub fn password_login(
     state: &AppState,
     req: LoginRequest,
     client: ClientInfo,
-) -> Result<LoginResponse, AppError> {
+) -> Result<(LoginResponse, Option<Message>), AppError> {
     if req.password.chars().count() > crate::auth::password::MAX_PASSWORD_CHARS {
         // Refused before hashing so oversized inputs cannot buy extra CPU; no user is looked up.
         return Err(AppError::InvalidCredentials);
     }
+    let now = state.now();
     let mut conn = state.db.get()?;
     let tenant = tenants::find_by_slug(&mut conn, req.tenant.trim())?;
     let user = match (&tenant, validate::email(&req.identifier)) {
         (Some(t), Ok(email)) => users::find_by_email(&mut conn, &t.id, &email)?,
         _ => None,
     };
-    let verification = state.passwords.verify(
-        &req.password,
-        user.as_ref().map(|u| u.password_hash.as_str()),
-    );
-    let (Some(tenant), Some(user), Verification::Match { rehash }) = (tenant, user, verification)
-    else {
+    let verification = state.passwords.verify(&req.password, user.as_ref().map(|u| u.password_hash.as_str()));
+    let (Some(tenant), Some(user)) = (tenant, user) else {
         tracing::info!(tenant = %req.tenant, "password login refused");
         return Err(AppError::InvalidCredentials);
     };
-    if !user.active {
-        tracing::info!(tenant = %tenant.slug, user_id = %user.id, "login by a deactivated user refused");
-        return Err(AppError::InvalidCredentials);
+    let rehash = match verification {
+        Verification::Match { rehash } if user.active => rehash,
+        _ => {
+            password_failed(state, &tenant, &user, &client, now)?;
+            return Err(AppError::InvalidCredentials);
+        }
+    };
+    if let Some(until) = user.locked_until.filter(|u| *u > now) {
+        // Only someone who knows the password learns that the account is locked.
+        crate::store::transaction(&mut conn, |c| {
+            audit::record(
+                c,
+                Some(&tenant.id),
+                Some(&user.id),
+                &client,
+                "login.password",
+                audit::FAILURE,
+                Some("locked"),
+                now,
+            )
+        })?;
+        return Err(AppError::locked_until(until, now));
     }
     if let Some(new_hash) = rehash {
         users::upgrade_password_hash(&mut conn, &user.id, &user.password_hash, &new_hash)?;
     }
-    let authenticated =
-        sessions::open_session(&mut conn, state, &tenant, &user, &["pwd"], &client)?;
-    tracing::info!(tenant = %tenant.slug, user_id = %user.id, session_id = %authenticated.session_id, "login succeeded");
-    Ok(LoginResponse::Authenticated(authenticated))
+    let (response, message) = crate::store::transaction(&mut conn, |c| -> Result<_, AppError> {
+        users::reset_failures(c, &user.id, Factor::Password)?;
+        audit::record(c, Some(&tenant.id), Some(&user.id), &client, "login.password", audit::SUCCESS, None, now)?;
+        let active = methods::active_for_user(c, &user.id)?;
+        let remembered = match req.device_token.as_deref() {
+            Some(token) if tenant.remember_device_days > 0 => devices::is_remembered(c, &user, token, now)?,
+            _ => false,
+        };
+        let facts = LoginFacts {
+            mode: TwoFactorMode::parse(&tenant.two_factor)?,
+            user_exempt: user.two_factor_exempt,
+            has_active_method: !active.is_empty(),
+            remembered_device: remembered,
+        };
+        match policy::decide(facts) {
+            Decision::Authenticate => {
+                let amr: &[&str] = &["pwd"];
+                let (session, refresh) = sessions::create_session_rows(c, state, &tenant, &user, amr, &client)?;
+                Ok((
+                    LoginResponse::Authenticated(sessions::authenticated(state, &session, &tenant, &user, &refresh)?),
+                    None,
+                ))
+            }
+            Decision::SecondFactor => {
+                let (body, message) = challenge::start_second_factor(c, state, &tenant, &user, &active, &client, now)?;
+                Ok((LoginResponse::SecondFactorRequired(body), message))
+            }
+            Decision::Enroll => {
+                let body = challenge::start_enrollment(c, state, &tenant, &user, &client, now)?;
+                Ok((LoginResponse::EnrollmentRequired(body), None))
+            }
+        }
+    })?;
+    tracing::info!(tenant = %tenant.slug, user_id = %user.id, outcome = response_kind(&response), "password accepted");
+    Ok((response, message))
+}
+
+fn response_kind(r: &LoginResponse) -> &'static str {
+    match r {
+        LoginResponse::Authenticated(_) => "authenticated",
+        LoginResponse::SecondFactorRequired(_) => "second_factor_required",
+        LoginResponse::EnrollmentRequired(_) => "enrollment_required",
+    }
+}
+
+/// Counts a wrong password for an existing user (their own counter, default 10).
+fn password_failed(
+    state: &AppState,
+    tenant: &crate::store::tenants::Tenant,
+    user: &User,
+    client: &ClientInfo,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut conn = state.db.get()?;
+    crate::store::transaction(&mut conn, |c| {
+        let outcome = users::record_failure(
+            c,
+            &user.id,
+            Factor::Password,
+            tenant.password_lockout_threshold,
+            tenant.lockout_duration_secs,
+            now,
+        )?;
+        audit::record(c, Some(&tenant.id), Some(&user.id), client, "login.password", audit::FAILURE, None, now)?;
+        if let users::FailureOutcome::LockedNow { .. } = outcome {
+            audit::record(
+                c,
+                Some(&tenant.id),
+                Some(&user.id),
+                client,
+                "account.locked",
+                audit::SUCCESS,
+                Some("password"),
+                now,
+            )?;
+        }
+        tracing::info!(tenant = %tenant.slug, user_id = %user.id, "wrong password");
+        Ok(())
+    })
 }

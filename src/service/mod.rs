@@ -2,8 +2,10 @@
 //! (`auth`) with persistence (`store`) and run on blocking threads, never on the async workers.
 
 pub mod api_keys;
+pub mod audit;
 pub mod capacity;
 pub mod login;
+pub mod second_factor;
 pub mod sessions;
 pub mod signing_keys;
 pub mod tenants;

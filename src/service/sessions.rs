@@ -38,9 +38,26 @@ pub struct Authenticated {
     pub refresh_token: String,
     pub session_id: String,
     pub user: UserView,
-    /// Things the user should fix, e.g. a profile with no phone number.
+    /// With `remember_device: true` at `/verify`: send it with the next `/login` to skip the
+    /// second factor on this device. Shown only here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_token: Option<String>,
+    /// Things the user should know or fix, e.g. a profile with no phone number.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
+pub struct Warning {
+    /// A stable code, e.g. `phone_number_missing`, `recovery_code_used`, `no_recovery_codes`.
+    pub code: String,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Self { code: code.to_owned(), message: message.into() }
+    }
 }
 
 /// An authenticated bearer of an access token.
@@ -53,10 +70,7 @@ pub struct AccessContext {
 }
 
 fn invalid_token() -> AppError {
-    AppError::unauthorized(
-        "invalid_token",
-        "the access token is invalid, expired or revoked",
-    )
+    AppError::unauthorized("invalid_token", "the access token is invalid, expired or revoked")
 }
 
 fn new_refresh_token(session_id: &str, now: i64, ttl: i64) -> (OpaqueToken, RefreshToken) {
@@ -72,12 +86,7 @@ fn new_refresh_token(session_id: &str, now: i64, ttl: i64) -> (OpaqueToken, Refr
     (token, row)
 }
 
-fn sign_access_token(
-    state: &AppState,
-    session: &Session,
-    tenant: &Tenant,
-    now: i64,
-) -> Result<String, AppError> {
+fn sign_access_token(state: &AppState, session: &Session, tenant: &Tenant, now: i64) -> Result<String, AppError> {
     let claims = AccessClaims {
         iss: state.settings.issuer.clone(),
         sub: session.user_id.clone(),
@@ -91,14 +100,57 @@ fn sign_access_token(
     };
     let ring = state.keys.ring();
     if !ring.has_signing_key() {
-        state.keys.reload(
-            &state.db,
-            &state.secrets,
-            now,
-            state.settings.access_token_ttl_secs,
-        )?;
+        state.keys.reload(&state.db, &state.secrets, now, state.settings.access_token_ttl_secs)?;
     }
     state.keys.ring().sign(&claims).map_err(AppError::internal)
+}
+
+/// Inserts a session and its first refresh token. Call inside a transaction.
+pub fn create_session_rows(
+    conn: &mut AnyConnection,
+    state: &AppState,
+    tenant: &Tenant,
+    user: &User,
+    amr: &[&str],
+    client: &ClientInfo,
+) -> Result<(Session, OpaqueToken), AppError> {
+    let now = state.now();
+    let session = Session {
+        id: new_id(),
+        tenant_id: tenant.id.clone(),
+        user_id: user.id.clone(),
+        amr: amr.join(" "),
+        ip: client.ip.clone(),
+        user_agent: client.user_agent.as_ref().map(|ua| ua.chars().take(512).collect()),
+        created_at: now,
+        expires_at: now + state.settings.refresh_token_ttl_secs,
+        revoked_at: None,
+        revoked_reason: None,
+    };
+    let (refresh, refresh_row) = new_refresh_token(&session.id, now, state.settings.refresh_token_ttl_secs);
+    rows::insert(conn, &session)?;
+    refresh_tokens::insert(conn, &refresh_row)?;
+    Ok((session, refresh))
+}
+
+/// Signs the access token of a session created by `create_session_rows`.
+pub fn authenticated(
+    state: &AppState,
+    session: &Session,
+    tenant: &Tenant,
+    user: &User,
+    refresh: &OpaqueToken,
+) -> Result<Authenticated, AppError> {
+    Ok(Authenticated {
+        access_token: sign_access_token(state, session, tenant, state.now())?,
+        token_type: "Bearer".into(),
+        expires_in: state.settings.access_token_ttl_secs,
+        refresh_token: refresh.reveal().to_owned(),
+        session_id: session.id.clone(),
+        user: UserView::new(user, &tenant.slug),
+        device_token: None,
+        warnings: Vec::new(),
+    })
 }
 
 /// Opens a session for a user who has passed every factor policy asks for.
@@ -110,39 +162,9 @@ pub fn open_session(
     amr: &[&str],
     client: &ClientInfo,
 ) -> Result<Authenticated, AppError> {
-    let now = state.now();
-    let session = Session {
-        id: new_id(),
-        tenant_id: tenant.id.clone(),
-        user_id: user.id.clone(),
-        amr: amr.join(" "),
-        ip: client.ip.clone(),
-        user_agent: client
-            .user_agent
-            .as_ref()
-            .map(|ua| ua.chars().take(512).collect()),
-        created_at: now,
-        expires_at: now + state.settings.refresh_token_ttl_secs,
-        revoked_at: None,
-        revoked_reason: None,
-    };
-    let (refresh, refresh_row) =
-        new_refresh_token(&session.id, now, state.settings.refresh_token_ttl_secs);
-    crate::store::transaction(conn, |c| -> Result<(), AppError> {
-        rows::insert(c, &session)?;
-        refresh_tokens::insert(c, &refresh_row)?;
-        Ok(())
-    })?;
-    let access_token = sign_access_token(state, &session, tenant, now)?;
-    Ok(Authenticated {
-        access_token,
-        token_type: "Bearer".into(),
-        expires_in: state.settings.access_token_ttl_secs,
-        refresh_token: refresh.reveal().to_owned(),
-        session_id: session.id,
-        user: UserView::new(user, &tenant.slug),
-        warnings: Vec::new(),
-    })
+    let (session, refresh) =
+        crate::store::transaction(conn, |c| create_session_rows(c, state, tenant, user, amr, client))?;
+    authenticated(state, &session, tenant, user, &refresh)
 }
 
 /// What a successful rotation hands back; `None` when the token is refused.
@@ -170,14 +192,12 @@ pub fn refresh(state: &AppState, presented: &str) -> Result<Authenticated, AppEr
         if row.expires_at <= now {
             return Ok(None);
         }
-        let user =
-            users::find_in_tenant(c, &session.tenant_id, &session.user_id)?.filter(|u| u.active);
+        let user = users::find_in_tenant(c, &session.tenant_id, &session.user_id)?.filter(|u| u.active);
         let tenant = tenants::find_by_id(c, &session.tenant_id)?;
         let (Some(user), Some(tenant)) = (user, tenant) else {
             return Ok(None);
         };
-        let (token, next_row) =
-            new_refresh_token(&session.id, now, ttl.min(session.expires_at - now));
+        let (token, next_row) = new_refresh_token(&session.id, now, ttl.min(session.expires_at - now));
         refresh_tokens::insert(c, &next_row)?;
         Ok(Some((session, tenant, user, token)))
     })?;
@@ -190,6 +210,7 @@ pub fn refresh(state: &AppState, presented: &str) -> Result<Authenticated, AppEr
             refresh_token: token.reveal().to_owned(),
             session_id: session.id,
             user: UserView::new(&user, &tenant.slug),
+            device_token: None,
             warnings: Vec::new(),
         }),
     }
@@ -200,16 +221,12 @@ pub fn authenticate(state: &AppState, token: &str) -> Result<AccessContext, AppE
     let now = state.now();
     let kid = KeyRing::kid_of(token).map_err(|_| invalid_token())?;
     let ring = state.keys.ring_for(state, &kid)?;
-    let claims = ring
-        .verify(token, &state.settings.issuer, now)
-        .map_err(|e| {
-            tracing::debug!(reason = %e, "access token refused");
-            invalid_token()
-        })?;
+    let claims = ring.verify(token, &state.settings.issuer, now).map_err(|e| {
+        tracing::debug!(reason = %e, "access token refused");
+        invalid_token()
+    })?;
     let mut conn = state.db.get()?;
-    let session = rows::find(&mut conn, &claims.sid)?
-        .filter(|s| s.is_live(now))
-        .ok_or_else(invalid_token)?;
+    let session = rows::find(&mut conn, &claims.sid)?.filter(|s| s.is_live(now)).ok_or_else(invalid_token)?;
     let tenant = tenants::find_by_id(&mut conn, &session.tenant_id)?.ok_or_else(invalid_token)?;
     if session.user_id != claims.sub || tenant.slug != claims.tenant {
         return Err(invalid_token());
@@ -217,12 +234,31 @@ pub fn authenticate(state: &AppState, token: &str) -> Result<AccessContext, AppE
     let user = users::find_in_tenant(&mut conn, &tenant.id, &session.user_id)?
         .filter(|u| u.active)
         .ok_or_else(invalid_token)?;
-    Ok(AccessContext {
-        claims,
-        session,
-        user,
-        tenant,
-    })
+    Ok(AccessContext { claims, session, user, tenant })
+}
+
+/// Adds factors to a session's method references (after a step-up such as confirming a method).
+pub fn add_factors(conn: &mut AnyConnection, session: &Session, factors: &[&str]) -> Result<(), AppError> {
+    let mut amr: Vec<&str> = session.amr.split(' ').filter(|a| !a.is_empty()).collect();
+    for f in factors {
+        if !amr.contains(f) {
+            amr.push(f);
+        }
+    }
+    rows::set_amr(conn, &session.id, &amr.join(" "))?;
+    Ok(())
+}
+
+/// Sensitive changes need a session that passed a second factor.
+pub fn require_second_factor(ctx: &AccessContext) -> Result<(), AppError> {
+    if ctx.session.amr.split(' ').any(|a| a == "mfa") {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden {
+            code: "second_factor_required",
+            message: "this needs a session that passed a second factor: log in again with your code".into(),
+        })
+    }
 }
 
 pub fn logout(state: &AppState, ctx: &AccessContext) -> Result<(), AppError> {
@@ -260,11 +296,7 @@ pub struct Introspection {
     pub amr: Option<Vec<String>>,
 }
 
-pub fn introspect(
-    state: &AppState,
-    principal: &Principal,
-    token: &str,
-) -> Result<Introspection, AppError> {
+pub fn introspect(state: &AppState, principal: &Principal, token: &str) -> Result<Introspection, AppError> {
     let inactive = Introspection::default();
     if token.starts_with(TokenKind::RefreshToken.prefix()) {
         return introspect_refresh(state, principal, token);
@@ -294,11 +326,7 @@ pub fn introspect(
     })
 }
 
-fn introspect_refresh(
-    state: &AppState,
-    principal: &Principal,
-    token: &str,
-) -> Result<Introspection, AppError> {
+fn introspect_refresh(state: &AppState, principal: &Principal, token: &str) -> Result<Introspection, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     let Some(row) = refresh_tokens::find_by_hash(&mut conn, &hash_token(token))? else {
@@ -310,11 +338,7 @@ fn introspect_refresh(
         None => None,
     };
     match (session, tenant) {
-        (Some(s), Some(t))
-            if row.used_at.is_none()
-                && row.expires_at > now
-                && principal.may_manage_tenant(&t.id) =>
-        {
+        (Some(s), Some(t)) if row.used_at.is_none() && row.expires_at > now && principal.may_manage_tenant(&t.id) => {
             Ok(Introspection {
                 active: true,
                 token_type: Some("refresh_token".into()),

@@ -53,13 +53,7 @@ impl KeyStore {
     }
 
     /// Reads the published keys from the database into the cache.
-    pub fn reload(
-        &self,
-        db: &Db,
-        secrets: &SecretBox,
-        now: i64,
-        access_ttl: i64,
-    ) -> Result<Arc<KeyRing>, AppError> {
+    pub fn reload(&self, db: &Db, secrets: &SecretBox, now: i64, access_ttl: i64) -> Result<Arc<KeyRing>, AppError> {
         let mut conn = db.get()?;
         let rows = rows::list_published(&mut conn, now - access_ttl - RETIREMENT_GRACE_SECS)?;
         let mut keys = Vec::with_capacity(rows.len());
@@ -69,13 +63,7 @@ impl KeyStore {
                 None => Some(secrets.open(row.kid.as_bytes(), &row.private_key)?),
                 Some(_) => None,
             };
-            keys.push(KeyMaterial::new(
-                row.kid,
-                row.created_at,
-                row.retired_at,
-                row.public_key,
-                private.as_deref(),
-            ));
+            keys.push(KeyMaterial::new(row.kid, row.created_at, row.retired_at, row.public_key, private.as_deref()));
         }
         let ring = Arc::new(KeyRing::new(keys));
         match self.ring.write() {
@@ -92,22 +80,13 @@ impl KeyStore {
         if ring.knows(kid) {
             return Ok(ring);
         }
-        self.reload(
-            &state.db,
-            &state.secrets,
-            state.now(),
-            state.settings.access_token_ttl_secs,
-        )
+        self.reload(&state.db, &state.secrets, state.now(), state.settings.access_token_ttl_secs)
     }
 }
 
 fn new_key_row(secrets: &SecretBox, now: i64) -> Result<SigningKeyRow, AppError> {
     let (pkcs8, public_key) = jwt::generate_ed25519().map_err(AppError::internal)?;
-    let kid = format!(
-        "{}-{}",
-        chrono_date(now),
-        &uuid::Uuid::new_v4().simple().to_string()[..8]
-    );
+    let kid = format!("{}-{}", chrono_date(now), &uuid::Uuid::new_v4().simple().to_string()[..8]);
     let private_key = secrets.seal(kid.as_bytes(), &pkcs8)?;
     Ok(SigningKeyRow {
         kid,
@@ -125,11 +104,7 @@ fn chrono_date(now: i64) -> String {
 
 /// Creates a first key when none is active. Safe to race: the loser's insert is harmless,
 /// since the newest unretired key signs and all published keys verify.
-pub fn ensure_active(
-    conn: &mut AnyConnection,
-    secrets: &SecretBox,
-    now: i64,
-) -> Result<bool, AppError> {
+pub fn ensure_active(conn: &mut AnyConnection, secrets: &SecretBox, now: i64) -> Result<bool, AppError> {
     let has_active = rows::list_all(conn)?.iter().any(|k| k.retired_at.is_none());
     if has_active {
         return Ok(false);

@@ -1,13 +1,15 @@
-//! Tenants: created and renamed by a platform admin.
+//! Tenants and their policy: created and configured by a platform admin.
 
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::views::TenantView;
+use crate::auth::policy::TwoFactorMode;
+use crate::auth::totp::TotpParams;
 use crate::auth::validate;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::store::tenants::{self as rows, Tenant};
+use crate::store::tenants::{self as rows, Tenant, TenantChanges};
 use crate::store::{new_id, AnyConnection};
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -17,12 +19,96 @@ pub struct CreateTenant {
     pub slug: String,
     #[schema(example = "Acme Clinic")]
     pub name: String,
+    /// `off` (default), `optional` or `required`; the other settings are changed with PATCH.
+    #[schema(example = "optional")]
+    pub two_factor: Option<String>,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TotpSettings {
+    /// SHA1 (default; what every app accepts), SHA256 or SHA512.
+    #[schema(example = "SHA1")]
+    pub algorithm: Option<String>,
+    /// 6 (default), 7 or 8.
+    pub digits: Option<i32>,
+    /// Seconds per code, 15-120 (default 30).
+    pub period: Option<i32>,
+}
+
+/// Settings to change; absent fields stay as they are.
+#[derive(Debug, Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateTenant {
     pub name: Option<String>,
+    /// `off`, `optional` or `required`.
+    #[schema(example = "required")]
+    pub two_factor: Option<String>,
+    /// TOTP parameters for new enrollments (existing ones keep theirs).
+    pub totp: Option<TotpSettings>,
+    /// Consecutive failed second-factor attempts that lock the account (default 5).
+    pub second_factor_lockout_threshold: Option<i32>,
+    /// Consecutive failed passwords that lock the account (default 10).
+    pub password_lockout_threshold: Option<i32>,
+    /// How long a lock lasts (default 1800).
+    pub lockout_duration_secs: Option<i64>,
+    /// How long "remember this device" lasts; 0 turns the feature off (default 30).
+    pub remember_device_days: Option<i32>,
+}
+
+fn changes_from(input: UpdateTenant, current: &Tenant, now: i64) -> Result<TenantChanges, AppError> {
+    if let Some(mode) = &input.two_factor {
+        TwoFactorMode::parse(mode)?;
+    }
+    let totp = match &input.totp {
+        Some(t) => {
+            let params = TotpParams::new(
+                t.algorithm.as_deref().unwrap_or(&current.totp_algorithm),
+                t.digits.unwrap_or(current.totp_digits),
+                t.period.unwrap_or(current.totp_period),
+            )?;
+            Some((params.algorithm.as_str().to_owned(), params.digits as i32, params.period as i32))
+        }
+        None => None,
+    };
+    let in_range =
+        |value: Option<i64>, range: std::ops::RangeInclusive<i64>, code: &'static str, what: &str| match value {
+            Some(v) if !range.contains(&v) => {
+                Err(AppError::validation(code, format!("{what} must be between {} and {}", range.start(), range.end())))
+            }
+            _ => Ok(()),
+        };
+    in_range(
+        input.second_factor_lockout_threshold.map(i64::from),
+        1..=100,
+        "invalid_lockout_threshold",
+        "second_factor_lockout_threshold",
+    )?;
+    in_range(
+        input.password_lockout_threshold.map(i64::from),
+        1..=1000,
+        "invalid_lockout_threshold",
+        "password_lockout_threshold",
+    )?;
+    in_range(input.lockout_duration_secs, 60..=30 * 86400, "invalid_lockout_duration", "lockout_duration_secs")?;
+    in_range(
+        input.remember_device_days.map(i64::from),
+        0..=365,
+        "invalid_remember_device_days",
+        "remember_device_days",
+    )?;
+    Ok(TenantChanges {
+        name: input.name.as_deref().map(validate::tenant_name).transpose()?,
+        updated_at: Some(now),
+        two_factor: input.two_factor,
+        totp_algorithm: totp.as_ref().map(|t| t.0.clone()),
+        totp_digits: totp.as_ref().map(|t| t.1),
+        totp_period: totp.as_ref().map(|t| t.2),
+        second_factor_lockout_threshold: input.second_factor_lockout_threshold,
+        password_lockout_threshold: input.password_lockout_threshold,
+        lockout_duration_secs: input.lockout_duration_secs,
+        remember_device_days: input.remember_device_days,
+    })
 }
 
 pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppError> {
@@ -30,30 +116,41 @@ pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppEr
     validate::tenant_slug(&slug)?;
     let name = validate::tenant_name(&input.name)?;
     let now = state.now();
+    let defaults = TotpParams::default();
     let tenant = Tenant {
         id: new_id(),
         slug,
         name,
         created_at: now,
         updated_at: now,
+        two_factor: TwoFactorMode::Off.as_str().into(),
+        totp_algorithm: defaults.algorithm.as_str().into(),
+        totp_digits: defaults.digits as i32,
+        totp_period: defaults.period as i32,
+        second_factor_lockout_threshold: 5,
+        password_lockout_threshold: 10,
+        lockout_duration_secs: 1800,
+        remember_device_days: 30,
     };
+    let changes = changes_from(UpdateTenant { two_factor: input.two_factor, ..UpdateTenant::default() }, &tenant, now)?;
     let mut conn = state.db.get()?;
-    match rows::insert(&mut conn, &tenant) {
-        Ok(()) => Ok(TenantView::from(&tenant)),
-        Err(e) if e.is_unique_violation() => Err(AppError::conflict(
-            "tenant_exists",
-            "a tenant with this slug exists",
-        )),
-        Err(e) => Err(e.into()),
+    let inserted = crate::store::transaction(&mut conn, |c| -> Result<(), AppError> {
+        rows::insert(c, &tenant)?;
+        rows::update(c, &tenant.id, &changes)?;
+        Ok(())
+    });
+    match inserted {
+        Ok(()) => get(state, &tenant.slug),
+        Err(_) if rows::find_by_slug(&mut conn, &tenant.slug)?.is_some_and(|t| t.id != tenant.id) => {
+            Err(AppError::conflict("tenant_exists", "a tenant with this slug exists"))
+        }
+        Err(e) => Err(e),
     }
 }
 
 pub fn list(state: &AppState) -> Result<Vec<TenantView>, AppError> {
     let mut conn = state.db.get()?;
-    Ok(rows::list(&mut conn)?
-        .iter()
-        .map(TenantView::from)
-        .collect())
+    Ok(rows::list(&mut conn)?.iter().map(TenantView::from).collect())
 }
 
 pub fn require(conn: &mut AnyConnection, slug: &str) -> Result<Tenant, AppError> {
@@ -67,11 +164,8 @@ pub fn get(state: &AppState, slug: &str) -> Result<TenantView, AppError> {
 
 pub fn update(state: &AppState, slug: &str, input: UpdateTenant) -> Result<TenantView, AppError> {
     let mut conn = state.db.get()?;
-    let mut tenant = require(&mut conn, slug)?;
-    if let Some(name) = input.name {
-        tenant.name = validate::tenant_name(&name)?;
-        tenant.updated_at = state.now();
-        rows::rename(&mut conn, &tenant.id, &tenant.name, tenant.updated_at)?;
-    }
-    Ok(TenantView::from(&tenant))
+    let tenant = require(&mut conn, slug)?;
+    let changes = changes_from(input, &tenant, state.now())?;
+    rows::update(&mut conn, &tenant.id, &changes)?;
+    get(state, slug)
 }

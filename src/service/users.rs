@@ -17,16 +17,14 @@ use crate::store::{new_id, sessions, AnyConnection};
 pub struct CreateUser {
     #[schema(example = "alice@example.com")]
     pub email: String,
-    #[schema(
-        example = "correct horse battery staple",
-        min_length = 8,
-        max_length = 256
-    )]
+    #[schema(example = "correct horse battery staple", min_length = 8, max_length = 256)]
     pub password: String,
     /// International form; stored as E.164.
     #[schema(example = "+358401234567")]
     pub phone_number: Option<String>,
     pub display_name: Option<String>,
+    /// Exempt this user from the tenant's second-factor policy.
+    pub two_factor_exempt: Option<bool>,
 }
 
 /// Fields to change; absent fields stay as they are, `null` clears an optional one.
@@ -44,11 +42,11 @@ pub struct UpdateUser {
     pub display_name: Option<Option<String>>,
     /// `false` deactivates the user and revokes their sessions.
     pub active: Option<bool>,
+    /// Exempt this user from the tenant's second-factor policy.
+    pub two_factor_exempt: Option<bool>,
 }
 
-fn double_option<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<Option<String>>, D::Error> {
+fn double_option<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
     Option::<String>::deserialize(d).map(Some)
 }
 
@@ -70,41 +68,26 @@ pub struct UserPage {
 
 impl std::fmt::Debug for CreateUser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateUser")
-            .field("email", &self.email)
-            .finish_non_exhaustive()
+        f.debug_struct("CreateUser").field("email", &self.email).finish_non_exhaustive()
     }
 }
 
 impl std::fmt::Debug for UpdateUser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateUser")
-            .field("email", &self.email)
-            .field("active", &self.active)
-            .finish_non_exhaustive()
+        f.debug_struct("UpdateUser").field("email", &self.email).field("active", &self.active).finish_non_exhaustive()
     }
 }
 
 /// The tenant named by `slug`, if the principal may manage it.
-pub fn managed_tenant(
-    conn: &mut AnyConnection,
-    principal: &Principal,
-    slug: &str,
-) -> Result<Tenant, AppError> {
+pub fn managed_tenant(conn: &mut AnyConnection, principal: &Principal, slug: &str) -> Result<Tenant, AppError> {
     let tenant = super::tenants::require(conn, slug)?;
     if !principal.may_manage_tenant(&tenant.id) {
-        return Err(AppError::forbidden(
-            "this API key belongs to another tenant",
-        ));
+        return Err(AppError::forbidden("this API key belongs to another tenant"));
     }
     Ok(tenant)
 }
 
-fn require_user(
-    conn: &mut AnyConnection,
-    tenant: &Tenant,
-    user_id: &str,
-) -> Result<User, AppError> {
+fn require_user(conn: &mut AnyConnection, tenant: &Tenant, user_id: &str) -> Result<User, AppError> {
     rows::find_in_tenant(conn, &tenant.id, user_id)?.ok_or(AppError::NotFound { what: "user" })
 }
 
@@ -112,19 +95,10 @@ fn email_taken() -> AppError {
     AppError::conflict("email_taken", "a user with this email exists in the tenant")
 }
 
-pub fn create(
-    state: &AppState,
-    principal: &Principal,
-    slug: &str,
-    input: CreateUser,
-) -> Result<UserView, AppError> {
+pub fn create(state: &AppState, principal: &Principal, slug: &str, input: CreateUser) -> Result<UserView, AppError> {
     let email = validate::email(&input.email)?;
     password::validate_new_password(&input.password, &email)?;
-    let phone_number = input
-        .phone_number
-        .as_deref()
-        .map(validate::phone_number)
-        .transpose()?;
+    let phone_number = input.phone_number.as_deref().map(validate::phone_number).transpose()?;
     let display_name = validate::display_name(input.display_name)?;
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
@@ -144,6 +118,10 @@ pub fn create(
         created_at: now,
         updated_at: now,
         password_changed_at: now,
+        two_factor_exempt: input.two_factor_exempt.unwrap_or(false),
+        failed_second_factor: 0,
+        failed_password: 0,
+        locked_until: None,
     };
     match rows::insert(&mut conn, &user) {
         Ok(()) => Ok(UserView::new(&user, &tenant.slug)),
@@ -152,48 +130,24 @@ pub fn create(
     }
 }
 
-pub fn list(
-    state: &AppState,
-    principal: &Principal,
-    slug: &str,
-    query: ListUsers,
-) -> Result<UserPage, AppError> {
+pub fn list(state: &AppState, principal: &Principal, slug: &str, query: ListUsers) -> Result<UserPage, AppError> {
     let limit = query.limit.unwrap_or(50);
     if !(1..=200).contains(&limit) {
-        return Err(AppError::validation(
-            "invalid_limit",
-            "limit must be between 1 and 200",
-        ));
+        return Err(AppError::validation("invalid_limit", "limit must be between 1 and 200"));
     }
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
     let users = rows::list_in_tenant(&mut conn, &tenant.id, query.after.as_deref(), limit + 1)?;
     let more = users.len() as i64 > limit;
-    let users: Vec<UserView> = users
-        .iter()
-        .take(limit as usize)
-        .map(|u| UserView::new(u, &tenant.slug))
-        .collect();
-    let next_after = if more {
-        users.last().map(|u| u.email.clone())
-    } else {
-        None
-    };
+    let users: Vec<UserView> = users.iter().take(limit as usize).map(|u| UserView::new(u, &tenant.slug)).collect();
+    let next_after = if more { users.last().map(|u| u.email.clone()) } else { None };
     Ok(UserPage { users, next_after })
 }
 
-pub fn get(
-    state: &AppState,
-    principal: &Principal,
-    slug: &str,
-    user_id: &str,
-) -> Result<UserView, AppError> {
+pub fn get(state: &AppState, principal: &Principal, slug: &str, user_id: &str) -> Result<UserView, AppError> {
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
-    Ok(UserView::new(
-        &require_user(&mut conn, &tenant, user_id)?,
-        &tenant.slug,
-    ))
+    Ok(UserView::new(&require_user(&mut conn, &tenant, user_id)?, &tenant.slug))
 }
 
 pub fn update(
@@ -218,6 +172,7 @@ pub fn update(
             None => None,
         },
         active: input.active,
+        two_factor_exempt: input.two_factor_exempt,
         updated_at: Some(now),
         ..UserChanges::default()
     };
@@ -229,41 +184,25 @@ pub fn update(
     changes.email = email;
     let revoke = changes.password_hash.is_some() || input.active == Some(false);
     crate::store::transaction(&mut conn, |c| -> Result<(), AppError> {
-        rows::update(c, &user.id, &changes).map_err(|e| {
-            if e.is_unique_violation() {
-                email_taken()
-            } else {
-                e.into()
-            }
-        })?;
+        rows::update(c, &user.id, &changes).map_err(
+            |e| {
+                if e.is_unique_violation() {
+                    email_taken()
+                } else {
+                    e.into()
+                }
+            },
+        )?;
         if revoke {
-            let reason = if input.active == Some(false) {
-                "user_deactivated"
-            } else {
-                "password_changed"
-            };
+            let reason = if input.active == Some(false) { "user_deactivated" } else { "password_changed" };
             sessions::revoke_all_for_user(c, &user.id, reason, now)?;
+            crate::service::second_factor::devices::revoke_all(c, &user.id, now)?;
         }
         Ok(())
     })?;
     get(state, principal, slug, user_id)
 }
 
-pub fn deactivate(
-    state: &AppState,
-    principal: &Principal,
-    slug: &str,
-    user_id: &str,
-) -> Result<(), AppError> {
-    update(
-        state,
-        principal,
-        slug,
-        user_id,
-        UpdateUser {
-            active: Some(false),
-            ..UpdateUser::default()
-        },
-    )
-    .map(|_| ())
+pub fn deactivate(state: &AppState, principal: &Principal, slug: &str, user_id: &str) -> Result<(), AppError> {
+    update(state, principal, slug, user_id, UpdateUser { active: Some(false), ..UpdateUser::default() }).map(|_| ())
 }

@@ -17,6 +17,26 @@ pub struct TenantView {
     pub name: String,
     pub created_at: String,
     pub updated_at: String,
+    pub settings: TenantSettings,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TenantSettings {
+    /// `off`, `optional` or `required`.
+    pub two_factor: String,
+    pub totp: TotpSettingsView,
+    pub second_factor_lockout_threshold: i32,
+    pub password_lockout_threshold: i32,
+    pub lockout_duration_secs: i64,
+    /// 0: remember-device is off.
+    pub remember_device_days: i32,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TotpSettingsView {
+    pub algorithm: String,
+    pub digits: i32,
+    pub period: i32,
 }
 
 impl From<&Tenant> for TenantView {
@@ -27,6 +47,18 @@ impl From<&Tenant> for TenantView {
             name: t.name.clone(),
             created_at: rfc3339(t.created_at),
             updated_at: rfc3339(t.updated_at),
+            settings: TenantSettings {
+                two_factor: t.two_factor.clone(),
+                totp: TotpSettingsView {
+                    algorithm: t.totp_algorithm.clone(),
+                    digits: t.totp_digits,
+                    period: t.totp_period,
+                },
+                second_factor_lockout_threshold: t.second_factor_lockout_threshold,
+                password_lockout_threshold: t.password_lockout_threshold,
+                lockout_duration_secs: t.lockout_duration_secs,
+                remember_device_days: t.remember_device_days,
+            },
         }
     }
 }
@@ -42,6 +74,9 @@ pub struct UserView {
     pub phone_number: Option<String>,
     pub display_name: Option<String>,
     pub active: bool,
+    pub two_factor_exempt: bool,
+    /// Set while the account is locked after too many failures.
+    pub locked_until: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -55,6 +90,8 @@ impl UserView {
             phone_number: user.phone_number.clone(),
             display_name: user.display_name.clone(),
             active: user.active,
+            two_factor_exempt: user.two_factor_exempt,
+            locked_until: user.locked_until.map(rfc3339),
             created_at: rfc3339(user.created_at),
             updated_at: rfc3339(user.updated_at),
         }

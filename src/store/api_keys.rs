@@ -17,16 +17,11 @@ pub struct ApiKey {
 }
 
 pub fn insert(conn: &mut AnyConnection, key: &ApiKey) -> Result<(), StoreError> {
-    diesel::insert_into(api_keys::table)
-        .values(key)
-        .execute(conn)?;
+    diesel::insert_into(api_keys::table).values(key).execute(conn)?;
     Ok(())
 }
 
-pub fn find_active_by_hash(
-    conn: &mut AnyConnection,
-    key_hash: &str,
-) -> Result<Option<ApiKey>, StoreError> {
+pub fn find_active_by_hash(conn: &mut AnyConnection, key_hash: &str) -> Result<Option<ApiKey>, StoreError> {
     Ok(api_keys::table
         .filter(api_keys::key_hash.eq(key_hash))
         .filter(api_keys::revoked_at.is_null())
@@ -36,16 +31,10 @@ pub fn find_active_by_hash(
 }
 
 pub fn count_platform_keys(conn: &mut AnyConnection) -> Result<i64, StoreError> {
-    Ok(api_keys::table
-        .filter(api_keys::tenant_id.is_null())
-        .count()
-        .get_result(conn)?)
+    Ok(api_keys::table.filter(api_keys::tenant_id.is_null()).count().get_result(conn)?)
 }
 
-pub fn list_for_tenant(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-) -> Result<Vec<ApiKey>, StoreError> {
+pub fn list_for_tenant(conn: &mut AnyConnection, tenant_id: &str) -> Result<Vec<ApiKey>, StoreError> {
     Ok(api_keys::table
         .filter(api_keys::tenant_id.eq(tenant_id))
         .order(api_keys::created_at.asc())
@@ -54,12 +43,7 @@ pub fn list_for_tenant(
 }
 
 /// Revokes a tenant's key; returns whether a live key was revoked.
-pub fn revoke(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    key_id: &str,
-    now: i64,
-) -> Result<bool, StoreError> {
+pub fn revoke(conn: &mut AnyConnection, tenant_id: &str, key_id: &str, now: i64) -> Result<bool, StoreError> {
     let n = diesel::update(
         api_keys::table
             .filter(api_keys::id.eq(key_id))

@@ -35,27 +35,16 @@ pub struct DatabaseTarget {
 impl DatabaseTarget {
     pub fn parse(url: &str) -> Result<Self, String> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Self {
-                backend: Backend::Postgres,
-                connect_to: url.to_owned(),
-            });
+            return Ok(Self { backend: Backend::Postgres, connect_to: url.to_owned() });
         }
-        let path = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-            .unwrap_or(url);
+        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
         if path.is_empty() {
             return Err("the SQLite path is empty".into());
         }
         if path.contains("://") {
-            return Err(format!(
-                "unsupported database scheme in {path:?}: use postgres:// or sqlite://"
-            ));
+            return Err(format!("unsupported database scheme in {path:?}: use postgres:// or sqlite://"));
         }
-        Ok(Self {
-            backend: Backend::Sqlite,
-            connect_to: path.to_owned(),
-        })
+        Ok(Self { backend: Backend::Sqlite, connect_to: path.to_owned() })
     }
 }
 
@@ -87,8 +76,7 @@ impl Db {
         if target.backend == Backend::Sqlite {
             if let Some(parent) = std::path::Path::new(&target.connect_to).parent() {
                 if !parent.as_os_str().is_empty() {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|e| StoreError::Setup(e.to_string()))?;
+                    std::fs::create_dir_all(parent).map_err(|e| StoreError::Setup(e.to_string()))?;
                 }
             }
         }
@@ -98,10 +86,7 @@ impl Db {
             .connection_timeout(Duration::from_secs(10))
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)?;
-        Ok(Self {
-            pool,
-            backend: target.backend,
-        })
+        Ok(Self { pool, backend: target.backend })
     }
 
     pub fn backend(&self) -> Backend {
@@ -130,22 +115,17 @@ where
     E: From<StoreError>,
 {
     let begun = match conn {
-        AnyConnection::Sqlite(c) => {
-            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")
-        }
+        AnyConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE"),
         AnyConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction(c),
     };
     begun.map_err(StoreError::from)?;
     match f(conn) {
         Ok(value) => {
-            <AnyConnection as Connection>::TransactionManager::commit_transaction(conn)
-                .map_err(StoreError::from)?;
+            <AnyConnection as Connection>::TransactionManager::commit_transaction(conn).map_err(StoreError::from)?;
             Ok(value)
         }
         Err(err) => {
-            if let Err(rollback) =
-                <AnyConnection as Connection>::TransactionManager::rollback_transaction(conn)
-            {
+            if let Err(rollback) = <AnyConnection as Connection>::TransactionManager::rollback_transaction(conn) {
                 tracing::error!(error = %rollback, "rollback failed");
             }
             Err(err)
@@ -159,25 +139,13 @@ mod tests {
 
     #[test]
     fn scheme_picks_the_backend() {
-        assert_eq!(
-            DatabaseTarget::parse("postgres://u@h/db").map(|t| t.backend),
-            Ok(Backend::Postgres)
-        );
-        assert_eq!(
-            DatabaseTarget::parse("postgresql://u@h/db").map(|t| t.backend),
-            Ok(Backend::Postgres)
-        );
+        assert_eq!(DatabaseTarget::parse("postgres://u@h/db").map(|t| t.backend), Ok(Backend::Postgres));
+        assert_eq!(DatabaseTarget::parse("postgresql://u@h/db").map(|t| t.backend), Ok(Backend::Postgres));
         assert_eq!(
             DatabaseTarget::parse("sqlite://./data/x.db"),
-            Ok(DatabaseTarget {
-                backend: Backend::Sqlite,
-                connect_to: "./data/x.db".into()
-            })
+            Ok(DatabaseTarget { backend: Backend::Sqlite, connect_to: "./data/x.db".into() })
         );
-        assert_eq!(
-            DatabaseTarget::parse("data/x.db").map(|t| t.connect_to),
-            Ok("data/x.db".into())
-        );
+        assert_eq!(DatabaseTarget::parse("data/x.db").map(|t| t.connect_to), Ok("data/x.db".into()));
         assert!(DatabaseTarget::parse("mysql://x").is_err());
         assert!(DatabaseTarget::parse("sqlite://").is_err());
     }

@@ -3,8 +3,13 @@
 //! "not found" is `Ok(None)`, never an error, and a database failure is never "not found".
 
 pub mod api_keys;
+pub mod audit;
+pub mod challenges;
 pub mod connection;
+pub mod device_tokens;
+pub mod methods;
 pub mod migrations;
+pub mod recovery_codes;
 pub mod refresh_tokens;
 pub mod schema;
 pub mod sessions;

@@ -15,16 +15,11 @@ pub struct RefreshToken {
 }
 
 pub fn insert(conn: &mut AnyConnection, token: &RefreshToken) -> Result<(), StoreError> {
-    diesel::insert_into(refresh_tokens::table)
-        .values(token)
-        .execute(conn)?;
+    diesel::insert_into(refresh_tokens::table).values(token).execute(conn)?;
     Ok(())
 }
 
-pub fn find_by_hash(
-    conn: &mut AnyConnection,
-    token_hash: &str,
-) -> Result<Option<RefreshToken>, StoreError> {
+pub fn find_by_hash(conn: &mut AnyConnection, token_hash: &str) -> Result<Option<RefreshToken>, StoreError> {
     Ok(refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(token_hash))
         .select(RefreshToken::as_select())
@@ -34,12 +29,8 @@ pub fn find_by_hash(
 
 /// Marks the token used. Exactly one of several concurrent callers gets `true`.
 pub fn mark_used(conn: &mut AnyConnection, id: &str, now: i64) -> Result<bool, StoreError> {
-    let n = diesel::update(
-        refresh_tokens::table
-            .find(id)
-            .filter(refresh_tokens::used_at.is_null()),
-    )
-    .set(refresh_tokens::used_at.eq(now))
-    .execute(conn)?;
+    let n = diesel::update(refresh_tokens::table.find(id).filter(refresh_tokens::used_at.is_null()))
+        .set(refresh_tokens::used_at.eq(now))
+        .execute(conn)?;
     Ok(n == 1)
 }

@@ -8,6 +8,14 @@ diesel::table! {
         name -> Text,
         created_at -> BigInt,
         updated_at -> BigInt,
+        two_factor -> Text,
+        totp_algorithm -> Text,
+        totp_digits -> Integer,
+        totp_period -> Integer,
+        second_factor_lockout_threshold -> Integer,
+        password_lockout_threshold -> Integer,
+        lockout_duration_secs -> BigInt,
+        remember_device_days -> Integer,
     }
 }
 
@@ -23,6 +31,10 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         password_changed_at -> BigInt,
+        two_factor_exempt -> Bool,
+        failed_second_factor -> Integer,
+        failed_password -> Integer,
+        locked_until -> Nullable<BigInt>,
     }
 }
 
@@ -75,6 +87,84 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    second_factor_methods (id) {
+        id -> Text,
+        tenant_id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        status -> Text,
+        is_primary -> Bool,
+        destination -> Nullable<Text>,
+        totp_secret -> Nullable<Binary>,
+        totp_algorithm -> Nullable<Text>,
+        totp_digits -> Nullable<Integer>,
+        totp_period -> Nullable<Integer>,
+        last_used_step -> Nullable<BigInt>,
+        code_hash -> Nullable<Text>,
+        code_expires_at -> Nullable<BigInt>,
+        created_at -> BigInt,
+        confirmed_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        created_at -> BigInt,
+        used_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    challenges (id) {
+        id -> Text,
+        tenant_id -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        method_id -> Nullable<Text>,
+        code_hash -> Nullable<Text>,
+        code_expires_at -> Nullable<BigInt>,
+        sends -> Integer,
+        last_sent_at -> Nullable<BigInt>,
+        attempts -> Integer,
+        ip -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        completed_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    device_tokens (id) {
+        id -> Text,
+        tenant_id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        label -> Nullable<Text>,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        last_used_at -> Nullable<BigInt>,
+        revoked_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Text,
+        tenant_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        event -> Text,
+        outcome -> Text,
+        detail -> Nullable<Text>,
+        ip -> Nullable<Text>,
+        created_at -> BigInt,
+    }
+}
+
 diesel::joinable!(users -> tenants (tenant_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
@@ -86,4 +176,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     refresh_tokens,
     signing_keys,
+    second_factor_methods,
+    recovery_codes,
+    challenges,
+    device_tokens,
+    audit_events,
 );

@@ -26,37 +26,19 @@ impl Session {
 }
 
 pub fn insert(conn: &mut AnyConnection, session: &Session) -> Result<(), StoreError> {
-    diesel::insert_into(sessions::table)
-        .values(session)
-        .execute(conn)?;
+    diesel::insert_into(sessions::table).values(session).execute(conn)?;
     Ok(())
 }
 
 pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Session>, StoreError> {
-    Ok(sessions::table
-        .find(id)
-        .select(Session::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(sessions::table.find(id).select(Session::as_select()).first(conn).optional()?)
 }
 
 /// Revokes a live session; returns whether it was live.
-pub fn revoke(
-    conn: &mut AnyConnection,
-    id: &str,
-    reason: &str,
-    now: i64,
-) -> Result<bool, StoreError> {
-    let n = diesel::update(
-        sessions::table
-            .find(id)
-            .filter(sessions::revoked_at.is_null()),
-    )
-    .set((
-        sessions::revoked_at.eq(now),
-        sessions::revoked_reason.eq(reason),
-    ))
-    .execute(conn)?;
+pub fn revoke(conn: &mut AnyConnection, id: &str, reason: &str, now: i64) -> Result<bool, StoreError> {
+    let n = diesel::update(sessions::table.find(id).filter(sessions::revoked_at.is_null()))
+        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
+        .execute(conn)?;
     Ok(n == 1)
 }
 
@@ -67,14 +49,12 @@ pub fn revoke_all_for_user(
     reason: &str,
     now: i64,
 ) -> Result<usize, StoreError> {
-    Ok(diesel::update(
-        sessions::table
-            .filter(sessions::user_id.eq(user_id))
-            .filter(sessions::revoked_at.is_null()),
-    )
-    .set((
-        sessions::revoked_at.eq(now),
-        sessions::revoked_reason.eq(reason),
-    ))
-    .execute(conn)?)
+    Ok(diesel::update(sessions::table.filter(sessions::user_id.eq(user_id)).filter(sessions::revoked_at.is_null()))
+        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
+        .execute(conn)?)
+}
+
+pub fn set_amr(conn: &mut AnyConnection, id: &str, amr: &str) -> Result<(), StoreError> {
+    diesel::update(sessions::table.find(id)).set(sessions::amr.eq(amr)).execute(conn)?;
+    Ok(())
 }

@@ -26,39 +26,25 @@ impl std::fmt::Debug for SigningKeyRow {
 }
 
 pub fn insert(conn: &mut AnyConnection, key: &SigningKeyRow) -> Result<(), StoreError> {
-    diesel::insert_into(signing_keys::table)
-        .values(key)
-        .execute(conn)?;
+    diesel::insert_into(signing_keys::table).values(key).execute(conn)?;
     Ok(())
 }
 
 /// Keys still worth publishing: the active ones and those retired after `retired_since`.
-pub fn list_published(
-    conn: &mut AnyConnection,
-    retired_since: i64,
-) -> Result<Vec<SigningKeyRow>, StoreError> {
+pub fn list_published(conn: &mut AnyConnection, retired_since: i64) -> Result<Vec<SigningKeyRow>, StoreError> {
     Ok(signing_keys::table
-        .filter(
-            signing_keys::retired_at
-                .is_null()
-                .or(signing_keys::retired_at.gt(retired_since)),
-        )
+        .filter(signing_keys::retired_at.is_null().or(signing_keys::retired_at.gt(retired_since)))
         .order(signing_keys::created_at.desc())
         .select(SigningKeyRow::as_select())
         .load(conn)?)
 }
 
 pub fn list_all(conn: &mut AnyConnection) -> Result<Vec<SigningKeyRow>, StoreError> {
-    Ok(signing_keys::table
-        .order(signing_keys::created_at.desc())
-        .select(SigningKeyRow::as_select())
-        .load(conn)?)
+    Ok(signing_keys::table.order(signing_keys::created_at.desc()).select(SigningKeyRow::as_select()).load(conn)?)
 }
 
 pub fn retire_active(conn: &mut AnyConnection, now: i64) -> Result<usize, StoreError> {
-    Ok(
-        diesel::update(signing_keys::table.filter(signing_keys::retired_at.is_null()))
-            .set(signing_keys::retired_at.eq(now))
-            .execute(conn)?,
-    )
+    Ok(diesel::update(signing_keys::table.filter(signing_keys::retired_at.is_null()))
+        .set(signing_keys::retired_at.eq(now))
+        .execute(conn)?)
 }

@@ -11,41 +11,52 @@ pub struct Tenant {
     pub name: String,
     pub created_at: i64,
     pub updated_at: i64,
+    /// `off`, `optional` or `required`.
+    pub two_factor: String,
+    pub totp_algorithm: String,
+    pub totp_digits: i32,
+    pub totp_period: i32,
+    pub second_factor_lockout_threshold: i32,
+    pub password_lockout_threshold: i32,
+    pub lockout_duration_secs: i64,
+    /// 0 turns remember-device off.
+    pub remember_device_days: i32,
+}
+
+/// Tenant settings an admin may change; `None` leaves a setting as it is.
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = tenants)]
+pub struct TenantChanges {
+    pub name: Option<String>,
+    pub updated_at: Option<i64>,
+    pub two_factor: Option<String>,
+    pub totp_algorithm: Option<String>,
+    pub totp_digits: Option<i32>,
+    pub totp_period: Option<i32>,
+    pub second_factor_lockout_threshold: Option<i32>,
+    pub password_lockout_threshold: Option<i32>,
+    pub lockout_duration_secs: Option<i64>,
+    pub remember_device_days: Option<i32>,
 }
 
 pub fn insert(conn: &mut AnyConnection, tenant: &Tenant) -> Result<(), StoreError> {
-    diesel::insert_into(tenants::table)
-        .values(tenant)
-        .execute(conn)?;
+    diesel::insert_into(tenants::table).values(tenant).execute(conn)?;
     Ok(())
 }
 
 pub fn find_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<Tenant>, StoreError> {
-    Ok(tenants::table
-        .filter(tenants::slug.eq(slug))
-        .select(Tenant::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(tenants::table.filter(tenants::slug.eq(slug)).select(Tenant::as_select()).first(conn).optional()?)
 }
 
 pub fn find_by_id(conn: &mut AnyConnection, id: &str) -> Result<Option<Tenant>, StoreError> {
-    Ok(tenants::table
-        .find(id)
-        .select(Tenant::as_select())
-        .first(conn)
-        .optional()?)
+    Ok(tenants::table.find(id).select(Tenant::as_select()).first(conn).optional()?)
 }
 
 pub fn list(conn: &mut AnyConnection) -> Result<Vec<Tenant>, StoreError> {
-    Ok(tenants::table
-        .order(tenants::slug.asc())
-        .select(Tenant::as_select())
-        .load(conn)?)
+    Ok(tenants::table.order(tenants::slug.asc()).select(Tenant::as_select()).load(conn)?)
 }
 
-pub fn rename(conn: &mut AnyConnection, id: &str, name: &str, now: i64) -> Result<(), StoreError> {
-    diesel::update(tenants::table.find(id))
-        .set((tenants::name.eq(name), tenants::updated_at.eq(now)))
-        .execute(conn)?;
+pub fn update(conn: &mut AnyConnection, id: &str, changes: &TenantChanges) -> Result<(), StoreError> {
+    diesel::update(tenants::table.find(id)).set(changes).execute(conn)?;
     Ok(())
 }

@@ -16,6 +16,17 @@ pub struct User {
     pub created_at: i64,
     pub updated_at: i64,
     pub password_changed_at: i64,
+    pub two_factor_exempt: bool,
+    pub failed_second_factor: i32,
+    pub failed_password: i32,
+    pub locked_until: Option<i64>,
+}
+
+impl User {
+    /// Seconds left on a lock, if the account is locked at `now`.
+    pub fn locked_for(&self, now: i64) -> Option<i64> {
+        self.locked_until.filter(|until| *until > now).map(|until| until - now)
+    }
 }
 
 /// The fields an admin may change; `None` leaves a field as it is.
@@ -29,20 +40,15 @@ pub struct UserChanges {
     pub active: Option<bool>,
     pub updated_at: Option<i64>,
     pub password_changed_at: Option<i64>,
+    pub two_factor_exempt: Option<bool>,
 }
 
 pub fn insert(conn: &mut AnyConnection, user: &User) -> Result<(), StoreError> {
-    diesel::insert_into(users::table)
-        .values(user)
-        .execute(conn)?;
+    diesel::insert_into(users::table).values(user).execute(conn)?;
     Ok(())
 }
 
-pub fn find_in_tenant(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    user_id: &str,
-) -> Result<Option<User>, StoreError> {
+pub fn find_in_tenant(conn: &mut AnyConnection, tenant_id: &str, user_id: &str) -> Result<Option<User>, StoreError> {
     Ok(users::table
         .filter(users::tenant_id.eq(tenant_id))
         .filter(users::id.eq(user_id))
@@ -51,11 +57,7 @@ pub fn find_in_tenant(
         .optional()?)
 }
 
-pub fn find_by_email(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    email: &str,
-) -> Result<Option<User>, StoreError> {
+pub fn find_by_email(conn: &mut AnyConnection, tenant_id: &str, email: &str) -> Result<Option<User>, StoreError> {
     Ok(users::table
         .filter(users::tenant_id.eq(tenant_id))
         .filter(users::email.eq(email))
@@ -70,27 +72,15 @@ pub fn list_in_tenant(
     after_email: Option<&str>,
     limit: i64,
 ) -> Result<Vec<User>, StoreError> {
-    let mut query = users::table
-        .filter(users::tenant_id.eq(tenant_id))
-        .into_boxed();
+    let mut query = users::table.filter(users::tenant_id.eq(tenant_id)).into_boxed();
     if let Some(after) = after_email {
         query = query.filter(users::email.gt(after.to_owned()));
     }
-    Ok(query
-        .order(users::email.asc())
-        .limit(limit)
-        .select(User::as_select())
-        .load(conn)?)
+    Ok(query.order(users::email.asc()).limit(limit).select(User::as_select()).load(conn)?)
 }
 
-pub fn update(
-    conn: &mut AnyConnection,
-    user_id: &str,
-    changes: &UserChanges,
-) -> Result<(), StoreError> {
-    diesel::update(users::table.find(user_id))
-        .set(changes)
-        .execute(conn)?;
+pub fn update(conn: &mut AnyConnection, user_id: &str, changes: &UserChanges) -> Result<(), StoreError> {
+    diesel::update(users::table.find(user_id)).set(changes).execute(conn)?;
     Ok(())
 }
 
@@ -102,12 +92,90 @@ pub fn upgrade_password_hash(
     old_hash: &str,
     new_hash: &str,
 ) -> Result<(), StoreError> {
-    diesel::update(
-        users::table
-            .find(user_id)
-            .filter(users::password_hash.eq(old_hash)),
-    )
-    .set(users::password_hash.eq(new_hash))
-    .execute(conn)?;
+    diesel::update(users::table.find(user_id).filter(users::password_hash.eq(old_hash)))
+        .set(users::password_hash.eq(new_hash))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Which guessing counter a failure goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Factor {
+    Password,
+    SecondFactor,
+}
+
+/// What a counted failure did to the account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureOutcome {
+    /// Counted; this many failures remain before the lock.
+    Counted { remaining: i32 },
+    /// Counted, and it reached the threshold: locked until the given time.
+    LockedNow { until: i64 },
+    /// The account was already locked; nothing was counted.
+    AlreadyLocked { until: i64 },
+}
+
+/// Counts one failure atomically. Must run inside a transaction: the conditional UPDATE takes
+/// the row lock first, so concurrent failures are counted one after another and exactly
+/// `threshold` of them lock the account, on one instance or many.
+pub fn record_failure(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    factor: Factor,
+    threshold: i32,
+    lock_secs: i64,
+    now: i64,
+) -> Result<FailureOutcome, StoreError> {
+    let not_locked = users::locked_until.is_null().or(users::locked_until.le(now));
+    let target = users::table.find(user_id).filter(not_locked);
+    let counted = match factor {
+        Factor::Password => {
+            diesel::update(target).set(users::failed_password.eq(users::failed_password + 1)).execute(conn)?
+        }
+        Factor::SecondFactor => {
+            diesel::update(target).set(users::failed_second_factor.eq(users::failed_second_factor + 1)).execute(conn)?
+        }
+    };
+    let (failed_password, failed_second, locked_until): (i32, i32, Option<i64>) = users::table
+        .find(user_id)
+        .select((users::failed_password, users::failed_second_factor, users::locked_until))
+        .first(conn)?;
+    if counted == 0 {
+        return Ok(FailureOutcome::AlreadyLocked { until: locked_until.unwrap_or(now) });
+    }
+    let failures = match factor {
+        Factor::Password => failed_password,
+        Factor::SecondFactor => failed_second,
+    };
+    if failures >= threshold {
+        let until = now + lock_secs;
+        diesel::update(users::table.find(user_id))
+            .set((users::locked_until.eq(until), users::failed_password.eq(0), users::failed_second_factor.eq(0)))
+            .execute(conn)?;
+        return Ok(FailureOutcome::LockedNow { until });
+    }
+    Ok(FailureOutcome::Counted { remaining: threshold - failures })
+}
+
+/// A success resets that factor's counter.
+pub fn reset_failures(conn: &mut AnyConnection, user_id: &str, factor: Factor) -> Result<(), StoreError> {
+    let target = users::table.find(user_id);
+    match factor {
+        Factor::Password => diesel::update(target.filter(users::failed_password.ne(0)))
+            .set(users::failed_password.eq(0))
+            .execute(conn)?,
+        Factor::SecondFactor => diesel::update(target.filter(users::failed_second_factor.ne(0)))
+            .set(users::failed_second_factor.eq(0))
+            .execute(conn)?,
+    };
+    Ok(())
+}
+
+/// An admin's unlock: clears the lock and both counters.
+pub fn unlock(conn: &mut AnyConnection, user_id: &str) -> Result<(), StoreError> {
+    diesel::update(users::table.find(user_id))
+        .set((users::locked_until.eq(None::<i64>), users::failed_password.eq(0), users::failed_second_factor.eq(0)))
+        .execute(conn)?;
     Ok(())
 }

@@ -6,31 +6,20 @@ use crate::helpers::*;
 async fn tenant_keys_are_shown_once_listed_without_secret_and_revocable() -> TestResult {
     let app = spawn_app().await;
     app.tenant("acme").await;
-    let r = app
-        .admin_post("/admin/tenants/acme/api-keys", json!({"name": "billing"}))
-        .await;
+    let r = app.admin_post("/admin/tenants/acme/api-keys", json!({"name": "billing"})).await;
     assert_eq!(r.status(), 201);
     let created: Value = r.json().await?;
     let secret = str_of(&created, "secret").to_owned();
     assert!(secret.starts_with("lk_tenant_"));
     assert_eq!(created["tenant"], "acme");
 
-    let list: Value = app
-        .admin_get("/admin/tenants/acme/api-keys")
-        .await
-        .json()
-        .await?;
+    let list: Value = app.admin_get("/admin/tenants/acme/api-keys").await.json().await?;
     assert_eq!(list.as_array().map(Vec::len), Some(1));
     assert!(!list.to_string().contains(&secret));
     assert!(secret.starts_with(str_of(&list[0], "prefix")));
 
     // The key works for its own tenant ...
-    let r = app
-        .client
-        .get(app.url("/admin/tenants/acme/users"))
-        .bearer_auth(&secret)
-        .send()
-        .await?;
+    let r = app.client.get(app.url("/admin/tenants/acme/users")).bearer_auth(&secret).send().await?;
     assert_eq!(r.status(), 200);
     // ... until it is revoked.
     let id = str_of(&created, "id");
@@ -41,12 +30,7 @@ async fn tenant_keys_are_shown_once_listed_without_secret_and_revocable() -> Tes
         .send()
         .await?;
     assert_eq!(r.status(), 204);
-    let r = app
-        .client
-        .get(app.url("/admin/tenants/acme/users"))
-        .bearer_auth(&secret)
-        .send()
-        .await?;
+    let r = app.client.get(app.url("/admin/tenants/acme/users")).bearer_auth(&secret).send().await?;
     assert_eq!(r.status(), 401);
     let r = app
         .client
@@ -62,12 +46,7 @@ async fn tenant_keys_are_shown_once_listed_without_secret_and_revocable() -> Tes
 async fn a_key_can_be_created_without_a_body() -> TestResult {
     let app = spawn_app().await;
     app.tenant("acme").await;
-    let r = app
-        .client
-        .post(app.url("/admin/tenants/acme/api-keys"))
-        .bearer_auth(&app.admin_key)
-        .send()
-        .await?;
+    let r = app.client.post(app.url("/admin/tenants/acme/api-keys")).bearer_auth(&app.admin_key).send().await?;
     assert_eq!(r.status(), 201);
     let created: Value = r.json().await?;
     assert_eq!(created["name"], "default");
@@ -81,17 +60,10 @@ async fn a_tenant_key_cannot_reach_another_tenant() -> TestResult {
     app.tenant("beta").await;
     let beta_user = app.user("beta", "bob@example.com").await;
     let acme_key = app.tenant_key("acme").await;
-    let paths = [
-        format!("/admin/tenants/beta/users/{}", str_of(&beta_user, "id")),
-        "/admin/tenants/beta/users".to_owned(),
-    ];
+    let paths =
+        [format!("/admin/tenants/beta/users/{}", str_of(&beta_user, "id")), "/admin/tenants/beta/users".to_owned()];
     for path in &paths {
-        let r = app
-            .client
-            .get(app.url(path))
-            .bearer_auth(&acme_key)
-            .send()
-            .await?;
+        let r = app.client.get(app.url(path)).bearer_auth(&acme_key).send().await?;
         assert_eq!(r.status(), 403, "{path}");
         assert_eq!(r.json::<Value>().await?["error"], "forbidden");
     }
@@ -104,12 +76,7 @@ async fn a_tenant_key_cannot_reach_another_tenant() -> TestResult {
         .await?;
     assert_eq!(r.status(), 403);
     // Minting keys is for platform admins only.
-    let r = app
-        .client
-        .post(app.url("/admin/tenants/acme/api-keys"))
-        .bearer_auth(&acme_key)
-        .send()
-        .await?;
+    let r = app.client.post(app.url("/admin/tenants/acme/api-keys")).bearer_auth(&acme_key).send().await?;
     assert_eq!(r.status(), 403);
     Ok(())
 }

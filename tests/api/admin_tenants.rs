@@ -5,12 +5,7 @@ use crate::helpers::*;
 #[tokio::test]
 async fn an_admin_creates_reads_lists_and_renames_tenants() -> TestResult {
     let app = spawn_app().await;
-    let r = app
-        .admin_post(
-            "/admin/tenants",
-            json!({"slug": "acme", "name": "Acme Clinic"}),
-        )
-        .await;
+    let r = app.admin_post("/admin/tenants", json!({"slug": "acme", "name": "Acme Clinic"})).await;
     assert_eq!(r.status(), 201);
     let created: Value = r.json().await?;
     assert_eq!(created["slug"], "acme");
@@ -20,12 +15,7 @@ async fn an_admin_creates_reads_lists_and_renames_tenants() -> TestResult {
     assert_eq!(got["id"], created["id"]);
     app.tenant("beta").await;
     let list: Value = app.admin_get("/admin/tenants").await.json().await?;
-    let slugs: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["slug"].as_str().unwrap())
-        .collect();
+    let slugs: Vec<&str> = list.as_array().unwrap().iter().map(|t| t["slug"].as_str().unwrap()).collect();
     assert_eq!(slugs, ["acme", "beta"]);
 
     let r = app
@@ -46,27 +36,11 @@ async fn bad_tenant_input_is_refused_with_a_code() -> TestResult {
     let app = spawn_app().await;
     app.tenant("acme").await;
     let cases = [
-        (
-            json!({"slug": "acme", "name": "Again"}),
-            409,
-            "tenant_exists",
-        ),
-        (
-            json!({"slug": "Not Valid", "name": "X"}),
-            400,
-            "invalid_slug",
-        ),
-        (
-            json!({"slug": "ok-slug", "name": "  "}),
-            400,
-            "invalid_name",
-        ),
+        (json!({"slug": "acme", "name": "Again"}), 409, "tenant_exists"),
+        (json!({"slug": "Not Valid", "name": "X"}), 400, "invalid_slug"),
+        (json!({"slug": "ok-slug", "name": "  "}), 400, "invalid_name"),
         (json!({"slug": "ok-slug"}), 400, "invalid_body"),
-        (
-            json!({"slug": "ok-slug", "name": "X", "extra": 1}),
-            400,
-            "invalid_body",
-        ),
+        (json!({"slug": "ok-slug", "name": "X", "extra": 1}), 400, "invalid_body"),
     ];
     for (body, status, code) in cases {
         let r = app.admin_post("/admin/tenants", body.clone()).await;
@@ -86,30 +60,15 @@ async fn admin_endpoints_need_a_valid_platform_key() -> TestResult {
     app.tenant("acme").await;
     let r = app.client.get(app.url("/admin/tenants")).send().await?;
     assert_eq!(r.status(), 401);
-    assert_eq!(
-        r.headers()
-            .get("www-authenticate")
-            .map(|v| v.to_str().unwrap_or("")),
-        Some("Bearer")
-    );
+    assert_eq!(r.headers().get("www-authenticate").map(|v| v.to_str().unwrap_or("")), Some("Bearer"));
     assert_eq!(r.json::<Value>().await?["error"], "missing_credentials");
 
-    let r = app
-        .client
-        .get(app.url("/admin/tenants"))
-        .bearer_auth("lk_admin_wrong")
-        .send()
-        .await?;
+    let r = app.client.get(app.url("/admin/tenants")).bearer_auth("lk_admin_wrong").send().await?;
     assert_eq!(r.status(), 401);
     assert_eq!(r.json::<Value>().await?["error"], "invalid_api_key");
 
     let tenant_key = app.tenant_key("acme").await;
-    let r = app
-        .client
-        .get(app.url("/admin/tenants"))
-        .bearer_auth(&tenant_key)
-        .send()
-        .await?;
+    let r = app.client.get(app.url("/admin/tenants")).bearer_auth(&tenant_key).send().await?;
     assert_eq!(r.status(), 403);
     assert_eq!(r.json::<Value>().await?["error"], "forbidden");
     Ok(())

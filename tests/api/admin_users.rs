@@ -21,11 +21,7 @@ async fn an_admin_manages_users_and_never_sees_a_hash() -> TestResult {
     assert!(!text.contains("argon2") && !text.contains(PASSWORD) && !text.contains("password"));
 
     let id = str_of(&user, "id");
-    let got: Value = app
-        .admin_get(&format!("/admin/tenants/acme/users/{id}"))
-        .await
-        .json()
-        .await?;
+    let got: Value = app.admin_get(&format!("/admin/tenants/acme/users/{id}")).await.json().await?;
     assert_eq!(got, user);
 
     let r = app
@@ -48,59 +44,26 @@ async fn user_input_is_validated() -> TestResult {
     app.tenant("acme").await;
     app.user("acme", "alice@example.com").await;
     let cases = [
-        (
-            json!({"email": "not-an-email", "password": PASSWORD}),
-            400,
-            "invalid_email",
-        ),
-        (
-            json!({"email": "b@example.com", "password": "short"}),
-            400,
-            "password_too_short",
-        ),
-        (
-            json!({"email": "b@example.com", "password": "x".repeat(257)}),
-            400,
-            "password_too_long",
-        ),
-        (
-            json!({"email": "b@example.com", "password": "B@Example.com"}),
-            400,
-            "password_equals_email",
-        ),
+        (json!({"email": "not-an-email", "password": PASSWORD}), 400, "invalid_email"),
+        (json!({"email": "b@example.com", "password": "short"}), 400, "password_too_short"),
+        (json!({"email": "b@example.com", "password": "x".repeat(257)}), 400, "password_too_long"),
+        (json!({"email": "b@example.com", "password": "B@Example.com"}), 400, "password_equals_email"),
         (
             json!({"email": "b@example.com", "password": PASSWORD, "phone_number": "040 123"}),
             400,
             "invalid_phone_number",
         ),
-        (
-            json!({"email": "ALICE@example.com", "password": PASSWORD}),
-            409,
-            "email_taken",
-        ),
-        (
-            json!({"email": "b@example.com", "password": 12345678}),
-            400,
-            "invalid_body",
-        ),
+        (json!({"email": "ALICE@example.com", "password": PASSWORD}), 409, "email_taken"),
+        (json!({"email": "b@example.com", "password": 12345678}), 400, "invalid_body"),
     ];
     for (body, status, code) in cases {
-        let r = app
-            .admin_post("/admin/tenants/acme/users", body.clone())
-            .await;
+        let r = app.admin_post("/admin/tenants/acme/users", body.clone()).await;
         assert_eq!(r.status(), status, "{body}");
         assert_eq!(r.json::<Value>().await?["error"], code, "{body}");
     }
-    let r = app
-        .admin_post(
-            "/admin/tenants/nope/users",
-            json!({"email": "b@example.com", "password": PASSWORD}),
-        )
-        .await;
+    let r = app.admin_post("/admin/tenants/nope/users", json!({"email": "b@example.com", "password": PASSWORD})).await;
     assert_eq!(r.status(), 404);
-    let r = app
-        .admin_get("/admin/tenants/acme/users/00000000-0000-0000-0000-000000000000")
-        .await;
+    let r = app.admin_get("/admin/tenants/acme/users/00000000-0000-0000-0000-000000000000").await;
     assert_eq!(r.status(), 404);
     Ok(())
 }
@@ -112,24 +75,11 @@ async fn users_are_listed_a_page_at_a_time() -> TestResult {
     for name in ["carol", "alice", "bob"] {
         app.user("acme", &format!("{name}@example.com")).await;
     }
-    let page: Value = app
-        .admin_get("/admin/tenants/acme/users?limit=2")
-        .await
-        .json()
-        .await?;
-    let emails: Vec<&str> = page["users"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["email"].as_str().unwrap())
-        .collect();
+    let page: Value = app.admin_get("/admin/tenants/acme/users?limit=2").await.json().await?;
+    let emails: Vec<&str> = page["users"].as_array().unwrap().iter().map(|u| u["email"].as_str().unwrap()).collect();
     assert_eq!(emails, ["alice@example.com", "bob@example.com"]);
     assert_eq!(page["next_after"], "bob@example.com");
-    let page: Value = app
-        .admin_get("/admin/tenants/acme/users?limit=2&after=bob@example.com")
-        .await
-        .json()
-        .await?;
+    let page: Value = app.admin_get("/admin/tenants/acme/users?limit=2&after=bob@example.com").await.json().await?;
     assert_eq!(page["users"][0]["email"], "carol@example.com");
     assert_eq!(page["next_after"], Value::Null);
     let r = app.admin_get("/admin/tenants/acme/users?limit=0").await;
@@ -148,26 +98,13 @@ async fn deactivating_a_user_ends_their_sessions_and_logins() -> TestResult {
     let session = app.logged_in("acme", "alice@example.com").await;
     let r = app
         .client
-        .delete(app.url(&format!(
-            "/admin/tenants/acme/users/{}",
-            str_of(&user, "id")
-        )))
+        .delete(app.url(&format!("/admin/tenants/acme/users/{}", str_of(&user, "id"))))
         .bearer_auth(&app.admin_key)
         .send()
         .await?;
     assert_eq!(r.status(), 204);
-    assert_eq!(
-        app.get_with_token("/me", str_of(&session, "access_token"))
-            .await
-            .status(),
-        401
-    );
-    let r = app
-        .post_json(
-            "/token/refresh",
-            json!({"refresh_token": session["refresh_token"]}),
-        )
-        .await;
+    assert_eq!(app.get_with_token("/me", str_of(&session, "access_token")).await.status(), 401);
+    let r = app.post_json("/token/refresh", json!({"refresh_token": session["refresh_token"]})).await;
     assert_eq!(r.status(), 401);
     let r = app.login("acme", "alice@example.com", PASSWORD).await;
     assert_eq!(r.status(), 401);
@@ -183,33 +120,15 @@ async fn a_password_change_revokes_sessions_and_the_new_password_works() -> Test
     let session = app.logged_in("acme", "alice@example.com").await;
     let r = app
         .client
-        .patch(app.url(&format!(
-            "/admin/tenants/acme/users/{}",
-            str_of(&user, "id")
-        )))
+        .patch(app.url(&format!("/admin/tenants/acme/users/{}", str_of(&user, "id"))))
         .bearer_auth(&app.admin_key)
         .json(&json!({"password": "a brand new password"}))
         .send()
         .await?;
     assert_eq!(r.status(), 200);
-    assert_eq!(
-        app.get_with_token("/me", str_of(&session, "access_token"))
-            .await
-            .status(),
-        401
-    );
-    assert_eq!(
-        app.login("acme", "alice@example.com", PASSWORD)
-            .await
-            .status(),
-        401
-    );
-    assert_eq!(
-        app.login("acme", "alice@example.com", "a brand new password")
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(app.get_with_token("/me", str_of(&session, "access_token")).await.status(), 401);
+    assert_eq!(app.login("acme", "alice@example.com", PASSWORD).await.status(), 401);
+    assert_eq!(app.login("acme", "alice@example.com", "a brand new password").await.status(), 200);
     Ok(())
 }
 
@@ -226,11 +145,6 @@ async fn a_tenant_key_manages_its_own_users() -> TestResult {
         .send()
         .await?;
     assert_eq!(r.status(), 201);
-    assert_eq!(
-        app.login("acme", "dave@example.com", PASSWORD)
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(app.login("acme", "dave@example.com", PASSWORD).await.status(), 200);
     Ok(())
 }

@@ -12,31 +12,17 @@ async fn preflight(app: &TestApp, path: &str, origin: &str) -> reqwest::Response
 }
 
 fn allow_origin(r: &reqwest::Response) -> Option<String> {
-    r.headers()
-        .get("access-control-allow-origin")
-        .map(|v| v.to_str().unwrap_or("").to_owned())
+    r.headers().get("access-control-allow-origin").map(|v| v.to_str().unwrap_or("").to_owned())
 }
 
 #[tokio::test]
 async fn configured_origins_may_call_public_endpoints() -> TestResult {
-    let app = spawn_app_with(&[(
-        "LATCHKEY_CORS_ORIGINS",
-        "https://app.example.com, https://other.example.com/",
-    )])
-    .await;
+    let app = spawn_app_with(&[("LATCHKEY_CORS_ORIGINS", "https://app.example.com, https://other.example.com/")]).await;
     let r = preflight(&app, "/login", "https://app.example.com").await;
     assert!(r.status().is_success());
     assert_eq!(allow_origin(&r).as_deref(), Some("https://app.example.com"));
-    let r = app
-        .client
-        .get(app.url("/healthz"))
-        .header("Origin", "https://other.example.com")
-        .send()
-        .await?;
-    assert_eq!(
-        allow_origin(&r).as_deref(),
-        Some("https://other.example.com")
-    );
+    let r = app.client.get(app.url("/healthz")).header("Origin", "https://other.example.com").send().await?;
+    assert_eq!(allow_origin(&r).as_deref(), Some("https://other.example.com"));
 
     let r = preflight(&app, "/login", "https://evil.example.com").await;
     assert_eq!(allow_origin(&r), None);

@@ -37,11 +37,8 @@ pub struct PgDatabase {
 impl Drop for PgDatabase {
     fn drop(&mut self) {
         if let Ok(mut conn) = PgConnection::establish(&self.admin_url) {
-            let _ = diesel::sql_query(format!(
-                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
-                self.name
-            ))
-            .execute(&mut conn);
+            let _ =
+                diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name)).execute(&mut conn);
         }
     }
 }
@@ -54,32 +51,19 @@ fn random_token(len: usize) -> String {
 
 /// A database URL for one test, and the guard that drops a PostgreSQL database afterwards.
 pub fn test_database(dir: &std::path::Path) -> (String, Option<PgDatabase>) {
-    match std::env::var("LATCHKEY_TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    {
+    match std::env::var("LATCHKEY_TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
         Some(base) => {
             let name = format!("latchkey_test_{}", uuid::Uuid::new_v4().simple());
-            let mut conn = PgConnection::establish(&base).unwrap_or_else(|e| {
-                panic!("LATCHKEY_TEST_DATABASE_URL is set but PostgreSQL is unreachable: {e}")
-            });
+            let mut conn = PgConnection::establish(&base)
+                .unwrap_or_else(|e| panic!("LATCHKEY_TEST_DATABASE_URL is set but PostgreSQL is unreachable: {e}"));
             diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
                 .execute(&mut conn)
                 .unwrap_or_else(|e| panic!("cannot create the test database: {e}"));
             let (prefix, _) = base.rsplit_once('/').unwrap_or((&base, ""));
             let url = format!("{prefix}/{name}");
-            (
-                url,
-                Some(PgDatabase {
-                    admin_url: base,
-                    name,
-                }),
-            )
+            (url, Some(PgDatabase { admin_url: base, name }))
         }
-        None => (
-            format!("sqlite://{}", dir.join("latchkey.db").display()),
-            None,
-        ),
+        None => (format!("sqlite://{}", dir.join("latchkey.db").display()), None),
     }
 }
 
@@ -119,10 +103,7 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
         vars.insert((*k).to_owned(), (*v).to_owned());
     }
     let master_key = vars.get("LATCHKEY_MASTER_KEY").cloned().unwrap_or_default();
-    let admin_key = vars
-        .get("LATCHKEY_BOOTSTRAP_ADMIN_KEY")
-        .cloned()
-        .unwrap_or_default();
+    let admin_key = vars.get("LATCHKEY_BOOTSTRAP_ADMIN_KEY").cloned().unwrap_or_default();
     let settings = Settings::from_map(&vars).unwrap_or_else(|e| panic!("settings: {e}"));
     let clock = ManualClock::starting_now();
     let app = tokio::task::spawn_blocking({
@@ -134,16 +115,7 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
     .unwrap_or_else(|e| panic!("build: {e}"));
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
-    TestApp {
-        address,
-        client: reqwest::Client::new(),
-        clock,
-        admin_key,
-        master_key,
-        dir,
-        database_url,
-        _pg: pg,
-    }
+    TestApp { address, client: reqwest::Client::new(), clock, admin_key, master_key, dir, database_url, _pg: pg }
 }
 
 impl TestApp {
@@ -162,30 +134,15 @@ impl TestApp {
     }
 
     pub async fn admin_get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .bearer_auth(&self.admin_key)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e}"))
+        self.client.get(self.url(path)).bearer_auth(&self.admin_key).send().await.unwrap_or_else(|e| panic!("{e}"))
     }
 
     pub async fn post_json(&self, path: &str, body: Value) -> reqwest::Response {
-        self.client
-            .post(self.url(path))
-            .json(&body)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e}"))
+        self.client.post(self.url(path)).json(&body).send().await.unwrap_or_else(|e| panic!("{e}"))
     }
 
     pub async fn get_with_token(&self, path: &str, token: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .bearer_auth(token)
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{e}"))
+        self.client.get(self.url(path)).bearer_auth(token).send().await.unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// A second server on the same database and master key (another instance of the service).
@@ -201,12 +158,7 @@ impl TestApp {
 
     /// Creates a tenant and returns its slug.
     pub async fn tenant(&self, slug: &str) -> String {
-        let r = self
-            .admin_post(
-                "/admin/tenants",
-                json!({"slug": slug, "name": format!("{slug} Clinic")}),
-            )
-            .await;
+        let r = self.admin_post("/admin/tenants", json!({"slug": slug, "name": format!("{slug} Clinic")})).await;
         assert_eq!(r.status(), 201, "creating tenant {slug}");
         slug.to_owned()
     }
@@ -214,21 +166,14 @@ impl TestApp {
     /// Creates a user and returns its JSON.
     pub async fn user(&self, tenant: &str, email: &str) -> Value {
         let r = self
-            .admin_post(
-                &format!("/admin/tenants/{tenant}/users"),
-                json!({"email": email, "password": PASSWORD}),
-            )
+            .admin_post(&format!("/admin/tenants/{tenant}/users"), json!({"email": email, "password": PASSWORD}))
             .await;
         assert_eq!(r.status(), 201, "creating user {email}");
         r.json().await.unwrap_or_else(|e| panic!("{e}"))
     }
 
     pub async fn login(&self, tenant: &str, email: &str, password: &str) -> reqwest::Response {
-        self.post_json(
-            "/login",
-            json!({"tenant": tenant, "identifier": email, "password": password}),
-        )
-        .await
+        self.post_json("/login", json!({"tenant": tenant, "identifier": email, "password": password})).await
     }
 
     /// Logs in and returns the `authenticated` body.
@@ -239,12 +184,7 @@ impl TestApp {
     }
 
     pub async fn tenant_key(&self, tenant: &str) -> String {
-        let r = self
-            .admin_post(
-                &format!("/admin/tenants/{tenant}/api-keys"),
-                json!({"name": "backend"}),
-            )
-            .await;
+        let r = self.admin_post(&format!("/admin/tenants/{tenant}/api-keys"), json!({"name": "backend"})).await;
         assert_eq!(r.status(), 201);
         let body: Value = r.json().await.unwrap_or_else(|e| panic!("{e}"));
         body["secret"].as_str().unwrap_or_default().to_owned()
@@ -252,9 +192,7 @@ impl TestApp {
 }
 
 pub fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
-    v[key]
-        .as_str()
-        .unwrap_or_else(|| panic!("{key} missing in {v}"))
+    v[key].as_str().unwrap_or_else(|| panic!("{key} missing in {v}"))
 }
 
 /// Decodes a JWT part without verifying it.

@@ -9,12 +9,7 @@ async fn a_password_login_returns_signed_tokens_and_the_user() -> TestResult {
     let user = app.user("acme", "alice@example.com").await;
     let r = app.login("acme", "Alice@Example.com", PASSWORD).await;
     assert_eq!(r.status(), 200);
-    assert_eq!(
-        r.headers()
-            .get("cache-control")
-            .map(|v| v.to_str().unwrap_or("")),
-        Some("no-store")
-    );
+    assert_eq!(r.headers().get("cache-control").map(|v| v.to_str().unwrap_or("")), Some("no-store"));
     let body: Value = r.json().await?;
     assert_eq!(body["status"], "authenticated");
     assert_eq!(body["token_type"], "Bearer");
@@ -34,10 +29,7 @@ async fn a_password_login_returns_signed_tokens_and_the_user() -> TestResult {
     assert_eq!(claims["amr"], json!(["pwd"]));
     assert_eq!(claims["sid"], body["session_id"]);
     assert!(claims["jti"].is_string());
-    assert_eq!(
-        claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap(),
-        900
-    );
+    assert_eq!(claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap(), 900);
     Ok(())
 }
 
@@ -68,46 +60,18 @@ async fn unknown_tenant_unknown_user_and_wrong_password_look_the_same() -> TestR
 async fn malformed_requests_get_400_413_or_415_never_500() -> TestResult {
     let app = spawn_app_with(&[("LATCHKEY_MAX_BODY_BYTES", "1024")]).await;
     let post = |body: String, content_type: &'static str| {
-        app.client
-            .post(app.url("/login"))
-            .header("content-type", content_type)
-            .body(body)
-            .send()
+        app.client.post(app.url("/login")).header("content-type", content_type).body(body).send()
     };
     let cases = [
+        (post("{not json".into(), "application/json").await?, 400, "malformed_json"),
+        (post(r#"{"tenant": "acme"}"#.into(), "application/json").await?, 400, "invalid_body"),
         (
-            post("{not json".into(), "application/json").await?,
-            400,
-            "malformed_json",
-        ),
-        (
-            post(r#"{"tenant": "acme"}"#.into(), "application/json").await?,
+            post(r#"{"tenant": 1, "identifier": "a", "password": "b"}"#.into(), "application/json").await?,
             400,
             "invalid_body",
         ),
-        (
-            post(
-                r#"{"tenant": 1, "identifier": "a", "password": "b"}"#.into(),
-                "application/json",
-            )
-            .await?,
-            400,
-            "invalid_body",
-        ),
-        (
-            post(
-                format!(r#"{{"tenant": "{}"}}"#, "x".repeat(2000)),
-                "application/json",
-            )
-            .await?,
-            413,
-            "payload_too_large",
-        ),
-        (
-            post("tenant=acme".into(), "text/plain").await?,
-            415,
-            "unsupported_media_type",
-        ),
+        (post(format!(r#"{{"tenant": "{}"}}"#, "x".repeat(2000)), "application/json").await?, 413, "payload_too_large"),
+        (post("tenant=acme".into(), "text/plain").await?, 415, "unsupported_media_type"),
     ];
     for (r, status, code) in cases {
         assert_eq!(r.status(), status);
@@ -129,27 +93,11 @@ async fn a_hash_with_old_parameters_is_upgraded_on_login() -> TestResult {
         let target = latchkey::store::DatabaseTarget::parse(&app.database_url).unwrap();
         let db = latchkey::store::Db::connect(&target, 1).unwrap();
         let mut conn = db.get().unwrap();
-        users
-            .filter(email.eq("alice@example.com"))
-            .select(password_hash)
-            .first::<String>(&mut *conn)
-            .unwrap()
+        users.filter(email.eq("alice@example.com")).select(password_hash).first::<String>(&mut *conn).unwrap()
     };
     assert!(hash_of_alice().contains("m=1024"));
-    assert_eq!(
-        stronger
-            .login("acme", "alice@example.com", PASSWORD)
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(stronger.login("acme", "alice@example.com", PASSWORD).await.status(), 200);
     assert!(hash_of_alice().contains("m=2048"));
-    assert_eq!(
-        stronger
-            .login("acme", "alice@example.com", PASSWORD)
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(stronger.login("acme", "alice@example.com", PASSWORD).await.status(), 200);
     Ok(())
 }

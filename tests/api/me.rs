@@ -27,9 +27,7 @@ async fn refused(app: &TestApp, token: &str) -> TestResult {
 async fn me_returns_the_callers_profile() -> TestResult {
     let app = spawn_app().await;
     let session = alice(&app).await;
-    let r = app
-        .get_with_token("/me", str_of(&session, "access_token"))
-        .await;
+    let r = app.get_with_token("/me", str_of(&session, "access_token")).await;
     assert_eq!(r.status(), 200);
     let me: Value = r.json().await?;
     assert_eq!(me["user"]["email"], "alice@example.com");
@@ -72,21 +70,11 @@ async fn an_hs256_token_made_with_the_public_key_is_refused() -> TestResult {
     let app = spawn_app().await;
     let session = alice(&app).await;
     let token = str_of(&session, "access_token");
-    let jwks: Value = app
-        .client
-        .get(app.url("/.well-known/jwks.json"))
-        .send()
-        .await?
-        .json()
-        .await?;
+    let jwks: Value = app.client.get(app.url("/.well-known/jwks.json")).send().await?.json().await?;
     let x = str_of(&jwks["keys"][0], "x");
     let mut header = jwt_part(token, 0);
     header["alg"] = json!("HS256");
-    let signing_input = format!(
-        "{}.{}",
-        b64(&header),
-        token.split('.').nth(1).unwrap_or_default()
-    );
+    let signing_input = format!("{}.{}", b64(&header), token.split('.').nth(1).unwrap_or_default());
     for secret in [x.as_bytes().to_vec(), URL_SAFE_NO_PAD.decode(x)?] {
         let mut mac = Hmac::<Sha256>::new_from_slice(&secret)?;
         mac.update(signing_input.as_bytes());

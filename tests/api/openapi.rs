@@ -7,21 +7,10 @@ use crate::helpers::*;
 #[tokio::test]
 async fn the_committed_openapi_document_matches_the_served_one() -> TestResult {
     let app = spawn_app().await;
-    let served: Value = app
-        .client
-        .get(app.url("/openapi.json"))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let committed: Value = serde_json::from_str(&std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/openapi/openapi.json"
-    ))?)?;
-    assert!(
-        served == committed,
-        "openapi/openapi.json is stale: run `cargo run -- openapi > openapi/openapi.json`"
-    );
+    let served: Value = app.client.get(app.url("/openapi.json")).send().await?.json().await?;
+    let committed: Value =
+        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json"))?)?;
+    assert!(served == committed, "openapi/openapi.json is stale: run `cargo run -- openapi > openapi/openapi.json`");
     assert_eq!(served["openapi"], "3.1.0");
     Ok(())
 }
@@ -29,13 +18,7 @@ async fn the_committed_openapi_document_matches_the_served_one() -> TestResult {
 #[tokio::test]
 async fn every_served_route_is_documented_with_its_errors() -> TestResult {
     let app = spawn_app().await;
-    let doc: Value = app
-        .client
-        .get(app.url("/openapi.json"))
-        .send()
-        .await?
-        .json()
-        .await?;
+    let doc: Value = app.client.get(app.url("/openapi.json")).send().await?.json().await?;
     let paths = doc["paths"].as_object().ok_or("no paths")?;
     for expected in [
         "/login",
@@ -62,10 +45,7 @@ async fn every_served_route_is_documented_with_its_errors() -> TestResult {
             let responses = op["responses"].as_object().ok_or("no responses")?;
             let needs_errors = path != "/healthz" && path != "/.well-known/jwks.json";
             assert!(
-                !needs_errors
-                    || responses
-                        .keys()
-                        .any(|code| code.starts_with('4') || code.starts_with('5')),
+                !needs_errors || responses.keys().any(|code| code.starts_with('4') || code.starts_with('5')),
                 "{method} {path} documents no error"
             );
         }

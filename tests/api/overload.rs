@@ -5,8 +5,7 @@ use serde_json::json;
 use crate::helpers::*;
 
 #[tokio::test]
-async fn beyond_hashing_capacity_logins_get_503_with_retry_after_and_probes_stay_fast() -> TestResult
-{
+async fn beyond_hashing_capacity_logins_get_503_with_retry_after_and_probes_stay_fast() -> TestResult {
     // One slot, nobody may wait, and a slow hash: concurrent logins overflow at once.
     let app = spawn_app_with(&[
         ("LATCHKEY_MAX_CONCURRENT_HASHES", "1"),
@@ -18,27 +17,14 @@ async fn beyond_hashing_capacity_logins_get_503_with_retry_after_and_probes_stay
     app.tenant("acme").await;
     app.user("acme", "alice@example.com").await;
     let logins = (0..8).map(|_| {
-        app.post_json(
-            "/login",
-            json!({"tenant": "acme", "identifier": "alice@example.com", "password": PASSWORD}),
-        )
+        app.post_json("/login", json!({"tenant": "acme", "identifier": "alice@example.com", "password": PASSWORD}))
     });
     let flood = futures_util::future::join_all(logins);
     let probe = async {
         tokio::time::sleep(Duration::from_millis(20)).await;
         let started = Instant::now();
-        let health = app
-            .client
-            .get(app.url("/healthz"))
-            .send()
-            .await
-            .map(|r| r.status().as_u16());
-        let jwks = app
-            .client
-            .get(app.url("/.well-known/jwks.json"))
-            .send()
-            .await
-            .map(|r| r.status().as_u16());
+        let health = app.client.get(app.url("/healthz")).send().await.map(|r| r.status().as_u16());
+        let jwks = app.client.get(app.url("/.well-known/jwks.json")).send().await.map(|r| r.status().as_u16());
         (health.ok(), jwks.ok(), started.elapsed())
     };
     let (responses, (health, jwks, _probe_time)) = tokio::join!(flood, probe);
@@ -49,12 +35,7 @@ async fn beyond_hashing_capacity_logins_get_503_with_retry_after_and_probes_stay
         match r.status().as_u16() {
             200 => ok += 1,
             503 => {
-                assert_eq!(
-                    r.headers()
-                        .get("retry-after")
-                        .map(|v| v.to_str().unwrap_or("")),
-                    Some("1")
-                );
+                assert_eq!(r.headers().get("retry-after").map(|v| v.to_str().unwrap_or("")), Some("1"));
                 assert_eq!(r.json::<serde_json::Value>().await?["error"], "overloaded");
                 overloaded += 1;
             }

@@ -5,13 +5,8 @@ use latchkey::store::{migrations, DatabaseTarget, Db};
 use crate::helpers::*;
 
 fn versions(tree: &str) -> BTreeSet<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("migrations")
-        .join(tree);
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect()
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(tree);
+    std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect()
 }
 
 #[test]
@@ -32,9 +27,7 @@ async fn migrations_run_up_down_and_up_again() -> TestResult {
         migrations::revert_all(&mut conn).map_err(|e| e.to_string())?;
         let second = migrations::run_pending(&mut conn).map_err(|e| e.to_string())?;
         assert_eq!(first, second);
-        assert!(migrations::run_pending(&mut conn)
-            .map_err(|e| e.to_string())?
-            .is_empty());
+        assert!(migrations::run_pending(&mut conn).map_err(|e| e.to_string())?.is_empty());
         Ok(())
     })
     .await??;
@@ -59,20 +52,9 @@ async fn the_bootstrap_admin_key_works_and_no_secret_is_stored_in_plaintext() ->
         }
     }
     let haystack = String::from_utf8_lossy(&bytes);
-    assert!(
-        haystack.contains("alice@example.com"),
-        "the scan reads the database"
-    );
-    for secret in [
-        app.admin_key.as_str(),
-        &tenant_key,
-        PASSWORD,
-        str_of(&session, "refresh_token"),
-    ] {
-        assert!(
-            !haystack.contains(secret),
-            "a secret is stored in plaintext"
-        );
+    assert!(haystack.contains("alice@example.com"), "the scan reads the database");
+    for secret in [app.admin_key.as_str(), &tenant_key, PASSWORD, str_of(&session, "refresh_token")] {
+        assert!(!haystack.contains(secret), "a secret is stored in plaintext");
     }
     Ok(())
 }

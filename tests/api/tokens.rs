@@ -3,8 +3,7 @@ use serde_json::{json, Value};
 use crate::helpers::*;
 
 async fn refresh(app: &TestApp, token: &Value) -> reqwest::Response {
-    app.post_json("/token/refresh", json!({"refresh_token": token}))
-        .await
+    app.post_json("/token/refresh", json!({"refresh_token": token})).await
 }
 
 #[tokio::test]
@@ -19,16 +18,8 @@ async fn a_refresh_returns_a_new_pair_and_retires_the_old_token() -> TestResult 
     assert_ne!(second["refresh_token"], first["refresh_token"]);
     assert_ne!(second["access_token"], first["access_token"]);
     assert_eq!(second["session_id"], first["session_id"]);
-    assert_eq!(
-        jwt_part(str_of(&second, "access_token"), 1)["amr"],
-        json!(["pwd"])
-    );
-    assert_eq!(
-        app.get_with_token("/me", str_of(&second, "access_token"))
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(jwt_part(str_of(&second, "access_token"), 1)["amr"], json!(["pwd"]));
+    assert_eq!(app.get_with_token("/me", str_of(&second, "access_token")).await.status(), 200);
     let third = refresh(&app, &second["refresh_token"]).await;
     assert_eq!(third.status(), 200);
     Ok(())
@@ -47,12 +38,7 @@ async fn reusing_a_retired_refresh_token_revokes_the_whole_session() -> TestResu
     assert_eq!(r.json::<Value>().await?["error"], "invalid_grant");
     // ... and the legitimate holder's newer tokens die with the session.
     assert_eq!(refresh(&app, &second["refresh_token"]).await.status(), 401);
-    assert_eq!(
-        app.get_with_token("/me", str_of(&second, "access_token"))
-            .await
-            .status(),
-        401
-    );
+    assert_eq!(app.get_with_token("/me", str_of(&second, "access_token")).await.status(), 401);
     Ok(())
 }
 
@@ -63,19 +49,10 @@ async fn concurrent_use_of_one_refresh_token_succeeds_at_most_once() -> TestResu
     app.user("acme", "alice@example.com").await;
     let first = app.logged_in("acme", "alice@example.com").await;
     let attempts = (0..10).map(|_| refresh(&app, &first["refresh_token"]));
-    let statuses: Vec<u16> = futures_util::future::join_all(attempts)
-        .await
-        .iter()
-        .map(|r| r.status().as_u16())
-        .collect();
-    assert!(
-        statuses.iter().all(|s| *s == 200 || *s == 401),
-        "{statuses:?}"
-    );
-    assert!(
-        statuses.iter().filter(|s| **s == 200).count() <= 1,
-        "{statuses:?}"
-    );
+    let statuses: Vec<u16> =
+        futures_util::future::join_all(attempts).await.iter().map(|r| r.status().as_u16()).collect();
+    assert!(statuses.iter().all(|s| *s == 200 || *s == 401), "{statuses:?}");
+    assert!(statuses.iter().filter(|s| **s == 200).count() <= 1, "{statuses:?}");
     Ok(())
 }
 
@@ -98,12 +75,7 @@ async fn logout_revokes_the_session() -> TestResult {
     app.user("acme", "alice@example.com").await;
     let session = app.logged_in("acme", "alice@example.com").await;
     let access = str_of(&session, "access_token");
-    let r = app
-        .client
-        .post(app.url("/logout"))
-        .bearer_auth(access)
-        .send()
-        .await?;
+    let r = app.client.post(app.url("/logout")).bearer_auth(access).send().await?;
     assert_eq!(r.status(), 204);
     assert_eq!(app.get_with_token("/me", access).await.status(), 401);
     assert_eq!(refresh(&app, &session["refresh_token"]).await.status(), 401);
@@ -113,13 +85,7 @@ async fn logout_revokes_the_session() -> TestResult {
 }
 
 async fn introspect(app: &TestApp, key: &str, token: &str) -> Value {
-    let r = app
-        .client
-        .post(app.url("/token/introspect"))
-        .bearer_auth(key)
-        .json(&json!({"token": token}))
-        .send()
-        .await;
+    let r = app.client.post(app.url("/token/introspect")).bearer_auth(key).json(&json!({"token": token})).send().await;
     let r = r.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.status(), 200);
     r.json().await.unwrap_or_else(|e| panic!("{e}"))
@@ -146,32 +112,13 @@ async fn introspection_tells_a_backend_at_once_that_a_session_ended() -> TestRes
     assert_eq!(answer["token_type"], "refresh_token");
 
     // RFC 7662's form encoding works too.
-    let r = app
-        .client
-        .post(app.url("/token/introspect"))
-        .bearer_auth(&key)
-        .form(&[("token", access)])
-        .send()
-        .await?;
+    let r = app.client.post(app.url("/token/introspect")).bearer_auth(&key).form(&[("token", access)]).send().await?;
     assert_eq!(r.json::<Value>().await?["active"], true);
 
-    app.client
-        .post(app.url("/logout"))
-        .bearer_auth(access)
-        .send()
-        .await?;
-    assert_eq!(
-        introspect(&app, &key, access).await,
-        json!({"active": false})
-    );
-    assert_eq!(
-        introspect(&app, &key, str_of(&session, "refresh_token")).await,
-        json!({"active": false})
-    );
-    assert_eq!(
-        introspect(&app, &key, "garbage").await,
-        json!({"active": false})
-    );
+    app.client.post(app.url("/logout")).bearer_auth(access).send().await?;
+    assert_eq!(introspect(&app, &key, access).await, json!({"active": false}));
+    assert_eq!(introspect(&app, &key, str_of(&session, "refresh_token")).await, json!({"active": false}));
+    assert_eq!(introspect(&app, &key, "garbage").await, json!({"active": false}));
     Ok(())
 }
 
@@ -185,22 +132,11 @@ async fn introspection_needs_a_key_and_hides_other_tenants_tokens() -> TestResul
     let beta_key = app.tenant_key("beta").await;
     let bob = app.logged_in("beta", "bob@example.com").await;
     let access = str_of(&bob, "access_token");
-    assert_eq!(
-        introspect(&app, &acme_key, access).await,
-        json!({"active": false})
-    );
-    assert_eq!(
-        introspect(&app, &acme_key, str_of(&bob, "refresh_token")).await,
-        json!({"active": false})
-    );
+    assert_eq!(introspect(&app, &acme_key, access).await, json!({"active": false}));
+    assert_eq!(introspect(&app, &acme_key, str_of(&bob, "refresh_token")).await, json!({"active": false}));
     assert_eq!(introspect(&app, &beta_key, access).await["active"], true);
-    assert_eq!(
-        introspect(&app, &app.admin_key, access).await["active"],
-        true
-    );
-    let r = app
-        .post_json("/token/introspect", json!({"token": access}))
-        .await;
+    assert_eq!(introspect(&app, &app.admin_key, access).await["active"], true);
+    let r = app.post_json("/token/introspect", json!({"token": access})).await;
     assert_eq!(r.status(), 401);
     Ok(())
 }

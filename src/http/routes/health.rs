@@ -17,9 +17,7 @@ pub struct Health {
 #[utoipa::path(tag = "health", responses((status = 200, body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
-    HttpResponse::Ok().json(Health {
-        status: "ok".into(),
-    })
+    HttpResponse::Ok().json(Health { status: "ok".into() })
 }
 
 /// Readiness: the database answers.
@@ -36,16 +34,11 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     })
     .await;
     match ping {
-        Ok(()) => HttpResponse::Ok().json(Health {
-            status: "ok".into(),
-        }),
+        Ok(()) => HttpResponse::Ok().json(Health { status: "ok".into() }),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            HttpResponse::ServiceUnavailable().json(ErrorBody {
-                error: "database_unavailable".into(),
-                message: "the database is not reachable".into(),
-                retry_after: None,
-            })
+            HttpResponse::ServiceUnavailable()
+                .json(ErrorBody::new("database_unavailable", "the database is not reachable"))
         }
     }
 }

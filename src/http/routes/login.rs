@@ -4,6 +4,7 @@ use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::client_info;
 use crate::service::login::{password_login, LoginRequest, LoginResponse};
+use crate::service::second_factor::deliver;
 use crate::state::AppState;
 
 /// Log in with a password.
@@ -26,11 +27,9 @@ pub async fn login(
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let pool = state.clone();
-    let outcome = pool
-        .hash_pool
-        .run(move || password_login(&state, body.into_inner(), client))
-        .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(outcome))
+    let (mut outcome, message) = pool.hash_pool.run(move || password_login(&state, body.into_inner(), client)).await?;
+    if deliver(&pool, message).await.is_err() {
+        outcome.mark_code_not_sent();
+    }
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(outcome))
 }

@@ -28,12 +28,10 @@ pub struct Me {
 #[get("/me")]
 pub async fn me(bearer: Bearer) -> HttpResponse {
     let ctx = bearer.0;
-    HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(Me {
-            user: UserView::new(&ctx.user, &ctx.tenant.slug),
-            session_id: ctx.session.id,
-            amr: ctx.claims.amr,
-            exp: ctx.claims.exp,
-        })
+    HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(Me {
+        user: UserView::new(&ctx.user, &ctx.tenant.slug),
+        session_id: ctx.session.id,
+        amr: ctx.claims.amr,
+        exp: ctx.claims.exp,
+    })
 }

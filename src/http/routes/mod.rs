@@ -2,8 +2,12 @@
 //! maps the result.
 
 pub mod admin;
+pub mod challenges;
 pub mod health;
 pub mod jwks;
 pub mod login;
 pub mod me;
+pub mod my_devices;
+pub mod my_methods;
 pub mod tokens;
+pub mod verify;

@@ -32,14 +32,9 @@ pub struct IntrospectRequest {
     (status = 401, description = "`invalid_grant`: unknown, expired, used or revoked", body = ErrorBody),
 ))]
 #[post("/token/refresh")]
-pub async fn refresh(
-    state: web::Data<AppState>,
-    body: web::Json<RefreshRequest>,
-) -> Result<HttpResponse, AppError> {
+pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, AppError> {
     let pair = blocking(move || sessions::refresh(&state, &body.refresh_token)).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(pair))
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(pair))
 }
 
 /// End the caller's session; its refresh token stops working and introspection reports it inactive.
@@ -78,7 +73,5 @@ pub async fn introspect(
         Either::Right(form) => form.into_inner().token,
     };
     let answer = blocking(move || sessions::introspect(&state, &caller.0, &token)).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(answer))
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(answer))
 }

@@ -37,9 +37,7 @@ pub async fn create_api_key(
     caller.0.require_platform()?;
     let name = body.and_then(|b| b.into_inner().name);
     let created = blocking(move || api_keys::create_tenant_key(&state, &path, name)).await?;
-    Ok(HttpResponse::Created()
-        .insert_header(("Cache-Control", "no-store"))
-        .json(created))
+    Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(created))
 }
 
 /// List a tenant's API keys (platform admin); secrets are never shown again.

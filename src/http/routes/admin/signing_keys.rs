@@ -21,10 +21,7 @@ pub struct Rotated {
     (status = 403, body = ErrorBody),
 ))]
 #[get("/signing-keys")]
-pub async fn list_signing_keys(
-    state: web::Data<AppState>,
-    caller: ApiCaller,
-) -> Result<HttpResponse, AppError> {
+pub async fn list_signing_keys(state: web::Data<AppState>, caller: ApiCaller) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
     Ok(HttpResponse::Ok().json(blocking(move || signing_keys::list(&state)).await?))
 }
@@ -37,20 +34,12 @@ pub async fn list_signing_keys(
     (status = 403, body = ErrorBody),
 ))]
 #[post("/signing-keys/rotate")]
-pub async fn rotate_signing_key(
-    state: web::Data<AppState>,
-    caller: ApiCaller,
-) -> Result<HttpResponse, AppError> {
+pub async fn rotate_signing_key(state: web::Data<AppState>, caller: ApiCaller) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
     let kid = blocking(move || {
         let now = state.now();
         let kid = signing_keys::rotate(&state.db, &state.secrets, now)?;
-        state.keys.reload(
-            &state.db,
-            &state.secrets,
-            now,
-            state.settings.access_token_ttl_secs,
-        )?;
+        state.keys.reload(&state.db, &state.secrets, now, state.settings.access_token_ttl_secs)?;
         Ok(kid)
     })
     .await?;

@@ -33,10 +33,7 @@ pub async fn create_tenant(
     (status = 403, body = ErrorBody),
 ))]
 #[get("/tenants")]
-pub async fn list_tenants(
-    state: web::Data<AppState>,
-    caller: ApiCaller,
-) -> Result<HttpResponse, AppError> {
+pub async fn list_tenants(state: web::Data<AppState>, caller: ApiCaller) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
     Ok(HttpResponse::Ok().json(blocking(move || tenants::list(&state)).await?))
 }
@@ -78,6 +75,5 @@ pub async fn update_tenant(
     body: web::Json<UpdateTenant>,
 ) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
-    Ok(HttpResponse::Ok()
-        .json(blocking(move || tenants::update(&state, &path, body.into_inner())).await?))
+    Ok(HttpResponse::Ok().json(blocking(move || tenants::update(&state, &path, body.into_inner())).await?))
 }

@@ -3,6 +3,7 @@ use actix_web::{delete, get, patch, post, web, HttpResponse};
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, ApiCaller};
+use crate::service::second_factor::methods;
 use crate::service::users::{self, CreateUser, ListUsers, UpdateUser, UserPage};
 use crate::service::views::UserView;
 use crate::state::AppState;
@@ -27,10 +28,7 @@ pub async fn create_user(
 ) -> Result<HttpResponse, AppError> {
     // Hashing the password: on the bounded hashing pool like every argon2 computation.
     let pool = state.clone();
-    let user = pool
-        .hash_pool
-        .run(move || users::create(&state, &caller.0, &path, body.into_inner()))
-        .await?;
+    let user = pool.hash_pool.run(move || users::create(&state, &caller.0, &path, body.into_inner())).await?;
     Ok(HttpResponse::Created().json(user))
 }
 
@@ -51,8 +49,7 @@ pub async fn list_users(
     path: web::Path<String>,
     query: web::Query<ListUsers>,
 ) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::Ok()
-        .json(blocking(move || users::list(&state, &caller.0, &path, query.into_inner())).await?))
+    Ok(HttpResponse::Ok().json(blocking(move || users::list(&state, &caller.0, &path, query.into_inner())).await?))
 }
 
 /// Read a user.
@@ -71,8 +68,7 @@ pub async fn get_user(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, user_id) = path.into_inner();
-    Ok(HttpResponse::Ok()
-        .json(blocking(move || users::get(&state, &caller.0, &slug, &user_id)).await?))
+    Ok(HttpResponse::Ok().json(blocking(move || users::get(&state, &caller.0, &slug, &user_id)).await?))
 }
 
 /// Update a user: email, password (revokes sessions), phone number, display name, active.
@@ -95,10 +91,7 @@ pub async fn update_user(
 ) -> Result<HttpResponse, AppError> {
     let (slug, user_id) = path.into_inner();
     let pool = state.clone();
-    let user = pool
-        .hash_pool
-        .run(move || users::update(&state, &caller.0, &slug, &user_id, body.into_inner()))
-        .await?;
+    let user = pool.hash_pool.run(move || users::update(&state, &caller.0, &slug, &user_id, body.into_inner())).await?;
     Ok(HttpResponse::Ok().json(user))
 }
 
@@ -119,5 +112,46 @@ pub async fn deactivate_user(
 ) -> Result<HttpResponse, AppError> {
     let (slug, user_id) = path.into_inner();
     blocking(move || users::deactivate(&state, &caller.0, &slug, &user_id)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Lift a lockout (after too many failed passwords or codes).
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+    params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
+    responses(
+        (status = 204, description = "Unlocked"),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    ))]
+#[post("/tenants/{slug}/users/{user_id}/unlock")]
+pub async fn unlock_user(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, user_id) = path.into_inner();
+    blocking(move || methods::unlock(&state, &caller.0, &slug, &user_id)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Reset a user's second factor: every method and recovery code is removed and remembered
+/// devices are forgotten. Under `required` the user enrolls again at the next login.
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+    params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
+    responses(
+        (status = 204, description = "Reset"),
+        (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+    ))]
+#[delete("/tenants/{slug}/users/{user_id}/methods")]
+pub async fn reset_methods(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, user_id) = path.into_inner();
+    blocking(move || methods::reset_for_user(&state, &caller.0, &slug, &user_id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,0 +1,17 @@
+DROP TABLE audit_events;
+DROP TABLE device_tokens;
+DROP TABLE challenges;
+DROP TABLE recovery_codes;
+DROP TABLE second_factor_methods;
+ALTER TABLE users DROP COLUMN locked_until;
+ALTER TABLE users DROP COLUMN failed_password;
+ALTER TABLE users DROP COLUMN failed_second_factor;
+ALTER TABLE users DROP COLUMN two_factor_exempt;
+ALTER TABLE tenants DROP COLUMN remember_device_days;
+ALTER TABLE tenants DROP COLUMN lockout_duration_secs;
+ALTER TABLE tenants DROP COLUMN password_lockout_threshold;
+ALTER TABLE tenants DROP COLUMN second_factor_lockout_threshold;
+ALTER TABLE tenants DROP COLUMN totp_period;
+ALTER TABLE tenants DROP COLUMN totp_digits;
+ALTER TABLE tenants DROP COLUMN totp_algorithm;
+ALTER TABLE tenants DROP COLUMN two_factor;

@@ -1,0 +1,86 @@
+//! Sending codes to people. One interface, `Sender`; the use cases decide *what* to send and
+//! return it, the HTTP layer hands it to the configured sender after the database work is done.
+
+mod log_sender;
+mod webhook;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+
+pub use log_sender::LogSender;
+pub use webhook::WebhookSender;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Sms,
+    Email,
+}
+
+/// A message to one person. `Debug` leaves out the body and the code.
+#[derive(Clone, Serialize)]
+pub struct Message {
+    pub channel: Channel,
+    /// E.164 phone number or email address.
+    pub to: String,
+    pub subject: Option<String>,
+    pub body: String,
+    /// The code alone, for gateways that template their own text.
+    pub code: Option<String>,
+    /// The tenant's name, shown to the user.
+    pub tenant: String,
+}
+
+impl std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Message").field("channel", &self.channel).field("tenant", &self.tenant).finish_non_exhaustive()
+    }
+}
+
+impl Message {
+    /// The text of a sign-in code: only the code and the tenant's name.
+    pub fn code(channel: Channel, to: &str, tenant_name: &str, code: &str) -> Self {
+        let (subject, body) = match channel {
+            Channel::Sms => (None, format!("{code} is your {tenant_name} sign-in code.")),
+            Channel::Email => (
+                Some(format!("Your {tenant_name} sign-in code")),
+                format!("Your {tenant_name} sign-in code is {code}.\n\nIt expires in 10 minutes. If you did not try to sign in, change your password."),
+            ),
+        };
+        Self { channel, to: to.to_owned(), subject, body, code: Some(code.to_owned()), tenant: tenant_name.to_owned() }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeliveryError {
+    #[error("the gateway could not be reached: {0}")]
+    Unreachable(String),
+    #[error("the gateway answered {0}")]
+    Rejected(u16),
+}
+
+pub type SendFuture<'a> = Pin<Box<dyn Future<Output = Result<(), DeliveryError>> + Send + 'a>>;
+
+pub trait Sender: Send + Sync {
+    fn send<'a>(&'a self, message: &'a Message) -> SendFuture<'a>;
+}
+
+/// Which sender to use, from settings.
+#[derive(Debug, Clone)]
+pub enum DeliveryConfig {
+    Log,
+    Webhook { url: String, secret: crate::config::Secret, timeout: Duration },
+}
+
+pub fn sender_from(config: &DeliveryConfig) -> Result<Arc<dyn Sender>, String> {
+    Ok(match config {
+        DeliveryConfig::Log => Arc::new(LogSender),
+        DeliveryConfig::Webhook { url, secret, timeout } => {
+            Arc::new(WebhookSender::new(url.clone(), secret.expose().as_bytes().to_vec(), *timeout)?)
+        }
+    })
+}

@@ -1,0 +1,96 @@
+use actix_web::{post, web, HttpRequest, HttpResponse};
+
+use crate::error::AppError;
+use crate::http::error::ErrorBody;
+use crate::http::extract::{blocking, client_info};
+use crate::service::second_factor::challenge::{self, ChallengeState, SwitchMethod};
+use crate::service::second_factor::enrollment::{self, EnrollRequest};
+use crate::service::second_factor::{deliver, Enrollment};
+use crate::state::AppState;
+
+/// Set up a method during an `enrollment_required` login.
+///
+/// `totp` returns the secret, the `otpauth://` URI and a QR code to scan; `sms` (with
+/// `phone_number` when the profile has none) and `email` send a code. Then `POST /verify`
+/// with the code confirms the method and completes the login. Enrolling again replaces the
+/// earlier, unconfirmed choice.
+#[utoipa::path(tag = "login", request_body = EnrollRequest,
+    params(("challenge_id" = String, Path, description = "From the `enrollment_required` response")),
+    responses(
+        (status = 200, body = Enrollment),
+        (status = 400, description = "`invalid_kind`, `phone_number_required`, `invalid_phone_number`", body = ErrorBody),
+        (status = 404, description = "No such challenge", body = ErrorBody),
+        (status = 409, description = "`not_enrolling`: the challenge asks for an existing method", body = ErrorBody),
+        (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
+        (status = 423, description = "`account_locked`", body = ErrorBody),
+        (status = 429, description = "`resend_limit_reached`", body = ErrorBody),
+        (status = 502, description = "`delivery_failed`: the code could not be sent", body = ErrorBody),
+    ))]
+#[post("/challenges/{challenge_id}/enroll")]
+pub async fn enroll(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Json<EnrollRequest>,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    let s = state.clone();
+    let (enrollment, message) =
+        blocking(move || enrollment::enroll_at_login(&s, &path, body.into_inner(), &client)).await?;
+    deliver(&state, message).await?;
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(enrollment))
+}
+
+/// "Send new code": a new SMS or email code for the challenge; earlier codes stop working.
+///
+/// At most one every 30 seconds, and a few per challenge.
+#[utoipa::path(tag = "login",
+    params(("challenge_id" = String, Path, description = "The open challenge")),
+    responses(
+        (status = 200, body = ChallengeState),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "`not_resendable` (TOTP) or `no_method_chosen`", body = ErrorBody),
+        (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
+        (status = 423, description = "`account_locked`", body = ErrorBody),
+        (status = 429, description = "`resend_too_soon` or `resend_limit_reached`, with `Retry-After`", body = ErrorBody),
+        (status = 502, description = "`delivery_failed`", body = ErrorBody),
+    ))]
+#[post("/challenges/{challenge_id}/resend")]
+pub async fn resend(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    let s = state.clone();
+    let (body, message) = blocking(move || challenge::resend(&s, &path, &client)).await?;
+    deliver(&state, message).await?;
+    Ok(HttpResponse::Ok().json(body))
+}
+
+/// Use another of the user's methods for this challenge (sends a code for SMS and email).
+#[utoipa::path(tag = "login", request_body = SwitchMethod,
+    params(("challenge_id" = String, Path, description = "The open challenge")),
+    responses(
+        (status = 200, body = ChallengeState),
+        (status = 400, body = ErrorBody),
+        (status = 404, description = "No such challenge or method", body = ErrorBody),
+        (status = 409, description = "`not_verifying`", body = ErrorBody),
+        (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
+        (status = 423, description = "`account_locked`", body = ErrorBody),
+        (status = 429, description = "`resend_limit_reached`", body = ErrorBody),
+        (status = 502, description = "`delivery_failed`", body = ErrorBody),
+    ))]
+#[post("/challenges/{challenge_id}/method")]
+pub async fn switch_method(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Json<SwitchMethod>,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    let s = state.clone();
+    let (body, message) = blocking(move || challenge::switch_method(&s, &path, body.into_inner(), &client)).await?;
+    deliver(&state, message).await?;
+    Ok(HttpResponse::Ok().json(body))
+}

@@ -1,0 +1,129 @@
+use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
+
+use crate::error::AppError;
+use crate::http::error::ErrorBody;
+use crate::http::extract::{blocking, client_info, Bearer};
+use crate::service::second_factor::enrollment::{self, EnrollRequest};
+use crate::service::second_factor::methods::{self, ConfirmMethod, MethodList};
+use crate::service::second_factor::recovery::{self, RecoveryCodes};
+use crate::service::second_factor::{deliver, Enrollment, MethodSummary};
+use crate::state::AppState;
+
+/// The caller's second-factor methods and how many recovery codes are left.
+#[utoipa::path(tag = "me", security(("access_token" = [])), responses(
+    (status = 200, body = MethodList),
+    (status = 401, body = ErrorBody),
+))]
+#[get("/me/methods")]
+pub async fn list_methods(state: web::Data<AppState>, bearer: Bearer) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::Ok().json(blocking(move || methods::list(&state, &bearer.0)).await?))
+}
+
+/// Add a method: `totp` returns what the authenticator app needs; `sms` and `email` send a
+/// code. The method stays `pending` until confirmed.
+#[utoipa::path(tag = "me", security(("access_token" = [])), request_body = EnrollRequest, responses(
+    (status = 201, body = Enrollment),
+    (status = 400, description = "`invalid_kind`, `phone_number_required`, `invalid_phone_number`", body = ErrorBody),
+    (status = 401, body = ErrorBody),
+    (status = 423, description = "`account_locked`", body = ErrorBody),
+    (status = 502, description = "`delivery_failed`", body = ErrorBody),
+))]
+#[post("/me/methods")]
+pub async fn add_method(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    bearer: Bearer,
+    body: web::Json<EnrollRequest>,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    let s = state.clone();
+    let (enrollment, message) =
+        blocking(move || enrollment::add_for_self(&s, &bearer.0, body.into_inner(), &client)).await?;
+    deliver(&state, message).await?;
+    Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(enrollment))
+}
+
+/// Confirm a pending method with a code from it. Wrong codes count towards the lockout.
+#[utoipa::path(tag = "me", security(("access_token" = [])), request_body = ConfirmMethod,
+    params(("method_id" = String, Path, description = "The pending method")),
+    responses(
+        (status = 200, body = MethodSummary),
+        (status = 401, description = "`invalid_code` with `attempts_remaining`, or a bad token", body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "`already_confirmed`", body = ErrorBody),
+        (status = 423, description = "`account_locked`", body = ErrorBody),
+    ))]
+#[post("/me/methods/{method_id}/confirm")]
+pub async fn confirm_method(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    bearer: Bearer,
+    path: web::Path<String>,
+    body: web::Json<ConfirmMethod>,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    let method = blocking(move || methods::confirm(&state, &bearer.0, &path, body.into_inner(), &client)).await?;
+    Ok(HttpResponse::Ok().json(method))
+}
+
+/// Make a confirmed method the one asked for first at login.
+#[utoipa::path(tag = "me", security(("access_token" = [])),
+    params(("method_id" = String, Path, description = "An active method")),
+    responses(
+        (status = 200, body = MethodSummary),
+        (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "`method_not_active`", body = ErrorBody),
+    ))]
+#[post("/me/methods/{method_id}/primary")]
+pub async fn make_primary(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    bearer: Bearer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    Ok(HttpResponse::Ok().json(blocking(move || methods::set_primary(&state, &bearer.0, &path, &client)).await?))
+}
+
+/// Remove a method. Needs a session that passed a second factor; under `required` the last
+/// method cannot be removed. Remembered devices are forgotten.
+#[utoipa::path(tag = "me", security(("access_token" = [])),
+    params(("method_id" = String, Path, description = "The method")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, body = ErrorBody),
+        (status = 403, description = "`second_factor_required`", body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "`last_method`", body = ErrorBody),
+    ))]
+#[delete("/me/methods/{method_id}")]
+pub async fn remove_method(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    bearer: Bearer,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    blocking(move || methods::remove(&state, &bearer.0, &path, &client)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Generate ten new recovery codes, shown once; the old set stops working. Needs a session
+/// that passed a second factor.
+#[utoipa::path(tag = "me", security(("access_token" = [])), responses(
+    (status = 201, body = RecoveryCodes),
+    (status = 401, body = ErrorBody),
+    (status = 403, description = "`second_factor_required`", body = ErrorBody),
+    (status = 409, description = "`no_method`", body = ErrorBody),
+))]
+#[post("/me/recovery-codes")]
+pub async fn regenerate_recovery_codes(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    bearer: Bearer,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    let codes = blocking(move || recovery::regenerate(&state, &bearer.0, &client)).await?;
+    Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(codes))
+}

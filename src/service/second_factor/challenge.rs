@@ -1,0 +1,349 @@
+//! Login challenges: opened after a correct password when policy asks for a second factor;
+//! the client resends codes and switches methods within them.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{new_code_message, recovery, MethodSummary, ALL_KINDS, KIND_SMS};
+use crate::auth::codes::{CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN_SECS};
+use crate::auth::mask;
+use crate::clock::rfc3339;
+use crate::delivery::Message;
+use crate::error::AppError;
+use crate::service::audit;
+use crate::service::sessions::ClientInfo;
+use crate::state::AppState;
+use crate::store::challenges::{self, Challenge, PURPOSE_ENROLL, PURPOSE_VERIFY};
+use crate::store::methods::{self, Method};
+use crate::store::tenants::{self, Tenant};
+use crate::store::users::{self, User};
+use crate::store::{new_id, AnyConnection};
+
+/// The password was right; now a code from one of the user's methods.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SecondFactorRequired {
+    pub challenge_id: String,
+    pub expires_at: String,
+    /// The method asked for first (the primary one). For `sms` and `email` a code was sent.
+    pub method: MethodSummary,
+    /// Every method the user may switch to (`POST /challenges/{id}/method`).
+    pub methods: Vec<MethodSummary>,
+    /// Whether a recovery code may be sent instead of a code.
+    pub recovery_codes_available: bool,
+    /// Whether a code went out to `method` (false for TOTP, or when delivery failed: resend).
+    pub code_sent: bool,
+}
+
+/// The password was right, but policy requires a second factor and the user has none yet.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EnrollmentRequired {
+    pub challenge_id: String,
+    pub expires_at: String,
+    /// What the user may set up (`POST /challenges/{id}/enroll`).
+    pub allowed_kinds: Vec<String>,
+    /// For `sms`: whether the profile has a number (the client may offer to use it) ...
+    pub phone_number_on_profile: bool,
+    /// ... and which, masked.
+    pub phone_hint: Option<String>,
+}
+
+/// A challenge after a resend or a switch of method.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ChallengeState {
+    pub challenge_id: String,
+    pub expires_at: String,
+    pub method: MethodSummary,
+    /// When the code just sent expires (absent for TOTP).
+    pub code_expires_at: Option<String>,
+    /// How many more codes this challenge may send.
+    pub sends_remaining: i32,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SwitchMethod {
+    pub method_id: String,
+}
+
+fn new_challenge(
+    state: &AppState,
+    tenant: &Tenant,
+    user: &User,
+    purpose: &str,
+    client: &ClientInfo,
+    now: i64,
+) -> Challenge {
+    Challenge {
+        id: new_id(),
+        tenant_id: tenant.id.clone(),
+        user_id: user.id.clone(),
+        purpose: purpose.to_owned(),
+        method_id: None,
+        code_hash: None,
+        code_expires_at: None,
+        sends: 0,
+        last_sent_at: None,
+        attempts: 0,
+        ip: client.ip.clone(),
+        user_agent: client.user_agent.as_ref().map(|ua| ua.chars().take(512).collect()),
+        created_at: now,
+        expires_at: now + state.settings.challenge_ttl_secs,
+        completed_at: None,
+    }
+}
+
+/// Opens a challenge for the user's primary method and sends its code when it has one.
+/// Call inside a transaction.
+pub fn start_second_factor(
+    c: &mut AnyConnection,
+    state: &AppState,
+    tenant: &Tenant,
+    user: &User,
+    active: &[Method],
+    client: &ClientInfo,
+    now: i64,
+) -> Result<(SecondFactorRequired, Option<Message>), AppError> {
+    let primary = active
+        .iter()
+        .find(|m| m.is_primary)
+        .or(active.first())
+        .ok_or_else(|| AppError::internal("no active method"))?;
+    let mut challenge = new_challenge(state, tenant, user, PURPOSE_VERIFY, client, now);
+    challenge.method_id = Some(primary.id.clone());
+    let message = if super::channel_of(&primary.kind).is_some() {
+        let (message, hash) = new_code_message(state, &challenge.id, primary, tenant)?;
+        challenge.code_hash = Some(hash);
+        challenge.code_expires_at = Some(now + CODE_TTL_SECS);
+        challenge.sends = 1;
+        challenge.last_sent_at = Some(now);
+        Some(message)
+    } else {
+        None
+    };
+    challenges::insert(c, &challenge)?;
+    audit::record(
+        c,
+        Some(&tenant.id),
+        Some(&user.id),
+        client,
+        "second_factor.challenge",
+        audit::SUCCESS,
+        Some(&primary.kind),
+        now,
+    )?;
+    Ok((
+        SecondFactorRequired {
+            challenge_id: challenge.id,
+            expires_at: rfc3339(challenge.expires_at),
+            method: MethodSummary::of(primary),
+            methods: active.iter().map(MethodSummary::of).collect(),
+            recovery_codes_available: recovery::remaining(c, &user.id)? > 0,
+            code_sent: message.is_some(),
+        },
+        message,
+    ))
+}
+
+/// Opens an enrollment challenge. Call inside a transaction.
+pub fn start_enrollment(
+    c: &mut AnyConnection,
+    state: &AppState,
+    tenant: &Tenant,
+    user: &User,
+    client: &ClientInfo,
+    now: i64,
+) -> Result<EnrollmentRequired, AppError> {
+    let challenge = new_challenge(state, tenant, user, PURPOSE_ENROLL, client, now);
+    challenges::insert(c, &challenge)?;
+    audit::record(
+        c,
+        Some(&tenant.id),
+        Some(&user.id),
+        client,
+        "second_factor.enrollment_required",
+        audit::SUCCESS,
+        None,
+        now,
+    )?;
+    Ok(EnrollmentRequired {
+        challenge_id: challenge.id,
+        expires_at: rfc3339(challenge.expires_at),
+        allowed_kinds: ALL_KINDS.iter().map(|k| k.to_string()).collect(),
+        phone_number_on_profile: user.phone_number.is_some(),
+        phone_hint: user.phone_number.as_deref().map(mask::phone_hint),
+    })
+}
+
+/// The challenge, its user and tenant, with the challenge's row lock held: it exists, is
+/// neither used nor expired, and the user is active. A locked account is reported separately
+/// so that callers can decide what to persist.
+pub struct OpenChallenge {
+    pub challenge: Challenge,
+    pub user: User,
+    pub tenant: Tenant,
+}
+
+pub fn open(c: &mut AnyConnection, challenge_id: &str, now: i64) -> Result<OpenChallenge, AppError> {
+    if challenges::find(c, challenge_id)?.is_none() {
+        return Err(AppError::NotFound { what: "challenge" });
+    }
+    if !challenges::lock_open(c, challenge_id)? {
+        return Err(AppError::gone("challenge_used", "this challenge was already used: log in again"));
+    }
+    let expired = || AppError::gone("challenge_expired", "this challenge has expired: log in again");
+    let challenge = challenges::find(c, challenge_id)?.ok_or_else(expired)?;
+    if challenge.expires_at <= now {
+        return Err(expired());
+    }
+    let user =
+        users::find_in_tenant(c, &challenge.tenant_id, &challenge.user_id)?.filter(|u| u.active).ok_or_else(expired)?;
+    let tenant = tenants::find_by_id(c, &challenge.tenant_id)?.ok_or_else(expired)?;
+    Ok(OpenChallenge { challenge, user, tenant })
+}
+
+pub fn ensure_unlocked(user: &User, now: i64) -> Result<(), AppError> {
+    match user.locked_until.filter(|u| *u > now) {
+        Some(until) => Err(AppError::locked_until(until, now)),
+        None => Ok(()),
+    }
+}
+
+/// Sends a new code for the challenge's method, within the per-challenge cap (and, for a
+/// resend, the cooldown). The new code replaces every earlier one.
+fn send_code(
+    c: &mut AnyConnection,
+    state: &AppState,
+    open: &OpenChallenge,
+    method: &Method,
+    enforce_cooldown: bool,
+    now: i64,
+) -> Result<(Message, i64), AppError> {
+    let ch = &open.challenge;
+    if ch.sends >= MAX_SENDS_PER_CHALLENGE {
+        return Err(AppError::TooManyRequests {
+            code: "resend_limit_reached",
+            message: "no more codes can be sent in this challenge: log in again".into(),
+            retry_after_secs: (ch.expires_at - now).max(1) as u64,
+        });
+    }
+    if let Some(last) = ch.last_sent_at.filter(|last| enforce_cooldown && last + RESEND_COOLDOWN_SECS > now) {
+        return Err(AppError::TooManyRequests {
+            code: "resend_too_soon",
+            message: format!("wait {} seconds before asking for a new code", last + RESEND_COOLDOWN_SECS - now),
+            retry_after_secs: (last + RESEND_COOLDOWN_SECS - now) as u64,
+        });
+    }
+    let (message, hash) = new_code_message(state, &ch.id, method, &open.tenant)?;
+    let expires = now + CODE_TTL_SECS;
+    challenges::record_send(c, &ch.id, &hash, expires, now)?;
+    Ok((message, expires))
+}
+
+/// Public so enrollment at login can send the first code of a new SMS or email method.
+pub fn send_first_code(
+    c: &mut AnyConnection,
+    state: &AppState,
+    open: &OpenChallenge,
+    method: &Method,
+    now: i64,
+) -> Result<(Message, i64), AppError> {
+    send_code(c, state, open, method, false, now)
+}
+
+fn state_of(open: &OpenChallenge, method: &Method, sends_after: i32, code_expires_at: Option<i64>) -> ChallengeState {
+    ChallengeState {
+        challenge_id: open.challenge.id.clone(),
+        expires_at: rfc3339(open.challenge.expires_at),
+        method: MethodSummary::of(method),
+        code_expires_at: code_expires_at.map(rfc3339),
+        sends_remaining: (MAX_SENDS_PER_CHALLENGE - sends_after).max(0),
+    }
+}
+
+fn current_method(c: &mut AnyConnection, open: &OpenChallenge) -> Result<Method, AppError> {
+    let none = || AppError::conflict("no_method_chosen", "this challenge has no method yet: enroll one first");
+    let id = open.challenge.method_id.as_deref().ok_or_else(none)?;
+    methods::find_for_user(c, &open.user.id, id)?.ok_or_else(none)
+}
+
+/// "Send new code": a fresh code for the challenge's SMS or email method.
+pub fn resend(
+    state: &AppState,
+    challenge_id: &str,
+    client: &ClientInfo,
+) -> Result<(ChallengeState, Option<Message>), AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    crate::store::transaction(&mut conn, |c| {
+        let open = open(c, challenge_id, now)?;
+        ensure_unlocked(&open.user, now)?;
+        let method = current_method(c, &open)?;
+        if super::channel_of(&method.kind).is_none() {
+            return Err(AppError::conflict("not_resendable", "authenticator app codes are not sent: open the app"));
+        }
+        let (message, expires) = send_code(c, state, &open, &method, true, now)?;
+        audit::record(
+            c,
+            Some(&open.tenant.id),
+            Some(&open.user.id),
+            client,
+            "second_factor.code_resent",
+            audit::SUCCESS,
+            Some(&method.kind),
+            now,
+        )?;
+        Ok((state_of(&open, &method, open.challenge.sends + 1, Some(expires)), Some(message)))
+    })
+}
+
+/// Switches the challenge to another of the user's active methods, sending a code when needed.
+pub fn switch_method(
+    state: &AppState,
+    challenge_id: &str,
+    input: SwitchMethod,
+    client: &ClientInfo,
+) -> Result<(ChallengeState, Option<Message>), AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    crate::store::transaction(&mut conn, |c| {
+        let open = open(c, challenge_id, now)?;
+        ensure_unlocked(&open.user, now)?;
+        if open.challenge.purpose != PURPOSE_VERIFY {
+            return Err(AppError::conflict("not_verifying", "this challenge is for enrollment: enroll a method"));
+        }
+        let method = methods::find_for_user(c, &open.user.id, &input.method_id)?
+            .filter(Method::is_active)
+            .ok_or(AppError::NotFound { what: "method" })?;
+        challenges::set_method(c, &open.challenge.id, &method.id)?;
+        let (message, expires, sends) = if super::channel_of(&method.kind).is_some() {
+            let (message, expires) = send_code(c, state, &open, &method, false, now)?;
+            (Some(message), Some(expires), open.challenge.sends + 1)
+        } else {
+            (None, None, open.challenge.sends)
+        };
+        audit::record(
+            c,
+            Some(&open.tenant.id),
+            Some(&open.user.id),
+            client,
+            "second_factor.method_switched",
+            audit::SUCCESS,
+            Some(&method.kind),
+            now,
+        )?;
+        Ok((state_of(&open, &method, sends, expires), message))
+    })
+}
+
+/// Whether an SMS method would need the user to give a number.
+pub fn phone_for_sms(user: &User, given: Option<&str>) -> Result<String, AppError> {
+    match given {
+        Some(p) => crate::auth::validate::phone_number(p),
+        None => user.phone_number.clone().ok_or_else(|| {
+            AppError::validation(
+                "phone_number_required",
+                format!("the profile has no phone number: send phone_number to use {KIND_SMS}"),
+            )
+        }),
+    }
+}

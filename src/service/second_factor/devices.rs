@@ -1,0 +1,100 @@
+//! "Remember this device": a random token, stored hashed, that lets one user skip the second
+//! factor until it expires or is revoked (on request, password change, method removal or reset).
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::clock::rfc3339;
+use crate::crypto::{hash_token, OpaqueToken, TokenKind};
+use crate::error::AppError;
+use crate::service::audit;
+use crate::service::sessions::{AccessContext, ClientInfo};
+use crate::state::AppState;
+use crate::store::device_tokens::{self as rows, DeviceToken};
+use crate::store::tenants::Tenant;
+use crate::store::users::User;
+use crate::store::{new_id, AnyConnection};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeviceView {
+    pub id: String,
+    /// The browser or app that asked to be remembered.
+    pub label: Option<String>,
+    pub created_at: String,
+    pub expires_at: String,
+    pub last_used_at: Option<String>,
+}
+
+/// Issues a device token when the tenant allows it (`remember_device_days > 0`).
+pub fn remember(
+    c: &mut AnyConnection,
+    tenant: &Tenant,
+    user: &User,
+    client: &ClientInfo,
+    now: i64,
+) -> Result<Option<String>, AppError> {
+    if tenant.remember_device_days <= 0 {
+        return Ok(None);
+    }
+    let token = OpaqueToken::generate(TokenKind::DeviceToken);
+    rows::insert(
+        c,
+        &DeviceToken {
+            id: new_id(),
+            tenant_id: tenant.id.clone(),
+            user_id: user.id.clone(),
+            token_hash: token.hash(),
+            label: client.user_agent.as_ref().map(|ua| ua.chars().take(200).collect()),
+            created_at: now,
+            expires_at: now + i64::from(tenant.remember_device_days) * 86_400,
+            last_used_at: None,
+            revoked_at: None,
+        },
+    )?;
+    audit::record(c, Some(&tenant.id), Some(&user.id), client, "device.remembered", audit::SUCCESS, None, now)?;
+    Ok(Some(token.reveal().to_owned()))
+}
+
+/// Whether `presented` is a live device token of this user (and marks it used).
+pub fn is_remembered(c: &mut AnyConnection, user: &User, presented: &str, now: i64) -> Result<bool, AppError> {
+    if !presented.starts_with(TokenKind::DeviceToken.prefix()) {
+        return Ok(false);
+    }
+    match rows::find_live(c, &user.id, &hash_token(presented), now)? {
+        Some(device) => {
+            rows::touch(c, &device.id, now)?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+pub fn list(state: &AppState, ctx: &AccessContext) -> Result<Vec<DeviceView>, AppError> {
+    let mut conn = state.db.get()?;
+    Ok(rows::list_live(&mut conn, &ctx.user.id, state.now())?
+        .into_iter()
+        .map(|d| DeviceView {
+            id: d.id,
+            label: d.label,
+            created_at: rfc3339(d.created_at),
+            expires_at: rfc3339(d.expires_at),
+            last_used_at: d.last_used_at.map(rfc3339),
+        })
+        .collect())
+}
+
+pub fn revoke(state: &AppState, ctx: &AccessContext, device_id: &str, client: &ClientInfo) -> Result<(), AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    crate::store::transaction(&mut conn, |c| {
+        if !rows::revoke(c, &ctx.user.id, device_id, now)? {
+            return Err(AppError::NotFound { what: "device" });
+        }
+        audit::record(c, Some(&ctx.tenant.id), Some(&ctx.user.id), client, "device.revoked", audit::SUCCESS, None, now)
+    })
+}
+
+pub fn revoke_all(c: &mut AnyConnection, user_id: &str, now: i64) -> Result<(), AppError> {
+    rows::revoke_all(c, user_id, now)?;
+    Ok(())
+}

@@ -1,0 +1,186 @@
+//! Setting up a method: at login inside an enrollment challenge, or self-service with a session.
+//! A new method is `pending` until a code proves the user has it.
+
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::challenge::{self, ensure_unlocked, phone_for_sms};
+use super::{
+    new_code_message, tenant_totp_params, Enrollment, MethodSummary, TotpSetup, KIND_EMAIL, KIND_SMS, KIND_TOTP,
+};
+use crate::auth::codes::CODE_TTL_SECS;
+use crate::auth::totp;
+use crate::clock::rfc3339;
+use crate::delivery::Message;
+use crate::error::AppError;
+use crate::service::audit;
+use crate::service::sessions::{AccessContext, ClientInfo};
+use crate::state::AppState;
+use crate::store::challenges::{self, PURPOSE_ENROLL};
+use crate::store::methods::{self, Method, STATUS_PENDING};
+use crate::store::tenants::Tenant;
+use crate::store::users::User;
+use crate::store::{new_id, AnyConnection};
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollRequest {
+    /// `totp`, `sms` or `email`.
+    #[schema(example = "totp")]
+    pub kind: String,
+    /// For `sms`: the number to use. Required when the profile has none; when it has one,
+    /// leaving this out confirms the profile's number.
+    #[schema(example = "+358401234567")]
+    pub phone_number: Option<String>,
+}
+
+/// A new pending method, and for TOTP what the app needs to add it.
+fn new_pending_method(
+    state: &AppState,
+    tenant: &Tenant,
+    user: &User,
+    req: &EnrollRequest,
+    now: i64,
+) -> Result<(Method, Option<TotpSetup>), AppError> {
+    let mut method = Method {
+        id: new_id(),
+        tenant_id: tenant.id.clone(),
+        user_id: user.id.clone(),
+        kind: req.kind.clone(),
+        status: STATUS_PENDING.into(),
+        is_primary: false,
+        destination: None,
+        totp_secret: None,
+        totp_algorithm: None,
+        totp_digits: None,
+        totp_period: None,
+        last_used_step: None,
+        code_hash: None,
+        code_expires_at: None,
+        created_at: now,
+        confirmed_at: None,
+    };
+    match req.kind.as_str() {
+        KIND_TOTP => {
+            if req.phone_number.is_some() {
+                return Err(AppError::validation("invalid_body", "phone_number is only for sms"));
+            }
+            let params = tenant_totp_params(tenant)?;
+            let secret = totp::generate_secret(params);
+            let setup = totp::provisioning(&secret, params, &tenant.name, &user.email)?;
+            method.totp_secret = Some(state.secrets.seal(method.id.as_bytes(), &secret)?);
+            method.totp_algorithm = Some(params.algorithm.as_str().into());
+            method.totp_digits = Some(params.digits as i32);
+            method.totp_period = Some(params.period as i32);
+            let setup = TotpSetup {
+                secret: setup.secret_base32,
+                otpauth_uri: setup.otpauth_uri,
+                qr_png_base64: setup.qr_png_base64,
+            };
+            Ok((method, Some(setup)))
+        }
+        KIND_SMS => {
+            method.destination = Some(phone_for_sms(user, req.phone_number.as_deref())?);
+            Ok((method, None))
+        }
+        KIND_EMAIL => {
+            if req.phone_number.is_some() {
+                return Err(AppError::validation("invalid_body", "phone_number is only for sms"));
+            }
+            method.destination = Some(user.email.clone());
+            Ok((method, None))
+        }
+        _ => Err(AppError::validation("invalid_kind", "kind must be totp, sms or email")),
+    }
+}
+
+/// Enrollment inside a login challenge ("enrollment_required"); `/verify` then confirms it
+/// and completes the login. Choosing again replaces the earlier pending choice.
+pub fn enroll_at_login(
+    state: &AppState,
+    challenge_id: &str,
+    req: EnrollRequest,
+    client: &ClientInfo,
+) -> Result<(Enrollment, Option<Message>), AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    crate::store::transaction(&mut conn, |c| {
+        let open = challenge::open(c, challenge_id, now)?;
+        ensure_unlocked(&open.user, now)?;
+        if open.challenge.purpose != PURPOSE_ENROLL {
+            return Err(AppError::conflict("not_enrolling", "this challenge asks for a code of an existing method"));
+        }
+        if let Some(previous) = open.challenge.method_id.as_deref() {
+            if methods::find_for_user(c, &open.user.id, previous)?.is_some_and(|m| !m.is_active()) {
+                methods::delete(c, &open.user.id, previous)?;
+            }
+        }
+        let (method, setup) = new_pending_method(state, &open.tenant, &open.user, &req, now)?;
+        methods::insert(c, &method)?;
+        challenges::set_method(c, &open.challenge.id, &method.id)?;
+        let (message, code_expires_at) = match super::channel_of(&method.kind) {
+            Some(_) => {
+                let (message, expires) = challenge::send_first_code(c, state, &open, &method, now)?;
+                (Some(message), Some(rfc3339(expires)))
+            }
+            None => (None, None),
+        };
+        audit::record(
+            c,
+            Some(&open.tenant.id),
+            Some(&open.user.id),
+            client,
+            "method.enrollment_started",
+            audit::SUCCESS,
+            Some(&method.kind),
+            now,
+        )?;
+        Ok((Enrollment { method: MethodSummary::of(&method), totp: setup, code_expires_at }, message))
+    })
+}
+
+/// Self-service: adds a pending method for the signed-in user; confirm it with a code.
+pub fn add_for_self(
+    state: &AppState,
+    ctx: &AccessContext,
+    req: EnrollRequest,
+    client: &ClientInfo,
+) -> Result<(Enrollment, Option<Message>), AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    crate::store::transaction(&mut conn, |c| {
+        ensure_unlocked(&ctx.user, now)?;
+        remove_stale_pending(c, &ctx.user.id, &req.kind)?;
+        let (method, setup) = new_pending_method(state, &ctx.tenant, &ctx.user, &req, now)?;
+        methods::insert(c, &method)?;
+        let (message, code_expires_at) = match super::channel_of(&method.kind) {
+            Some(_) => {
+                let (message, hash) = new_code_message(state, &method.id, &method, &ctx.tenant)?;
+                methods::set_pending_code(c, &method.id, &hash, now + CODE_TTL_SECS)?;
+                (Some(message), Some(rfc3339(now + CODE_TTL_SECS)))
+            }
+            None => (None, None),
+        };
+        audit::record(
+            c,
+            Some(&ctx.tenant.id),
+            Some(&ctx.user.id),
+            client,
+            "method.enrollment_started",
+            audit::SUCCESS,
+            Some(&method.kind),
+            now,
+        )?;
+        Ok((Enrollment { method: MethodSummary::of(&method), totp: setup, code_expires_at }, message))
+    })
+}
+
+/// Unconfirmed methods of the same kind are abandoned attempts: the newest one replaces them.
+fn remove_stale_pending(c: &mut AnyConnection, user_id: &str, kind: &str) -> Result<(), AppError> {
+    for m in methods::list_for_user(c, user_id)? {
+        if !m.is_active() && m.kind == kind {
+            methods::delete(c, user_id, &m.id)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,237 @@
+//! Self-service management of one's methods, and the admin's reset and unlock.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::challenge::ensure_unlocked;
+use super::verify::totp_matches;
+use super::{amr_of, devices, recovery, MethodSummary, KIND_TOTP};
+use crate::auth::codes;
+use crate::auth::policy::TwoFactorMode;
+use crate::error::AppError;
+use crate::service::api_keys::Principal;
+use crate::service::audit;
+use crate::service::sessions::{self, require_second_factor, AccessContext, ClientInfo};
+use crate::state::AppState;
+use crate::store::methods::{self as rows, Method};
+use crate::store::recovery_codes;
+use crate::store::users::{self, Factor, FailureOutcome};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MethodList {
+    pub methods: Vec<MethodSummary>,
+    pub recovery_codes_remaining: i64,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConfirmMethod {
+    #[schema(example = "123456")]
+    pub code: String,
+}
+
+pub fn list(state: &AppState, ctx: &AccessContext) -> Result<MethodList, AppError> {
+    let mut conn = state.db.get()?;
+    Ok(MethodList {
+        methods: rows::list_for_user(&mut conn, &ctx.user.id)?.iter().map(MethodSummary::of).collect(),
+        recovery_codes_remaining: recovery::remaining(&mut conn, &ctx.user.id)?,
+    })
+}
+
+fn require_method(c: &mut crate::store::AnyConnection, ctx: &AccessContext, id: &str) -> Result<Method, AppError> {
+    rows::find_for_user(c, &ctx.user.id, id)?.ok_or(AppError::NotFound { what: "method" })
+}
+
+enum Confirmation {
+    Confirmed(Method),
+    Wrong(FailureOutcome),
+}
+
+/// Confirms a pending method with a code from it. A wrong code counts towards the lockout;
+/// a right one also lifts this session to "passed a second factor".
+pub fn confirm(
+    state: &AppState,
+    ctx: &AccessContext,
+    id: &str,
+    input: ConfirmMethod,
+    client: &ClientInfo,
+) -> Result<MethodSummary, AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    let outcome = crate::store::transaction(&mut conn, |c| -> Result<Confirmation, AppError> {
+        let user =
+            users::find_in_tenant(c, &ctx.tenant.id, &ctx.user.id)?.ok_or(AppError::NotFound { what: "user" })?;
+        ensure_unlocked(&user, now)?;
+        let method = require_method(c, ctx, id)?;
+        if method.is_active() {
+            return Err(AppError::conflict("already_confirmed", "this method is already confirmed"));
+        }
+        let code = codes::normalize_code(&input.code);
+        let right = if method.kind == KIND_TOTP {
+            totp_matches(c, state, &method, &code, now)?
+        } else {
+            match (&method.code_hash, method.code_expires_at) {
+                (Some(hash), Some(expires)) if expires > now => state.codes.matches(&method.id, &code, hash),
+                _ => false,
+            }
+        };
+        if !right {
+            let tenant = &ctx.tenant;
+            let outcome = users::record_failure(
+                c,
+                &user.id,
+                Factor::SecondFactor,
+                tenant.second_factor_lockout_threshold,
+                tenant.lockout_duration_secs,
+                now,
+            )?;
+            audit::record(
+                c,
+                Some(&tenant.id),
+                Some(&user.id),
+                client,
+                "method.confirm",
+                audit::FAILURE,
+                Some(&method.kind),
+                now,
+            )?;
+            return Ok(Confirmation::Wrong(outcome));
+        }
+        rows::activate(c, &user.id, &method.id, now)?;
+        users::reset_failures(c, &user.id, Factor::SecondFactor)?;
+        sessions::add_factors(c, &ctx.session, &[amr_of(&method.kind), "mfa"])?;
+        audit::record(
+            c,
+            Some(&ctx.tenant.id),
+            Some(&user.id),
+            client,
+            "method.enrolled",
+            audit::SUCCESS,
+            Some(&method.kind),
+            now,
+        )?;
+        Ok(Confirmation::Confirmed(rows::find_for_user(c, &user.id, &method.id)?.unwrap_or(method)))
+    })?;
+    match outcome {
+        Confirmation::Confirmed(method) => Ok(MethodSummary::of(&method)),
+        Confirmation::Wrong(FailureOutcome::Counted { remaining }) => {
+            Err(AppError::InvalidCode { attempts_remaining: remaining })
+        }
+        Confirmation::Wrong(FailureOutcome::LockedNow { until } | FailureOutcome::AlreadyLocked { until }) => {
+            Err(AppError::locked_until(until, now))
+        }
+    }
+}
+
+pub fn set_primary(
+    state: &AppState,
+    ctx: &AccessContext,
+    id: &str,
+    client: &ClientInfo,
+) -> Result<MethodSummary, AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    crate::store::transaction(&mut conn, |c| {
+        let method = require_method(c, ctx, id)?;
+        if !method.is_active() {
+            return Err(AppError::conflict("method_not_active", "confirm the method before making it primary"));
+        }
+        rows::set_primary(c, &ctx.user.id, &method.id)?;
+        audit::record(
+            c,
+            Some(&ctx.tenant.id),
+            Some(&ctx.user.id),
+            client,
+            "method.primary_changed",
+            audit::SUCCESS,
+            Some(&method.kind),
+            now,
+        )?;
+        let method = require_method(c, ctx, id)?;
+        Ok(MethodSummary::of(&method))
+    })
+}
+
+/// Removes a method. An active one needs a session that passed a second factor, and under
+/// `required` the last active method stays. Remembered devices are forgotten.
+pub fn remove(state: &AppState, ctx: &AccessContext, id: &str, client: &ClientInfo) -> Result<(), AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    crate::store::transaction(&mut conn, |c| {
+        let method = require_method(c, ctx, id)?;
+        if method.is_active() {
+            require_second_factor(ctx)?;
+            let active = rows::active_for_user(c, &ctx.user.id)?;
+            let required = TwoFactorMode::parse(&ctx.tenant.two_factor)? == TwoFactorMode::Required;
+            if required && active.len() == 1 && !ctx.user.two_factor_exempt {
+                return Err(AppError::conflict(
+                    "last_method",
+                    "your organisation requires a second factor: add another method first",
+                ));
+            }
+        }
+        rows::delete(c, &ctx.user.id, &method.id)?;
+        rows::ensure_primary(c, &ctx.user.id)?;
+        if rows::active_for_user(c, &ctx.user.id)?.is_empty() {
+            recovery_codes::delete_all(c, &ctx.user.id)?;
+        }
+        if method.is_active() {
+            devices::revoke_all(c, &ctx.user.id, now)?;
+        }
+        audit::record(
+            c,
+            Some(&ctx.tenant.id),
+            Some(&ctx.user.id),
+            client,
+            "method.removed",
+            audit::SUCCESS,
+            Some(&method.kind),
+            now,
+        )
+    })
+}
+
+/// Admin: removes every method and recovery code of a user and forgets their devices; at the
+/// next login the user enrolls again (under `required`).
+pub fn reset_for_user(state: &AppState, principal: &Principal, slug: &str, user_id: &str) -> Result<(), AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    let tenant = crate::service::users::managed_tenant(&mut conn, principal, slug)?;
+    crate::store::transaction(&mut conn, |c| {
+        let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::NotFound { what: "user" })?;
+        rows::delete_all_for_user(c, &user.id)?;
+        recovery_codes::delete_all(c, &user.id)?;
+        devices::revoke_all(c, &user.id, now)?;
+        audit::record(
+            c,
+            Some(&tenant.id),
+            Some(&user.id),
+            &ClientInfo::default(),
+            "method.reset_by_admin",
+            audit::SUCCESS,
+            None,
+            now,
+        )
+    })
+}
+
+/// Admin: lifts a lockout and clears both failure counters.
+pub fn unlock(state: &AppState, principal: &Principal, slug: &str, user_id: &str) -> Result<(), AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    let tenant = crate::service::users::managed_tenant(&mut conn, principal, slug)?;
+    crate::store::transaction(&mut conn, |c| {
+        let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::NotFound { what: "user" })?;
+        users::unlock(c, &user.id)?;
+        audit::record(
+            c,
+            Some(&tenant.id),
+            Some(&user.id),
+            &ClientInfo::default(),
+            "account.unlocked",
+            audit::SUCCESS,
+            None,
+            now,
+        )
+    })
+}

@@ -1,0 +1,144 @@
+//! The second factor: login challenges, enrollment (at login and self-service), verification
+//! with lockout, recovery codes and remembered devices.
+
+pub mod challenge;
+pub mod devices;
+pub mod enrollment;
+pub mod methods;
+pub mod recovery;
+pub mod verify;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::auth::codes;
+use crate::auth::mask;
+use crate::auth::totp::TotpParams;
+use crate::clock::rfc3339;
+use crate::delivery::{Channel, Message};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::methods::Method;
+use crate::store::tenants::Tenant;
+
+pub const KIND_TOTP: &str = "totp";
+pub const KIND_SMS: &str = "sms";
+pub const KIND_EMAIL: &str = "email";
+pub const ALL_KINDS: [&str; 3] = [KIND_TOTP, KIND_SMS, KIND_EMAIL];
+
+/// A method as a client sees it: never the secret, never the full destination.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MethodSummary {
+    pub id: String,
+    /// `totp`, `sms` or `email`.
+    #[schema(example = "sms")]
+    pub kind: String,
+    /// A masked phone number or email address; the issuer name for TOTP.
+    #[schema(example = "+358 ••• •• 67")]
+    pub hint: String,
+    pub primary: bool,
+    /// `pending` until a code confirms it, then `active`.
+    #[schema(example = "active")]
+    pub status: String,
+    pub created_at: String,
+}
+
+impl MethodSummary {
+    pub fn of(method: &Method) -> Self {
+        let hint = match (method.kind.as_str(), &method.destination) {
+            (KIND_SMS, Some(phone)) => mask::phone_hint(phone),
+            (KIND_EMAIL, Some(email)) => mask::email_hint(email),
+            _ => "authenticator app".into(),
+        };
+        Self {
+            id: method.id.clone(),
+            kind: method.kind.clone(),
+            hint,
+            primary: method.is_primary,
+            status: method.status.clone(),
+            created_at: rfc3339(method.created_at),
+        }
+    }
+}
+
+/// What an authenticator app needs to add the account.
+#[derive(Serialize, ToSchema)]
+pub struct TotpSetup {
+    /// Base32; for typing into an app that cannot scan ("secret key").
+    pub secret: String,
+    #[schema(example = "otpauth://totp/Acme%20Clinic:alice%40example.com?secret=…&issuer=Acme%20Clinic")]
+    pub otpauth_uri: String,
+    /// A PNG of the QR code of `otpauth_uri`, base64.
+    pub qr_png_base64: String,
+}
+
+impl std::fmt::Debug for TotpSetup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TotpSetup(<redacted>)")
+    }
+}
+
+/// The answer to enrolling a method: a TOTP setup to scan, or a code sent to confirm.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Enrollment {
+    pub method: MethodSummary,
+    /// Present for `totp`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totp: Option<TotpSetup>,
+    /// For `sms` and `email`: when the code sent expires.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_expires_at: Option<String>,
+}
+
+/// The RFC 8176 method reference of a kind.
+pub fn amr_of(kind: &str) -> &'static str {
+    match kind {
+        KIND_SMS => "sms",
+        _ => "otp",
+    }
+}
+
+pub fn channel_of(kind: &str) -> Option<Channel> {
+    match kind {
+        KIND_SMS => Some(Channel::Sms),
+        KIND_EMAIL => Some(Channel::Email),
+        _ => None,
+    }
+}
+
+pub fn tenant_totp_params(tenant: &Tenant) -> Result<TotpParams, AppError> {
+    TotpParams::new(&tenant.totp_algorithm, tenant.totp_digits, tenant.totp_period)
+}
+
+pub fn method_totp_params(method: &Method) -> Result<TotpParams, AppError> {
+    TotpParams::new(
+        method.totp_algorithm.as_deref().unwrap_or("SHA1"),
+        method.totp_digits.unwrap_or(6),
+        method.totp_period.unwrap_or(30),
+    )
+}
+
+/// A fresh code for a destination: the message to send and the keyed hash to store,
+/// bound to `context` (the challenge or method the code belongs to).
+pub fn new_code_message(
+    state: &AppState,
+    context: &str,
+    method: &Method,
+    tenant: &Tenant,
+) -> Result<(Message, String), AppError> {
+    let channel =
+        channel_of(&method.kind).ok_or_else(|| AppError::internal("codes are only sent for sms and email"))?;
+    let to = method.destination.as_deref().ok_or_else(|| AppError::internal("method without a destination"))?;
+    let code = codes::new_code();
+    let hash = state.codes.hash(context, &code);
+    Ok((Message::code(channel, to, &tenant.name, &code), hash))
+}
+
+/// Hands messages to the configured sender; a failure is `502 delivery_failed`.
+pub async fn deliver(state: &AppState, message: Option<Message>) -> Result<(), AppError> {
+    let Some(message) = message else { return Ok(()) };
+    state.sender.send(&message).await.map_err(|e| {
+        tracing::warn!(error = %e, channel = ?message.channel, tenant = %message.tenant, "delivery failed");
+        AppError::DeliveryFailed
+    })
+}

@@ -1,0 +1,244 @@
+//! `/verify`: the second step of a login. Wrong codes count towards the lockout of the
+//! account (every method, every challenge, recovery codes included); a right one completes the
+//! challenge exactly once and opens the session.
+
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::challenge::{self, OpenChallenge};
+use super::{amr_of, devices, method_totp_params, recovery, KIND_SMS, KIND_TOTP};
+use crate::auth::{codes, totp};
+use crate::error::AppError;
+use crate::service::audit;
+use crate::service::login::LoginResponse;
+use crate::service::sessions::{self, ClientInfo, Warning};
+use crate::state::AppState;
+use crate::store::challenges::{self, PURPOSE_ENROLL};
+use crate::store::methods::{self, Method};
+use crate::store::users::{self, Factor, FailureOutcome, User};
+use crate::store::AnyConnection;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyRequest {
+    pub challenge_id: String,
+    /// The code from the app, SMS or email. Send this or `recovery_code`.
+    #[schema(example = "123456")]
+    pub code: Option<String>,
+    /// One of the user's recovery codes, instead of `code`.
+    pub recovery_code: Option<String>,
+    /// Also return a `device_token` that skips the second factor on this device.
+    #[serde(default)]
+    pub remember_device: bool,
+}
+
+impl std::fmt::Debug for VerifyRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VerifyRequest").field("challenge_id", &self.challenge_id).finish_non_exhaustive()
+    }
+}
+
+/// How the user proved the second factor.
+enum Proof {
+    Method(Method),
+    RecoveryCode,
+}
+
+enum Verdict {
+    Passed(Box<Passed>),
+    Wrong(FailureOutcome),
+    Locked(i64),
+}
+
+struct Passed {
+    open: OpenChallenge,
+    session: crate::store::sessions::Session,
+    refresh: crate::crypto::OpaqueToken,
+    device_token: Option<String>,
+    warnings: Vec<Warning>,
+}
+
+pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Result<LoginResponse, AppError> {
+    if req.code.is_some() == req.recovery_code.is_some() {
+        return Err(AppError::validation("code_required", "send either code or recovery_code"));
+    }
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    let verdict = crate::store::transaction(&mut conn, |c| -> Result<Verdict, AppError> {
+        let open = challenge::open(c, &req.challenge_id, now)?;
+        if let Some(until) = open.user.locked_until.filter(|u| *u > now) {
+            return Ok(Verdict::Locked(until));
+        }
+        let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
+        match check(c, state, &open, &req, now)? {
+            None => {
+                let outcome = users::record_failure(
+                    c,
+                    &user.id,
+                    Factor::SecondFactor,
+                    tenant.second_factor_lockout_threshold,
+                    tenant.lockout_duration_secs,
+                    now,
+                )?;
+                audit::record(
+                    c,
+                    Some(&tenant.id),
+                    Some(&user.id),
+                    client,
+                    "second_factor.verify",
+                    audit::FAILURE,
+                    None,
+                    now,
+                )?;
+                if let FailureOutcome::LockedNow { .. } = outcome {
+                    audit::record(
+                        c,
+                        Some(&tenant.id),
+                        Some(&user.id),
+                        client,
+                        "account.locked",
+                        audit::SUCCESS,
+                        Some("second_factor"),
+                        now,
+                    )?;
+                }
+                Ok(Verdict::Wrong(outcome))
+            }
+            Some(proof) => {
+                if !challenges::complete(c, &ch.id, now)? {
+                    return Err(AppError::gone("challenge_used", "this challenge was already used: log in again"));
+                }
+                users::reset_failures(c, &user.id, Factor::SecondFactor)?;
+                let mut warnings = Vec::new();
+                let factor = match &proof {
+                    Proof::Method(method) => {
+                        if !method.is_active() {
+                            methods::activate(c, &user.id, &method.id, now)?;
+                            audit::record(
+                                c,
+                                Some(&tenant.id),
+                                Some(&user.id),
+                                client,
+                                "method.enrolled",
+                                audit::SUCCESS,
+                                Some(&method.kind),
+                                now,
+                            )?;
+                        }
+                        if method.kind == KIND_SMS && user.phone_number.is_none() {
+                            warnings.push(Warning::new(
+                                "phone_number_missing",
+                                "your profile has no phone number: ask your administrator to add it",
+                            ));
+                        }
+                        amr_of(&method.kind)
+                    }
+                    Proof::RecoveryCode => {
+                        let left = recovery::remaining(c, &user.id)?;
+                        warnings.push(Warning::new(
+                            "recovery_code_used",
+                            format!(
+                                "a recovery code was used; {left} left. Generate a new set if you lost your device"
+                            ),
+                        ));
+                        "otp"
+                    }
+                };
+                if recovery::remaining(c, &user.id)? == 0 && !matches!(proof, Proof::RecoveryCode) {
+                    warnings.push(Warning::new(
+                        "no_recovery_codes",
+                        "you have no recovery codes: generate a set and keep it safe",
+                    ));
+                }
+                let device_token =
+                    if req.remember_device { devices::remember(c, tenant, user, client, now)? } else { None };
+                let (session, refresh) =
+                    sessions::create_session_rows(c, state, tenant, user, &["pwd", factor, "mfa"], client)?;
+                let detail = match &proof {
+                    Proof::Method(m) => m.kind.clone(),
+                    Proof::RecoveryCode => "recovery_code".into(),
+                };
+                audit::record(
+                    c,
+                    Some(&tenant.id),
+                    Some(&user.id),
+                    client,
+                    "second_factor.verify",
+                    audit::SUCCESS,
+                    Some(&detail),
+                    now,
+                )?;
+                Ok(Verdict::Passed(Box::new(Passed { session, refresh, device_token, warnings, open })))
+            }
+        }
+    })?;
+    match verdict {
+        Verdict::Locked(until)
+        | Verdict::Wrong(FailureOutcome::LockedNow { until } | FailureOutcome::AlreadyLocked { until }) => {
+            Err(AppError::locked_until(until, now))
+        }
+        Verdict::Wrong(FailureOutcome::Counted { remaining }) => {
+            Err(AppError::InvalidCode { attempts_remaining: remaining })
+        }
+        Verdict::Passed(p) => {
+            let mut body = sessions::authenticated(state, &p.session, &p.open.tenant, &p.open.user, &p.refresh)?;
+            body.device_token = p.device_token;
+            body.warnings = p.warnings;
+            Ok(LoginResponse::Authenticated(body))
+        }
+    }
+}
+
+/// `Some(proof)` when the code or recovery code is right. Recovery codes and TOTP steps are
+/// consumed here, so a second use (also a concurrent one) is refused.
+fn check(
+    c: &mut AnyConnection,
+    state: &AppState,
+    open: &OpenChallenge,
+    req: &VerifyRequest,
+    now: i64,
+) -> Result<Option<Proof>, AppError> {
+    let user: &User = &open.user;
+    if let Some(presented) = &req.recovery_code {
+        return Ok(recovery::consume(c, state, &user.id, presented, now)?.then_some(Proof::RecoveryCode));
+    }
+    let code = codes::normalize_code(req.code.as_deref().unwrap_or_default());
+    let ch = &open.challenge;
+    let method = match ch.method_id.as_deref() {
+        Some(id) => methods::find_for_user(c, &user.id, id)?,
+        None => None,
+    };
+    let Some(method) = method else {
+        return if ch.purpose == PURPOSE_ENROLL {
+            Err(AppError::conflict("enrollment_incomplete", "enroll a method first: POST /challenges/{id}/enroll"))
+        } else {
+            Err(AppError::gone("challenge_expired", "the method of this challenge was removed: log in again"))
+        };
+    };
+    let right = if method.kind == KIND_TOTP {
+        totp_matches(c, state, &method, &code, now)?
+    } else {
+        match (&ch.code_hash, ch.code_expires_at) {
+            (Some(hash), Some(expires)) if expires > now => state.codes.matches(&ch.id, &code, hash),
+            _ => false,
+        }
+    };
+    Ok(right.then_some(Proof::Method(method)))
+}
+
+/// Checks a TOTP code and consumes its time step.
+pub fn totp_matches(
+    c: &mut AnyConnection,
+    state: &AppState,
+    method: &Method,
+    code: &str,
+    now: i64,
+) -> Result<bool, AppError> {
+    let sealed = method.totp_secret.as_deref().ok_or_else(|| AppError::internal("TOTP method without a secret"))?;
+    let secret = state.secrets.open(method.id.as_bytes(), sealed)?;
+    let params = method_totp_params(method)?;
+    match totp::matching_step(&secret, params, code, now) {
+        Some(step) => Ok(methods::accept_totp_step(c, &method.id, step)?),
+        None => Ok(false),
+    }
+}

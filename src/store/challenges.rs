@@ -1,0 +1,95 @@
+//! Login challenges: the state between a correct password and the second factor.
+
+use diesel::prelude::*;
+
+use super::schema::challenges as c;
+use super::{AnyConnection, StoreError};
+
+pub const PURPOSE_VERIFY: &str = "verify";
+pub const PURPOSE_ENROLL: &str = "enroll";
+
+#[derive(Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = c)]
+pub struct Challenge {
+    pub id: String,
+    pub tenant_id: String,
+    pub user_id: String,
+    /// `verify` (the user has methods) or `enroll` (the user must set one up first).
+    pub purpose: String,
+    /// The method being verified (for `enroll`: the pending method once chosen).
+    pub method_id: Option<String>,
+    /// Keyed hash of the latest SMS/email code sent in this challenge.
+    pub code_hash: Option<String>,
+    pub code_expires_at: Option<i64>,
+    pub sends: i32,
+    pub last_sent_at: Option<i64>,
+    pub attempts: i32,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub completed_at: Option<i64>,
+}
+
+impl std::fmt::Debug for Challenge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Challenge")
+            .field("id", &self.id)
+            .field("purpose", &self.purpose)
+            .field("method_id", &self.method_id)
+            .finish_non_exhaustive()
+    }
+}
+
+pub fn insert(conn: &mut AnyConnection, challenge: &Challenge) -> Result<(), StoreError> {
+    diesel::insert_into(c::table).values(challenge).execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Challenge>, StoreError> {
+    Ok(c::table.find(id).select(Challenge::as_select()).first(conn).optional()?)
+}
+
+/// Takes the challenge's row lock for the rest of the transaction (and counts the attempt),
+/// so concurrent verifications of one challenge run one after another. `false` when the
+/// challenge is already completed.
+pub fn lock_open(conn: &mut AnyConnection, id: &str) -> Result<bool, StoreError> {
+    let n = diesel::update(c::table.find(id).filter(c::completed_at.is_null()))
+        .set(c::attempts.eq(c::attempts + 1))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn complete(conn: &mut AnyConnection, id: &str, now: i64) -> Result<bool, StoreError> {
+    let n = diesel::update(c::table.find(id).filter(c::completed_at.is_null()))
+        .set(c::completed_at.eq(now))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Points the challenge at a method and forgets any code sent for another.
+pub fn set_method(conn: &mut AnyConnection, id: &str, method_id: &str) -> Result<(), StoreError> {
+    diesel::update(c::table.find(id))
+        .set((c::method_id.eq(method_id), c::code_hash.eq(None::<String>), c::code_expires_at.eq(None::<i64>)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records a newly sent code; it replaces any earlier one.
+pub fn record_send(
+    conn: &mut AnyConnection,
+    id: &str,
+    code_hash: &str,
+    code_expires_at: i64,
+    now: i64,
+) -> Result<(), StoreError> {
+    diesel::update(c::table.find(id))
+        .set((
+            c::code_hash.eq(code_hash),
+            c::code_expires_at.eq(code_expires_at),
+            c::sends.eq(c::sends + 1),
+            c::last_sent_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,146 @@
+//! Verified second-factor methods (TOTP, SMS, email) and their pending enrollments.
+
+use diesel::prelude::*;
+
+use super::schema::second_factor_methods as m;
+use super::{AnyConnection, StoreError};
+
+pub const STATUS_PENDING: &str = "pending";
+pub const STATUS_ACTIVE: &str = "active";
+
+#[derive(Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = m)]
+pub struct Method {
+    pub id: String,
+    pub tenant_id: String,
+    pub user_id: String,
+    /// `totp`, `sms` or `email`.
+    pub kind: String,
+    pub status: String,
+    pub is_primary: bool,
+    /// E.164 phone number or email address for `sms` / `email`.
+    pub destination: Option<String>,
+    /// The TOTP secret, sealed under the master key with the method id as associated data.
+    pub totp_secret: Option<Vec<u8>>,
+    pub totp_algorithm: Option<String>,
+    pub totp_digits: Option<i32>,
+    pub totp_period: Option<i32>,
+    /// The last TOTP time step accepted; never accepted again.
+    pub last_used_step: Option<i64>,
+    /// Keyed hash of the code sent to confirm a pending SMS or email method.
+    pub code_hash: Option<String>,
+    pub code_expires_at: Option<i64>,
+    pub created_at: i64,
+    pub confirmed_at: Option<i64>,
+}
+
+impl std::fmt::Debug for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Method")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .field("status", &self.status)
+            .field("is_primary", &self.is_primary)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Method {
+    pub fn is_active(&self) -> bool {
+        self.status == STATUS_ACTIVE
+    }
+}
+
+pub fn insert(conn: &mut AnyConnection, method: &Method) -> Result<(), StoreError> {
+    diesel::insert_into(m::table).values(method).execute(conn)?;
+    Ok(())
+}
+
+pub fn find_for_user(conn: &mut AnyConnection, user_id: &str, id: &str) -> Result<Option<Method>, StoreError> {
+    Ok(m::table
+        .filter(m::user_id.eq(user_id))
+        .filter(m::id.eq(id))
+        .select(Method::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Every method of a user, primary first, then oldest first.
+pub fn list_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<Method>, StoreError> {
+    Ok(m::table
+        .filter(m::user_id.eq(user_id))
+        .order((m::is_primary.desc(), m::created_at.asc(), m::id.asc()))
+        .select(Method::as_select())
+        .load(conn)?)
+}
+
+pub fn active_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<Method>, StoreError> {
+    Ok(list_for_user(conn, user_id)?.into_iter().filter(Method::is_active).collect())
+}
+
+/// Accepts a TOTP time step only if it is later than every step accepted before; exactly one
+/// of several concurrent callers with the same step gets `true`.
+pub fn accept_totp_step(conn: &mut AnyConnection, id: &str, step: i64) -> Result<bool, StoreError> {
+    let n = diesel::update(m::table.find(id).filter(m::last_used_step.is_null().or(m::last_used_step.lt(step))))
+        .set(m::last_used_step.eq(step))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn set_pending_code(
+    conn: &mut AnyConnection,
+    id: &str,
+    code_hash: &str,
+    expires_at: i64,
+) -> Result<(), StoreError> {
+    diesel::update(m::table.find(id))
+        .set((m::code_hash.eq(code_hash), m::code_expires_at.eq(expires_at)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Makes a pending method active (and primary when the user has no primary yet).
+pub fn activate(conn: &mut AnyConnection, user_id: &str, id: &str, now: i64) -> Result<(), StoreError> {
+    let has_primary = m::table
+        .filter(m::user_id.eq(user_id))
+        .filter(m::status.eq(STATUS_ACTIVE))
+        .filter(m::is_primary.eq(true))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    diesel::update(m::table.find(id))
+        .set((
+            m::status.eq(STATUS_ACTIVE),
+            m::confirmed_at.eq(now),
+            m::is_primary.eq(!has_primary),
+            m::code_hash.eq(None::<String>),
+            m::code_expires_at.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_primary(conn: &mut AnyConnection, user_id: &str, id: &str) -> Result<(), StoreError> {
+    diesel::update(m::table.filter(m::user_id.eq(user_id))).set(m::is_primary.eq(false)).execute(conn)?;
+    diesel::update(m::table.find(id)).set(m::is_primary.eq(true)).execute(conn)?;
+    Ok(())
+}
+
+pub fn delete(conn: &mut AnyConnection, user_id: &str, id: &str) -> Result<bool, StoreError> {
+    Ok(diesel::delete(m::table.filter(m::user_id.eq(user_id)).filter(m::id.eq(id))).execute(conn)? == 1)
+}
+
+pub fn delete_all_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<usize, StoreError> {
+    Ok(diesel::delete(m::table.filter(m::user_id.eq(user_id))).execute(conn)?)
+}
+
+/// After a removal, makes the oldest remaining active method primary if none is.
+pub fn ensure_primary(conn: &mut AnyConnection, user_id: &str) -> Result<(), StoreError> {
+    let active = active_for_user(conn, user_id)?;
+    if !active.iter().any(|x| x.is_primary) {
+        if let Some(first) = active.first() {
+            diesel::update(m::table.find(&first.id)).set(m::is_primary.eq(true)).execute(conn)?;
+        }
+    }
+    Ok(())
+}
