@@ -7,7 +7,7 @@ use std::sync::Arc;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use diesel::{Connection, PgConnection, RunQueryDsl};
-use latchkey::clock::ManualClock;
+use latchkey::clock::{Clock, ManualClock};
 use latchkey::config::Settings;
 use latchkey::startup::Application;
 use rand::RngCore;
@@ -19,6 +19,7 @@ pub const PASSWORD: &str = "correct horse battery";
 
 pub struct TestApp {
     pub address: String,
+    pub inbox: crate::inbox::Inbox,
     pub client: reqwest::Client,
     pub clock: ManualClock,
     pub admin_key: String,
@@ -77,6 +78,8 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts the app; `overrides` are LATCHKEY_* settings on top of the test defaults.
 pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
+    crate::logs::capture();
+    let inbox = crate::inbox::Inbox::start().await;
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let (database_url, pg) = test_database(dir.path());
     let admin_key = format!("lk_admin_{}", random_token(32));
@@ -95,6 +98,9 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
         ("LATCHKEY_ARGON2_ITERATIONS", "1".to_owned()),
         ("LATCHKEY_WORKERS", "2".to_owned()),
         ("LATCHKEY_DB_POOL_SIZE", "8".to_owned()),
+        ("LATCHKEY_DELIVERY", "webhook".to_owned()),
+        ("LATCHKEY_DELIVERY_WEBHOOK_URL", inbox.url.clone()),
+        ("LATCHKEY_DELIVERY_WEBHOOK_SECRET", crate::inbox::WEBHOOK_SECRET.to_owned()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
@@ -115,7 +121,7 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
     .unwrap_or_else(|e| panic!("build: {e}"));
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, client: reqwest::Client::new(), clock, admin_key, master_key, dir, database_url, _pg: pg }
+    TestApp { address, inbox, client: reqwest::Client::new(), clock, admin_key, master_key, dir, database_url, _pg: pg }
 }
 
 impl TestApp {
@@ -200,4 +206,92 @@ pub fn jwt_part(token: &str, index: usize) -> Value {
     let part = token.split('.').nth(index).unwrap_or_default();
     let bytes = URL_SAFE_NO_PAD.decode(part).unwrap_or_default();
     serde_json::from_slice(&bytes).unwrap_or(Value::Null)
+}
+
+impl TestApp {
+    pub async fn patch_tenant(&self, tenant: &str, body: Value) -> Value {
+        let r = self
+            .client
+            .patch(self.url(&format!("/admin/tenants/{tenant}")))
+            .bearer_auth(&self.admin_key)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "patching tenant {tenant}");
+        r.json().await.unwrap()
+    }
+
+    /// A tenant with the given two_factor mode.
+    pub async fn tenant_with_2fa(&self, slug: &str, mode: &str) -> String {
+        let r = self
+            .admin_post("/admin/tenants", json!({"slug": slug, "name": format!("{slug} Clinic"), "two_factor": mode}))
+            .await;
+        assert_eq!(r.status(), 201);
+        slug.to_owned()
+    }
+
+    /// A user with a phone number on the profile.
+    pub async fn user_with_phone(&self, tenant: &str, email: &str, phone: &str) -> Value {
+        let r = self
+            .admin_post(
+                &format!("/admin/tenants/{tenant}/users"),
+                json!({"email": email, "password": PASSWORD, "phone_number": phone}),
+            )
+            .await;
+        assert_eq!(r.status(), 201);
+        r.json().await.unwrap()
+    }
+
+    pub async fn post_bearer(&self, path: &str, token: &str, body: Value) -> reqwest::Response {
+        self.client.post(self.url(path)).bearer_auth(token).json(&body).send().await.unwrap()
+    }
+
+    pub async fn verify(&self, challenge_id: &Value, code: &str) -> reqwest::Response {
+        self.post_json("/verify", json!({"challenge_id": challenge_id, "code": code})).await
+    }
+
+    /// The current TOTP code for a base32 secret, at the server's clock.
+    pub fn totp_now(&self, secret_base32: &str) -> String {
+        self.totp_at(secret_base32, self.clock.now())
+    }
+
+    pub fn totp_at(&self, secret_base32: &str, unix: i64) -> String {
+        let secret = totp_rs::Secret::Encoded(secret_base32.to_owned()).to_bytes().unwrap();
+        latchkey::auth::totp::code_at(&secret, latchkey::auth::totp::TotpParams::default(), unix as u64)
+    }
+
+    /// Logs in under `required`, enrolls TOTP at the login challenge and verifies it.
+    /// Returns (the authenticated body, the base32 secret).
+    pub async fn enrolled_with_totp(&self, tenant: &str, email: &str) -> (Value, String) {
+        let r = self.login(tenant, email, PASSWORD).await;
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(body["status"], "enrollment_required", "{body}");
+        let id = body["challenge_id"].clone();
+        let r = self.post_json(&format!("/challenges/{}/enroll", id.as_str().unwrap()), json!({"kind": "totp"})).await;
+        assert_eq!(r.status(), 200);
+        let enrollment: Value = r.json().await.unwrap();
+        let secret = enrollment["totp"]["secret"].as_str().unwrap().to_owned();
+        let r = self.verify(&id, &self.totp_now(&secret)).await;
+        assert_eq!(r.status(), 200);
+        (r.json().await.unwrap(), secret)
+    }
+
+    /// Moves the server clock to the start of the next TOTP step, so a new code is accepted.
+    pub fn next_totp_step(&self) {
+        let now = self.clock.now();
+        self.clock.set(now - now % 30 + 30);
+    }
+
+    /// Rows of the audit table for a user, as (event, outcome).
+    pub fn audit_of(&self, user_id: &str) -> Vec<(String, String)> {
+        let target = latchkey::store::DatabaseTarget::parse(&self.database_url).unwrap();
+        let db = latchkey::store::Db::connect(&target, 1).unwrap();
+        let mut conn = db.get().unwrap();
+        latchkey::store::audit::list_for_user(&mut conn, user_id)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.event, e.outcome))
+            .collect()
+    }
 }

@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod helpers;
+mod inbox;
+mod logs;
 
 mod admin_api_keys;
 mod admin_tenants;
@@ -15,3 +17,8 @@ mod overload;
 mod signing_keys;
 mod storage;
 mod tokens;
+mod two_factor_enrollment;
+mod two_factor_lockout;
+mod two_factor_login;
+mod two_factor_secrets;
+mod two_factor_self_service;

@@ -43,7 +43,7 @@ fn require_method(c: &mut crate::store::AnyConnection, ctx: &AccessContext, id: 
 }
 
 enum Confirmation {
-    Confirmed(Method),
+    Confirmed(Box<Method>),
     Wrong(FailureOutcome),
 }
 
@@ -110,7 +110,7 @@ pub fn confirm(
             Some(&method.kind),
             now,
         )?;
-        Ok(Confirmation::Confirmed(rows::find_for_user(c, &user.id, &method.id)?.unwrap_or(method)))
+        Ok(Confirmation::Confirmed(Box::new(rows::find_for_user(c, &user.id, &method.id)?.unwrap_or(method))))
     })?;
     match outcome {
         Confirmation::Confirmed(method) => Ok(MethodSummary::of(&method)),

@@ -40,7 +40,7 @@ impl std::fmt::Debug for VerifyRequest {
 
 /// How the user proved the second factor.
 enum Proof {
-    Method(Method),
+    Method(Box<Method>),
     RecoveryCode,
 }
 
@@ -223,7 +223,7 @@ fn check(
             _ => false,
         }
     };
-    Ok(right.then_some(Proof::Method(method)))
+    Ok(right.then(|| Proof::Method(Box::new(method))))
 }
 
 /// Checks a TOTP code and consumes its time step.

@@ -1,0 +1,94 @@
+//! A real HTTP endpoint that receives Latchkey's webhook deliveries (SMS and email) and checks
+//! their signatures, standing in for an SMS vendor or mail relay at the HTTP boundary.
+
+use std::sync::{Arc, Mutex};
+
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use hmac::{Hmac, Mac};
+use serde_json::Value;
+use sha2::Sha256;
+
+pub const WEBHOOK_SECRET: &str = "test-webhook-secret";
+
+#[derive(Clone, Default)]
+pub struct Inbox {
+    messages: Arc<Mutex<Vec<Value>>>,
+    /// When set, the endpoint answers 500 (a gateway outage).
+    failing: Arc<Mutex<bool>>,
+    pub url: String,
+}
+
+fn signature_is_valid(req: &HttpRequest, body: &[u8]) -> bool {
+    let Some(header) = req.headers().get("X-Latchkey-Signature").and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let mut t = None;
+    let mut v1 = None;
+    for part in header.split(',') {
+        match part.split_once('=') {
+            Some(("t", value)) => t = Some(value.to_owned()),
+            Some(("v1", value)) => v1 = Some(value.to_owned()),
+            _ => {}
+        }
+    }
+    let (Some(t), Some(v1)) = (t, v1) else { return false };
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(WEBHOOK_SECRET.as_bytes()) else { return false };
+    mac.update(format!("{t}.").as_bytes());
+    mac.update(body);
+    let expected: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    expected == v1
+}
+
+impl Inbox {
+    pub async fn start() -> Inbox {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let inbox = Inbox { url: format!("http://127.0.0.1:{port}/deliver"), ..Inbox::default() };
+        let shared = inbox.clone();
+        let server = HttpServer::new(move || {
+            let shared = shared.clone();
+            App::new().route(
+                "/deliver",
+                web::post().to(move |req: HttpRequest, body: web::Bytes| {
+                    let shared = shared.clone();
+                    async move {
+                        if *shared.failing.lock().unwrap() {
+                            return HttpResponse::InternalServerError().finish();
+                        }
+                        if !signature_is_valid(&req, &body) {
+                            return HttpResponse::Unauthorized().finish();
+                        }
+                        let value: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+                        shared.messages.lock().unwrap().push(value);
+                        HttpResponse::Ok().finish()
+                    }
+                }),
+            )
+        })
+        .workers(1)
+        .listen(listener)
+        .unwrap()
+        .run();
+        tokio::spawn(server);
+        inbox
+    }
+
+    pub fn messages(&self) -> Vec<Value> {
+        self.messages.lock().unwrap().clone()
+    }
+
+    pub fn count_to(&self, to: &str) -> usize {
+        self.messages().iter().filter(|m| m["to"] == to).count()
+    }
+
+    /// The code of the latest message to `to`.
+    pub fn last_code_to(&self, to: &str) -> String {
+        let messages = self.messages();
+        let last = messages.iter().rev().find(|m| m["to"] == to).unwrap_or_else(|| panic!("no message to {to}"));
+        last["code"].as_str().unwrap().to_owned()
+    }
+
+    pub fn set_failing(&self, failing: bool) {
+        *self.failing.lock().unwrap() = failing;
+    }
+}
