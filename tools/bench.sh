@@ -1,36 +1,49 @@
 #!/usr/bin/env bash
 # Starts a release build of Latchkey on a temporary database (SQLite, and PostgreSQL when
 # reachable), floods it with the latchkey-bench load generator, prints the figures and stops it.
-# Usage: tools/bench.sh [seconds] [concurrency]
+# Usage: tools/bench.sh [seconds] [concurrency] [verify-users] [modes: "login verify"]
+# The /verify run uses light argon2 parameters for its setup logins: the measured /verify path
+# has no password hashing, and production parameters would only slow the setup.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
 concurrency=${2:-16}
+verify_users=${3:-3000}
+modes=${4:-login verify}
 pg_base=${LATCHKEY_BENCH_PG:-postgres://postgres@127.0.0.1:5432}
 cargo build --release --bins --quiet
 
 run_one() {
-  local label=$1 url=$2
+  local label=$1 url=$2 extra_env=$3
   local dir key port pid
   dir=$(mktemp -d)
   key="lk_admin_$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 43)"
   port=$((20000 + RANDOM % 20000))
-  LATCHKEY_BIND=127.0.0.1:$port LATCHKEY_DATA_DIR=$dir LATCHKEY_DATABASE_URL=$url \
+  env $extra_env LATCHKEY_BIND=127.0.0.1:$port LATCHKEY_DATA_DIR=$dir LATCHKEY_DATABASE_URL=$url \
     LATCHKEY_BOOTSTRAP_ADMIN_KEY=$key LATCHKEY_LOG=warn ./target/release/latchkey serve >"$dir/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
   ./target/release/latchkey-bench --url "http://127.0.0.1:$port" --admin-key "$key" --seconds "$seconds" \
-    --concurrency "$concurrency" --server-pid "$pid" --label "$label" "${@:3}" || true
+    --concurrency "$concurrency" --server-pid "$pid" --label "$label" "${@:4}" || true
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$dir"
 }
 
-run_one sqlite "sqlite://$(mktemp -d)/bench.db"
-if psql "$pg_base/postgres" -Atc 'select 1' >/dev/null 2>&1; then
-  db="latchkey_bench_$$"
-  psql "$pg_base/postgres" -qc "CREATE DATABASE $db"
-  run_one postgres "$pg_base/$db"
-  psql "$pg_base/postgres" -qc "DROP DATABASE $db WITH (FORCE)"
-else
-  echo "PostgreSQL not reachable at $pg_base: skipped"
-fi
+light="LATCHKEY_ARGON2_MEMORY_KIB=256 LATCHKEY_ARGON2_ITERATIONS=1"
+both() {
+  run_one sqlite "sqlite://$(mktemp -d)/bench.db" "$@"
+  if psql "$pg_base/postgres" -Atc 'select 1' >/dev/null 2>&1; then
+    db="latchkey_bench_$$_$RANDOM"
+    psql "$pg_base/postgres" -qc "CREATE DATABASE $db"
+    run_one postgres "$pg_base/$db" "$@"
+    psql "$pg_base/postgres" -qc "DROP DATABASE $db WITH (FORCE)"
+  else
+    echo "PostgreSQL not reachable at $pg_base: skipped"
+  fi
+}
+for mode in $modes; do
+  case $mode in
+    login) both "LATCHKEY_LOG=warn" --mode login --users 32 ;;
+    verify) both "$light" --mode verify --users "$verify_users" ;;
+  esac
+done

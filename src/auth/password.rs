@@ -2,8 +2,11 @@
 //! with the same parameters, so a login takes the same time whether or not the user exists.
 
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use std::cell::RefCell;
+
+use argon2::password_hash::{Output, PasswordHash, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
+use subtle::ConstantTimeEq;
 
 use crate::error::AppError;
 
@@ -44,17 +47,26 @@ impl PasswordHasher {
         let p = Params::new(params.memory_kib, params.iterations, params.parallelism, None)
             .map_err(|e| format!("invalid argon2 parameters: {e}"))?;
         let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, p);
-        let salt = SaltString::generate(&mut OsRng);
-        let dummy_hash = argon2
-            .hash_password(b"latchkey-dummy-password", &salt)
-            .map_err(|e| format!("cannot compute the dummy hash: {e}"))?
-            .to_string();
-        Ok(Self { argon2, dummy_hash })
+        let mut hasher = Self { argon2, dummy_hash: String::new() };
+        hasher.dummy_hash =
+            hasher.hash("latchkey-dummy-password").map_err(|e| format!("cannot compute the dummy hash: {e}"))?;
+        Ok(hasher)
     }
 
+    /// A PHC-format argon2id hash (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`), computed with the
+    /// thread's reusable memory.
     pub fn hash(&self, password: &str) -> Result<String, AppError> {
         let salt = SaltString::generate(&mut OsRng);
-        self.argon2.hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(AppError::internal)
+        let mut salt_buf = [0u8; 64];
+        let raw_salt = salt.decode_b64(&mut salt_buf).map_err(AppError::internal)?;
+        let p = self.argon2.params();
+        let mut out = [0u8; 32];
+        with_blocks(p.block_count(), |blocks| {
+            self.argon2.hash_password_into_with_memory(password.as_bytes(), raw_salt, &mut out, blocks)
+        })
+        .map_err(AppError::internal)?;
+        let output = Output::new(&out).map_err(AppError::internal)?;
+        Ok(format!("$argon2id$v=19$m={},t={},p={}${}${}", p.m_cost(), p.t_cost(), p.p_cost(), salt.as_str(), output))
     }
 
     /// Verifies against the stored hash, or against the dummy hash when there is no user,
@@ -74,7 +86,7 @@ impl PasswordHasher {
     /// `None` on mismatch; `Some(true)` when the hash already uses the configured parameters.
     fn check(&self, password: &str, stored: &str) -> Option<bool> {
         let parsed = PasswordHash::new(stored).ok()?;
-        self.argon2.verify_password(password.as_bytes(), &parsed).ok()?;
+        verify_reusing_memory(password.as_bytes(), &parsed)?;
         let current = self.argon2.params();
         let same = parsed.algorithm == argon2::ARGON2ID_IDENT
             && Params::try_from(&parsed)
@@ -84,6 +96,49 @@ impl PasswordHasher {
                 .unwrap_or(false);
         Some(same)
     }
+}
+
+thread_local! {
+    /// Argon2's working memory, kept by each thread between hashes: no 19 MiB allocation per
+    /// login, and the memory of hashing is bounded by the number of hashing threads.
+    static BLOCKS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Largest working memory a stored hash may ask for (1 GiB), so a corrupt row cannot
+/// make a thread allocate without bound.
+const MAX_MEMORY_KIB: u32 = 1 << 20;
+
+/// Recomputes a PHC-format argon2 hash with the thread's reusable memory and compares it in
+/// constant time. `Some(())` when the password matches.
+fn verify_reusing_memory(password: &[u8], parsed: &PasswordHash<'_>) -> Option<()> {
+    let params = Params::try_from(parsed).ok()?;
+    if params.m_cost() > MAX_MEMORY_KIB {
+        return None;
+    }
+    let algorithm = Algorithm::try_from(parsed.algorithm).ok()?;
+    let version = match parsed.version {
+        Some(v) => Version::try_from(v).ok()?,
+        None => Version::default(),
+    };
+    let expected = parsed.hash?;
+    let mut salt_buf = [0u8; 64];
+    let salt = parsed.salt?.decode_b64(&mut salt_buf).ok()?;
+    let blocks_needed = params.block_count();
+    let argon2 = Argon2::new(algorithm, version, params);
+    let mut out = vec![0u8; expected.len()];
+    with_blocks(blocks_needed, |blocks| argon2.hash_password_into_with_memory(password, salt, &mut out, blocks))
+        .ok()?;
+    bool::from(out.as_slice().ct_eq(expected.as_bytes())).then_some(())
+}
+
+fn with_blocks<T>(count: usize, f: impl FnOnce(&mut [Block]) -> T) -> T {
+    BLOCKS.with(|cell| {
+        let mut blocks = cell.borrow_mut();
+        if blocks.len() < count {
+            blocks.resize(count, Block::default());
+        }
+        f(&mut blocks[..count])
+    })
 }
 
 impl std::fmt::Debug for PasswordHasher {
@@ -130,6 +185,25 @@ mod tests {
         assert_eq!(h.verify("wrong horse", Some(&hash)), Verification::Mismatch);
         assert_eq!(h.verify("correct horse", None), Verification::Mismatch);
         assert_eq!(h.verify("x", Some("not a hash")), Verification::Mismatch);
+        Ok(())
+    }
+
+    /// Our hashes are standard PHC strings that the argon2 crate's own verifier accepts, and
+    /// hashes made by the crate verify with ours.
+    #[test]
+    fn hashes_interoperate_with_the_reference_implementation() -> Result<(), String> {
+        use argon2::password_hash::{PasswordHasher as _, PasswordVerifier};
+        let ours = PasswordHasher::new(light())?;
+        let hash = ours.hash("correct horse").map_err(|e| e.to_string())?;
+        let parsed = PasswordHash::new(&hash).map_err(|e| e.to_string())?;
+        assert!(Argon2::default().verify_password(b"correct horse", &parsed).is_ok());
+        assert!(Argon2::default().verify_password(b"wrong horse", &parsed).is_err());
+        let params = Params::new(64, 1, 1, None).map_err(|e| e.to_string())?;
+        let reference = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
+        let salt = SaltString::generate(&mut OsRng);
+        let theirs = reference.hash_password(b"correct horse", &salt).map_err(|e| e.to_string())?.to_string();
+        assert_eq!(ours.verify("correct horse", Some(&theirs)), Verification::Match { rehash: None });
+        assert_eq!(ours.verify("wrong horse", Some(&theirs)), Verification::Mismatch);
         Ok(())
     }
 

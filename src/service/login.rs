@@ -2,6 +2,8 @@
 //! user, inactive user and wrong password all end in the same `invalid_credentials` after
 //! exactly one argon2 verification.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -15,8 +17,9 @@ use crate::auth::validate;
 use crate::delivery::Message;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::store::methods;
+use crate::store::tenants::{self, Tenant};
 use crate::store::users::{self, Factor, User};
-use crate::store::{methods, tenants};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -64,8 +67,11 @@ impl LoginResponse {
     }
 }
 
-pub fn password_login(
-    state: &AppState,
+/// The login, in three steps so that the hashing threads only hash: look the user up (a
+/// blocking thread), verify the password (the bounded hashing pool; 503 when saturated), then
+/// decide and write (a blocking thread).
+pub async fn password_login(
+    state: Arc<AppState>,
     req: LoginRequest,
     client: ClientInfo,
 ) -> Result<(LoginResponse, Option<Message>), AppError> {
@@ -73,14 +79,42 @@ pub fn password_login(
         // Refused before hashing so oversized inputs cannot buy extra CPU; no user is looked up.
         return Err(AppError::InvalidCredentials);
     }
-    let now = state.now();
+    let s = state.clone();
+    let req = Arc::new(req);
+    let r = req.clone();
+    let (tenant, user) = run_blocking(move || lookup(&s, &r)).await?;
+    let s = state.clone();
+    let (r, stored) = (req.clone(), user.as_ref().map(|u| u.password_hash.clone()));
+    let verification = state.hash_pool.run(move || Ok(s.passwords.verify(&r.password, stored.as_deref()))).await?;
+    run_blocking(move || finish(&state, &req, tenant, user, verification, client)).await
+}
+
+async fn run_blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(f).await.map_err(AppError::internal)?
+}
+
+fn lookup(state: &AppState, req: &LoginRequest) -> Result<(Option<Tenant>, Option<User>), AppError> {
     let mut conn = state.db.get()?;
     let tenant = tenants::find_by_slug(&mut conn, req.tenant.trim())?;
     let user = match (&tenant, validate::email(&req.identifier)) {
         (Some(t), Ok(email)) => users::find_by_email(&mut conn, &t.id, &email)?,
         _ => None,
     };
-    let verification = state.passwords.verify(&req.password, user.as_ref().map(|u| u.password_hash.as_str()));
+    Ok((tenant, user))
+}
+
+fn finish(
+    state: &AppState,
+    req: &LoginRequest,
+    tenant: Option<Tenant>,
+    user: Option<User>,
+    verification: Verification,
+    client: ClientInfo,
+) -> Result<(LoginResponse, Option<Message>), AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
     let (Some(tenant), Some(user)) = (tenant, user) else {
         tracing::info!(tenant = %req.tenant, "password login refused");
         return Err(AppError::InvalidCredentials);
@@ -94,7 +128,7 @@ pub fn password_login(
     };
     if let Some(until) = user.locked_until.filter(|u| *u > now) {
         // Only someone who knows the password learns that the account is locked.
-        crate::store::transaction(&mut conn, |c| {
+        state.db.transaction_on(&mut conn, |c| {
             audit::record(
                 c,
                 Some(&tenant.id),
@@ -111,7 +145,7 @@ pub fn password_login(
     if let Some(new_hash) = rehash {
         users::upgrade_password_hash(&mut conn, &user.id, &user.password_hash, &new_hash)?;
     }
-    let (response, message) = crate::store::transaction(&mut conn, |c| -> Result<_, AppError> {
+    let (response, message) = state.db.transaction_on(&mut conn, |c| -> Result<_, AppError> {
         users::reset_failures(c, &user.id, Factor::Password)?;
         audit::record(c, Some(&tenant.id), Some(&user.id), &client, "login.password", audit::SUCCESS, None, now)?;
         let active = methods::active_for_user(c, &user.id)?;
@@ -165,7 +199,7 @@ fn password_failed(
     now: i64,
 ) -> Result<(), AppError> {
     let mut conn = state.db.get()?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         let outcome = users::record_failure(
             c,
             &user.id,

@@ -163,7 +163,7 @@ pub fn open_session(
     client: &ClientInfo,
 ) -> Result<Authenticated, AppError> {
     let (session, refresh) =
-        crate::store::transaction(conn, |c| create_session_rows(c, state, tenant, user, amr, client))?;
+        state.db.transaction_on(conn, |c| create_session_rows(c, state, tenant, user, amr, client))?;
     authenticated(state, &session, tenant, user, &refresh)
 }
 
@@ -176,7 +176,7 @@ pub fn refresh(state: &AppState, presented: &str) -> Result<Authenticated, AppEr
     let now = state.now();
     let ttl = state.settings.refresh_token_ttl_secs;
     let mut conn = state.db.get()?;
-    let rotation = crate::store::transaction(&mut conn, |c| -> Result<Rotation, AppError> {
+    let rotation = state.db.transaction_on(&mut conn, |c| -> Result<Rotation, AppError> {
         let Some(row) = refresh_tokens::find_by_hash(c, &hash_token(presented))? else {
             return Ok(None);
         };

@@ -134,7 +134,7 @@ pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppEr
     };
     let changes = changes_from(UpdateTenant { two_factor: input.two_factor, ..UpdateTenant::default() }, &tenant, now)?;
     let mut conn = state.db.get()?;
-    let inserted = crate::store::transaction(&mut conn, |c| -> Result<(), AppError> {
+    let inserted = state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         rows::insert(c, &tenant)?;
         rows::update(c, &tenant.id, &changes)?;
         Ok(())

@@ -183,7 +183,7 @@ pub fn update(
     }
     changes.email = email;
     let revoke = changes.password_hash.is_some() || input.active == Some(false);
-    crate::store::transaction(&mut conn, |c| -> Result<(), AppError> {
+    state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         rows::update(c, &user.id, &changes).map_err(
             |e| {
                 if e.is_unique_violation() {

@@ -1,6 +1,7 @@
 //! Backend selection (by the database URL's scheme), the r2d2 pool and the
 //! transaction helper every write goes through.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
@@ -69,6 +70,10 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
 pub struct Db {
     pool: DbPool,
     backend: Backend,
+    /// SQLite has one writer at a time: writers of this process queue here instead of
+    /// sleeping in SQLite's busy handler (which would add tens of milliseconds of latency).
+    /// Other processes on the same file are still handled by busy_timeout.
+    sqlite_writer: Arc<Mutex<()>>,
 }
 
 impl Db {
@@ -86,7 +91,7 @@ impl Db {
             .connection_timeout(Duration::from_secs(10))
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)?;
-        Ok(Self { pool, backend: target.backend })
+        Ok(Self { pool, backend: target.backend, sqlite_writer: Arc::new(Mutex::new(())) })
     }
 
     pub fn backend(&self) -> Backend {
@@ -97,19 +102,35 @@ impl Db {
         Ok(self.pool.get()?)
     }
 
-    /// Runs `f` in one transaction. On SQLite the transaction starts with `BEGIN IMMEDIATE`,
-    /// so a read-then-write never fails on a lock upgrade and waits on busy_timeout instead.
+    /// Runs `f` in one transaction on a pooled connection.
     pub fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E>,
         E: From<StoreError>,
     {
         let mut conn = self.get()?;
-        transaction(&mut conn, f)
+        self.transaction_on(&mut conn, f)
+    }
+
+    /// Runs `f` in one transaction on `conn`. On SQLite the transaction starts with
+    /// `BEGIN IMMEDIATE` (a read-then-write never fails on a lock upgrade) and this process's
+    /// writers take turns; on PostgreSQL rows are locked by the statements themselves.
+    pub fn transaction_on<T, E, F>(&self, conn: &mut AnyConnection, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+        E: From<StoreError>,
+    {
+        let _turn = match conn {
+            AnyConnection::Sqlite(_) => {
+                Some(self.sqlite_writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+            }
+            AnyConnection::Postgresql(_) => None,
+        };
+        transaction(conn, f)
     }
 }
 
-pub fn transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
+fn transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut AnyConnection) -> Result<T, E>,
     E: From<StoreError>,

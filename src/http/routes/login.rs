@@ -26,9 +26,8 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
-    let pool = state.clone();
-    let (mut outcome, message) = pool.hash_pool.run(move || password_login(&state, body.into_inner(), client)).await?;
-    if deliver(&pool, message).await.is_err() {
+    let (mut outcome, message) = password_login(state.clone().into_inner(), body.into_inner(), client).await?;
+    if deliver(&state, message).await.is_err() {
         outcome.mark_code_not_sent();
     }
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(outcome))

@@ -184,11 +184,11 @@ pub struct OpenChallenge {
 }
 
 pub fn open(c: &mut AnyConnection, challenge_id: &str, now: i64) -> Result<OpenChallenge, AppError> {
-    if challenges::find(c, challenge_id)?.is_none() {
-        return Err(AppError::NotFound { what: "challenge" });
-    }
     if !challenges::lock_open(c, challenge_id)? {
-        return Err(AppError::gone("challenge_used", "this challenge was already used: log in again"));
+        return Err(match challenges::find(c, challenge_id)? {
+            None => AppError::NotFound { what: "challenge" },
+            Some(_) => AppError::gone("challenge_used", "this challenge was already used: log in again"),
+        });
     }
     let expired = || AppError::gone("challenge_expired", "this challenge has expired: log in again");
     let challenge = challenges::find(c, challenge_id)?.ok_or_else(expired)?;
@@ -274,7 +274,7 @@ pub fn resend(
 ) -> Result<(ChallengeState, Option<Message>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         let open = open(c, challenge_id, now)?;
         ensure_unlocked(&open.user, now)?;
         let method = current_method(c, &open)?;
@@ -305,7 +305,7 @@ pub fn switch_method(
 ) -> Result<(ChallengeState, Option<Message>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         let open = open(c, challenge_id, now)?;
         ensure_unlocked(&open.user, now)?;
         if open.challenge.purpose != PURPOSE_VERIFY {

@@ -86,7 +86,7 @@ pub fn list(state: &AppState, ctx: &AccessContext) -> Result<Vec<DeviceView>, Ap
 pub fn revoke(state: &AppState, ctx: &AccessContext, device_id: &str, client: &ClientInfo) -> Result<(), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         if !rows::revoke(c, &ctx.user.id, device_id, now)? {
             return Err(AppError::NotFound { what: "device" });
         }

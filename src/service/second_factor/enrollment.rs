@@ -104,7 +104,7 @@ pub fn enroll_at_login(
 ) -> Result<(Enrollment, Option<Message>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         let open = challenge::open(c, challenge_id, now)?;
         ensure_unlocked(&open.user, now)?;
         if open.challenge.purpose != PURPOSE_ENROLL {
@@ -148,7 +148,7 @@ pub fn add_for_self(
 ) -> Result<(Enrollment, Option<Message>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         ensure_unlocked(&ctx.user, now)?;
         remove_stale_pending(c, &ctx.user.id, &req.kind)?;
         let (method, setup) = new_pending_method(state, &ctx.tenant, &ctx.user, &req, now)?;

@@ -58,7 +58,7 @@ pub fn confirm(
 ) -> Result<MethodSummary, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    let outcome = crate::store::transaction(&mut conn, |c| -> Result<Confirmation, AppError> {
+    let outcome = state.db.transaction_on(&mut conn, |c| -> Result<Confirmation, AppError> {
         let user =
             users::find_in_tenant(c, &ctx.tenant.id, &ctx.user.id)?.ok_or(AppError::NotFound { what: "user" })?;
         ensure_unlocked(&user, now)?;
@@ -131,7 +131,7 @@ pub fn set_primary(
 ) -> Result<MethodSummary, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         let method = require_method(c, ctx, id)?;
         if !method.is_active() {
             return Err(AppError::conflict("method_not_active", "confirm the method before making it primary"));
@@ -157,7 +157,7 @@ pub fn set_primary(
 pub fn remove(state: &AppState, ctx: &AccessContext, id: &str, client: &ClientInfo) -> Result<(), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         let method = require_method(c, ctx, id)?;
         if method.is_active() {
             require_second_factor(ctx)?;
@@ -197,7 +197,7 @@ pub fn reset_for_user(state: &AppState, principal: &Principal, slug: &str, user_
     let now = state.now();
     let mut conn = state.db.get()?;
     let tenant = crate::service::users::managed_tenant(&mut conn, principal, slug)?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::NotFound { what: "user" })?;
         rows::delete_all_for_user(c, &user.id)?;
         recovery_codes::delete_all(c, &user.id)?;
@@ -220,7 +220,7 @@ pub fn unlock(state: &AppState, principal: &Principal, slug: &str, user_id: &str
     let now = state.now();
     let mut conn = state.db.get()?;
     let tenant = crate::service::users::managed_tenant(&mut conn, principal, slug)?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::NotFound { what: "user" })?;
         users::unlock(c, &user.id)?;
         audit::record(

@@ -46,7 +46,7 @@ pub fn regenerate(state: &AppState, ctx: &AccessContext, client: &ClientInfo) ->
     require_second_factor(ctx)?;
     let now = state.now();
     let mut conn = state.db.get()?;
-    crate::store::transaction(&mut conn, |c| {
+    state.db.transaction_on(&mut conn, |c| {
         if methods::active_for_user(c, &ctx.user.id)?.is_empty() {
             return Err(AppError::conflict("no_method", "set up a second-factor method before recovery codes"));
         }

@@ -64,7 +64,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
     }
     let now = state.now();
     let mut conn = state.db.get()?;
-    let verdict = crate::store::transaction(&mut conn, |c| -> Result<Verdict, AppError> {
+    let verdict = state.db.transaction_on(&mut conn, |c| -> Result<Verdict, AppError> {
         let open = challenge::open(c, &req.challenge_id, now)?;
         if let Some(until) = open.user.locked_until.filter(|u| *u > now) {
             return Ok(Verdict::Locked(until));
