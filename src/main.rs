@@ -1,3 +1,5 @@
+use std::io::IsTerminal;
+
 use clap::Parser;
 use latchkey::cli::{Cli, Command};
 use latchkey::config::Settings;
@@ -10,6 +12,7 @@ async fn main() -> std::process::ExitCode {
                 .unwrap_or_else(|_| "info,actix_server=warn".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
         .init();
     let cli = Cli::parse();
     let settings = match Settings::from_env() {

@@ -29,7 +29,7 @@ run_one() {
   rm -rf "$dir"
 }
 
-light="LATCHKEY_ARGON2_MEMORY_KIB=256 LATCHKEY_ARGON2_ITERATIONS=1"
+light="LATCHKEY_LOG=warn LATCHKEY_ARGON2_MEMORY_KIB=256 LATCHKEY_ARGON2_ITERATIONS=1"
 both() {
   run_one sqlite "sqlite://$(mktemp -d)/bench.db" "$@"
   if psql "$pg_base/postgres" -Atc 'select 1' >/dev/null 2>&1; then

@@ -208,19 +208,7 @@ fn password_failed(
             tenant.lockout_duration_secs,
             now,
         )?;
-        audit::record(c, Some(&tenant.id), Some(&user.id), client, "login.password", audit::FAILURE, None, now)?;
-        if let users::FailureOutcome::LockedNow { .. } = outcome {
-            audit::record(
-                c,
-                Some(&tenant.id),
-                Some(&user.id),
-                client,
-                "account.locked",
-                audit::SUCCESS,
-                Some("password"),
-                now,
-            )?;
-        }
+        audit::failed_attempt(c, tenant, user, client, "login.password", None, outcome, now)?;
         tracing::info!(tenant = %tenant.slug, user_id = %user.id, "wrong password");
         Ok(())
     })

@@ -4,6 +4,7 @@
 mod helpers;
 mod inbox;
 mod logs;
+mod process;
 
 mod admin_api_keys;
 mod admin_tenants;

@@ -183,3 +183,25 @@ async fn the_same_valid_code_sent_twenty_times_at_once_succeeds_once() -> TestRe
     assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
     Ok(())
 }
+
+#[tokio::test]
+async fn two_processes_sharing_the_database_count_exactly_five() -> TestResult {
+    let app = spawn_app().await;
+    let (user, secret) = totp_user(&app).await;
+    let child = crate::process::ChildServer::start(&app);
+    let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
+    let wrong = wrong_code(&app.totp_now(&secret));
+    let requests = (0..50).map(|i| {
+        let base = if i % 2 == 0 { app.address.clone() } else { child.address.clone() };
+        let body = json!({"challenge_id": login["challenge_id"], "code": wrong});
+        let client = app.client.clone();
+        async move {
+            client.post(format!("{base}/verify")).json(&body).send().await.map(|r| r.status().as_u16()).unwrap_or(0)
+        }
+    });
+    let statuses: Vec<u16> = futures_util::future::join_all(requests).await;
+    assert_eq!(statuses.iter().filter(|s| **s == 401).count(), 4, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 423).count(), 46, "{statuses:?}");
+    assert_eq!(counted_failures(&app, str_of(&user, "id")), 5);
+    Ok(())
+}

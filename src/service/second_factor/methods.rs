@@ -85,16 +85,7 @@ pub fn confirm(
                 tenant.lockout_duration_secs,
                 now,
             )?;
-            audit::record(
-                c,
-                Some(&tenant.id),
-                Some(&user.id),
-                client,
-                "method.confirm",
-                audit::FAILURE,
-                Some(&method.kind),
-                now,
-            )?;
+            audit::failed_attempt(c, tenant, &user, client, "method.confirm", Some(&method.kind), outcome, now)?;
             return Ok(Confirmation::Wrong(outcome));
         }
         rows::activate(c, &user.id, &method.id, now)?;

@@ -80,28 +80,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                     tenant.lockout_duration_secs,
                     now,
                 )?;
-                audit::record(
-                    c,
-                    Some(&tenant.id),
-                    Some(&user.id),
-                    client,
-                    "second_factor.verify",
-                    audit::FAILURE,
-                    None,
-                    now,
-                )?;
-                if let FailureOutcome::LockedNow { .. } = outcome {
-                    audit::record(
-                        c,
-                        Some(&tenant.id),
-                        Some(&user.id),
-                        client,
-                        "account.locked",
-                        audit::SUCCESS,
-                        Some("second_factor"),
-                        now,
-                    )?;
-                }
+                audit::failed_attempt(c, tenant, user, client, "second_factor.verify", None, outcome, now)?;
                 Ok(Verdict::Wrong(outcome))
             }
             Some(proof) => {
