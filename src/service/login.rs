@@ -105,6 +105,13 @@ fn lookup(state: &AppState, req: &LoginRequest) -> Result<(Option<Tenant>, Optio
     Ok((tenant, user))
 }
 
+/// What the write step decided; tokens are signed after the commit.
+enum Outcome {
+    Refused(AppError),
+    Session(Box<(crate::store::sessions::Session, crate::crypto::OpaqueToken)>),
+    Answer(Box<LoginResponse>, Option<Message>),
+}
+
 fn finish(
     state: &AppState,
     req: &LoginRequest,
@@ -115,37 +122,77 @@ fn finish(
 ) -> Result<(LoginResponse, Option<Message>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
+    let tenant_id = tenant.as_ref().map(|t| t.id.clone());
     let (Some(tenant), Some(user)) = (tenant, user) else {
+        // An unknown user costs a write like a counted failure does, so timing tells nothing.
+        state.db.transaction_on(&mut conn, |c| {
+            audit::record(
+                c,
+                tenant_id.as_deref(),
+                None,
+                &client,
+                "login.password",
+                audit::FAILURE,
+                Some("unknown_user"),
+                now,
+            )
+        })?;
         tracing::info!(tenant = %req.tenant, "password login refused");
         return Err(AppError::InvalidCredentials);
     };
-    let rehash = match verification {
-        Verification::Match { rehash } if user.active => rehash,
-        _ => {
-            password_failed(state, &tenant, &user, &client, now)?;
-            return Err(AppError::InvalidCredentials);
-        }
-    };
-    if let Some(until) = user.locked_until.filter(|u| *u > now) {
-        // Only someone who knows the password learns that the account is locked.
-        state.db.transaction_on(&mut conn, |c| {
+    let outcome = state.db.transaction_on(&mut conn, |c| -> Result<Outcome, AppError> {
+        // Decided on the row as it is once locked for this transaction, never on the earlier read.
+        if let Some(lock) = users::hold(c, &user.id, now)? {
             audit::record(
                 c,
                 Some(&tenant.id),
                 Some(&user.id),
                 &client,
                 "login.password",
-                audit::FAILURE,
-                Some("locked"),
+                audit::LOCKED,
+                lock.reason.as_deref(),
                 now,
-            )
-        })?;
-        return Err(AppError::locked_until(until, now));
-    }
-    if let Some(new_hash) = rehash {
-        users::upgrade_password_hash(&mut conn, &user.id, &user.password_hash, &new_hash)?;
-    }
-    let (response, message) = state.db.transaction_on(&mut conn, |c| -> Result<_, AppError> {
+            )?;
+            // No password oracle while locked: a lock after second-factor failures (whoever caused
+            // it knew the password) is 423 for any password; a lock after password failures looks
+            // like a wrong password, whatever is typed, so it reveals neither password nor account.
+            return Ok(Outcome::Refused(if lock.by_second_factor() {
+                AppError::locked_until(lock.until, now)
+            } else {
+                AppError::InvalidCredentials
+            }));
+        }
+        let rehash = match verification {
+            Verification::Match { rehash } if user.active => rehash,
+            Verification::Match { .. } => {
+                audit::record(
+                    c,
+                    Some(&tenant.id),
+                    Some(&user.id),
+                    &client,
+                    "login.password",
+                    audit::FAILURE,
+                    Some("inactive"),
+                    now,
+                )?;
+                return Ok(Outcome::Refused(AppError::InvalidCredentials));
+            }
+            Verification::Mismatch => {
+                let failure = users::record_failure(
+                    c,
+                    &user.id,
+                    Factor::Password,
+                    tenant.password_lockout_threshold,
+                    tenant.lockout_duration_secs,
+                    now,
+                )?;
+                audit::failed_attempt(c, &tenant, &user, &client, "login.password", None, failure, now)?;
+                return Ok(Outcome::Refused(AppError::InvalidCredentials));
+            }
+        };
+        if let Some(new_hash) = rehash {
+            users::upgrade_password_hash(c, &user.id, &user.password_hash, &new_hash)?;
+        }
         users::reset_failures(c, &user.id, Factor::Password)?;
         audit::record(c, Some(&tenant.id), Some(&user.id), &client, "login.password", audit::SUCCESS, None, now)?;
         let active = methods::active_for_user(c, &user.id)?;
@@ -159,25 +206,31 @@ fn finish(
             has_active_method: !active.is_empty(),
             remembered_device: remembered,
         };
-        match policy::decide(facts) {
+        Ok(match policy::decide(facts) {
             Decision::Authenticate => {
-                let amr: &[&str] = &["pwd"];
-                let (session, refresh) = sessions::create_session_rows(c, state, &tenant, &user, amr, &client)?;
-                Ok((
-                    LoginResponse::Authenticated(sessions::authenticated(state, &session, &tenant, &user, &refresh)?),
-                    None,
-                ))
+                Outcome::Session(Box::new(sessions::create_session_rows(c, state, &tenant, &user, &["pwd"], &client)?))
             }
             Decision::SecondFactor => {
                 let (body, message) = challenge::start_second_factor(c, state, &tenant, &user, &active, &client, now)?;
-                Ok((LoginResponse::SecondFactorRequired(body), message))
+                Outcome::Answer(Box::new(LoginResponse::SecondFactorRequired(body)), message)
             }
             Decision::Enroll => {
                 let body = challenge::start_enrollment(c, state, &tenant, &user, &client, now)?;
-                Ok((LoginResponse::EnrollmentRequired(body), None))
+                Outcome::Answer(Box::new(LoginResponse::EnrollmentRequired(body)), None)
             }
-        }
+        })
     })?;
+    let (response, message) = match outcome {
+        Outcome::Refused(err) => {
+            tracing::info!(tenant = %tenant.slug, user_id = %user.id, code = err.code(), "password login refused");
+            return Err(err);
+        }
+        Outcome::Session(rows) => {
+            let (session, refresh) = *rows;
+            (LoginResponse::Authenticated(sessions::authenticated(state, &session, &tenant, &user, &refresh)?), None)
+        }
+        Outcome::Answer(response, message) => (*response, message),
+    };
     tracing::info!(tenant = %tenant.slug, user_id = %user.id, outcome = response_kind(&response), "password accepted");
     Ok((response, message))
 }
@@ -188,28 +241,4 @@ fn response_kind(r: &LoginResponse) -> &'static str {
         LoginResponse::SecondFactorRequired(_) => "second_factor_required",
         LoginResponse::EnrollmentRequired(_) => "enrollment_required",
     }
-}
-
-/// Counts a wrong password for an existing user (their own counter, default 10).
-fn password_failed(
-    state: &AppState,
-    tenant: &crate::store::tenants::Tenant,
-    user: &User,
-    client: &ClientInfo,
-    now: i64,
-) -> Result<(), AppError> {
-    let mut conn = state.db.get()?;
-    state.db.transaction_on(&mut conn, |c| {
-        let outcome = users::record_failure(
-            c,
-            &user.id,
-            Factor::Password,
-            tenant.password_lockout_threshold,
-            tenant.lockout_duration_secs,
-            now,
-        )?;
-        audit::failed_attempt(c, tenant, user, client, "login.password", None, outcome, now)?;
-        tracing::info!(tenant = %tenant.slug, user_id = %user.id, "wrong password");
-        Ok(())
-    })
 }

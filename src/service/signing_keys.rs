@@ -21,10 +21,15 @@ const CACHE_SECS: i64 = 30;
 /// Clock skew allowed to verifiers when deciding how long a retired key stays published.
 const RETIREMENT_GRACE_SECS: i64 = 60;
 
+/// A token naming an unknown kid reloads the keys at most this often, so that forged
+/// headers cannot turn every request into a database read and a decryption.
+const MISS_RELOAD_SECS: i64 = 5;
+
 #[derive(Default)]
 pub struct KeyStore {
     ring: RwLock<Arc<KeyRing>>,
     loaded_at: AtomicI64,
+    miss_reloaded_at: AtomicI64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -77,10 +82,12 @@ impl KeyStore {
     /// The ring to verify a token with: reloaded first when the token names a key we do not know.
     pub fn ring_for(&self, state: &AppState, kid: &str) -> Result<Arc<KeyRing>, AppError> {
         let ring = self.ring();
-        if ring.knows(kid) {
+        let now = state.now();
+        if ring.knows(kid) || now - self.miss_reloaded_at.load(Ordering::Acquire) < MISS_RELOAD_SECS {
             return Ok(ring);
         }
-        self.reload(&state.db, &state.secrets, state.now(), state.settings.access_token_ttl_secs)
+        self.miss_reloaded_at.store(now, Ordering::Release);
+        self.reload(&state.db, &state.secrets, now, state.settings.access_token_ttl_secs)
     }
 }
 

@@ -122,6 +122,7 @@ pub fn create(state: &AppState, principal: &Principal, slug: &str, input: Create
         failed_second_factor: 0,
         failed_password: 0,
         locked_until: None,
+        lock_reason: None,
     };
     match rows::insert(&mut conn, &user) {
         Ok(()) => Ok(UserView::new(&user, &tenant.slug)),

@@ -35,6 +35,7 @@ diesel::table! {
         failed_second_factor -> Integer,
         failed_password -> Integer,
         locked_until -> Nullable<BigInt>,
+        lock_reason -> Nullable<Text>,
     }
 }
 

@@ -20,13 +20,8 @@ pub struct User {
     pub failed_second_factor: i32,
     pub failed_password: i32,
     pub locked_until: Option<i64>,
-}
-
-impl User {
-    /// Seconds left on a lock, if the account is locked at `now`.
-    pub fn locked_for(&self, now: i64) -> Option<i64> {
-        self.locked_until.filter(|until| *until > now).map(|until| until - now)
-    }
+    /// `password` or `second_factor`: which counter caused the lock.
+    pub lock_reason: Option<String>,
 }
 
 /// The fields an admin may change; `None` leaves a field as it is.
@@ -105,6 +100,38 @@ pub enum Factor {
     SecondFactor,
 }
 
+impl Factor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Factor::Password => "password",
+            Factor::SecondFactor => "second_factor",
+        }
+    }
+}
+
+/// A lock in force: until when, and what caused it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lock {
+    pub until: i64,
+    pub reason: Option<String>,
+}
+
+impl Lock {
+    pub fn by_second_factor(&self) -> bool {
+        self.reason.as_deref() == Some(Factor::SecondFactor.as_str())
+    }
+}
+
+/// Takes the user's row lock for the rest of the transaction (PostgreSQL; SQLite's transaction
+/// already holds the database's write lock) and reports the lock in force, read after taking it.
+/// Every decision about a locked account must come after this call, not from a row read earlier.
+pub fn hold(conn: &mut AnyConnection, user_id: &str, now: i64) -> Result<Option<Lock>, StoreError> {
+    diesel::update(users::table.find(user_id)).set(users::locked_until.eq(users::locked_until)).execute(conn)?;
+    let (locked_until, lock_reason): (Option<i64>, Option<String>) =
+        users::table.find(user_id).select((users::locked_until, users::lock_reason)).first(conn)?;
+    Ok(locked_until.filter(|until| *until > now).map(|until| Lock { until, reason: lock_reason }))
+}
+
 /// What a counted failure did to the account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FailureOutcome {
@@ -151,7 +178,12 @@ pub fn record_failure(
     if failures >= threshold {
         let until = now + lock_secs;
         diesel::update(users::table.find(user_id))
-            .set((users::locked_until.eq(until), users::failed_password.eq(0), users::failed_second_factor.eq(0)))
+            .set((
+                users::locked_until.eq(until),
+                users::lock_reason.eq(factor.as_str()),
+                users::failed_password.eq(0),
+                users::failed_second_factor.eq(0),
+            ))
             .execute(conn)?;
         return Ok(FailureOutcome::LockedNow { until });
     }
@@ -175,7 +207,12 @@ pub fn reset_failures(conn: &mut AnyConnection, user_id: &str, factor: Factor) -
 /// An admin's unlock: clears the lock and both counters.
 pub fn unlock(conn: &mut AnyConnection, user_id: &str) -> Result<(), StoreError> {
     diesel::update(users::table.find(user_id))
-        .set((users::locked_until.eq(None::<i64>), users::failed_password.eq(0), users::failed_second_factor.eq(0)))
+        .set((
+            users::locked_until.eq(None::<i64>),
+            users::lock_reason.eq(None::<String>),
+            users::failed_password.eq(0),
+            users::failed_second_factor.eq(0),
+        ))
         .execute(conn)?;
     Ok(())
 }

@@ -37,10 +37,11 @@ async fn five_wrong_codes_lock_the_account_for_thirty_minutes() -> TestResult {
     let err = body(r).await;
     assert_eq!(err["error"], "account_locked");
     assert_eq!(err["retry_after"], 1800);
-    // While locked no code is accepted, and the right password is answered 423 (a wrong one 401).
+    // While locked no code is accepted, and /login answers 423 whatever the password: no
+    // password oracle during the lock.
     assert_eq!(app.verify(&login["challenge_id"], &right).await.status(), 423);
     assert_eq!(app.login("acme", "alice@example.com", PASSWORD).await.status(), 423);
-    assert_eq!(app.login("acme", "alice@example.com", "wrong password").await.status(), 401);
+    assert_eq!(app.login("acme", "alice@example.com", "wrong password").await.status(), 423);
     let admin_view = body(app.admin_get(&format!("/admin/tenants/acme/users/{}", str_of(&user, "id"))).await).await;
     assert!(admin_view["locked_until"].is_string());
 
@@ -100,18 +101,25 @@ async fn failures_of_every_method_and_recovery_codes_count_together() -> TestRes
 }
 
 #[tokio::test]
-async fn ten_wrong_passwords_lock_the_account() -> TestResult {
+async fn wrong_passwords_lock_the_account_silently() -> TestResult {
     let app = spawn_app().await;
     app.tenant("acme").await;
     app.patch_tenant("acme", json!({"password_lockout_threshold": 3, "lockout_duration_secs": 600})).await;
     app.user("acme", "alice@example.com").await;
+    let user = app.admin_get("/admin/tenants/acme/users?limit=1").await.json::<Value>().await?["users"][0].clone();
     for _ in 0..3 {
         assert_eq!(app.login("acme", "alice@example.com", "wrong password").await.status(), 401);
     }
-    let r = app.login("acme", "alice@example.com", PASSWORD).await;
-    assert_eq!(r.status(), 423);
-    assert_eq!(body(r).await["retry_after"], 600);
-    app.clock.advance(600);
+    // Locked by password guessing: the right password now looks exactly like a wrong one (and like
+    // an unknown user), so guessing on learns nothing and the account's existence stays hidden.
+    let locked = app.login("acme", "alice@example.com", PASSWORD).await;
+    assert_eq!(locked.status(), 401);
+    let unknown = app.login("acme", "nobody@example.com", PASSWORD).await;
+    assert_eq!(locked.json::<Value>().await?, unknown.json::<Value>().await?);
+    assert!(app.audit_of(str_of(&user, "id")).contains(&("account.locked".into(), "success".into())));
+    app.clock.advance(599);
+    assert_eq!(app.login("acme", "alice@example.com", PASSWORD).await.status(), 401);
+    app.clock.advance(1);
     assert_eq!(app.login("acme", "alice@example.com", PASSWORD).await.status(), 200);
     Ok(())
 }

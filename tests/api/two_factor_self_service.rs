@@ -175,3 +175,48 @@ async fn every_step_is_audited() -> TestResult {
     assert!(events.contains(&("login.password".into(), "failure".into())));
     Ok(())
 }
+
+#[tokio::test]
+async fn a_password_only_session_cannot_add_a_method_next_to_existing_ones() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "optional").await;
+    app.user("acme", "alice@example.com").await;
+    let first = app.logged_in("acme", "alice@example.com").await;
+    let access = str_of(&first, "access_token");
+    let totp = body(app.post_bearer("/me/methods", access, json!({"kind": "totp"})).await).await;
+    let id = str_of(&totp["method"], "id");
+    let code = app.totp_now(str_of(&totp["totp"], "secret"));
+    assert_eq!(
+        app.post_bearer(&format!("/me/methods/{id}/confirm"), access, json!({"code": code})).await.status(),
+        200
+    );
+
+    // Someone with only the password, on a tenant where Alice skips the second factor
+    // (remembered device), cannot slip in a method of their own.
+    app.patch_tenant("acme", json!({"two_factor": "off"})).await;
+    let thief = app.logged_in("acme", "alice@example.com").await;
+    let r = app.post_bearer("/me/methods", str_of(&thief, "access_token"), json!({"kind": "totp"})).await;
+    assert_eq!(r.status(), 403);
+    assert_eq!(body(r).await["error"], "second_factor_required");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_recovery_code_cannot_replace_enrollment() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "required").await;
+    let user = app.user("acme", "alice@example.com").await;
+    let (session, _) = app.enrolled_with_totp("acme", "alice@example.com").await;
+    let codes = body(app.post_bearer("/me/recovery-codes", str_of(&session, "access_token"), json!({})).await).await;
+    // Only the methods are reset here (the recovery codes go too); a stale code must not work.
+    let path = format!("/admin/tenants/acme/users/{}/methods", str_of(&user, "id"));
+    app.client.delete(app.url(&path)).bearer_auth(&app.admin_key).send().await?;
+    let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
+    assert_eq!(login["status"], "enrollment_required");
+    let r = app
+        .post_json("/verify", json!({"challenge_id": login["challenge_id"], "recovery_code": codes["codes"][0]}))
+        .await;
+    assert_eq!(r.status(), 409);
+    assert_eq!(body(r).await["error"], "enrollment_incomplete");
+    Ok(())
+}

@@ -3,6 +3,7 @@ DROP TABLE device_tokens;
 DROP TABLE challenges;
 DROP TABLE recovery_codes;
 DROP TABLE second_factor_methods;
+ALTER TABLE users DROP COLUMN lock_reason;
 ALTER TABLE users DROP COLUMN locked_until;
 ALTER TABLE users DROP COLUMN failed_password;
 ALTER TABLE users DROP COLUMN failed_second_factor;

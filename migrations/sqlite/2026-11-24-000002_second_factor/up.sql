@@ -13,6 +13,8 @@ ALTER TABLE users ADD COLUMN two_factor_exempt BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE users ADD COLUMN failed_second_factor INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN failed_password INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN locked_until BIGINT;
+-- What caused the lock: `password` or `second_factor`.
+ALTER TABLE users ADD COLUMN lock_reason TEXT;
 
 CREATE TABLE second_factor_methods (
     id TEXT PRIMARY KEY NOT NULL,

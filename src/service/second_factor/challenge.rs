@@ -201,9 +201,10 @@ pub fn open(c: &mut AnyConnection, challenge_id: &str, now: i64) -> Result<OpenC
     Ok(OpenChallenge { challenge, user, tenant })
 }
 
-pub fn ensure_unlocked(user: &User, now: i64) -> Result<(), AppError> {
-    match user.locked_until.filter(|u| *u > now) {
-        Some(until) => Err(AppError::locked_until(until, now)),
+/// Takes the user's row lock and refuses a locked account (see `users::hold`).
+pub fn ensure_unlocked(c: &mut AnyConnection, user: &User, now: i64) -> Result<(), AppError> {
+    match users::hold(c, &user.id, now)? {
+        Some(lock) => Err(AppError::locked_until(lock.until, now)),
         None => Ok(()),
     }
 }
@@ -276,7 +277,7 @@ pub fn resend(
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
         let open = open(c, challenge_id, now)?;
-        ensure_unlocked(&open.user, now)?;
+        ensure_unlocked(c, &open.user, now)?;
         let method = current_method(c, &open)?;
         if super::channel_of(&method.kind).is_none() {
             return Err(AppError::conflict("not_resendable", "authenticator app codes are not sent: open the app"));
@@ -307,16 +308,18 @@ pub fn switch_method(
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
         let open = open(c, challenge_id, now)?;
-        ensure_unlocked(&open.user, now)?;
+        ensure_unlocked(c, &open.user, now)?;
         if open.challenge.purpose != PURPOSE_VERIFY {
             return Err(AppError::conflict("not_verifying", "this challenge is for enrollment: enroll a method"));
         }
         let method = methods::find_for_user(c, &open.user.id, &input.method_id)?
             .filter(Method::is_active)
             .ok_or(AppError::NotFound { what: "method" })?;
+        // Switching to the method already in use is a resend in disguise: same cooldown.
+        let same_method = open.challenge.method_id.as_deref() == Some(method.id.as_str());
         challenges::set_method(c, &open.challenge.id, &method.id)?;
         let (message, expires, sends) = if super::channel_of(&method.kind).is_some() {
-            let (message, expires) = send_code(c, state, &open, &method, false, now)?;
+            let (message, expires) = send_code(c, state, &open, &method, same_method, now)?;
             (Some(message), Some(expires), open.challenge.sends + 1)
         } else {
             (None, None, open.challenge.sends)

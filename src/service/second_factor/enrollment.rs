@@ -14,7 +14,7 @@ use crate::clock::rfc3339;
 use crate::delivery::Message;
 use crate::error::AppError;
 use crate::service::audit;
-use crate::service::sessions::{AccessContext, ClientInfo};
+use crate::service::sessions::{require_second_factor, AccessContext, ClientInfo};
 use crate::state::AppState;
 use crate::store::challenges::{self, PURPOSE_ENROLL};
 use crate::store::methods::{self, Method, STATUS_PENDING};
@@ -106,7 +106,7 @@ pub fn enroll_at_login(
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
         let open = challenge::open(c, challenge_id, now)?;
-        ensure_unlocked(&open.user, now)?;
+        ensure_unlocked(c, &open.user, now)?;
         if open.challenge.purpose != PURPOSE_ENROLL {
             return Err(AppError::conflict("not_enrolling", "this challenge asks for a code of an existing method"));
         }
@@ -149,7 +149,12 @@ pub fn add_for_self(
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
-        ensure_unlocked(&ctx.user, now)?;
+        ensure_unlocked(c, &ctx.user, now)?;
+        // Adding a method to an account that has one is a sensitive change: it needs a session
+        // that passed a second factor (otherwise a stolen password could add its own method).
+        if !methods::active_for_user(c, &ctx.user.id)?.is_empty() {
+            require_second_factor(ctx)?;
+        }
         remove_stale_pending(c, &ctx.user.id, &req.kind)?;
         let (method, setup) = new_pending_method(state, &ctx.tenant, &ctx.user, &req, now)?;
         methods::insert(c, &method)?;

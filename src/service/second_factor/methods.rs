@@ -61,10 +61,15 @@ pub fn confirm(
     let outcome = state.db.transaction_on(&mut conn, |c| -> Result<Confirmation, AppError> {
         let user =
             users::find_in_tenant(c, &ctx.tenant.id, &ctx.user.id)?.ok_or(AppError::NotFound { what: "user" })?;
-        ensure_unlocked(&user, now)?;
+        ensure_unlocked(c, &user, now)?;
         let method = require_method(c, ctx, id)?;
         if method.is_active() {
             return Err(AppError::conflict("already_confirmed", "this method is already confirmed"));
+        }
+        // Confirming lifts the session to "passed a second factor" only for a user's first
+        // method; with others in place the session must have passed one already.
+        if !rows::active_for_user(c, &user.id)?.is_empty() {
+            require_second_factor(ctx)?;
         }
         let code = codes::normalize_code(&input.code);
         let right = if method.kind == KIND_TOTP {
@@ -149,6 +154,8 @@ pub fn remove(state: &AppState, ctx: &AccessContext, id: &str, client: &ClientIn
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
+        // Removals of one user run one after another, so two cannot both see "another method left".
+        users::hold(c, &ctx.user.id, now)?;
         let method = require_method(c, ctx, id)?;
         if method.is_active() {
             require_second_factor(ctx)?;

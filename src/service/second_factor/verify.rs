@@ -66,8 +66,10 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
     let mut conn = state.db.get()?;
     let verdict = state.db.transaction_on(&mut conn, |c| -> Result<Verdict, AppError> {
         let open = challenge::open(c, &req.challenge_id, now)?;
-        if let Some(until) = open.user.locked_until.filter(|u| *u > now) {
-            return Ok(Verdict::Locked(until));
+        // The lock is read after taking the user's row lock: a lock set by a concurrent failure
+        // (on another challenge, or another process) is seen here.
+        if let Some(lock) = users::hold(c, &open.user.id, now)? {
+            return Ok(Verdict::Locked(lock.until));
         }
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
         match check(c, state, &open, &req, now)? {
@@ -179,6 +181,12 @@ fn check(
 ) -> Result<Option<Proof>, AppError> {
     let user: &User = &open.user;
     if let Some(presented) = &req.recovery_code {
+        if open.challenge.purpose == PURPOSE_ENROLL {
+            return Err(AppError::conflict(
+                "enrollment_incomplete",
+                "a recovery code cannot replace enrolling a method",
+            ));
+        }
         return Ok(recovery::consume(c, state, &user.id, presented, now)?.then_some(Proof::RecoveryCode));
     }
     let code = codes::normalize_code(req.code.as_deref().unwrap_or_default());
