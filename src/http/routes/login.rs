@@ -10,13 +10,17 @@ use crate::state::AppState;
 /// Log in with a password.
 ///
 /// Unknown tenant, unknown user and wrong password give the same 401 in the same time.
+/// When policy asks for a second factor the answer is `second_factor_required` (a code was sent
+/// for an SMS or email primary) or `enrollment_required`; send `device_token` to skip it on a
+/// remembered device.
 /// When the server is hashing at capacity it answers 503 with `Retry-After` at once.
 #[utoipa::path(tag = "login", request_body = LoginRequest, responses(
     (status = 200, body = LoginResponse),
     (status = 400, description = "Malformed body", body = ErrorBody),
-    (status = 401, description = "`invalid_credentials`", body = ErrorBody),
+    (status = 401, description = "`invalid_credentials` (also while a lock caused by wrong passwords is in force)", body = ErrorBody),
     (status = 413, description = "Body too large", body = ErrorBody),
     (status = 415, description = "Not JSON", body = ErrorBody),
+    (status = 423, description = "`account_locked` after too many wrong second-factor codes, with `retry_after` and `Retry-After`", body = ErrorBody),
     (status = 503, description = "`overloaded`: retry after `Retry-After` seconds", body = ErrorBody),
 ))]
 #[post("/login")]
