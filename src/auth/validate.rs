@@ -47,28 +47,36 @@ pub fn email(email: &str) -> Result<String, AppError> {
     }
 }
 
-/// Accepts an international number ("+358 40 123 4567", "+358-40-1234567") and returns E.164.
+/// Accepts an international number ("+358 40 123 4567", "+358-40-1234567"), checks it against
+/// libphonenumber's numbering plans, and returns it in E.164.
 pub fn phone_number(input: &str) -> Result<String, AppError> {
-    let trimmed = input.trim();
     let err = || {
         AppError::validation(
             "invalid_phone_number",
-            "the phone number must be in international form, e.g. +358401234567",
+            "the phone number is not valid: use international form, e.g. +358401234567",
         )
     };
-    let rest = trimmed.strip_prefix('+').ok_or_else(err)?;
-    let mut digits = String::with_capacity(16);
-    for c in rest.chars() {
-        match c {
-            '0'..='9' => digits.push(c),
-            ' ' | '-' | '(' | ')' | '.' => {}
-            _ => return Err(err()),
-        }
-    }
-    if !(8..=15).contains(&digits.len()) || digits.starts_with('0') {
+    let trimmed = input.trim();
+    // Digits and the usual separators only: libphonenumber would read letters as a keypad's.
+    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.');
+    if !trimmed.starts_with('+') || trimmed.len() > 32 || !trimmed[1..].chars().all(allowed) {
         return Err(err());
     }
-    Ok(format!("+{digits}"))
+    // The parser is third-party code fed with client input: a panic in it must not take the
+    // request down with it.
+    let parsed = std::panic::catch_unwind(|| phonenumber::parse(None, trimmed).ok()).ok().flatten().ok_or_else(err)?;
+    if !phonenumber::is_valid(&parsed) {
+        return Err(err());
+    }
+    Ok(parsed.format().mode(phonenumber::Mode::E164).to_string())
+}
+
+/// The country calling code of an E.164 number, e.g. "358" for "+358401234567".
+pub fn country_code(e164: &str) -> Option<String> {
+    std::panic::catch_unwind(|| phonenumber::parse(None, e164).ok())
+        .ok()
+        .flatten()
+        .map(|n| n.code().value().to_string())
 }
 
 pub fn display_name(name: Option<String>) -> Result<Option<String>, AppError> {
@@ -106,7 +114,11 @@ mod tests {
     fn phone_numbers_become_e164() {
         assert_eq!(phone_number("+358 40 123 4567").ok(), Some("+358401234567".into()));
         assert_eq!(phone_number("+1 (415) 555-0100").ok(), Some("+14155550100".into()));
-        for bad in ["0401234567", "+12", "+358abc4567", "+0123456789", "+1234567890123456"] {
+        assert_eq!(country_code("+358401234567").as_deref(), Some("358"));
+        assert_eq!(phone_number("+44 7911 123456").ok(), Some("+447911123456".into()));
+        for bad in
+            ["0401234567", "+12", "+358abc4567", "+0123456789", "+1234567890123456", "+358 12", "+1 000 000 0000"]
+        {
             assert!(phone_number(bad).is_err(), "{bad}");
         }
     }

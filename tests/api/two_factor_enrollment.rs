@@ -128,10 +128,10 @@ async fn sms_enrollment_asks_for_a_number_when_the_profile_has_none() -> TestRes
     let r = app.post_json(&format!("/challenges/{id}/enroll"), json!({"kind": "sms", "phone_number": "040 123"})).await;
     assert_eq!(body(r).await["error"], "invalid_phone_number");
     let r = app
-        .post_json(&format!("/challenges/{id}/enroll"), json!({"kind": "sms", "phone_number": "+44 7700 900123"}))
+        .post_json(&format!("/challenges/{id}/enroll"), json!({"kind": "sms", "phone_number": "+44 7911 123456"}))
         .await;
     assert_eq!(r.status(), 200);
-    let done = body(app.verify(&json!(id), &app.inbox.last_code_to("+447700900123")).await).await;
+    let done = body(app.verify(&json!(id), &app.inbox.last_code_to("+447911123456")).await).await;
     assert_eq!(done["status"], "authenticated");
     assert!(done["warnings"].as_array().unwrap().iter().any(|w| w["code"] == "phone_number_missing"));
     Ok(())
