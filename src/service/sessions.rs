@@ -153,20 +153,6 @@ pub fn authenticated(
     })
 }
 
-/// Opens a session for a user who has passed every factor policy asks for.
-pub fn open_session(
-    conn: &mut AnyConnection,
-    state: &AppState,
-    tenant: &Tenant,
-    user: &User,
-    amr: &[&str],
-    client: &ClientInfo,
-) -> Result<Authenticated, AppError> {
-    let (session, refresh) =
-        state.db.transaction_on(conn, |c| create_session_rows(c, state, tenant, user, amr, client))?;
-    authenticated(state, &session, tenant, user, &refresh)
-}
-
 /// What a successful rotation hands back; `None` when the token is refused.
 type Rotation = Option<(Session, Tenant, User, OpaqueToken)>;
 
@@ -203,16 +189,7 @@ pub fn refresh(state: &AppState, presented: &str) -> Result<Authenticated, AppEr
     })?;
     match rotation {
         None => Err(AppError::InvalidGrant),
-        Some((session, tenant, user, token)) => Ok(Authenticated {
-            access_token: sign_access_token(state, &session, &tenant, now)?,
-            token_type: "Bearer".into(),
-            expires_in: state.settings.access_token_ttl_secs,
-            refresh_token: token.reveal().to_owned(),
-            session_id: session.id,
-            user: UserView::new(&user, &tenant.slug),
-            device_token: None,
-            warnings: Vec::new(),
-        }),
+        Some((session, tenant, user, token)) => authenticated(state, &session, &tenant, &user, &token),
     }
 }
 

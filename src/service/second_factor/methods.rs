@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 
 use super::challenge::ensure_unlocked;
 use super::verify::totp_matches;
-use super::{amr_of, devices, recovery, MethodSummary, KIND_TOTP};
+use super::{amr_of, count_wrong_code, devices, recovery, wrong_code_error, MethodSummary, KIND_TOTP};
 use crate::auth::codes;
 use crate::auth::policy::TwoFactorMode;
 use crate::error::AppError;
@@ -81,16 +81,7 @@ pub fn confirm(
             }
         };
         if !right {
-            let tenant = &ctx.tenant;
-            let outcome = users::record_failure(
-                c,
-                &user.id,
-                Factor::SecondFactor,
-                tenant.second_factor_lockout_threshold,
-                tenant.lockout_duration_secs,
-                now,
-            )?;
-            audit::failed_attempt(c, tenant, &user, client, "method.confirm", Some(&method.kind), outcome, now)?;
+            let outcome = count_wrong_code(c, &ctx.tenant, &user, client, "method.confirm", Some(&method.kind), now)?;
             return Ok(Confirmation::Wrong(outcome));
         }
         rows::activate(c, &user.id, &method.id, now)?;
@@ -110,12 +101,7 @@ pub fn confirm(
     })?;
     match outcome {
         Confirmation::Confirmed(method) => Ok(MethodSummary::of(&method)),
-        Confirmation::Wrong(FailureOutcome::Counted { remaining }) => {
-            Err(AppError::InvalidCode { attempts_remaining: remaining })
-        }
-        Confirmation::Wrong(FailureOutcome::LockedNow { until } | FailureOutcome::AlreadyLocked { until }) => {
-            Err(AppError::locked_until(until, now))
-        }
+        Confirmation::Wrong(outcome) => Err(wrong_code_error(outcome, now)),
     }
 }
 

@@ -17,9 +17,13 @@ use crate::auth::totp::TotpParams;
 use crate::clock::rfc3339;
 use crate::delivery::{Channel, Message};
 use crate::error::AppError;
+use crate::service::audit;
+use crate::service::sessions::ClientInfo;
 use crate::state::AppState;
 use crate::store::methods::Method;
 use crate::store::tenants::Tenant;
+use crate::store::users::{self, Factor, FailureOutcome, User};
+use crate::store::AnyConnection;
 
 pub const KIND_TOTP: &str = "totp";
 pub const KIND_SMS: &str = "sms";
@@ -132,6 +136,40 @@ pub fn new_code_message(
     let code = codes::new_code();
     let hash = state.codes.hash(context, &code);
     Ok((Message::code(channel, to, &tenant.name, &code), hash))
+}
+
+/// Counts a wrong code (any method, recovery codes included) towards the user's lockout and
+/// audits it. Call inside the transaction, and commit: the caller answers after.
+#[allow(clippy::too_many_arguments)]
+pub fn count_wrong_code(
+    c: &mut AnyConnection,
+    tenant: &Tenant,
+    user: &User,
+    client: &ClientInfo,
+    event: &str,
+    detail: Option<&str>,
+    now: i64,
+) -> Result<FailureOutcome, AppError> {
+    let outcome = users::record_failure(
+        c,
+        &user.id,
+        Factor::SecondFactor,
+        tenant.second_factor_lockout_threshold,
+        tenant.lockout_duration_secs,
+        now,
+    )?;
+    audit::failed_attempt(c, tenant, user, client, event, detail, outcome, now)?;
+    Ok(outcome)
+}
+
+/// What a counted wrong code answers: how many attempts remain, or the lock.
+pub fn wrong_code_error(outcome: FailureOutcome, now: i64) -> AppError {
+    match outcome {
+        FailureOutcome::Counted { remaining } => AppError::InvalidCode { attempts_remaining: remaining },
+        FailureOutcome::LockedNow { until } | FailureOutcome::AlreadyLocked { until } => {
+            AppError::locked_until(until, now)
+        }
+    }
 }
 
 /// Hands messages to the configured sender; a failure is `502 delivery_failed`.

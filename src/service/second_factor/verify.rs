@@ -6,7 +6,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::challenge::{self, OpenChallenge};
-use super::{amr_of, devices, method_totp_params, recovery, KIND_SMS, KIND_TOTP};
+use super::{amr_of, count_wrong_code, devices, method_totp_params, recovery, wrong_code_error, KIND_SMS, KIND_TOTP};
 use crate::auth::{codes, totp};
 use crate::error::AppError;
 use crate::service::audit;
@@ -74,15 +74,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
         match check(c, state, &open, &req, now)? {
             None => {
-                let outcome = users::record_failure(
-                    c,
-                    &user.id,
-                    Factor::SecondFactor,
-                    tenant.second_factor_lockout_threshold,
-                    tenant.lockout_duration_secs,
-                    now,
-                )?;
-                audit::failed_attempt(c, tenant, user, client, "second_factor.verify", None, outcome, now)?;
+                let outcome = count_wrong_code(c, tenant, user, client, "second_factor.verify", None, now)?;
                 Ok(Verdict::Wrong(outcome))
             }
             Some(proof) => {
@@ -154,13 +146,8 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
         }
     })?;
     match verdict {
-        Verdict::Locked(until)
-        | Verdict::Wrong(FailureOutcome::LockedNow { until } | FailureOutcome::AlreadyLocked { until }) => {
-            Err(AppError::locked_until(until, now))
-        }
-        Verdict::Wrong(FailureOutcome::Counted { remaining }) => {
-            Err(AppError::InvalidCode { attempts_remaining: remaining })
-        }
+        Verdict::Locked(until) => Err(AppError::locked_until(until, now)),
+        Verdict::Wrong(outcome) => Err(wrong_code_error(outcome, now)),
         Verdict::Passed(p) => {
             let mut body = sessions::authenticated(state, &p.session, &p.open.tenant, &p.open.user, &p.refresh)?;
             body.device_token = p.device_token;
