@@ -220,6 +220,7 @@ fn finish(
             }
         })
     })?;
+    drop(conn); // signing may reload keys: never hold two pooled connections at once
     let (response, message) = match outcome {
         Outcome::Refused(err) => {
             tracing::info!(tenant = %tenant.slug, user_id = %user.id, code = err.code(), "password login refused");

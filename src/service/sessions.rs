@@ -187,6 +187,7 @@ pub fn refresh(state: &AppState, presented: &str) -> Result<Authenticated, AppEr
         refresh_tokens::insert(c, &next_row)?;
         Ok(Some((session, tenant, user, token)))
     })?;
+    drop(conn); // signing may reload keys: never hold two pooled connections at once
     match rotation {
         None => Err(AppError::InvalidGrant),
         Some((session, tenant, user, token)) => authenticated(state, &session, &tenant, &user, &token),

@@ -140,7 +140,7 @@ pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppEr
         Ok(())
     });
     match inserted {
-        Ok(()) => get(state, &tenant.slug),
+        Ok(()) => Ok(TenantView::from(&require(&mut conn, &tenant.slug)?)),
         Err(_) if rows::find_by_slug(&mut conn, &tenant.slug)?.is_some_and(|t| t.id != tenant.id) => {
             Err(AppError::conflict("tenant_exists", "a tenant with this slug exists"))
         }
@@ -167,5 +167,5 @@ pub fn update(state: &AppState, slug: &str, input: UpdateTenant) -> Result<Tenan
     let tenant = require(&mut conn, slug)?;
     let changes = changes_from(input, &tenant, state.now())?;
     rows::update(&mut conn, &tenant.id, &changes)?;
-    get(state, slug)
+    Ok(TenantView::from(&require(&mut conn, slug)?))
 }

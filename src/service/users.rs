@@ -201,7 +201,7 @@ pub fn update(
         }
         Ok(())
     })?;
-    get(state, principal, slug, user_id)
+    Ok(UserView::new(&require_user(&mut conn, &tenant, user_id)?, &tenant.slug))
 }
 
 pub fn deactivate(state: &AppState, principal: &Principal, slug: &str, user_id: &str) -> Result<(), AppError> {

@@ -145,6 +145,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
             }
         }
     })?;
+    drop(conn); // signing may reload keys: never hold two pooled connections at once
     match verdict {
         Verdict::Locked(until) => Err(AppError::locked_until(until, now)),
         Verdict::Wrong(outcome) => Err(wrong_code_error(outcome, now)),
