@@ -9,6 +9,7 @@ mod process;
 mod admin_api_keys;
 mod admin_tenants;
 mod admin_users;
+mod cli;
 mod cors;
 mod health;
 mod login;
