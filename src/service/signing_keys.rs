@@ -83,10 +83,14 @@ impl KeyStore {
     pub fn ring_for(&self, state: &AppState, kid: &str) -> Result<Arc<KeyRing>, AppError> {
         let ring = self.ring();
         let now = state.now();
-        if ring.knows(kid) || now - self.miss_reloaded_at.load(Ordering::Acquire) < MISS_RELOAD_SECS {
+        let last = self.miss_reloaded_at.load(Ordering::Acquire);
+        // Only one of a burst of requests naming unknown kids wins the right to reload.
+        if ring.knows(kid)
+            || now - last < MISS_RELOAD_SECS
+            || self.miss_reloaded_at.compare_exchange(last, now, Ordering::AcqRel, Ordering::Acquire).is_err()
+        {
             return Ok(ring);
         }
-        self.miss_reloaded_at.store(now, Ordering::Release);
         self.reload(&state.db, &state.secrets, now, state.settings.access_token_ttl_secs)
     }
 }

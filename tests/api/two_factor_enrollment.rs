@@ -178,3 +178,18 @@ async fn enrolling_again_replaces_the_unconfirmed_choice_and_verify_needs_one() 
     assert_eq!(r.status(), 410);
     Ok(())
 }
+
+#[tokio::test]
+async fn an_old_enrollment_challenge_cannot_add_a_method_once_one_exists() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "required").await;
+    app.user("acme", "alice@example.com").await;
+    // Someone holding the password opens an enrollment challenge and waits ...
+    let stale = enrollment_challenge(&app, "alice@example.com").await;
+    // ... while Alice enrolls her own authenticator in another one.
+    app.enrolled_with_totp("acme", "alice@example.com").await;
+    let r = app.post_json(&format!("/challenges/{stale}/enroll"), json!({"kind": "totp"})).await;
+    assert_eq!(r.status(), 410);
+    assert_eq!(body(r).await["error"], "challenge_expired");
+    Ok(())
+}

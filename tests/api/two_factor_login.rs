@@ -357,3 +357,29 @@ async fn a_failed_delivery_is_reported_and_a_resend_recovers() -> TestResult {
     assert_eq!(login["code_sent"], false);
     Ok(())
 }
+
+#[tokio::test]
+async fn switching_back_and_forth_does_not_skip_the_cooldown() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "required").await;
+    app.user_with_phone("acme", "alice@example.com", "+358401234567").await;
+    let (session, _) = app.enrolled_with_totp("acme", "alice@example.com").await;
+    let access = str_of(&session, "access_token");
+    let sms = body(app.post_bearer("/me/methods", access, json!({"kind": "sms"})).await).await;
+    let sms_id = str_of(&sms["method"], "id").to_owned();
+    app.post_bearer(
+        &format!("/me/methods/{sms_id}/confirm"),
+        access,
+        json!({"code": app.inbox.last_code_to("+358401234567")}),
+    )
+    .await;
+    app.post_bearer(&format!("/me/methods/{sms_id}/primary"), access, json!({})).await;
+    let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
+    let id = str_of(&login, "challenge_id");
+    let totp_id = login["methods"].as_array().unwrap().iter().find(|m| m["kind"] == "totp").unwrap()["id"].clone();
+    assert_eq!(app.post_json(&format!("/challenges/{id}/method"), json!({"method_id": totp_id})).await.status(), 200);
+    let r = app.post_json(&format!("/challenges/{id}/method"), json!({"method_id": sms_id})).await;
+    assert_eq!(r.status(), 429);
+    assert_eq!(body(r).await["error"], "resend_too_soon");
+    Ok(())
+}

@@ -315,11 +315,10 @@ pub fn switch_method(
         let method = methods::find_for_user(c, &open.user.id, &input.method_id)?
             .filter(Method::is_active)
             .ok_or(AppError::NotFound { what: "method" })?;
-        // Switching to the method already in use is a resend in disguise: same cooldown.
-        let same_method = open.challenge.method_id.as_deref() == Some(method.id.as_str());
         challenges::set_method(c, &open.challenge.id, &method.id)?;
         let (message, expires, sends) = if super::channel_of(&method.kind).is_some() {
-            let (message, expires) = send_code(c, state, &open, &method, same_method, now)?;
+            // One code every 30 s per challenge, whichever way it is asked for.
+            let (message, expires) = send_code(c, state, &open, &method, true, now)?;
             (Some(message), Some(expires), open.challenge.sends + 1)
         } else {
             (None, None, open.challenge.sends)

@@ -110,6 +110,7 @@ pub fn enroll_at_login(
         if open.challenge.purpose != PURPOSE_ENROLL {
             return Err(AppError::conflict("not_enrolling", "this challenge asks for a code of an existing method"));
         }
+        refuse_if_enrolled_since(c, &open.user.id)?;
         if let Some(previous) = open.challenge.method_id.as_deref() {
             if methods::find_for_user(c, &open.user.id, previous)?.is_some_and(|m| !m.is_active()) {
                 methods::delete(c, &open.user.id, previous)?;
@@ -178,6 +179,16 @@ pub fn add_for_self(
         )?;
         Ok((Enrollment { method: MethodSummary::of(&method), totp: setup, code_expires_at }, message))
     })
+}
+
+/// An enrollment challenge is only for a user with no method: once one exists (enrolled in
+/// another challenge or by the user), an old enrollment challenge must not add another.
+pub fn refuse_if_enrolled_since(c: &mut AnyConnection, user_id: &str) -> Result<(), AppError> {
+    if methods::active_for_user(c, user_id)?.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::gone("challenge_expired", "a method was set up meanwhile: log in again"))
+    }
 }
 
 /// Unconfirmed methods of the same kind are abandoned attempts: the newest one replaces them.

@@ -114,6 +114,8 @@ pub fn set_primary(
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
+        // Changes to one user's methods run one after another (no lock-order deadlock with a removal).
+        users::hold(c, &ctx.user.id, now)?;
         let method = require_method(c, ctx, id)?;
         if !method.is_active() {
             return Err(AppError::conflict("method_not_active", "confirm the method before making it primary"));
@@ -183,6 +185,7 @@ pub fn reset_for_user(state: &AppState, principal: &Principal, slug: &str, user_
     let tenant = crate::service::users::managed_tenant(&mut conn, principal, slug)?;
     state.db.transaction_on(&mut conn, |c| {
         let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::NotFound { what: "user" })?;
+        users::hold(c, &user.id, now)?;
         rows::delete_all_for_user(c, &user.id)?;
         recovery_codes::delete_all(c, &user.id)?;
         devices::revoke_all(c, &user.id, now)?;

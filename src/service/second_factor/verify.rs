@@ -71,6 +71,9 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
         if let Some(lock) = users::hold(c, &open.user.id, now)? {
             return Ok(Verdict::Locked(lock.until));
         }
+        if open.challenge.purpose == PURPOSE_ENROLL {
+            super::enrollment::refuse_if_enrolled_since(c, &open.user.id)?;
+        }
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
         match check(c, state, &open, &req, now)? {
             None => {
