@@ -68,7 +68,8 @@ pub async fn resend(
     Ok(HttpResponse::Ok().json(body))
 }
 
-/// Use another of the user's methods for this challenge (sends a code for SMS and email).
+/// Use another of the user's methods for this challenge (sends a code for SMS and email, within
+/// the challenge's cooldown of one code every 30 seconds and its cap).
 #[utoipa::path(tag = "login", request_body = SwitchMethod,
     params(("challenge_id" = String, Path, description = "The open challenge")),
     responses(
@@ -78,7 +79,7 @@ pub async fn resend(
         (status = 409, description = "`not_verifying`", body = ErrorBody),
         (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
-        (status = 429, description = "`resend_limit_reached`", body = ErrorBody),
+        (status = 429, description = "`resend_too_soon` or `resend_limit_reached`, with `Retry-After`", body = ErrorBody),
         (status = 502, description = "`delivery_failed`", body = ErrorBody),
     ))]
 #[post("/challenges/{challenge_id}/method")]
