@@ -69,6 +69,7 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::my_methods::make_primary)
                     .service(routes::my_methods::remove_method)
                     .service(routes::my_methods::regenerate_recovery_codes)
+                    .service(routes::my_methods::step_up)
                     .service(routes::my_devices::list_devices)
                     .service(routes::my_devices::revoke_device)
                     .default_service(web::to(error::not_found)),

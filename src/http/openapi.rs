@@ -32,6 +32,7 @@ use super::routes;
         routes::my_methods::make_primary,
         routes::my_methods::remove_method,
         routes::my_methods::regenerate_recovery_codes,
+        routes::my_methods::step_up,
         routes::my_devices::list_devices,
         routes::my_devices::revoke_device,
         routes::admin::tenants::create_tenant,

@@ -198,6 +198,19 @@ async fn a_password_only_session_cannot_add_a_method_next_to_existing_ones() -> 
     let r = app.post_bearer("/me/methods", str_of(&thief, "access_token"), json!({"kind": "totp"})).await;
     assert_eq!(r.status(), 403);
     assert_eq!(body(r).await["error"], "second_factor_required");
+
+    // Alice herself steps up with her authenticator and may then manage her methods.
+    let pwd_only = str_of(&thief, "access_token");
+    let secret = str_of(&totp["totp"], "secret").to_owned();
+    let r = app.post_bearer("/me/step-up", pwd_only, json!({})).await;
+    assert_eq!(r.status(), 200);
+    let challenge = body(r).await;
+    assert_eq!(challenge["method"]["kind"], "totp");
+    app.next_totp_step();
+    let stepped = body(app.verify(&challenge["challenge_id"], &app.totp_now(&secret)).await).await;
+    assert_eq!(jwt_part(str_of(&stepped, "access_token"), 1)["amr"], json!(["pwd", "otp", "mfa"]));
+    let r = app.post_bearer("/me/recovery-codes", str_of(&stepped, "access_token"), json!({})).await;
+    assert_eq!(r.status(), 201);
     Ok(())
 }
 

@@ -3,6 +3,7 @@ use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info, Bearer};
+use crate::service::second_factor::challenge::{self, SecondFactorRequired};
 use crate::service::second_factor::enrollment::{self, EnrollRequest};
 use crate::service::second_factor::methods::{self, ConfirmMethod, MethodList};
 use crate::service::second_factor::recovery::{self, RecoveryCodes};
@@ -126,4 +127,24 @@ pub async fn regenerate_recovery_codes(
     let client = client_info(&req);
     let codes = blocking(move || recovery::regenerate(&state, &bearer.0, &client)).await?;
     Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(codes))
+}
+
+/// Step up: open a second-factor challenge for the signed-in user (a code is sent for an SMS or
+/// email primary). `POST /verify` with it returns a new session that passed a second factor,
+/// which removing methods and making recovery codes need.
+#[utoipa::path(tag = "me", security(("access_token" = [])), responses(
+    (status = 200, body = SecondFactorRequired),
+    (status = 401, body = ErrorBody),
+    (status = 409, description = "`no_method`", body = ErrorBody),
+    (status = 423, description = "`account_locked`", body = ErrorBody),
+))]
+#[post("/me/step-up")]
+pub async fn step_up(state: web::Data<AppState>, req: HttpRequest, bearer: Bearer) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    let s = state.clone();
+    let (mut body, message) = blocking(move || challenge::step_up(&s, &bearer.0, &client)).await?;
+    if deliver(&state, message).await.is_err() {
+        body.code_sent = false;
+    }
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(body))
 }

@@ -349,3 +349,23 @@ pub fn phone_for_sms(user: &User, given: Option<&str>) -> Result<String, AppErro
         }),
     }
 }
+
+/// Step-up: a signed-in user whose session did not pass a second factor (tenant policy off,
+/// exempt, remembered device) asks for a challenge of their own methods; `/verify` then opens a
+/// session that did. Needed before removing methods or making recovery codes.
+pub fn step_up(
+    state: &AppState,
+    ctx: &crate::service::sessions::AccessContext,
+    client: &ClientInfo,
+) -> Result<(SecondFactorRequired, Option<Message>), AppError> {
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    state.db.transaction_on(&mut conn, |c| {
+        ensure_unlocked(c, &ctx.user, now)?;
+        let active = methods::active_for_user(c, &ctx.user.id)?;
+        if active.is_empty() {
+            return Err(AppError::conflict("no_method", "there is no second-factor method to step up with"));
+        }
+        start_second_factor(c, state, &ctx.tenant, &ctx.user, &active, client, now)
+    })
+}
