@@ -26,7 +26,23 @@ pub struct TestApp {
     pub master_key: String,
     pub dir: tempfile::TempDir,
     pub database_url: String,
+    server: RunningServer,
     _pg: Option<PgDatabase>,
+}
+
+/// The server runs on its own thread and actix system, so that it can be stopped (and its
+/// database pool closed) when the test ends, before the test database is dropped.
+struct RunningServer {
+    handle: actix_web::dev::ServerHandle,
+    stopped: std::sync::mpsc::Receiver<()>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Sending the command is synchronous; the server's own thread carries it out.
+        drop(self.server.handle.stop(false));
+        let _ = self.server.stopped.recv_timeout(std::time::Duration::from_secs(10));
+    }
 }
 
 /// A PostgreSQL database made for one test and dropped after it.
@@ -61,7 +77,9 @@ pub fn test_database(dir: &std::path::Path) -> (String, Option<PgDatabase>) {
                 .execute(&mut conn)
                 .unwrap_or_else(|e| panic!("cannot create the test database: {e}"));
             let (prefix, _) = base.rsplit_once('/').unwrap_or((&base, ""));
-            let url = format!("{prefix}/{name}");
+            // Local test server: no TLS, so libpq never touches OpenSSL (whose exit-time cleanup
+            // races with connections still open on other threads).
+            let url = format!("{prefix}/{name}?sslmode=disable&gssencmode=disable");
             (url, Some(PgDatabase { admin_url: base, name }))
         }
         None => (format!("sqlite://{}", dir.join("latchkey.db").display()), None),
@@ -112,16 +130,42 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
     let admin_key = vars.get("LATCHKEY_BOOTSTRAP_ADMIN_KEY").cloned().unwrap_or_default();
     let settings = Settings::from_map(&vars).unwrap_or_else(|e| panic!("settings: {e}"));
     let clock = ManualClock::starting_now();
-    let app = tokio::task::spawn_blocking({
-        let clock = clock.clone();
-        move || Application::build_with_clock(settings, Arc::new(clock))
-    })
-    .await
-    .unwrap_or_else(|e| panic!("join: {e}"))
-    .unwrap_or_else(|e| panic!("build: {e}"));
-    let address = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped());
-    TestApp { address, inbox, client: reqwest::Client::new(), clock, admin_key, master_key, dir, database_url, _pg: pg }
+    let (started_tx, started_rx) = std::sync::mpsc::channel();
+    let (stopped_tx, stopped) = std::sync::mpsc::channel();
+    let server_clock = clock.clone();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            match Application::build_with_clock(settings, Arc::new(server_clock)) {
+                Ok(app) => {
+                    let _ = started_tx.send(Ok((app.port(), app.handle())));
+                    let _ = app.run_until_stopped().await;
+                }
+                Err(e) => {
+                    let _ = started_tx.send(Err(e.to_string()));
+                }
+            }
+        });
+        let _ = stopped_tx.send(());
+    });
+    let (port, handle) = tokio::task::spawn_blocking(move || started_rx.recv())
+        .await
+        .unwrap_or_else(|e| panic!("join: {e}"))
+        .unwrap_or_else(|e| panic!("server thread: {e}"))
+        .unwrap_or_else(|e| panic!("build: {e}"));
+    let address = format!("http://127.0.0.1:{port}");
+    let server = RunningServer { handle, stopped };
+    TestApp {
+        address,
+        inbox,
+        client: reqwest::Client::new(),
+        clock,
+        admin_key,
+        master_key,
+        dir,
+        database_url,
+        server,
+        _pg: pg,
+    }
 }
 
 impl TestApp {
