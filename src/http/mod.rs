@@ -17,10 +17,12 @@ use crate::config::Settings;
 pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
     let json = web::JsonConfig::default().limit(settings.max_body_bytes).error_handler(error::json_error);
     let form = web::FormConfig::default().limit(settings.max_body_bytes).error_handler(error::form_error);
+    let payload = web::PayloadConfig::new(settings.max_body_bytes);
     let origins = settings.cors_origins.clone();
     move |cfg: &mut web::ServiceConfig| {
         cfg.app_data(json)
             .app_data(form)
+            .app_data(payload)
             .app_data(web::PathConfig::default().error_handler(error::path_error))
             .app_data(web::QueryConfig::default().error_handler(error::query_error))
             .service(

@@ -52,7 +52,7 @@ use super::routes;
         routes::admin::signing_keys::list_signing_keys,
         routes::admin::signing_keys::rotate_signing_key,
     ),
-    modifiers(&SecuritySchemes, &AdminPrefix),
+    modifiers(&SecuritySchemes, &AdminPrefix, &CommonErrors),
     tags(
         (name = "login", description = "Password login, second-factor challenges and verification"),
         (name = "tokens", description = "Refresh, logout, introspection and the JWKS"),
@@ -104,6 +104,42 @@ impl Modify for AdminPrefix {
                 }
             })
             .collect();
+    }
+}
+
+/// Errors any endpoint can give, added in one place rather than on every handler: a JSON body
+/// can be malformed (400), too large (413) or not JSON (415); anything can fail inside (500).
+struct CommonErrors;
+
+impl Modify for CommonErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{Content, Ref, ResponseBuilder};
+        let error = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content("application/json", Content::new(Some(Ref::from_schema_name("ErrorBody"))))
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let operations = [&mut item.get, &mut item.post, &mut item.patch, &mut item.delete, &mut item.put];
+            for op in operations.into_iter().flatten() {
+                let responses = &mut op.responses.responses;
+                if op.request_body.is_some() {
+                    responses.entry("400".into()).or_insert_with(|| {
+                        error("`malformed_json` or `invalid_body`: the body is not valid JSON or does not fit").into()
+                    });
+                    responses.entry("413".into()).or_insert_with(|| error("`payload_too_large`").into());
+                    responses
+                        .entry("415".into())
+                        .or_insert_with(|| error("`unsupported_media_type`: send JSON").into());
+                }
+                if path != "/healthz" {
+                    responses.entry("500".into()).or_insert_with(|| {
+                        error("`internal_error`: nothing internal is disclosed; the cause is logged").into()
+                    });
+                }
+            }
+        }
     }
 }
 

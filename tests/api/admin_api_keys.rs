@@ -80,3 +80,39 @@ async fn a_tenant_key_cannot_reach_another_tenant() -> TestResult {
     assert_eq!(r.status(), 403);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_malformed_key_body_is_refused_not_ignored() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant("acme").await;
+    let r = app
+        .client
+        .post(app.url("/admin/tenants/acme/api-keys"))
+        .bearer_auth(&app.admin_key)
+        .header("content-type", "application/json")
+        .body("{\"name\": 12")
+        .send()
+        .await?;
+    assert_eq!(r.status(), 400);
+    assert_eq!(r.json::<Value>().await?["error"], "invalid_body");
+    Ok(())
+}
+
+#[tokio::test]
+async fn introspection_with_an_unreadable_body_is_a_clear_4xx() -> TestResult {
+    let app = spawn_app().await;
+    for (content_type, body) in [("text/plain", "token=x"), ("application/json", "{not json")] {
+        let r = app
+            .client
+            .post(app.url("/token/introspect"))
+            .bearer_auth(&app.admin_key)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await?;
+        assert!(r.status().is_client_error(), "{content_type}: {}", r.status());
+        let err: Value = r.json().await?;
+        assert!(err["error"].is_string() && err["message"].is_string());
+    }
+    Ok(())
+}

@@ -32,10 +32,17 @@ pub async fn create_api_key(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<String>,
-    body: Option<web::Json<CreateApiKey>>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
-    let name = body.and_then(|b| b.into_inner().name);
+    // The body is optional; when there is one it must be valid (never silently ignored).
+    let name = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        serde_json::from_slice::<CreateApiKey>(&body)
+            .map_err(|e| AppError::validation("invalid_body", format!("the request body does not fit: {e}")))?
+            .name
+    };
     let created = blocking(move || api_keys::create_tenant_key(&state, &path, name)).await?;
     Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(created))
 }
