@@ -93,6 +93,36 @@ pub fn upgrade_password_hash(
     Ok(())
 }
 
+/// Takes the user's row lock for the rest of the transaction (a no-op write on PostgreSQL;
+/// SQLite's transaction already holds the database's write lock). Read the row after this.
+pub fn lock_row(conn: &mut AnyConnection, user_id: &str) -> Result<(), StoreError> {
+    diesel::update(users::table.find(user_id)).set(users::locked_until.eq(users::locked_until)).execute(conn)?;
+    Ok(())
+}
+
+/// A user with their tenant, in one query.
+pub fn find_with_tenant(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    user_id: &str,
+) -> Result<Option<(User, super::tenants::Tenant)>, StoreError> {
+    use super::schema::tenants;
+    Ok(users::table
+        .inner_join(tenants::table)
+        .filter(users::tenant_id.eq(tenant_id))
+        .filter(users::id.eq(user_id))
+        .select((User::as_select(), super::tenants::Tenant::as_select()))
+        .first(conn)
+        .optional()?)
+}
+
+impl User {
+    /// The lock in force at `now`, as this row says. Only trust it on a row read after `lock_row`.
+    pub fn lock_at(&self, now: i64) -> Option<Lock> {
+        self.locked_until.filter(|until| *until > now).map(|until| Lock { until, reason: self.lock_reason.clone() })
+    }
+}
+
 /// Which guessing counter a failure goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Factor {
@@ -126,7 +156,7 @@ impl Lock {
 /// already holds the database's write lock) and reports the lock in force, read after taking it.
 /// Every decision about a locked account must come after this call, not from a row read earlier.
 pub fn hold(conn: &mut AnyConnection, user_id: &str, now: i64) -> Result<Option<Lock>, StoreError> {
-    diesel::update(users::table.find(user_id)).set(users::locked_until.eq(users::locked_until)).execute(conn)?;
+    lock_row(conn, user_id)?;
     let (locked_until, lock_reason): (Option<i64>, Option<String>) =
         users::table.find(user_id).select((users::locked_until, users::lock_reason)).first(conn)?;
     Ok(locked_until.filter(|until| *until > now).map(|until| Lock { until, reason: lock_reason }))

@@ -15,7 +15,7 @@ use crate::service::sessions::ClientInfo;
 use crate::state::AppState;
 use crate::store::challenges::{self, Challenge, PURPOSE_ENROLL, PURPOSE_VERIFY};
 use crate::store::methods::{self, Method};
-use crate::store::tenants::{self, Tenant};
+use crate::store::tenants::Tenant;
 use crate::store::users::{self, User};
 use crate::store::{new_id, AnyConnection};
 
@@ -181,6 +181,17 @@ pub struct OpenChallenge {
     pub challenge: Challenge,
     pub user: User,
     pub tenant: Tenant,
+    /// The account's lock, read after taking the user's row lock.
+    pub lock: Option<users::Lock>,
+}
+
+impl OpenChallenge {
+    pub fn refuse_if_locked(&self, now: i64) -> Result<(), AppError> {
+        match &self.lock {
+            Some(lock) => Err(AppError::locked_until(lock.until, now)),
+            None => Ok(()),
+        }
+    }
 }
 
 pub fn open(c: &mut AnyConnection, challenge_id: &str, now: i64) -> Result<OpenChallenge, AppError> {
@@ -195,10 +206,13 @@ pub fn open(c: &mut AnyConnection, challenge_id: &str, now: i64) -> Result<OpenC
     if challenge.expires_at <= now {
         return Err(expired());
     }
-    let user =
-        users::find_in_tenant(c, &challenge.tenant_id, &challenge.user_id)?.filter(|u| u.active).ok_or_else(expired)?;
-    let tenant = tenants::find_by_id(c, &challenge.tenant_id)?.ok_or_else(expired)?;
-    Ok(OpenChallenge { challenge, user, tenant })
+    // Challenge first, then user: every path takes the two row locks in this order.
+    users::lock_row(c, &challenge.user_id)?;
+    let (user, tenant) = users::find_with_tenant(c, &challenge.tenant_id, &challenge.user_id)?
+        .filter(|(u, _)| u.active)
+        .ok_or_else(expired)?;
+    let lock = user.lock_at(now);
+    Ok(OpenChallenge { challenge, user, tenant, lock })
 }
 
 /// Takes the user's row lock and refuses a locked account (see `users::hold`).
@@ -277,7 +291,7 @@ pub fn resend(
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
         let open = open(c, challenge_id, now)?;
-        ensure_unlocked(c, &open.user, now)?;
+        open.refuse_if_locked(now)?;
         let method = current_method(c, &open)?;
         if super::channel_of(&method.kind).is_none() {
             return Err(AppError::conflict("not_resendable", "authenticator app codes are not sent: open the app"));
@@ -308,7 +322,7 @@ pub fn switch_method(
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
         let open = open(c, challenge_id, now)?;
-        ensure_unlocked(c, &open.user, now)?;
+        open.refuse_if_locked(now)?;
         if open.challenge.purpose != PURPOSE_VERIFY {
             return Err(AppError::conflict("not_verifying", "this challenge is for enrollment: enroll a method"));
         }

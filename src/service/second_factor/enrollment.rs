@@ -106,7 +106,7 @@ pub fn enroll_at_login(
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
         let open = challenge::open(c, challenge_id, now)?;
-        ensure_unlocked(c, &open.user, now)?;
+        open.refuse_if_locked(now)?;
         if open.challenge.purpose != PURPOSE_ENROLL {
             return Err(AppError::conflict("not_enrolling", "this challenge asks for a code of an existing method"));
         }

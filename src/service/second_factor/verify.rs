@@ -66,9 +66,9 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
     let mut conn = state.db.get()?;
     let verdict = state.db.transaction_on(&mut conn, |c| -> Result<Verdict, AppError> {
         let open = challenge::open(c, &req.challenge_id, now)?;
-        // The lock is read after taking the user's row lock: a lock set by a concurrent failure
+        // `open` read the lock after taking the user's row lock: a lock set by a concurrent failure
         // (on another challenge, or another process) is seen here.
-        if let Some(lock) = users::hold(c, &open.user.id, now)? {
+        if let Some(lock) = &open.lock {
             return Ok(Verdict::Locked(lock.until));
         }
         if open.challenge.purpose == PURPOSE_ENROLL {
@@ -84,7 +84,9 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                 if !challenges::complete(c, &ch.id, now)? {
                     return Err(AppError::gone("challenge_used", "this challenge was already used: log in again"));
                 }
-                users::reset_failures(c, &user.id, Factor::SecondFactor)?;
+                if user.failed_second_factor > 0 {
+                    users::reset_failures(c, &user.id, Factor::SecondFactor)?;
+                }
                 let mut warnings = Vec::new();
                 let factor = match &proof {
                     Proof::Method(method) => {
