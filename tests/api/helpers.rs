@@ -321,6 +321,17 @@ impl TestApp {
         (r.json().await.unwrap(), secret)
     }
 
+    /// Logs in with the authenticator at the next time step asking to remember the device;
+    /// returns the device token.
+    pub async fn remembered_device(&self, tenant: &str, email: &str, secret: &str) -> String {
+        self.next_totp_step();
+        let login: Value = self.login(tenant, email, PASSWORD).await.json().await.unwrap();
+        let body =
+            json!({"challenge_id": login["challenge_id"], "code": self.totp_now(secret), "remember_device": true});
+        let done: Value = self.post_json("/verify", body).await.json().await.unwrap();
+        str_of(&done, "device_token").to_owned()
+    }
+
     /// Moves the server clock to the start of the next TOTP step, so a new code is accepted.
     pub fn next_totp_step(&self) {
         let now = self.clock.now();

@@ -232,27 +232,11 @@ async fn a_remembered_device_skips_the_second_factor_until_revoked() -> TestResu
     assert_eq!(body(with_device("alice@example.com", device.clone()).await).await["status"], "second_factor_required");
 
     // A password change revokes devices too; so does expiry.
-    app.next_totp_step();
-    let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
-    let r = app
-        .post_json(
-            "/verify",
-            json!({"challenge_id": login["challenge_id"], "code": app.totp_now(&secret), "remember_device": true}),
-        )
-        .await;
-    let device = str_of(&body(r).await, "device_token").to_owned();
+    let device = app.remembered_device("acme", "alice@example.com", &secret).await;
     app.clock.advance(30 * 86400 + 1);
     assert_eq!(body(with_device("alice@example.com", device.clone()).await).await["status"], "second_factor_required");
 
-    app.next_totp_step();
-    let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
-    let r = app
-        .post_json(
-            "/verify",
-            json!({"challenge_id": login["challenge_id"], "code": app.totp_now(&secret), "remember_device": true}),
-        )
-        .await;
-    let device = str_of(&body(r).await, "device_token").to_owned();
+    let device = app.remembered_device("acme", "alice@example.com", &secret).await;
     let r = app
         .client
         .patch(app.url(&format!("/admin/tenants/acme/users/{}", str_of(&alice, "id"))))

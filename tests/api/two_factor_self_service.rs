@@ -66,15 +66,7 @@ async fn removing_a_method_needs_a_second_factor_session_and_keeps_the_last_unde
     assert_eq!(body(r).await["error"], "last_method");
 
     // A password-only session (via a remembered device) may not remove methods.
-    app.next_totp_step();
-    let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
-    let r = app
-        .post_json(
-            "/verify",
-            json!({"challenge_id": login["challenge_id"], "code": app.totp_now(&secret), "remember_device": true}),
-        )
-        .await;
-    let device = str_of(&body(r).await, "device_token").to_owned();
+    let device = app.remembered_device("acme", "alice@example.com", &secret).await;
     let r = app
         .post_json(
             "/login",
