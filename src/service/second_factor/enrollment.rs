@@ -126,17 +126,8 @@ pub fn enroll_at_login(
             }
             None => (None, None),
         };
-        audit::record(
-            c,
-            Some(&open.tenant.id),
-            Some(&open.user.id),
-            client,
-            "method.enrollment_started",
-            audit::SUCCESS,
-            Some(&method.kind),
-            now,
-        )?;
-        Ok((Enrollment { method: MethodSummary::of(&method), totp: setup, code_expires_at }, message))
+        let started = Started { method, setup, code_expires_at, message };
+        started.audited(c, &open.tenant.id, &open.user.id, client, now)
     })
 }
 
@@ -167,18 +158,47 @@ pub fn add_for_self(
             }
             None => (None, None),
         };
+        let started = Started { method, setup, code_expires_at, message };
+        started.audited(c, &ctx.tenant.id, &ctx.user.id, client, now)
+    })
+}
+
+/// A pending method just created, with what its user needs next.
+struct Started {
+    method: Method,
+    setup: Option<TotpSetup>,
+    code_expires_at: Option<String>,
+    message: Option<Message>,
+}
+
+impl Started {
+    /// Records the start of the enrollment and returns the answer and the message to send.
+    fn audited(
+        self,
+        c: &mut AnyConnection,
+        tenant_id: &str,
+        user_id: &str,
+        client: &ClientInfo,
+        now: i64,
+    ) -> Result<(Enrollment, Option<Message>), AppError> {
+        let kind = Some(self.method.kind.as_str());
         audit::record(
             c,
-            Some(&ctx.tenant.id),
-            Some(&ctx.user.id),
+            Some(tenant_id),
+            Some(user_id),
             client,
             "method.enrollment_started",
             audit::SUCCESS,
-            Some(&method.kind),
+            kind,
             now,
         )?;
-        Ok((Enrollment { method: MethodSummary::of(&method), totp: setup, code_expires_at }, message))
-    })
+        let enrollment = Enrollment {
+            method: MethodSummary::of(&self.method),
+            totp: self.setup,
+            code_expires_at: self.code_expires_at,
+        };
+        Ok((enrollment, self.message))
+    }
 }
 
 /// An enrollment challenge is only for a user with no method: once one exists (enrolled in
