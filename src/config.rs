@@ -8,6 +8,8 @@ use std::str::FromStr;
 
 use crate::auth::password::HashParams;
 use crate::delivery::DeliveryConfig;
+use crate::domain::TwoFactorMode;
+pub use crate::secret::Secret;
 use crate::store::DatabaseTarget;
 
 #[derive(Debug, Clone)]
@@ -44,21 +46,11 @@ pub struct Settings {
     /// `LATCHKEY_DELIVERY` (`log` or `webhook`) with `LATCHKEY_DELIVERY_WEBHOOK_URL`,
     /// `LATCHKEY_DELIVERY_WEBHOOK_SECRET` and `LATCHKEY_DELIVERY_TIMEOUT_MS`.
     pub delivery: DeliveryConfig,
-}
-
-#[derive(Clone)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("<redacted>")
-    }
+    /// `LATCHKEY_DEFAULT_TWO_FACTOR`: the second-factor mode of a new tenant (default `off`).
+    pub default_two_factor: TwoFactorMode,
+    /// `LATCHKEY_TRUSTED_PROXIES`: comma-separated CIDRs of reverse proxies whose
+    /// `X-Forwarded-For` / `Forwarded` headers are believed (empty: none, the TCP peer is the client).
+    pub trusted_proxies: Vec<ipnetwork::IpNetwork>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -100,8 +92,8 @@ impl Settings {
             database,
             db_pool_size: parse.or("LATCHKEY_DB_POOL_SIZE", 16)?,
             migrate_on_start: parse.or("LATCHKEY_MIGRATE_ON_START", true)?,
-            master_key: get("LATCHKEY_MASTER_KEY").map(Secret),
-            bootstrap_admin_key: get("LATCHKEY_BOOTSTRAP_ADMIN_KEY").map(Secret),
+            master_key: get("LATCHKEY_MASTER_KEY").map(Secret::new),
+            bootstrap_admin_key: get("LATCHKEY_BOOTSTRAP_ADMIN_KEY").map(Secret::new),
             issuer: get("LATCHKEY_ISSUER").unwrap_or_else(|| "http://127.0.0.1:8080".into()),
             access_token_ttl_secs: parse.or("LATCHKEY_ACCESS_TOKEN_TTL_SECS", 900)?,
             refresh_token_ttl_secs: parse.or("LATCHKEY_REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?,
@@ -122,6 +114,12 @@ impl Settings {
             workers: parse.or("LATCHKEY_WORKERS", cores())?,
             challenge_ttl_secs: parse.or("LATCHKEY_CHALLENGE_TTL_SECS", 300)?,
             delivery: delivery_config(&get, &parse)?,
+            default_two_factor: parse.or("LATCHKEY_DEFAULT_TWO_FACTOR", TwoFactorMode::Off)?,
+            trusted_proxies: match get("LATCHKEY_TRUSTED_PROXIES") {
+                Some(list) => crate::domain::network::parse_cidrs(list.split(','))
+                    .map_err(|e| ConfigError { name: "LATCHKEY_TRUSTED_PROXIES".into(), message: e.message })?,
+                None => Vec::new(),
+            },
         };
         settings.check()?;
         Ok(settings)
@@ -177,7 +175,7 @@ fn delivery_config<G: Fn(&str) -> Option<String>>(
             let timeout_ms: u64 = parse.or("LATCHKEY_DELIVERY_TIMEOUT_MS", 5000)?;
             Ok(DeliveryConfig::Webhook {
                 url,
-                secret: Secret(secret),
+                secret: Secret::new(secret),
                 timeout: std::time::Duration::from_millis(timeout_ms),
             })
         }

@@ -2,22 +2,23 @@
 //! the unexpected is `Internal`, whose cause is logged and never shown to the client.
 //! `http::error` maps it to a status and a JSON body in one place.
 
+use crate::domain::{ErrorCode, Invalid};
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("the request is invalid: {message}")]
-    Validation { code: &'static str, message: String },
+    Validation { code: ErrorCode, message: String },
     #[error("the identifier or password is incorrect")]
     InvalidCredentials,
     #[error("{message}")]
-    Unauthorized { code: &'static str, message: String },
+    Unauthorized { code: ErrorCode, message: String },
     #[error("{message}")]
-    Forbidden { code: &'static str, message: String },
+    Forbidden { code: ErrorCode, message: String },
     #[error("{what} was not found")]
-    NotFound { what: &'static str },
+    NotFound { code: ErrorCode, what: &'static str },
     #[error("{message}")]
-    Conflict { code: &'static str, message: String },
+    Conflict { code: ErrorCode, message: String },
     #[error("the refresh token is invalid, expired or already used")]
     InvalidGrant,
     #[error("the code is not valid")]
@@ -25,9 +26,9 @@ pub enum AppError {
     #[error("the account is locked after too many failed attempts; try again later")]
     AccountLocked { retry_after_secs: u64 },
     #[error("{message}")]
-    Gone { code: &'static str, message: String },
+    Gone { code: ErrorCode, message: String },
     #[error("{message}")]
-    TooManyRequests { code: &'static str, message: String, retry_after_secs: u64 },
+    TooManyRequests { code: ErrorCode, message: String, retry_after_secs: u64 },
     #[error("the message could not be delivered; try sending a new code")]
     DeliveryFailed,
     #[error("the server is at capacity; retry shortly")]
@@ -37,28 +38,33 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn validation(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn validation(code: ErrorCode, message: impl Into<String>) -> Self {
         AppError::Validation { code, message: message.into() }
     }
 
-    pub fn unauthorized(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn unauthorized(code: ErrorCode, message: impl Into<String>) -> Self {
         AppError::Unauthorized { code, message: message.into() }
     }
 
     pub fn forbidden(message: impl Into<String>) -> Self {
-        AppError::Forbidden { code: "forbidden", message: message.into() }
+        AppError::Forbidden { code: ErrorCode::Forbidden, message: message.into() }
     }
 
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
         AppError::Conflict { code, message: message.into() }
     }
 
-    pub fn gone(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn gone(code: ErrorCode, message: impl Into<String>) -> Self {
         AppError::Gone { code, message: message.into() }
     }
 
     pub fn locked_until(until: i64, now: i64) -> Self {
-        AppError::AccountLocked { retry_after_secs: (until - now).max(1) as u64 }
+        AppError::AccountLocked { retry_after_secs: (until - now).max(1).unsigned_abs() }
+    }
+
+    /// `404 not_found` naming what was not found.
+    pub fn not_found(what: &'static str) -> Self {
+        AppError::NotFound { code: ErrorCode::NotFound, what }
     }
 
     pub fn internal(cause: impl std::fmt::Display) -> Self {
@@ -66,23 +72,29 @@ impl AppError {
     }
 
     /// The stable snake_case code clients switch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             AppError::Validation { code, .. }
             | AppError::Unauthorized { code, .. }
             | AppError::Forbidden { code, .. }
             | AppError::Conflict { code, .. }
             | AppError::Gone { code, .. }
-            | AppError::TooManyRequests { code, .. } => code,
-            AppError::InvalidCode { .. } => "invalid_code",
-            AppError::AccountLocked { .. } => "account_locked",
-            AppError::DeliveryFailed => "delivery_failed",
-            AppError::InvalidCredentials => "invalid_credentials",
-            AppError::NotFound { .. } => "not_found",
-            AppError::InvalidGrant => "invalid_grant",
-            AppError::Overloaded { .. } => "overloaded",
-            AppError::Internal(_) => "internal_error",
+            | AppError::TooManyRequests { code, .. } => *code,
+            AppError::InvalidCode { .. } => ErrorCode::InvalidCode,
+            AppError::AccountLocked { .. } => ErrorCode::AccountLocked,
+            AppError::DeliveryFailed => ErrorCode::DeliveryFailed,
+            AppError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            AppError::NotFound { code, .. } => *code,
+            AppError::InvalidGrant => ErrorCode::InvalidGrant,
+            AppError::Overloaded { .. } => ErrorCode::Overloaded,
+            AppError::Internal(_) => ErrorCode::InternalError,
         }
+    }
+}
+
+impl From<Invalid> for AppError {
+    fn from(err: Invalid) -> Self {
+        AppError::Validation { code: err.code, message: err.message }
     }
 }
 

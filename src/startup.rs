@@ -15,7 +15,7 @@ use crate::crypto::{load_or_create_master_key, CodeHasher, OpaqueToken, SecretBo
 use crate::error::AppError;
 use crate::service::api_keys;
 use crate::service::capacity::HashPool;
-use crate::service::signing_keys::{self, KeyStore};
+use crate::service::signing_keys::{self, KeyLoader, KeyStore};
 use crate::state::AppState;
 use crate::store::{migrations, Db};
 
@@ -83,8 +83,12 @@ pub fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> Result<(AppStat
         Duration::from_millis(settings.login_queue_timeout_ms),
     )
     .map_err(StartError::Setup)?;
-    let keys = KeyStore::default();
-    keys.reload(&db, &secrets, now, settings.access_token_ttl_secs)?;
+    let keys = KeyStore::new(KeyLoader {
+        db: Db::connect(&settings.database, 1)?,
+        secrets: secrets.clone(),
+        access_ttl: settings.access_token_ttl_secs,
+    });
+    keys.reload(now)?;
     // The signing keys must still open with this master key; fail at start, not at first login.
     if !keys.ring().has_signing_key() {
         return Err(StartError::Setup(

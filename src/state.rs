@@ -8,7 +8,7 @@ use crate::config::Settings;
 use crate::crypto::{CodeHasher, SecretBox};
 use crate::delivery::Sender;
 use crate::service::capacity::HashPool;
-use crate::service::signing_keys::KeyStore;
+use crate::service::key_cache::KeyStore;
 use crate::store::Db;
 
 pub struct AppState {

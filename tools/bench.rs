@@ -200,7 +200,7 @@ impl Recorder {
     }
 
     async fn record(&self, status: Option<u16>, started: Instant) {
-        let micros = started.elapsed().as_micros() as u64;
+        let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
         let mut tally = self.tally.lock().await;
         match status {
             Some(200) => {
@@ -258,7 +258,7 @@ fn now_secs() -> i64 {
 }
 
 fn totp(secret: &[u8], step: i64) -> String {
-    code_at(secret, TotpParams::default(), (step * 30) as u64)
+    code_at(secret, TotpParams::default(), (step * 30).unsigned_abs())
 }
 
 /// Enrolls one user with TOTP at login and returns the raw secret.
@@ -288,7 +288,7 @@ async fn verify_mode(bench: Arc<Bench>) -> Result<(), BoxError> {
         .map(|i| {
             let bench = bench.clone();
             let (user, round) = (i % emails.len(), i / emails.len());
-            let code = totp(&secrets[user], step + round as i64);
+            let code = totp(&secrets[user], step + i64::try_from(round).unwrap_or(0));
             let email = emails[user].clone();
             async move {
                 let login = bench.login(&email).await?;

@@ -2,7 +2,6 @@
 
 pub mod codes;
 pub mod jwt;
-pub mod mask;
 pub mod password;
 pub mod policy;
 pub mod totp;

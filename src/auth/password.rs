@@ -8,6 +8,7 @@ use argon2::password_hash::{Output, PasswordHash, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use subtle::ConstantTimeEq;
 
+use crate::domain::ErrorCode;
 use crate::error::AppError;
 
 pub const MIN_PASSWORD_CHARS: usize = 8;
@@ -152,18 +153,18 @@ pub fn validate_new_password(password: &str, email: &str) -> Result<(), AppError
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_CHARS {
         return Err(AppError::validation(
-            "password_too_short",
+            ErrorCode::PasswordTooShort,
             format!("the password must have at least {MIN_PASSWORD_CHARS} characters"),
         ));
     }
     if chars > MAX_PASSWORD_CHARS {
         return Err(AppError::validation(
-            "password_too_long",
+            ErrorCode::PasswordTooLong,
             format!("the password must have at most {MAX_PASSWORD_CHARS} characters"),
         ));
     }
     if password.trim().eq_ignore_ascii_case(email.trim()) {
-        return Err(AppError::validation("password_equals_email", "the password must not be the email address"));
+        return Err(AppError::validation(ErrorCode::PasswordEqualsEmail, "the password must not be the email address"));
     }
     Ok(())
 }
@@ -224,10 +225,13 @@ mod tests {
 
     #[test]
     fn policy_bounds_length_and_forbids_the_email() {
-        assert_eq!(validate_new_password("short", "a@b.c").map_err(|e| e.code()), Err("password_too_short"));
-        assert_eq!(validate_new_password(&"x".repeat(257), "a@b.c").map_err(|e| e.code()), Err("password_too_long"));
+        assert_eq!(validate_new_password("short", "a@b.c").map_err(|e| e.code().as_str()), Err("password_too_short"));
         assert_eq!(
-            validate_new_password("Alice@Example.com", "alice@example.com").map_err(|e| e.code()),
+            validate_new_password(&"x".repeat(257), "a@b.c").map_err(|e| e.code().as_str()),
+            Err("password_too_long")
+        );
+        assert_eq!(
+            validate_new_password("Alice@Example.com", "alice@example.com").map_err(|e| e.code().as_str()),
             Err("password_equals_email")
         );
         assert!(validate_new_password("long enough", "a@b.c").is_ok());

@@ -1,35 +1,6 @@
 //! The second-factor decision, in one function so it can grow (trusted networks, groups, …).
 
-use crate::error::AppError;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TwoFactorMode {
-    /// No second factor is asked.
-    Off,
-    /// Users who set up a method are asked for it; others log in with the password.
-    Optional,
-    /// Everyone must; users with no method enroll at login.
-    Required,
-}
-
-impl TwoFactorMode {
-    pub fn parse(s: &str) -> Result<Self, AppError> {
-        match s {
-            "off" => Ok(Self::Off),
-            "optional" => Ok(Self::Optional),
-            "required" => Ok(Self::Required),
-            _ => Err(AppError::validation("invalid_two_factor", "two_factor must be off, optional or required")),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Off => "off",
-            Self::Optional => "optional",
-            Self::Required => "required",
-        }
-    }
-}
+pub use crate::domain::TwoFactorMode;
 
 /// What is known about a login once the password was right.
 #[derive(Debug, Clone, Copy)]

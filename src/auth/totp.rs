@@ -5,6 +5,7 @@
 use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, Secret, TOTP};
 
+use crate::domain::ErrorCode;
 use crate::error::AppError;
 
 /// Steps of drift accepted either side of the current one.
@@ -37,9 +38,10 @@ impl TotpAlgorithm {
             "SHA1" => Ok(Self::Sha1),
             "SHA256" => Ok(Self::Sha256),
             "SHA512" => Ok(Self::Sha512),
-            _ => {
-                Err(AppError::validation("invalid_totp_algorithm", "the TOTP algorithm must be SHA1, SHA256 or SHA512"))
-            }
+            _ => Err(AppError::validation(
+                ErrorCode::InvalidTotpAlgorithm,
+                "the TOTP algorithm must be SHA1, SHA256 or SHA512",
+            )),
         }
     }
 
@@ -63,12 +65,19 @@ impl TotpAlgorithm {
 impl TotpParams {
     pub fn new(algorithm: &str, digits: i32, period: i32) -> Result<Self, AppError> {
         if !(6..=8).contains(&digits) {
-            return Err(AppError::validation("invalid_totp_digits", "TOTP codes must have 6, 7 or 8 digits"));
+            return Err(AppError::validation(ErrorCode::InvalidTotpDigits, "TOTP codes must have 6, 7 or 8 digits"));
         }
         if !(15..=120).contains(&period) {
-            return Err(AppError::validation("invalid_totp_period", "the TOTP period must be 15-120 seconds"));
+            return Err(AppError::validation(ErrorCode::InvalidTotpPeriod, "the TOTP period must be 15-120 seconds"));
         }
-        Ok(Self { algorithm: TotpAlgorithm::parse(algorithm)?, digits: digits as u32, period: period as u64 })
+        // Both were range-checked above, so the conversions cannot fail.
+        let (digits, period) = (digits.unsigned_abs(), u64::from(period.unsigned_abs()));
+        Ok(Self { algorithm: TotpAlgorithm::parse(algorithm)?, digits, period })
+    }
+
+    /// The digits and the period as stored (INTEGER columns); both are small by construction.
+    pub fn stored(self) -> (i32, i32) {
+        (i32::try_from(self.digits).unwrap_or(i32::MAX), i32::try_from(self.period).unwrap_or(i32::MAX))
     }
 }
 
@@ -108,14 +117,14 @@ pub fn matching_step(secret: &[u8], params: TotpParams, code: &str, now: i64) ->
     if code.len() != params.digits as usize || !code.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let current = now.max(0) / params.period as i64;
+    let current = now.max(0) / i64::try_from(params.period).unwrap_or(i64::MAX);
     let mut found = None;
     // Check every candidate so the time taken does not depend on which one matched.
     for step in (current - DRIFT_STEPS)..=(current + DRIFT_STEPS) {
         if step < 0 {
             continue;
         }
-        let expected = code_at(secret, params, step as u64 * params.period);
+        let expected = code_at(secret, params, step.unsigned_abs() * params.period);
         if bool::from(expected.as_bytes().ct_eq(code.as_bytes())) && found.is_none() {
             found = Some(step);
         }
@@ -150,6 +159,7 @@ pub fn provisioning(secret: &[u8], params: TotpParams, issuer: &str, account: &s
 }
 
 #[cfg(test)]
+#[allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)] // RFC test vectors are small positive times
 mod tests {
     use super::*;
 

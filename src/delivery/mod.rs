@@ -73,7 +73,7 @@ pub trait Sender: Send + Sync {
 #[derive(Debug, Clone)]
 pub enum DeliveryConfig {
     Log,
-    Webhook { url: String, secret: crate::config::Secret, timeout: Duration },
+    Webhook { url: String, secret: crate::secret::Secret, timeout: Duration },
 }
 
 pub fn sender_from(config: &DeliveryConfig) -> Result<Arc<dyn Sender>, String> {

@@ -6,14 +6,14 @@ use actix_web::{error::JsonPayloadError, HttpRequest, HttpResponse, ResponseErro
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::domain::ErrorCode;
 use crate::error::AppError;
 
 /// Every error response has this shape.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorBody {
     /// A stable snake_case code to switch on.
-    #[schema(example = "invalid_credentials")]
-    pub error: String,
+    pub error: ErrorCode,
     /// A human-readable explanation; wording may change.
     pub message: String,
     /// Seconds to wait before retrying (423, 429, 503).
@@ -25,8 +25,8 @@ pub struct ErrorBody {
 }
 
 impl ErrorBody {
-    pub fn new(error: &str, message: impl Into<String>) -> Self {
-        Self { error: error.to_owned(), message: message.into(), retry_after: None, attempts_remaining: None }
+    pub fn new(error: ErrorCode, message: impl Into<String>) -> Self {
+        Self { error, message: message.into(), retry_after: None, attempts_remaining: None }
     }
 }
 
@@ -86,7 +86,7 @@ impl ResponseError for AppError {
 #[derive(Debug)]
 pub struct RequestError {
     pub status: StatusCode,
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: String,
 }
 
@@ -110,40 +110,42 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
     let (status, code, message) = match &err {
         JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => (
             StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
+            ErrorCode::PayloadTooLarge,
             format!("the request body is larger than {limit} bytes"),
         ),
         JsonPayloadError::ContentType => (
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "the request body must be JSON (Content-Type: application/json)".to_owned(),
         ),
         JsonPayloadError::Deserialize(e) if e.is_data() => {
-            (StatusCode::BAD_REQUEST, "invalid_body", format!("the request body does not fit: {e}"))
+            (StatusCode::BAD_REQUEST, ErrorCode::InvalidBody, format!("the request body does not fit: {e}"))
         }
         JsonPayloadError::Deserialize(e) => {
-            (StatusCode::BAD_REQUEST, "malformed_json", format!("the request body is not valid JSON: {e}"))
+            (StatusCode::BAD_REQUEST, ErrorCode::MalformedJson, format!("the request body is not valid JSON: {e}"))
         }
-        _ => (StatusCode::BAD_REQUEST, "invalid_body", "the request body could not be read".to_owned()),
+        _ => (StatusCode::BAD_REQUEST, ErrorCode::InvalidBody, "the request body could not be read".to_owned()),
     };
     RequestError { status, code, message }.into()
 }
 
 pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
-    RequestError { status: StatusCode::BAD_REQUEST, code: "invalid_path", message: err.to_string() }.into()
+    RequestError { status: StatusCode::BAD_REQUEST, code: ErrorCode::InvalidPath, message: err.to_string() }.into()
 }
 
 pub fn query_error(err: actix_web::error::QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    RequestError { status: StatusCode::BAD_REQUEST, code: "invalid_query", message: err.to_string() }.into()
+    RequestError { status: StatusCode::BAD_REQUEST, code: ErrorCode::InvalidQuery, message: err.to_string() }.into()
 }
 
 pub fn form_error(err: actix_web::error::UrlencodedError, _req: &HttpRequest) -> actix_web::Error {
     let (status, code) = match err {
-        actix_web::error::UrlencodedError::Overflow { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
-        actix_web::error::UrlencodedError::ContentType => {
-            (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+        actix_web::error::UrlencodedError::Overflow { .. } => {
+            (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge)
         }
-        _ => (StatusCode::BAD_REQUEST, "invalid_body"),
+        actix_web::error::UrlencodedError::ContentType => {
+            (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::UnsupportedMediaType)
+        }
+        _ => (StatusCode::BAD_REQUEST, ErrorCode::InvalidBody),
     };
     RequestError { status, code, message: err.to_string() }.into()
 }
@@ -151,7 +153,7 @@ pub fn form_error(err: actix_web::error::UrlencodedError, _req: &HttpRequest) ->
 pub async fn not_found(req: HttpRequest) -> HttpResponse {
     RequestError {
         status: StatusCode::NOT_FOUND,
-        code: "not_found",
+        code: ErrorCode::NotFound,
         message: format!("no endpoint at {} {}", req.method(), req.path()),
     }
     .error_response()

@@ -7,6 +7,7 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
 
+use crate::domain::ErrorCode;
 use crate::error::AppError;
 use crate::service::api_keys::{self, Principal};
 use crate::service::sessions::{self, AccessContext, ClientInfo};
@@ -26,7 +27,7 @@ fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
 }
 
 pub fn bearer_token(req: &HttpRequest) -> Result<String, AppError> {
-    let missing = || AppError::unauthorized("missing_credentials", "send Authorization: Bearer <token>");
+    let missing = || AppError::unauthorized(ErrorCode::MissingCredentials, "send Authorization: Bearer <token>");
     let value = req.headers().get(header::AUTHORIZATION).ok_or_else(missing)?;
     let value = value.to_str().map_err(|_| missing())?;
     let (scheme, token) = value.split_once(' ').ok_or_else(missing)?;
@@ -71,8 +72,11 @@ impl FromRequest for Bearer {
         Box::pin(async move {
             let (state, token) = prepared?;
             let ctx = blocking(move || sessions::authenticate(&state, &token)).await?;
-            if expected_tenant.is_some_and(|t| t != ctx.tenant.slug) {
-                return Err(AppError::unauthorized("invalid_token", "the access token belongs to another tenant"));
+            if expected_tenant.is_some_and(|t| t != ctx.tenant.slug.as_str()) {
+                return Err(AppError::unauthorized(
+                    ErrorCode::InvalidToken,
+                    "the access token belongs to another tenant",
+                ));
             }
             Ok(Bearer(ctx))
         })

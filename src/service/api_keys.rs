@@ -6,20 +6,22 @@ use utoipa::ToSchema;
 
 use super::views::ApiKeyView;
 use crate::crypto::{hash_token, OpaqueToken, TokenKind};
+use crate::domain::text;
+use crate::domain::{ApiKeyId, ErrorCode, Slug, TenantId};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::api_keys::{self as rows, ApiKey};
-use crate::store::{new_id, tenants, AnyConnection};
+use crate::store::{tenants, AnyConnection};
 
 /// Who presented a valid API key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Principal {
-    Platform { key_id: String },
-    Tenant { key_id: String, tenant_id: String },
+    Platform { key_id: ApiKeyId },
+    Tenant { key_id: ApiKeyId, tenant_id: TenantId },
 }
 
 impl Principal {
-    pub fn may_manage_tenant(&self, tenant_id: &str) -> bool {
+    pub fn may_manage_tenant(&self, tenant_id: &TenantId) -> bool {
         match self {
             Principal::Platform { .. } => true,
             Principal::Tenant { tenant_id: own, .. } => own == tenant_id,
@@ -44,7 +46,7 @@ pub struct CreatedApiKey {
 }
 
 pub fn authenticate(state: &AppState, presented: &str) -> Result<Principal, AppError> {
-    let invalid = || AppError::unauthorized("invalid_api_key", "the API key is not valid");
+    let invalid = || AppError::unauthorized(ErrorCode::InvalidApiKey, "the API key is not valid");
     if !(presented.starts_with(TokenKind::AdminKey.prefix()) || presented.starts_with(TokenKind::TenantKey.prefix())) {
         return Err(invalid());
     }
@@ -59,13 +61,13 @@ pub fn authenticate(state: &AppState, presented: &str) -> Result<Principal, AppE
 fn insert_key(
     conn: &mut AnyConnection,
     token: &OpaqueToken,
-    tenant_id: Option<&str>,
+    tenant_id: Option<&TenantId>,
     name: &str,
     now: i64,
 ) -> Result<ApiKey, AppError> {
     let key = ApiKey {
-        id: new_id(),
-        tenant_id: tenant_id.map(str::to_owned),
+        id: ApiKeyId::new(),
+        tenant_id: tenant_id.cloned(),
         name: name.to_owned(),
         prefix: token.display_prefix(),
         key_hash: token.hash(),
@@ -109,30 +111,30 @@ pub fn bootstrap(
     }
 }
 
-pub fn create_tenant_key(state: &AppState, slug: &str, name: Option<String>) -> Result<CreatedApiKey, AppError> {
-    let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()).unwrap_or_else(|| "default".into());
-    if name.chars().count() > 100 {
-        return Err(AppError::validation("invalid_name", "the key name must have at most 100 characters"));
-    }
+pub fn create_tenant_key(state: &AppState, slug: &Slug, name: Option<String>) -> Result<CreatedApiKey, AppError> {
+    let name = match name {
+        Some(n) if !n.trim().is_empty() => text::line(&n, 100, ErrorCode::InvalidName, "the key name")?,
+        _ => "default".to_owned(),
+    };
     let mut conn = state.db.get()?;
-    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
+    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::not_found("tenant"))?;
     let token = OpaqueToken::generate(TokenKind::TenantKey);
     let key = insert_key(&mut conn, &token, Some(&tenant.id), &name, state.now())?;
     Ok(CreatedApiKey { key: ApiKeyView::new(&key, Some(&tenant.slug)), secret: token.reveal().to_owned() })
 }
 
-pub fn list_tenant_keys(state: &AppState, slug: &str) -> Result<Vec<ApiKeyView>, AppError> {
+pub fn list_tenant_keys(state: &AppState, slug: &Slug) -> Result<Vec<ApiKeyView>, AppError> {
     let mut conn = state.db.get()?;
-    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
+    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::not_found("tenant"))?;
     Ok(rows::list_for_tenant(&mut conn, &tenant.id)?.iter().map(|k| ApiKeyView::new(k, Some(&tenant.slug))).collect())
 }
 
-pub fn revoke_tenant_key(state: &AppState, slug: &str, key_id: &str) -> Result<(), AppError> {
+pub fn revoke_tenant_key(state: &AppState, slug: &Slug, key_id: &ApiKeyId) -> Result<(), AppError> {
     let mut conn = state.db.get()?;
-    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })?;
+    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::not_found("tenant"))?;
     if rows::revoke(&mut conn, &tenant.id, key_id, state.now())? {
         Ok(())
     } else {
-        Err(AppError::NotFound { what: "API key" })
+        Err(AppError::not_found("API key"))
     }
 }

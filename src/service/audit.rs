@@ -1,27 +1,22 @@
 //! Writing the audit trail from use cases.
 
 use super::sessions::ClientInfo;
+use crate::domain::{AuditEvent, AuditOutcome, TenantId, UserId};
 use crate::error::AppError;
 use crate::store::audit::{self, Entry};
 use crate::store::tenants::Tenant;
 use crate::store::users::{FailureOutcome, User};
 use crate::store::AnyConnection;
 
-pub const SUCCESS: &str = "success";
-/// A wrong password or code that was counted towards the lockout.
-pub const FAILURE: &str = "failure";
-/// An attempt refused because the account was already locked (nothing counted).
-pub const LOCKED: &str = "locked";
-
 /// Records one event; call inside the transaction of the change it describes.
 #[allow(clippy::too_many_arguments)]
 pub fn record(
     conn: &mut AnyConnection,
-    tenant_id: Option<&str>,
-    user_id: Option<&str>,
+    tenant_id: Option<&TenantId>,
+    user_id: Option<&UserId>,
     client: &ClientInfo,
-    event: &str,
-    outcome: &str,
+    event: AuditEvent,
+    outcome: AuditOutcome,
     detail: Option<&str>,
     now: i64,
 ) -> Result<(), AppError> {
@@ -36,18 +31,27 @@ pub fn failed_attempt(
     tenant: &Tenant,
     user: &User,
     client: &ClientInfo,
-    event: &str,
+    event: AuditEvent,
     detail: Option<&str>,
     outcome: FailureOutcome,
     now: i64,
 ) -> Result<(), AppError> {
     let recorded = match outcome {
-        FailureOutcome::AlreadyLocked { .. } => LOCKED,
-        FailureOutcome::Counted { .. } | FailureOutcome::LockedNow { .. } => FAILURE,
+        FailureOutcome::AlreadyLocked { .. } => AuditOutcome::Locked,
+        FailureOutcome::Counted { .. } | FailureOutcome::LockedNow { .. } => AuditOutcome::Failure,
     };
     record(conn, Some(&tenant.id), Some(&user.id), client, event, recorded, detail, now)?;
     if let FailureOutcome::LockedNow { .. } = outcome {
-        record(conn, Some(&tenant.id), Some(&user.id), client, "account.locked", SUCCESS, Some(event), now)?;
+        record(
+            conn,
+            Some(&tenant.id),
+            Some(&user.id),
+            client,
+            AuditEvent::AccountLocked,
+            AuditOutcome::Success,
+            Some(event.as_str()),
+            now,
+        )?;
     }
     Ok(())
 }

@@ -93,7 +93,7 @@ mod tests {
             async move { pool.run(|| Ok(1)).await.ok() }
         });
         tokio::time::sleep(Duration::from_millis(50)).await;
-        assert_eq!(pool.run(|| Ok(0)).await.err().map(|e| e.code()), Some("overloaded"));
+        assert_eq!(pool.run(|| Ok(0)).await.err().map(|e| e.code().as_str()), Some("overloaded"));
         let _ = release.send(());
         assert!(matches!(blocker.await, Ok(true)));
         assert!(matches!(queued.await, Ok(Some(1))));
@@ -115,7 +115,7 @@ mod tests {
             }
         });
         tokio::time::sleep(Duration::from_millis(10)).await;
-        assert_eq!(pool.run(|| Ok(())).await.err().map(|e| e.code()), Some("overloaded"));
+        assert_eq!(pool.run(|| Ok(())).await.err().map(|e| e.code().as_str()), Some("overloaded"));
         assert!(matches!(slow.await, Ok(true)));
         Ok(())
     }

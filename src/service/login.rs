@@ -12,14 +12,14 @@ use super::second_factor::challenge::{self, EnrollmentRequired, SecondFactorRequ
 use super::second_factor::devices;
 use super::sessions::{self, Authenticated, ClientInfo};
 use crate::auth::password::Verification;
-use crate::auth::policy::{self, Decision, LoginFacts, TwoFactorMode};
-use crate::auth::validate;
+use crate::auth::policy::{self, Decision, LoginFacts};
 use crate::delivery::Message;
+use crate::domain::{AuditEvent, AuditOutcome, Email, LockReason, Slug};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::methods;
 use crate::store::tenants::{self, Tenant};
-use crate::store::users::{self, Factor, User};
+use crate::store::users::{self, User};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -79,14 +79,17 @@ pub async fn password_login(
         // Refused before hashing so oversized inputs cannot buy extra CPU; no user is looked up.
         return Err(AppError::InvalidCredentials);
     }
+    // Parsed first: a slug that cannot exist (a NUL byte, 10 kB of text) is a 400 and is never
+    // looked up or logged raw.
+    let slug = Slug::parse(&req.tenant)?;
     let s = state.clone();
     let req = Arc::new(req);
-    let r = req.clone();
-    let (tenant, user) = run_blocking(move || lookup(&s, &r)).await?;
+    let (r, sl) = (req.clone(), slug.clone());
+    let (tenant, user) = run_blocking(move || lookup(&s, &r, &sl)).await?;
     let s = state.clone();
     let (r, stored) = (req.clone(), user.as_ref().map(|u| u.password_hash.clone()));
     let verification = state.hash_pool.run(move || Ok(s.passwords.verify(&r.password, stored.as_deref()))).await?;
-    run_blocking(move || finish(&state, &req, tenant, user, verification, client)).await
+    run_blocking(move || finish(&state, &req, &slug, tenant, user, verification, client)).await
 }
 
 async fn run_blocking<T: Send + 'static>(
@@ -95,10 +98,10 @@ async fn run_blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(f).await.map_err(AppError::internal)?
 }
 
-fn lookup(state: &AppState, req: &LoginRequest) -> Result<(Option<Tenant>, Option<User>), AppError> {
+fn lookup(state: &AppState, req: &LoginRequest, slug: &Slug) -> Result<(Option<Tenant>, Option<User>), AppError> {
     let mut conn = state.db.get()?;
-    let tenant = tenants::find_by_slug(&mut conn, req.tenant.trim())?;
-    let user = match (&tenant, validate::email(&req.identifier)) {
+    let tenant = tenants::find_by_slug(&mut conn, slug)?;
+    let user = match (&tenant, Email::parse(&req.identifier)) {
         (Some(t), Ok(email)) => users::find_by_email(&mut conn, &t.id, &email)?,
         _ => None,
     };
@@ -115,6 +118,7 @@ enum Outcome {
 fn finish(
     state: &AppState,
     req: &LoginRequest,
+    slug: &Slug,
     tenant: Option<Tenant>,
     user: Option<User>,
     verification: Verification,
@@ -128,16 +132,16 @@ fn finish(
         state.db.transaction_on(&mut conn, |c| {
             audit::record(
                 c,
-                tenant_id.as_deref(),
+                tenant_id.as_ref(),
                 None,
                 &client,
-                "login.password",
-                audit::FAILURE,
+                AuditEvent::LoginPassword,
+                AuditOutcome::Failure,
                 Some("unknown_user"),
                 now,
             )
         })?;
-        tracing::info!(tenant = %req.tenant, "password login refused");
+        tracing::info!(tenant = %slug, "password login refused");
         return Err(AppError::InvalidCredentials);
     };
     let outcome = state.db.transaction_on(&mut conn, |c| -> Result<Outcome, AppError> {
@@ -148,9 +152,9 @@ fn finish(
                 Some(&tenant.id),
                 Some(&user.id),
                 &client,
-                "login.password",
-                audit::LOCKED,
-                lock.reason.as_deref(),
+                AuditEvent::LoginPassword,
+                AuditOutcome::Locked,
+                lock.reason.map(LockReason::as_str),
                 now,
             )?;
             // No password oracle while locked: a lock after second-factor failures (whoever caused
@@ -170,8 +174,8 @@ fn finish(
                     Some(&tenant.id),
                     Some(&user.id),
                     &client,
-                    "login.password",
-                    audit::FAILURE,
+                    AuditEvent::LoginPassword,
+                    AuditOutcome::Failure,
                     Some("inactive"),
                     now,
                 )?;
@@ -181,27 +185,36 @@ fn finish(
                 let failure = users::record_failure(
                     c,
                     &user.id,
-                    Factor::Password,
+                    LockReason::Password,
                     tenant.password_lockout_threshold,
                     tenant.lockout_duration_secs,
                     now,
                 )?;
-                audit::failed_attempt(c, &tenant, &user, &client, "login.password", None, failure, now)?;
+                audit::failed_attempt(c, &tenant, &user, &client, AuditEvent::LoginPassword, None, failure, now)?;
                 return Ok(Outcome::Refused(AppError::InvalidCredentials));
             }
         };
         if let Some(new_hash) = rehash {
             users::upgrade_password_hash(c, &user.id, &user.password_hash, &new_hash)?;
         }
-        users::reset_failures(c, &user.id, Factor::Password)?;
-        audit::record(c, Some(&tenant.id), Some(&user.id), &client, "login.password", audit::SUCCESS, None, now)?;
+        users::reset_failures(c, &user.id, LockReason::Password)?;
+        audit::record(
+            c,
+            Some(&tenant.id),
+            Some(&user.id),
+            &client,
+            AuditEvent::LoginPassword,
+            AuditOutcome::Success,
+            None,
+            now,
+        )?;
         let active = methods::active_for_user(c, &user.id)?;
         let remembered = match req.device_token.as_deref() {
             Some(token) if tenant.remember_device_days > 0 => devices::is_remembered(c, &user, token, now)?,
             _ => false,
         };
         let facts = LoginFacts {
-            mode: TwoFactorMode::parse(&tenant.two_factor)?,
+            mode: tenant.two_factor,
             user_exempt: user.two_factor_exempt,
             has_active_method: !active.is_empty(),
             remembered_device: remembered,
@@ -223,7 +236,7 @@ fn finish(
     drop(conn); // signing may reload keys: never hold two pooled connections at once
     let (response, message) = match outcome {
         Outcome::Refused(err) => {
-            tracing::info!(tenant = %tenant.slug, user_id = %user.id, code = err.code(), "password login refused");
+            tracing::info!(tenant = %tenant.slug, user_id = %user.id, code = err.code().as_str(), "password login refused");
             return Err(err);
         }
         Outcome::Session(rows) => {

@@ -4,6 +4,7 @@
 pub mod api_keys;
 pub mod audit;
 pub mod capacity;
+pub mod key_cache;
 pub mod login;
 pub mod second_factor;
 pub mod sessions;

@@ -9,6 +9,7 @@ use super::api_keys::Principal;
 use super::views::UserView;
 use crate::auth::jwt::{AccessClaims, KeyRing};
 use crate::crypto::{hash_token, OpaqueToken, TokenKind};
+use crate::domain::{ErrorCode, SessionId};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::refresh_tokens::{self, RefreshToken};
@@ -70,14 +71,14 @@ pub struct AccessContext {
 }
 
 fn invalid_token() -> AppError {
-    AppError::unauthorized("invalid_token", "the access token is invalid, expired or revoked")
+    AppError::unauthorized(ErrorCode::InvalidToken, "the access token is invalid, expired or revoked")
 }
 
-fn new_refresh_token(session_id: &str, now: i64, ttl: i64) -> (OpaqueToken, RefreshToken) {
+fn new_refresh_token(session_id: &SessionId, now: i64, ttl: i64) -> (OpaqueToken, RefreshToken) {
     let token = OpaqueToken::generate(TokenKind::RefreshToken);
     let row = RefreshToken {
         id: new_id(),
-        session_id: session_id.to_owned(),
+        session_id: session_id.clone(),
         token_hash: token.hash(),
         created_at: now,
         expires_at: now + ttl,
@@ -89,20 +90,16 @@ fn new_refresh_token(session_id: &str, now: i64, ttl: i64) -> (OpaqueToken, Refr
 fn sign_access_token(state: &AppState, session: &Session, tenant: &Tenant, now: i64) -> Result<String, AppError> {
     let claims = AccessClaims {
         iss: state.settings.issuer.clone(),
-        sub: session.user_id.clone(),
-        aud: tenant.slug.clone(),
+        sub: session.user_id.to_string(),
+        aud: tenant.slug.to_string(),
         exp: now + state.settings.access_token_ttl_secs,
         iat: now,
         jti: new_id(),
-        sid: session.id.clone(),
-        tenant: tenant.slug.clone(),
+        sid: session.id.to_string(),
+        tenant: tenant.slug.to_string(),
         amr: session.amr.split(' ').map(str::to_owned).collect(),
     };
-    let ring = state.keys.ring();
-    if !ring.has_signing_key() {
-        state.keys.reload(&state.db, &state.secrets, now, state.settings.access_token_ttl_secs)?;
-    }
-    state.keys.ring().sign(&claims).map_err(AppError::internal)
+    state.keys.signing_ring(now)?.sign(&claims).map_err(AppError::internal)
 }
 
 /// Inserts a session and its first refresh token. Call inside a transaction.
@@ -116,7 +113,7 @@ pub fn create_session_rows(
 ) -> Result<(Session, OpaqueToken), AppError> {
     let now = state.now();
     let session = Session {
-        id: new_id(),
+        id: SessionId::new(),
         tenant_id: tenant.id.clone(),
         user_id: user.id.clone(),
         amr: amr.join(" "),
@@ -146,7 +143,7 @@ pub fn authenticated(
         token_type: "Bearer".into(),
         expires_in: state.settings.access_token_ttl_secs,
         refresh_token: refresh.reveal().to_owned(),
-        session_id: session.id.clone(),
+        session_id: session.id.to_string(),
         user: UserView::new(user, &tenant.slug),
         device_token: None,
         warnings: Vec::new(),
@@ -198,15 +195,16 @@ pub fn refresh(state: &AppState, presented: &str) -> Result<Authenticated, AppEr
 pub fn authenticate(state: &AppState, token: &str) -> Result<AccessContext, AppError> {
     let now = state.now();
     let kid = KeyRing::kid_of(token).map_err(|_| invalid_token())?;
-    let ring = state.keys.ring_for(state, &kid)?;
+    let ring = state.keys.ring_for(&kid, now)?;
     let claims = ring.verify(token, &state.settings.issuer, now).map_err(|e| {
         tracing::debug!(reason = %e, "access token refused");
         invalid_token()
     })?;
     let mut conn = state.db.get()?;
-    let session = rows::find(&mut conn, &claims.sid)?.filter(|s| s.is_live(now)).ok_or_else(invalid_token)?;
+    let sid = SessionId::parse(&claims.sid).map_err(|_| invalid_token())?;
+    let session = rows::find(&mut conn, &sid)?.filter(|s| s.is_live(now)).ok_or_else(invalid_token)?;
     let tenant = tenants::find_by_id(&mut conn, &session.tenant_id)?.ok_or_else(invalid_token)?;
-    if session.user_id != claims.sub || tenant.slug != claims.tenant {
+    if session.user_id.as_str() != claims.sub || tenant.slug.as_str() != claims.tenant {
         return Err(invalid_token());
     }
     let user = users::find_in_tenant(&mut conn, &tenant.id, &session.user_id)?
@@ -233,7 +231,7 @@ pub fn require_second_factor(ctx: &AccessContext) -> Result<(), AppError> {
         Ok(())
     } else {
         Err(AppError::Forbidden {
-            code: "second_factor_required",
+            code: ErrorCode::SecondFactorRequired,
             message: "this needs a session that passed a second factor: log in again with your code".into(),
         })
     }
@@ -291,7 +289,7 @@ pub fn introspect(state: &AppState, principal: &Principal, token: &str) -> Resul
     Ok(Introspection {
         active: true,
         token_type: Some("access_token".into()),
-        username: Some(ctx.user.email),
+        username: Some(ctx.user.email.to_string()),
         sub: Some(c.sub),
         aud: Some(c.aud),
         iss: Some(c.iss),
@@ -320,13 +318,13 @@ fn introspect_refresh(state: &AppState, principal: &Principal, token: &str) -> R
             Ok(Introspection {
                 active: true,
                 token_type: Some("refresh_token".into()),
-                sub: Some(s.user_id),
+                sub: Some(s.user_id.to_string()),
                 exp: Some(row.expires_at),
                 iat: Some(row.created_at),
-                sid: Some(s.id),
-                aud: Some(t.slug.clone()),
+                sid: Some(s.id.to_string()),
+                aud: Some(t.slug.to_string()),
                 iss: Some(state.settings.issuer.clone()),
-                tenant: Some(t.slug),
+                tenant: Some(t.slug.to_string()),
                 ..Introspection::default()
             })
         }

@@ -4,13 +4,13 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::views::TenantView;
-use crate::auth::policy::TwoFactorMode;
 use crate::auth::totp::TotpParams;
 use crate::auth::validate;
+use crate::domain::{ErrorCode, Slug, TenantId, TwoFactorMode};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::tenants::{self as rows, Tenant, TenantChanges};
-use crate::store::{new_id, AnyConnection};
+use crate::store::AnyConnection;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -19,9 +19,9 @@ pub struct CreateTenant {
     pub slug: String,
     #[schema(example = "Acme Clinic")]
     pub name: String,
-    /// `off` (default), `optional` or `required`; the other settings are changed with PATCH.
-    #[schema(example = "optional")]
-    pub two_factor: Option<String>,
+    /// The second-factor mode (default `off`, or `LATCHKEY_DEFAULT_TWO_FACTOR`); the other
+    /// settings are changed with PATCH.
+    pub two_factor: Option<TwoFactorMode>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -41,9 +41,7 @@ pub struct TotpSettings {
 #[serde(deny_unknown_fields)]
 pub struct UpdateTenant {
     pub name: Option<String>,
-    /// `off`, `optional` or `required`.
-    #[schema(example = "required")]
-    pub two_factor: Option<String>,
+    pub two_factor: Option<TwoFactorMode>,
     /// TOTP parameters for new enrollments (existing ones keep theirs).
     pub totp: Option<TotpSettings>,
     /// Consecutive failed second-factor attempts that lock the account (default 5).
@@ -57,9 +55,6 @@ pub struct UpdateTenant {
 }
 
 fn changes_from(input: UpdateTenant, current: &Tenant, now: i64) -> Result<TenantChanges, AppError> {
-    if let Some(mode) = &input.two_factor {
-        TwoFactorMode::parse(mode)?;
-    }
     let totp = match &input.totp {
         Some(t) => {
             let params = TotpParams::new(
@@ -67,34 +62,34 @@ fn changes_from(input: UpdateTenant, current: &Tenant, now: i64) -> Result<Tenan
                 t.digits.unwrap_or(current.totp_digits),
                 t.period.unwrap_or(current.totp_period),
             )?;
-            Some((params.algorithm.as_str().to_owned(), params.digits as i32, params.period as i32))
+            let (digits, period) = params.stored();
+            Some((params.algorithm.as_str().to_owned(), digits, period))
         }
         None => None,
     };
-    let in_range =
-        |value: Option<i64>, range: std::ops::RangeInclusive<i64>, code: &'static str, what: &str| match value {
-            Some(v) if !range.contains(&v) => {
-                Err(AppError::validation(code, format!("{what} must be between {} and {}", range.start(), range.end())))
-            }
-            _ => Ok(()),
-        };
+    let in_range = |value: Option<i64>, range: std::ops::RangeInclusive<i64>, code: ErrorCode, what: &str| match value {
+        Some(v) if !range.contains(&v) => {
+            Err(AppError::validation(code, format!("{what} must be between {} and {}", range.start(), range.end())))
+        }
+        _ => Ok(()),
+    };
     in_range(
         input.second_factor_lockout_threshold.map(i64::from),
         1..=100,
-        "invalid_lockout_threshold",
+        ErrorCode::InvalidLockoutThreshold,
         "second_factor_lockout_threshold",
     )?;
     in_range(
         input.password_lockout_threshold.map(i64::from),
         1..=1000,
-        "invalid_lockout_threshold",
+        ErrorCode::InvalidLockoutThreshold,
         "password_lockout_threshold",
     )?;
-    in_range(input.lockout_duration_secs, 60..=30 * 86400, "invalid_lockout_duration", "lockout_duration_secs")?;
+    in_range(input.lockout_duration_secs, 60..=30 * 86400, ErrorCode::InvalidLockoutDuration, "lockout_duration_secs")?;
     in_range(
         input.remember_device_days.map(i64::from),
         0..=365,
-        "invalid_remember_device_days",
+        ErrorCode::InvalidRememberDeviceDays,
         "remember_device_days",
     )?;
     Ok(TenantChanges {
@@ -112,21 +107,20 @@ fn changes_from(input: UpdateTenant, current: &Tenant, now: i64) -> Result<Tenan
 }
 
 pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppError> {
-    let slug = input.slug.trim().to_owned();
-    validate::tenant_slug(&slug)?;
+    let slug = Slug::parse(&input.slug)?;
     let name = validate::tenant_name(&input.name)?;
     let now = state.now();
     let defaults = TotpParams::default();
     let tenant = Tenant {
-        id: new_id(),
+        id: TenantId::new(),
         slug,
         name,
         created_at: now,
         updated_at: now,
-        two_factor: TwoFactorMode::Off.as_str().into(),
+        two_factor: state.settings.default_two_factor,
         totp_algorithm: defaults.algorithm.as_str().into(),
-        totp_digits: defaults.digits as i32,
-        totp_period: defaults.period as i32,
+        totp_digits: defaults.stored().0,
+        totp_period: defaults.stored().1,
         second_factor_lockout_threshold: 5,
         password_lockout_threshold: 10,
         lockout_duration_secs: 1800,
@@ -142,7 +136,7 @@ pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppEr
     match inserted {
         Ok(()) => Ok(TenantView::from(&require(&mut conn, &tenant.slug)?)),
         Err(_) if rows::find_by_slug(&mut conn, &tenant.slug)?.is_some_and(|t| t.id != tenant.id) => {
-            Err(AppError::conflict("tenant_exists", "a tenant with this slug exists"))
+            Err(AppError::conflict(ErrorCode::TenantExists, "a tenant with this slug exists"))
         }
         Err(e) => Err(e),
     }
@@ -153,16 +147,16 @@ pub fn list(state: &AppState) -> Result<Vec<TenantView>, AppError> {
     Ok(rows::list(&mut conn)?.iter().map(TenantView::from).collect())
 }
 
-pub fn require(conn: &mut AnyConnection, slug: &str) -> Result<Tenant, AppError> {
-    rows::find_by_slug(conn, slug)?.ok_or(AppError::NotFound { what: "tenant" })
+pub fn require(conn: &mut AnyConnection, slug: &Slug) -> Result<Tenant, AppError> {
+    rows::find_by_slug(conn, slug)?.ok_or(AppError::not_found("tenant"))
 }
 
-pub fn get(state: &AppState, slug: &str) -> Result<TenantView, AppError> {
+pub fn get(state: &AppState, slug: &Slug) -> Result<TenantView, AppError> {
     let mut conn = state.db.get()?;
     Ok(TenantView::from(&require(&mut conn, slug)?))
 }
 
-pub fn update(state: &AppState, slug: &str, input: UpdateTenant) -> Result<TenantView, AppError> {
+pub fn update(state: &AppState, slug: &Slug, input: UpdateTenant) -> Result<TenantView, AppError> {
     let mut conn = state.db.get()?;
     let tenant = require(&mut conn, slug)?;
     let changes = changes_from(input, &tenant, state.now())?;

@@ -6,11 +6,13 @@ use utoipa::{IntoParams, ToSchema};
 use super::api_keys::Principal;
 use super::views::UserView;
 use crate::auth::{password, validate};
+use crate::domain::ErrorCode;
+use crate::domain::{Email, PhoneNumber, Slug, UserId};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::tenants::Tenant;
 use crate::store::users::{self as rows, User, UserChanges};
-use crate::store::{new_id, sessions, AnyConnection};
+use crate::store::{sessions, AnyConnection};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -56,7 +58,8 @@ pub struct ListUsers {
     /// At most this many users (1-200, default 50).
     pub limit: Option<i64>,
     /// Continue after this email (the `next_after` of the previous page).
-    pub after: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub after: Option<Email>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -79,7 +82,7 @@ impl std::fmt::Debug for UpdateUser {
 }
 
 /// The tenant named by `slug`, if the principal may manage it.
-pub fn managed_tenant(conn: &mut AnyConnection, principal: &Principal, slug: &str) -> Result<Tenant, AppError> {
+pub fn managed_tenant(conn: &mut AnyConnection, principal: &Principal, slug: &Slug) -> Result<Tenant, AppError> {
     let tenant = super::tenants::require(conn, slug)?;
     if !principal.may_manage_tenant(&tenant.id) {
         return Err(AppError::forbidden("this API key belongs to another tenant"));
@@ -87,18 +90,18 @@ pub fn managed_tenant(conn: &mut AnyConnection, principal: &Principal, slug: &st
     Ok(tenant)
 }
 
-fn require_user(conn: &mut AnyConnection, tenant: &Tenant, user_id: &str) -> Result<User, AppError> {
-    rows::find_in_tenant(conn, &tenant.id, user_id)?.ok_or(AppError::NotFound { what: "user" })
+fn require_user(conn: &mut AnyConnection, tenant: &Tenant, user_id: &UserId) -> Result<User, AppError> {
+    rows::find_in_tenant(conn, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))
 }
 
 fn email_taken() -> AppError {
-    AppError::conflict("email_taken", "a user with this email exists in the tenant")
+    AppError::conflict(ErrorCode::EmailTaken, "a user with this email exists in the tenant")
 }
 
-pub fn create(state: &AppState, principal: &Principal, slug: &str, input: CreateUser) -> Result<UserView, AppError> {
-    let email = validate::email(&input.email)?;
-    password::validate_new_password(&input.password, &email)?;
-    let phone_number = input.phone_number.as_deref().map(validate::phone_number).transpose()?;
+pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: CreateUser) -> Result<UserView, AppError> {
+    let email = Email::parse(&input.email)?;
+    password::validate_new_password(&input.password, email.as_str())?;
+    let phone_number = input.phone_number.as_deref().map(PhoneNumber::parse).transpose()?;
     let display_name = validate::display_name(input.display_name)?;
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
@@ -108,7 +111,7 @@ pub fn create(state: &AppState, principal: &Principal, slug: &str, input: Create
     let password_hash = state.passwords.hash(&input.password)?;
     let now = state.now();
     let user = User {
-        id: new_id(),
+        id: UserId::new(),
         tenant_id: tenant.id.clone(),
         email,
         password_hash,
@@ -131,21 +134,22 @@ pub fn create(state: &AppState, principal: &Principal, slug: &str, input: Create
     }
 }
 
-pub fn list(state: &AppState, principal: &Principal, slug: &str, query: ListUsers) -> Result<UserPage, AppError> {
+pub fn list(state: &AppState, principal: &Principal, slug: &Slug, query: ListUsers) -> Result<UserPage, AppError> {
     let limit = query.limit.unwrap_or(50);
     if !(1..=200).contains(&limit) {
-        return Err(AppError::validation("invalid_limit", "limit must be between 1 and 200"));
+        return Err(AppError::validation(ErrorCode::InvalidLimit, "limit must be between 1 and 200"));
     }
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
-    let users = rows::list_in_tenant(&mut conn, &tenant.id, query.after.as_deref(), limit + 1)?;
-    let more = users.len() as i64 > limit;
-    let users: Vec<UserView> = users.iter().take(limit as usize).map(|u| UserView::new(u, &tenant.slug)).collect();
+    let users = rows::list_in_tenant(&mut conn, &tenant.id, query.after.as_ref(), limit + 1)?;
+    let shown = usize::try_from(limit).unwrap_or(0);
+    let more = users.len() > shown;
+    let users: Vec<UserView> = users.iter().take(shown).map(|u| UserView::new(u, &tenant.slug)).collect();
     let next_after = if more { users.last().map(|u| u.email.clone()) } else { None };
     Ok(UserPage { users, next_after })
 }
 
-pub fn get(state: &AppState, principal: &Principal, slug: &str, user_id: &str) -> Result<UserView, AppError> {
+pub fn get(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<UserView, AppError> {
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
     Ok(UserView::new(&require_user(&mut conn, &tenant, user_id)?, &tenant.slug))
@@ -154,19 +158,20 @@ pub fn get(state: &AppState, principal: &Principal, slug: &str, user_id: &str) -
 pub fn update(
     state: &AppState,
     principal: &Principal,
-    slug: &str,
-    user_id: &str,
+    slug: &Slug,
+    user_id: &UserId,
     input: UpdateUser,
 ) -> Result<UserView, AppError> {
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
     let user = require_user(&mut conn, &tenant, user_id)?;
     let now = state.now();
-    let email = input.email.as_deref().map(validate::email).transpose()?;
+    let email = input.email.as_deref().map(Email::parse).transpose()?;
     let mut changes = UserChanges {
         phone_number: match input.phone_number {
-            Some(Some(p)) => Some(Some(validate::phone_number(&p)?)),
-            other => other,
+            Some(Some(p)) => Some(Some(PhoneNumber::parse(&p)?)),
+            Some(None) => Some(None),
+            None => None,
         },
         display_name: match input.display_name {
             Some(name) => Some(validate::display_name(name)?),
@@ -178,7 +183,7 @@ pub fn update(
         ..UserChanges::default()
     };
     if let Some(new_password) = &input.password {
-        password::validate_new_password(new_password, email.as_deref().unwrap_or(&user.email))?;
+        password::validate_new_password(new_password, email.as_ref().unwrap_or(&user.email).as_str())?;
         changes.password_hash = Some(state.passwords.hash(new_password)?);
         changes.password_changed_at = Some(now);
     }
@@ -204,6 +209,6 @@ pub fn update(
     Ok(UserView::new(&require_user(&mut conn, &tenant, user_id)?, &tenant.slug))
 }
 
-pub fn deactivate(state: &AppState, principal: &Principal, slug: &str, user_id: &str) -> Result<(), AppError> {
+pub fn deactivate(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<(), AppError> {
     update(state, principal, slug, user_id, UpdateUser { active: Some(false), ..UpdateUser::default() }).map(|_| ())
 }

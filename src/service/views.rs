@@ -4,6 +4,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::clock::rfc3339;
+use crate::domain::{Slug, TwoFactorMode};
 use crate::store::api_keys::ApiKey;
 use crate::store::tenants::Tenant;
 use crate::store::users::User;
@@ -22,8 +23,7 @@ pub struct TenantView {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TenantSettings {
-    /// `off`, `optional` or `required`.
-    pub two_factor: String,
+    pub two_factor: TwoFactorMode,
     pub totp: TotpSettingsView,
     pub second_factor_lockout_threshold: i32,
     pub password_lockout_threshold: i32,
@@ -42,13 +42,13 @@ pub struct TotpSettingsView {
 impl From<&Tenant> for TenantView {
     fn from(t: &Tenant) -> Self {
         Self {
-            id: t.id.clone(),
-            slug: t.slug.clone(),
+            id: t.id.to_string(),
+            slug: t.slug.to_string(),
             name: t.name.clone(),
             created_at: rfc3339(t.created_at),
             updated_at: rfc3339(t.updated_at),
             settings: TenantSettings {
-                two_factor: t.two_factor.clone(),
+                two_factor: t.two_factor,
                 totp: TotpSettingsView {
                     algorithm: t.totp_algorithm.clone(),
                     digits: t.totp_digits,
@@ -82,12 +82,12 @@ pub struct UserView {
 }
 
 impl UserView {
-    pub fn new(user: &User, tenant_slug: &str) -> Self {
+    pub fn new(user: &User, tenant_slug: &Slug) -> Self {
         Self {
-            id: user.id.clone(),
-            tenant: tenant_slug.to_owned(),
-            email: user.email.clone(),
-            phone_number: user.phone_number.clone(),
+            id: user.id.to_string(),
+            tenant: tenant_slug.to_string(),
+            email: user.email.to_string(),
+            phone_number: user.phone_number.as_ref().map(ToString::to_string),
             display_name: user.display_name.clone(),
             active: user.active,
             two_factor_exempt: user.two_factor_exempt,
@@ -111,12 +111,12 @@ pub struct ApiKeyView {
 }
 
 impl ApiKeyView {
-    pub fn new(key: &ApiKey, tenant_slug: Option<&str>) -> Self {
+    pub fn new(key: &ApiKey, tenant_slug: Option<&Slug>) -> Self {
         Self {
-            id: key.id.clone(),
+            id: key.id.to_string(),
             name: key.name.clone(),
             prefix: key.prefix.clone(),
-            tenant: tenant_slug.map(str::to_owned),
+            tenant: tenant_slug.map(ToString::to_string),
             created_at: rfc3339(key.created_at),
             revoked_at: key.revoked_at.map(rfc3339),
         }

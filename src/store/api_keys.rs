@@ -1,14 +1,16 @@
 use diesel::prelude::*;
 
+use crate::domain::{ApiKeyId, TenantId};
+
 use super::schema::api_keys;
 use super::{AnyConnection, StoreError};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = api_keys)]
 pub struct ApiKey {
-    pub id: String,
+    pub id: ApiKeyId,
     /// `None` for a platform admin key.
-    pub tenant_id: Option<String>,
+    pub tenant_id: Option<TenantId>,
     pub name: String,
     pub prefix: String,
     pub key_hash: String,
@@ -34,7 +36,7 @@ pub fn count_platform_keys(conn: &mut AnyConnection) -> Result<i64, StoreError> 
     Ok(api_keys::table.filter(api_keys::tenant_id.is_null()).count().get_result(conn)?)
 }
 
-pub fn list_for_tenant(conn: &mut AnyConnection, tenant_id: &str) -> Result<Vec<ApiKey>, StoreError> {
+pub fn list_for_tenant(conn: &mut AnyConnection, tenant_id: &TenantId) -> Result<Vec<ApiKey>, StoreError> {
     Ok(api_keys::table
         .filter(api_keys::tenant_id.eq(tenant_id))
         .order(api_keys::created_at.asc())
@@ -43,7 +45,7 @@ pub fn list_for_tenant(conn: &mut AnyConnection, tenant_id: &str) -> Result<Vec<
 }
 
 /// Revokes a tenant's key; returns whether a live key was revoked.
-pub fn revoke(conn: &mut AnyConnection, tenant_id: &str, key_id: &str, now: i64) -> Result<bool, StoreError> {
+pub fn revoke(conn: &mut AnyConnection, tenant_id: &TenantId, key_id: &ApiKeyId, now: i64) -> Result<bool, StoreError> {
     let n = diesel::update(
         api_keys::table
             .filter(api_keys::id.eq(key_id))

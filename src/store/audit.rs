@@ -2,17 +2,19 @@
 
 use diesel::prelude::*;
 
+use crate::domain::{AuditEvent, AuditOutcome, TenantId, UserId};
+
 use super::schema::audit_events as a;
 use super::{new_id, AnyConnection, StoreError};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = a)]
-pub struct AuditEvent {
+pub struct AuditRow {
     pub id: String,
-    pub tenant_id: Option<String>,
-    pub user_id: Option<String>,
-    pub event: String,
-    pub outcome: String,
+    pub tenant_id: Option<TenantId>,
+    pub user_id: Option<UserId>,
+    pub event: AuditEvent,
+    pub outcome: AuditOutcome,
     pub detail: Option<String>,
     pub ip: Option<String>,
     pub created_at: i64,
@@ -21,22 +23,22 @@ pub struct AuditEvent {
 /// What to record; `record` fills in the id.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
-    pub tenant_id: Option<&'a str>,
-    pub user_id: Option<&'a str>,
-    pub event: &'a str,
-    pub outcome: &'a str,
+    pub tenant_id: Option<&'a TenantId>,
+    pub user_id: Option<&'a UserId>,
+    pub event: AuditEvent,
+    pub outcome: AuditOutcome,
     pub detail: Option<&'a str>,
     pub ip: Option<&'a str>,
     pub at: i64,
 }
 
 pub fn record(conn: &mut AnyConnection, e: Entry<'_>) -> Result<(), StoreError> {
-    let row = AuditEvent {
+    let row = AuditRow {
         id: new_id(),
-        tenant_id: e.tenant_id.map(str::to_owned),
-        user_id: e.user_id.map(str::to_owned),
-        event: e.event.to_owned(),
-        outcome: e.outcome.to_owned(),
+        tenant_id: e.tenant_id.cloned(),
+        user_id: e.user_id.cloned(),
+        event: e.event,
+        outcome: e.outcome,
         detail: e.detail.map(str::to_owned),
         ip: e.ip.map(str::to_owned),
         created_at: e.at,
@@ -45,10 +47,10 @@ pub fn record(conn: &mut AnyConnection, e: Entry<'_>) -> Result<(), StoreError> 
     Ok(())
 }
 
-pub fn list_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<AuditEvent>, StoreError> {
+pub fn list_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<Vec<AuditRow>, StoreError> {
     Ok(a::table
         .filter(a::user_id.eq(user_id))
         .order((a::created_at.asc(), a::id.asc()))
-        .select(AuditEvent::as_select())
+        .select(AuditRow::as_select())
         .load(conn)?)
 }

@@ -2,22 +2,20 @@
 
 use diesel::prelude::*;
 
+use crate::domain::{ChallengeId, ChallengePurpose, MethodId, TenantId, UserId};
+
 use super::schema::challenges as c;
 use super::{AnyConnection, StoreError};
-
-pub const PURPOSE_VERIFY: &str = "verify";
-pub const PURPOSE_ENROLL: &str = "enroll";
 
 #[derive(Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = c)]
 pub struct Challenge {
-    pub id: String,
-    pub tenant_id: String,
-    pub user_id: String,
-    /// `verify` (the user has methods) or `enroll` (the user must set one up first).
-    pub purpose: String,
-    /// The method being verified (for `enroll`: the pending method once chosen).
-    pub method_id: Option<String>,
+    pub id: ChallengeId,
+    pub tenant_id: TenantId,
+    pub user_id: UserId,
+    pub purpose: ChallengePurpose,
+    /// The method being verified (for an enrollment: the pending method once chosen).
+    pub method_id: Option<MethodId>,
     /// Keyed hash of the latest SMS/email code sent in this challenge.
     pub code_hash: Option<String>,
     pub code_expires_at: Option<i64>,
@@ -46,21 +44,21 @@ pub fn insert(conn: &mut AnyConnection, challenge: &Challenge) -> Result<(), Sto
     Ok(())
 }
 
-pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Challenge>, StoreError> {
+pub fn find(conn: &mut AnyConnection, id: &ChallengeId) -> Result<Option<Challenge>, StoreError> {
     Ok(c::table.find(id).select(Challenge::as_select()).first(conn).optional()?)
 }
 
 /// Takes the challenge's row lock for the rest of the transaction (and counts the attempt),
 /// so concurrent verifications of one challenge run one after another. `false` when the
 /// challenge is already completed.
-pub fn lock_open(conn: &mut AnyConnection, id: &str) -> Result<bool, StoreError> {
+pub fn lock_open(conn: &mut AnyConnection, id: &ChallengeId) -> Result<bool, StoreError> {
     let n = diesel::update(c::table.find(id).filter(c::completed_at.is_null()))
         .set(c::attempts.eq(c::attempts + 1))
         .execute(conn)?;
     Ok(n == 1)
 }
 
-pub fn complete(conn: &mut AnyConnection, id: &str, now: i64) -> Result<bool, StoreError> {
+pub fn complete(conn: &mut AnyConnection, id: &ChallengeId, now: i64) -> Result<bool, StoreError> {
     let n = diesel::update(c::table.find(id).filter(c::completed_at.is_null()))
         .set(c::completed_at.eq(now))
         .execute(conn)?;
@@ -68,7 +66,7 @@ pub fn complete(conn: &mut AnyConnection, id: &str, now: i64) -> Result<bool, St
 }
 
 /// Points the challenge at a method and forgets any code sent for another.
-pub fn set_method(conn: &mut AnyConnection, id: &str, method_id: &str) -> Result<(), StoreError> {
+pub fn set_method(conn: &mut AnyConnection, id: &ChallengeId, method_id: &MethodId) -> Result<(), StoreError> {
     diesel::update(c::table.find(id))
         .set((c::method_id.eq(method_id), c::code_hash.eq(None::<String>), c::code_expires_at.eq(None::<i64>)))
         .execute(conn)?;
@@ -78,7 +76,7 @@ pub fn set_method(conn: &mut AnyConnection, id: &str, method_id: &str) -> Result
 /// Records a newly sent code; it replaces any earlier one.
 pub fn record_send(
     conn: &mut AnyConnection,
-    id: &str,
+    id: &ChallengeId,
     code_hash: &str,
     code_expires_at: i64,
     now: i64,

@@ -2,15 +2,17 @@
 
 use diesel::prelude::*;
 
+use crate::domain::{DeviceId, TenantId, UserId};
+
 use super::schema::device_tokens as d;
 use super::{AnyConnection, StoreError};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = d)]
 pub struct DeviceToken {
-    pub id: String,
-    pub tenant_id: String,
-    pub user_id: String,
+    pub id: DeviceId,
+    pub tenant_id: TenantId,
+    pub user_id: UserId,
     pub token_hash: String,
     pub label: Option<String>,
     pub created_at: i64,
@@ -27,7 +29,7 @@ pub fn insert(conn: &mut AnyConnection, token: &DeviceToken) -> Result<(), Store
 /// The live token with this hash belonging to this user, if any.
 pub fn find_live(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     token_hash: &str,
     now: i64,
 ) -> Result<Option<DeviceToken>, StoreError> {
@@ -41,12 +43,12 @@ pub fn find_live(
         .optional()?)
 }
 
-pub fn touch(conn: &mut AnyConnection, id: &str, now: i64) -> Result<(), StoreError> {
+pub fn touch(conn: &mut AnyConnection, id: &DeviceId, now: i64) -> Result<(), StoreError> {
     diesel::update(d::table.find(id)).set(d::last_used_at.eq(now)).execute(conn)?;
     Ok(())
 }
 
-pub fn list_live(conn: &mut AnyConnection, user_id: &str, now: i64) -> Result<Vec<DeviceToken>, StoreError> {
+pub fn list_live(conn: &mut AnyConnection, user_id: &UserId, now: i64) -> Result<Vec<DeviceToken>, StoreError> {
     Ok(d::table
         .filter(d::user_id.eq(user_id))
         .filter(d::revoked_at.is_null())
@@ -56,7 +58,7 @@ pub fn list_live(conn: &mut AnyConnection, user_id: &str, now: i64) -> Result<Ve
         .load(conn)?)
 }
 
-pub fn revoke(conn: &mut AnyConnection, user_id: &str, id: &str, now: i64) -> Result<bool, StoreError> {
+pub fn revoke(conn: &mut AnyConnection, user_id: &UserId, id: &DeviceId, now: i64) -> Result<bool, StoreError> {
     let n =
         diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::id.eq(id)).filter(d::revoked_at.is_null()))
             .set(d::revoked_at.eq(now))
@@ -64,7 +66,7 @@ pub fn revoke(conn: &mut AnyConnection, user_id: &str, id: &str, now: i64) -> Re
     Ok(n == 1)
 }
 
-pub fn revoke_all(conn: &mut AnyConnection, user_id: &str, now: i64) -> Result<usize, StoreError> {
+pub fn revoke_all(conn: &mut AnyConnection, user_id: &UserId, now: i64) -> Result<usize, StoreError> {
     Ok(diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::revoked_at.is_null()))
         .set(d::revoked_at.eq(now))
         .execute(conn)?)

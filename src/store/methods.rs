@@ -2,21 +2,19 @@
 
 use diesel::prelude::*;
 
+use crate::domain::{MethodId, MethodKind, MethodStatus, TenantId, UserId};
+
 use super::schema::second_factor_methods as m;
 use super::{AnyConnection, StoreError};
-
-pub const STATUS_PENDING: &str = "pending";
-pub const STATUS_ACTIVE: &str = "active";
 
 #[derive(Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = m)]
 pub struct Method {
-    pub id: String,
-    pub tenant_id: String,
-    pub user_id: String,
-    /// `totp`, `sms` or `email`.
-    pub kind: String,
-    pub status: String,
+    pub id: MethodId,
+    pub tenant_id: TenantId,
+    pub user_id: UserId,
+    pub kind: MethodKind,
+    pub status: MethodStatus,
     pub is_primary: bool,
     /// E.164 phone number or email address for `sms` / `email`.
     pub destination: Option<String>,
@@ -47,7 +45,7 @@ impl std::fmt::Debug for Method {
 
 impl Method {
     pub fn is_active(&self) -> bool {
-        self.status == STATUS_ACTIVE
+        self.status == MethodStatus::Active
     }
 }
 
@@ -56,7 +54,7 @@ pub fn insert(conn: &mut AnyConnection, method: &Method) -> Result<(), StoreErro
     Ok(())
 }
 
-pub fn find_for_user(conn: &mut AnyConnection, user_id: &str, id: &str) -> Result<Option<Method>, StoreError> {
+pub fn find_for_user(conn: &mut AnyConnection, user_id: &UserId, id: &MethodId) -> Result<Option<Method>, StoreError> {
     Ok(m::table
         .filter(m::user_id.eq(user_id))
         .filter(m::id.eq(id))
@@ -66,7 +64,7 @@ pub fn find_for_user(conn: &mut AnyConnection, user_id: &str, id: &str) -> Resul
 }
 
 /// Every method of a user, primary first, then oldest first.
-pub fn list_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<Method>, StoreError> {
+pub fn list_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<Vec<Method>, StoreError> {
     Ok(m::table
         .filter(m::user_id.eq(user_id))
         .order((m::is_primary.desc(), m::created_at.asc(), m::id.asc()))
@@ -74,13 +72,13 @@ pub fn list_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<Meth
         .load(conn)?)
 }
 
-pub fn active_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<Method>, StoreError> {
+pub fn active_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<Vec<Method>, StoreError> {
     Ok(list_for_user(conn, user_id)?.into_iter().filter(Method::is_active).collect())
 }
 
 /// Accepts a TOTP time step only if it is later than every step accepted before; exactly one
 /// of several concurrent callers with the same step gets `true`.
-pub fn accept_totp_step(conn: &mut AnyConnection, id: &str, step: i64) -> Result<bool, StoreError> {
+pub fn accept_totp_step(conn: &mut AnyConnection, id: &MethodId, step: i64) -> Result<bool, StoreError> {
     let n = diesel::update(m::table.find(id).filter(m::last_used_step.is_null().or(m::last_used_step.lt(step))))
         .set(m::last_used_step.eq(step))
         .execute(conn)?;
@@ -89,7 +87,7 @@ pub fn accept_totp_step(conn: &mut AnyConnection, id: &str, step: i64) -> Result
 
 pub fn set_pending_code(
     conn: &mut AnyConnection,
-    id: &str,
+    id: &MethodId,
     code_hash: &str,
     expires_at: i64,
 ) -> Result<(), StoreError> {
@@ -100,17 +98,17 @@ pub fn set_pending_code(
 }
 
 /// Makes a pending method active (and primary when the user has no primary yet).
-pub fn activate(conn: &mut AnyConnection, user_id: &str, id: &str, now: i64) -> Result<(), StoreError> {
+pub fn activate(conn: &mut AnyConnection, user_id: &UserId, id: &MethodId, now: i64) -> Result<(), StoreError> {
     let has_primary = m::table
         .filter(m::user_id.eq(user_id))
-        .filter(m::status.eq(STATUS_ACTIVE))
+        .filter(m::status.eq(MethodStatus::Active))
         .filter(m::is_primary.eq(true))
         .count()
         .get_result::<i64>(conn)?
         > 0;
     diesel::update(m::table.find(id))
         .set((
-            m::status.eq(STATUS_ACTIVE),
+            m::status.eq(MethodStatus::Active),
             m::confirmed_at.eq(now),
             m::is_primary.eq(!has_primary),
             m::code_hash.eq(None::<String>),
@@ -120,22 +118,22 @@ pub fn activate(conn: &mut AnyConnection, user_id: &str, id: &str, now: i64) -> 
     Ok(())
 }
 
-pub fn set_primary(conn: &mut AnyConnection, user_id: &str, id: &str) -> Result<(), StoreError> {
+pub fn set_primary(conn: &mut AnyConnection, user_id: &UserId, id: &MethodId) -> Result<(), StoreError> {
     diesel::update(m::table.filter(m::user_id.eq(user_id))).set(m::is_primary.eq(false)).execute(conn)?;
     diesel::update(m::table.find(id)).set(m::is_primary.eq(true)).execute(conn)?;
     Ok(())
 }
 
-pub fn delete(conn: &mut AnyConnection, user_id: &str, id: &str) -> Result<bool, StoreError> {
+pub fn delete(conn: &mut AnyConnection, user_id: &UserId, id: &MethodId) -> Result<bool, StoreError> {
     Ok(diesel::delete(m::table.filter(m::user_id.eq(user_id)).filter(m::id.eq(id))).execute(conn)? == 1)
 }
 
-pub fn delete_all_for_user(conn: &mut AnyConnection, user_id: &str) -> Result<usize, StoreError> {
+pub fn delete_all_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<usize, StoreError> {
     Ok(diesel::delete(m::table.filter(m::user_id.eq(user_id))).execute(conn)?)
 }
 
 /// After a removal, makes the oldest remaining active method primary if none is.
-pub fn ensure_primary(conn: &mut AnyConnection, user_id: &str) -> Result<(), StoreError> {
+pub fn ensure_primary(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
     let active = active_for_user(conn, user_id)?;
     if !active.iter().any(|x| x.is_primary) {
         if let Some(first) = active.first() {

@@ -1,5 +1,7 @@
 use diesel::prelude::*;
 
+use crate::domain::UserId;
+
 use super::schema::recovery_codes as rc;
 use super::{AnyConnection, StoreError};
 
@@ -7,14 +9,14 @@ use super::{AnyConnection, StoreError};
 #[diesel(table_name = rc)]
 pub struct RecoveryCode {
     pub id: String,
-    pub user_id: String,
+    pub user_id: UserId,
     pub code_hash: String,
     pub created_at: i64,
     pub used_at: Option<i64>,
 }
 
 /// Replaces the user's codes with a new set.
-pub fn replace_all(conn: &mut AnyConnection, user_id: &str, codes: &[RecoveryCode]) -> Result<(), StoreError> {
+pub fn replace_all(conn: &mut AnyConnection, user_id: &UserId, codes: &[RecoveryCode]) -> Result<(), StoreError> {
     diesel::delete(rc::table.filter(rc::user_id.eq(user_id))).execute(conn)?;
     for code in codes {
         diesel::insert_into(rc::table).values(code).execute(conn)?;
@@ -22,17 +24,17 @@ pub fn replace_all(conn: &mut AnyConnection, user_id: &str, codes: &[RecoveryCod
     Ok(())
 }
 
-pub fn delete_all(conn: &mut AnyConnection, user_id: &str) -> Result<(), StoreError> {
+pub fn delete_all(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
     diesel::delete(rc::table.filter(rc::user_id.eq(user_id))).execute(conn)?;
     Ok(())
 }
 
-pub fn remaining(conn: &mut AnyConnection, user_id: &str) -> Result<i64, StoreError> {
+pub fn remaining(conn: &mut AnyConnection, user_id: &UserId) -> Result<i64, StoreError> {
     Ok(rc::table.filter(rc::user_id.eq(user_id)).filter(rc::used_at.is_null()).count().get_result(conn)?)
 }
 
 /// Uses the unused code with this hash; exactly one concurrent caller gets `true`.
-pub fn consume(conn: &mut AnyConnection, user_id: &str, code_hash: &str, now: i64) -> Result<bool, StoreError> {
+pub fn consume(conn: &mut AnyConnection, user_id: &UserId, code_hash: &str, now: i64) -> Result<bool, StoreError> {
     let n = diesel::update(
         rc::table.filter(rc::user_id.eq(user_id)).filter(rc::code_hash.eq(code_hash)).filter(rc::used_at.is_null()),
     )

@@ -1,5 +1,7 @@
 use diesel::prelude::*;
 
+use crate::domain::SessionId;
+
 use super::schema::refresh_tokens;
 use super::{AnyConnection, StoreError};
 
@@ -7,7 +9,7 @@ use super::{AnyConnection, StoreError};
 #[diesel(table_name = refresh_tokens)]
 pub struct RefreshToken {
     pub id: String,
-    pub session_id: String,
+    pub session_id: SessionId,
     pub token_hash: String,
     pub created_at: i64,
     pub expires_at: i64,

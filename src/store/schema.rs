@@ -16,6 +16,7 @@ diesel::table! {
         password_lockout_threshold -> Integer,
         lockout_duration_secs -> BigInt,
         remember_device_days -> Integer,
+        policy -> Text,
     }
 }
 
@@ -36,6 +37,7 @@ diesel::table! {
         failed_password -> Integer,
         locked_until -> Nullable<BigInt>,
         lock_reason -> Nullable<Text>,
+        enrollment_prompt_dismissed -> Bool,
     }
 }
 
@@ -166,7 +168,26 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    user_groups (id) {
+        id -> Text,
+        tenant_id -> Text,
+        name -> Text,
+        two_factor -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    user_group_members (group_id, user_id) {
+        group_id -> Text,
+        user_id -> Text,
+    }
+}
+
 diesel::joinable!(users -> tenants (tenant_id));
+diesel::joinable!(user_group_members -> user_groups (group_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
 
@@ -182,4 +203,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     challenges,
     device_tokens,
     audit_events,
+    user_groups,
+    user_group_members,
 );

@@ -1,14 +1,16 @@
 use diesel::prelude::*;
 
+use crate::domain::{SessionId, TenantId, UserId};
+
 use super::schema::sessions;
 use super::{AnyConnection, StoreError};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = sessions)]
 pub struct Session {
-    pub id: String,
-    pub tenant_id: String,
-    pub user_id: String,
+    pub id: SessionId,
+    pub tenant_id: TenantId,
+    pub user_id: UserId,
     /// Space-separated RFC 8176 method references, e.g. "pwd" or "pwd otp mfa".
     pub amr: String,
     pub ip: Option<String>,
@@ -30,12 +32,12 @@ pub fn insert(conn: &mut AnyConnection, session: &Session) -> Result<(), StoreEr
     Ok(())
 }
 
-pub fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Session>, StoreError> {
+pub fn find(conn: &mut AnyConnection, id: &SessionId) -> Result<Option<Session>, StoreError> {
     Ok(sessions::table.find(id).select(Session::as_select()).first(conn).optional()?)
 }
 
 /// Revokes a live session; returns whether it was live.
-pub fn revoke(conn: &mut AnyConnection, id: &str, reason: &str, now: i64) -> Result<bool, StoreError> {
+pub fn revoke(conn: &mut AnyConnection, id: &SessionId, reason: &str, now: i64) -> Result<bool, StoreError> {
     let n = diesel::update(sessions::table.find(id).filter(sessions::revoked_at.is_null()))
         .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
         .execute(conn)?;
@@ -45,7 +47,7 @@ pub fn revoke(conn: &mut AnyConnection, id: &str, reason: &str, now: i64) -> Res
 /// Revokes every live session of a user (password change, deactivation).
 pub fn revoke_all_for_user(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     reason: &str,
     now: i64,
 ) -> Result<usize, StoreError> {
@@ -54,7 +56,7 @@ pub fn revoke_all_for_user(
         .execute(conn)?)
 }
 
-pub fn set_amr(conn: &mut AnyConnection, id: &str, amr: &str) -> Result<(), StoreError> {
+pub fn set_amr(conn: &mut AnyConnection, id: &SessionId, amr: &str) -> Result<(), StoreError> {
     diesel::update(sessions::table.find(id)).set(sessions::amr.eq(amr)).execute(conn)?;
     Ok(())
 }

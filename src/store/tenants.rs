@@ -1,18 +1,19 @@
 use diesel::prelude::*;
 
+use crate::domain::{Slug, TenantId, TwoFactorMode};
+
 use super::schema::tenants;
 use super::{AnyConnection, StoreError};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = tenants)]
 pub struct Tenant {
-    pub id: String,
-    pub slug: String,
+    pub id: TenantId,
+    pub slug: Slug,
     pub name: String,
     pub created_at: i64,
     pub updated_at: i64,
-    /// `off`, `optional` or `required`.
-    pub two_factor: String,
+    pub two_factor: TwoFactorMode,
     pub totp_algorithm: String,
     pub totp_digits: i32,
     pub totp_period: i32,
@@ -29,7 +30,7 @@ pub struct Tenant {
 pub struct TenantChanges {
     pub name: Option<String>,
     pub updated_at: Option<i64>,
-    pub two_factor: Option<String>,
+    pub two_factor: Option<TwoFactorMode>,
     pub totp_algorithm: Option<String>,
     pub totp_digits: Option<i32>,
     pub totp_period: Option<i32>,
@@ -44,11 +45,11 @@ pub fn insert(conn: &mut AnyConnection, tenant: &Tenant) -> Result<(), StoreErro
     Ok(())
 }
 
-pub fn find_by_slug(conn: &mut AnyConnection, slug: &str) -> Result<Option<Tenant>, StoreError> {
+pub fn find_by_slug(conn: &mut AnyConnection, slug: &Slug) -> Result<Option<Tenant>, StoreError> {
     Ok(tenants::table.filter(tenants::slug.eq(slug)).select(Tenant::as_select()).first(conn).optional()?)
 }
 
-pub fn find_by_id(conn: &mut AnyConnection, id: &str) -> Result<Option<Tenant>, StoreError> {
+pub fn find_by_id(conn: &mut AnyConnection, id: &TenantId) -> Result<Option<Tenant>, StoreError> {
     Ok(tenants::table.find(id).select(Tenant::as_select()).first(conn).optional()?)
 }
 
@@ -56,7 +57,7 @@ pub fn list(conn: &mut AnyConnection) -> Result<Vec<Tenant>, StoreError> {
     Ok(tenants::table.order(tenants::slug.asc()).select(Tenant::as_select()).load(conn)?)
 }
 
-pub fn update(conn: &mut AnyConnection, id: &str, changes: &TenantChanges) -> Result<(), StoreError> {
+pub fn update(conn: &mut AnyConnection, id: &TenantId, changes: &TenantChanges) -> Result<(), StoreError> {
     diesel::update(tenants::table.find(id)).set(changes).execute(conn)?;
     Ok(())
 }

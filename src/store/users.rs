@@ -1,16 +1,18 @@
 use diesel::prelude::*;
 
+use crate::domain::{Email, LockReason, PhoneNumber, TenantId, UserId};
+
 use super::schema::users;
 use super::{AnyConnection, StoreError};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = users)]
 pub struct User {
-    pub id: String,
-    pub tenant_id: String,
-    pub email: String,
+    pub id: UserId,
+    pub tenant_id: TenantId,
+    pub email: Email,
     pub password_hash: String,
-    pub phone_number: Option<String>,
+    pub phone_number: Option<PhoneNumber>,
     pub display_name: Option<String>,
     pub active: bool,
     pub created_at: i64,
@@ -20,17 +22,17 @@ pub struct User {
     pub failed_second_factor: i32,
     pub failed_password: i32,
     pub locked_until: Option<i64>,
-    /// `password` or `second_factor`: which counter caused the lock.
-    pub lock_reason: Option<String>,
+    /// Which counter caused the lock.
+    pub lock_reason: Option<LockReason>,
 }
 
 /// The fields an admin may change; `None` leaves a field as it is.
 #[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = users)]
 pub struct UserChanges {
-    pub email: Option<String>,
+    pub email: Option<Email>,
     pub password_hash: Option<String>,
-    pub phone_number: Option<Option<String>>,
+    pub phone_number: Option<Option<PhoneNumber>>,
     pub display_name: Option<Option<String>>,
     pub active: Option<bool>,
     pub updated_at: Option<i64>,
@@ -43,7 +45,11 @@ pub fn insert(conn: &mut AnyConnection, user: &User) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub fn find_in_tenant(conn: &mut AnyConnection, tenant_id: &str, user_id: &str) -> Result<Option<User>, StoreError> {
+pub fn find_in_tenant(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    user_id: &UserId,
+) -> Result<Option<User>, StoreError> {
     Ok(users::table
         .filter(users::tenant_id.eq(tenant_id))
         .filter(users::id.eq(user_id))
@@ -52,7 +58,11 @@ pub fn find_in_tenant(conn: &mut AnyConnection, tenant_id: &str, user_id: &str) 
         .optional()?)
 }
 
-pub fn find_by_email(conn: &mut AnyConnection, tenant_id: &str, email: &str) -> Result<Option<User>, StoreError> {
+pub fn find_by_email(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    email: &Email,
+) -> Result<Option<User>, StoreError> {
     Ok(users::table
         .filter(users::tenant_id.eq(tenant_id))
         .filter(users::email.eq(email))
@@ -63,18 +73,18 @@ pub fn find_by_email(conn: &mut AnyConnection, tenant_id: &str, email: &str) -> 
 
 pub fn list_in_tenant(
     conn: &mut AnyConnection,
-    tenant_id: &str,
-    after_email: Option<&str>,
+    tenant_id: &TenantId,
+    after_email: Option<&Email>,
     limit: i64,
 ) -> Result<Vec<User>, StoreError> {
     let mut query = users::table.filter(users::tenant_id.eq(tenant_id)).into_boxed();
     if let Some(after) = after_email {
-        query = query.filter(users::email.gt(after.to_owned()));
+        query = query.filter(users::email.gt(after.clone()));
     }
     Ok(query.order(users::email.asc()).limit(limit).select(User::as_select()).load(conn)?)
 }
 
-pub fn update(conn: &mut AnyConnection, user_id: &str, changes: &UserChanges) -> Result<(), StoreError> {
+pub fn update(conn: &mut AnyConnection, user_id: &UserId, changes: &UserChanges) -> Result<(), StoreError> {
     diesel::update(users::table.find(user_id)).set(changes).execute(conn)?;
     Ok(())
 }
@@ -83,7 +93,7 @@ pub fn update(conn: &mut AnyConnection, user_id: &str, changes: &UserChanges) ->
 /// password change is never overwritten by a parameter upgrade.
 pub fn upgrade_password_hash(
     conn: &mut AnyConnection,
-    user_id: &str,
+    user_id: &UserId,
     old_hash: &str,
     new_hash: &str,
 ) -> Result<(), StoreError> {
@@ -95,7 +105,7 @@ pub fn upgrade_password_hash(
 
 /// Takes the user's row lock for the rest of the transaction (a no-op write on PostgreSQL;
 /// SQLite's transaction already holds the database's write lock). Read the row after this.
-pub fn lock_row(conn: &mut AnyConnection, user_id: &str) -> Result<(), StoreError> {
+pub fn lock_row(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
     diesel::update(users::table.find(user_id)).set(users::locked_until.eq(users::locked_until)).execute(conn)?;
     Ok(())
 }
@@ -103,8 +113,8 @@ pub fn lock_row(conn: &mut AnyConnection, user_id: &str) -> Result<(), StoreErro
 /// A user with their tenant, in one query.
 pub fn find_with_tenant(
     conn: &mut AnyConnection,
-    tenant_id: &str,
-    user_id: &str,
+    tenant_id: &TenantId,
+    user_id: &UserId,
 ) -> Result<Option<(User, super::tenants::Tenant)>, StoreError> {
     use super::schema::tenants;
     Ok(users::table
@@ -119,23 +129,7 @@ pub fn find_with_tenant(
 impl User {
     /// The lock in force at `now`, as this row says. Only trust it on a row read after `lock_row`.
     pub fn lock_at(&self, now: i64) -> Option<Lock> {
-        self.locked_until.filter(|until| *until > now).map(|until| Lock { until, reason: self.lock_reason.clone() })
-    }
-}
-
-/// Which guessing counter a failure goes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Factor {
-    Password,
-    SecondFactor,
-}
-
-impl Factor {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Factor::Password => "password",
-            Factor::SecondFactor => "second_factor",
-        }
+        self.locked_until.filter(|until| *until > now).map(|until| Lock { until, reason: self.lock_reason })
     }
 }
 
@@ -143,21 +137,21 @@ impl Factor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lock {
     pub until: i64,
-    pub reason: Option<String>,
+    pub reason: Option<LockReason>,
 }
 
 impl Lock {
     pub fn by_second_factor(&self) -> bool {
-        self.reason.as_deref() == Some(Factor::SecondFactor.as_str())
+        self.reason == Some(LockReason::SecondFactor)
     }
 }
 
 /// Takes the user's row lock for the rest of the transaction (PostgreSQL; SQLite's transaction
 /// already holds the database's write lock) and reports the lock in force, read after taking it.
 /// Every decision about a locked account must come after this call, not from a row read earlier.
-pub fn hold(conn: &mut AnyConnection, user_id: &str, now: i64) -> Result<Option<Lock>, StoreError> {
+pub fn hold(conn: &mut AnyConnection, user_id: &UserId, now: i64) -> Result<Option<Lock>, StoreError> {
     lock_row(conn, user_id)?;
-    let (locked_until, lock_reason): (Option<i64>, Option<String>) =
+    let (locked_until, lock_reason): (Option<i64>, Option<LockReason>) =
         users::table.find(user_id).select((users::locked_until, users::lock_reason)).first(conn)?;
     Ok(locked_until.filter(|until| *until > now).map(|until| Lock { until, reason: lock_reason }))
 }
@@ -178,8 +172,8 @@ pub enum FailureOutcome {
 /// `threshold` of them lock the account, on one instance or many.
 pub fn record_failure(
     conn: &mut AnyConnection,
-    user_id: &str,
-    factor: Factor,
+    user_id: &UserId,
+    factor: LockReason,
     threshold: i32,
     lock_secs: i64,
     now: i64,
@@ -187,10 +181,10 @@ pub fn record_failure(
     let not_locked = users::locked_until.is_null().or(users::locked_until.le(now));
     let target = users::table.find(user_id).filter(not_locked);
     let counted = match factor {
-        Factor::Password => {
+        LockReason::Password => {
             diesel::update(target).set(users::failed_password.eq(users::failed_password + 1)).execute(conn)?
         }
-        Factor::SecondFactor => {
+        LockReason::SecondFactor => {
             diesel::update(target).set(users::failed_second_factor.eq(users::failed_second_factor + 1)).execute(conn)?
         }
     };
@@ -202,15 +196,15 @@ pub fn record_failure(
         return Ok(FailureOutcome::AlreadyLocked { until: locked_until.unwrap_or(now) });
     }
     let failures = match factor {
-        Factor::Password => failed_password,
-        Factor::SecondFactor => failed_second,
+        LockReason::Password => failed_password,
+        LockReason::SecondFactor => failed_second,
     };
     if failures >= threshold {
         let until = now + lock_secs;
         diesel::update(users::table.find(user_id))
             .set((
                 users::locked_until.eq(until),
-                users::lock_reason.eq(factor.as_str()),
+                users::lock_reason.eq(factor),
                 users::failed_password.eq(0),
                 users::failed_second_factor.eq(0),
             ))
@@ -221,13 +215,13 @@ pub fn record_failure(
 }
 
 /// A success resets that factor's counter.
-pub fn reset_failures(conn: &mut AnyConnection, user_id: &str, factor: Factor) -> Result<(), StoreError> {
+pub fn reset_failures(conn: &mut AnyConnection, user_id: &UserId, factor: LockReason) -> Result<(), StoreError> {
     let target = users::table.find(user_id);
     match factor {
-        Factor::Password => diesel::update(target.filter(users::failed_password.ne(0)))
+        LockReason::Password => diesel::update(target.filter(users::failed_password.ne(0)))
             .set(users::failed_password.eq(0))
             .execute(conn)?,
-        Factor::SecondFactor => diesel::update(target.filter(users::failed_second_factor.ne(0)))
+        LockReason::SecondFactor => diesel::update(target.filter(users::failed_second_factor.ne(0)))
             .set(users::failed_second_factor.eq(0))
             .execute(conn)?,
     };
@@ -235,11 +229,11 @@ pub fn reset_failures(conn: &mut AnyConnection, user_id: &str, factor: Factor) -
 }
 
 /// An admin's unlock: clears the lock and both counters.
-pub fn unlock(conn: &mut AnyConnection, user_id: &str) -> Result<(), StoreError> {
+pub fn unlock(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
     diesel::update(users::table.find(user_id))
         .set((
             users::locked_until.eq(None::<i64>),
-            users::lock_reason.eq(None::<String>),
+            users::lock_reason.eq(None::<LockReason>),
             users::failed_password.eq(0),
             users::failed_second_factor.eq(0),
         ))

@@ -340,13 +340,14 @@ impl TestApp {
 
     /// Rows of the audit table for a user, as (event, outcome).
     pub fn audit_of(&self, user_id: &str) -> Vec<(String, String)> {
+        let user_id = latchkey::domain::UserId::parse(user_id).unwrap();
         let target = latchkey::store::DatabaseTarget::parse(&self.database_url).unwrap();
         let db = latchkey::store::Db::connect(&target, 1).unwrap();
         let mut conn = db.get().unwrap();
-        latchkey::store::audit::list_for_user(&mut conn, user_id)
+        latchkey::store::audit::list_for_user(&mut conn, &user_id)
             .unwrap()
             .into_iter()
-            .map(|e| (e.event, e.outcome))
+            .map(|e| (e.event.as_str().to_owned(), e.outcome.as_str().to_owned()))
             .collect()
     }
 }

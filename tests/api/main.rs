@@ -1,5 +1,6 @@
 //! One integration-test binary; a file per feature. Every test talks HTTP to the real server.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::cast_possible_wrap, clippy::cast_sign_loss, clippy::cast_possible_truncation)]
 
 mod helpers;
 mod inbox;
@@ -9,6 +10,7 @@ mod process;
 mod admin_api_keys;
 mod admin_tenants;
 mod admin_users;
+mod bad_input;
 mod cli;
 mod cors;
 mod health;

@@ -1,5 +1,6 @@
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
+use crate::domain::ChallengeId;
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info};
@@ -30,7 +31,7 @@ use crate::state::AppState;
 pub async fn enroll(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<String>,
+    path: web::Path<ChallengeId>,
     body: web::Json<EnrollRequest>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
@@ -59,7 +60,7 @@ pub async fn enroll(
 pub async fn resend(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<String>,
+    path: web::Path<ChallengeId>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let s = state.clone();
@@ -86,7 +87,7 @@ pub async fn resend(
 pub async fn switch_method(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<String>,
+    path: web::Path<ChallengeId>,
     body: web::Json<SwitchMethod>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);

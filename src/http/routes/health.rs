@@ -38,7 +38,7 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
             HttpResponse::ServiceUnavailable()
-                .json(ErrorBody::new("database_unavailable", "the database is not reachable"))
+                .json(ErrorBody::new(crate::domain::ErrorCode::DatabaseUnavailable, "the database is not reachable"))
         }
     }
 }

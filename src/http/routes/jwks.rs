@@ -13,7 +13,7 @@ use crate::state::AppState;
 pub async fn jwks(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let ring = if state.keys.is_stale(state.now()) {
         let s = state.clone();
-        blocking(move || s.keys.reload(&s.db, &s.secrets, s.now(), s.settings.access_token_ttl_secs)).await?
+        blocking(move || s.keys.reload(s.now())).await?
     } else {
         state.keys.ring()
     };

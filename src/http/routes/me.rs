@@ -30,7 +30,7 @@ pub async fn me(bearer: Bearer) -> HttpResponse {
     let ctx = bearer.0;
     HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(Me {
         user: UserView::new(&ctx.user, &ctx.tenant.slug),
-        session_id: ctx.session.id,
+        session_id: ctx.session.id.to_string(),
         amr: ctx.claims.amr,
         exp: ctx.claims.exp,
     })

@@ -1,5 +1,6 @@
 use actix_web::{delete, get, web, HttpRequest, HttpResponse};
 
+use crate::domain::DeviceId;
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info, Bearer};
@@ -29,7 +30,7 @@ pub async fn revoke_device(
     state: web::Data<AppState>,
     req: HttpRequest,
     bearer: Bearer,
-    path: web::Path<String>,
+    path: web::Path<DeviceId>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     blocking(move || devices::revoke(&state, &bearer.0, &path, &client)).await?;

@@ -1,5 +1,6 @@
 use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 
+use crate::domain::MethodId;
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info, Bearer};
@@ -59,7 +60,7 @@ pub async fn confirm_method(
     state: web::Data<AppState>,
     req: HttpRequest,
     bearer: Bearer,
-    path: web::Path<String>,
+    path: web::Path<MethodId>,
     body: web::Json<ConfirmMethod>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
@@ -81,7 +82,7 @@ pub async fn make_primary(
     state: web::Data<AppState>,
     req: HttpRequest,
     bearer: Bearer,
-    path: web::Path<String>,
+    path: web::Path<MethodId>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     Ok(HttpResponse::Ok().json(blocking(move || methods::set_primary(&state, &bearer.0, &path, &client)).await?))
@@ -103,7 +104,7 @@ pub async fn remove_method(
     state: web::Data<AppState>,
     req: HttpRequest,
     bearer: Bearer,
-    path: web::Path<String>,
+    path: web::Path<MethodId>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     blocking(move || methods::remove(&state, &bearer.0, &path, &client)).await?;

@@ -4,20 +4,22 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{new_code_message, recovery, MethodSummary, ALL_KINDS, KIND_SMS};
+use super::{new_code_message, recovery, MethodSummary};
 use crate::auth::codes::{CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN_SECS};
-use crate::auth::mask;
 use crate::clock::rfc3339;
 use crate::delivery::Message;
+use crate::domain::{
+    AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, ErrorCode, MethodId, MethodKind, PhoneNumber,
+};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::sessions::ClientInfo;
 use crate::state::AppState;
-use crate::store::challenges::{self, Challenge, PURPOSE_ENROLL, PURPOSE_VERIFY};
+use crate::store::challenges::{self, Challenge};
 use crate::store::methods::{self, Method};
 use crate::store::tenants::Tenant;
 use crate::store::users::{self, User};
-use crate::store::{new_id, AnyConnection};
+use crate::store::AnyConnection;
 
 /// The password was right; now a code from one of the user's methods.
 #[derive(Debug, Serialize, ToSchema)]
@@ -40,7 +42,7 @@ pub struct EnrollmentRequired {
     pub challenge_id: String,
     pub expires_at: String,
     /// What the user may set up (`POST /challenges/{id}/enroll`).
-    pub allowed_kinds: Vec<String>,
+    pub allowed_kinds: Vec<MethodKind>,
     /// For `sms`: whether the profile has a number (the client may offer to use it) ...
     pub phone_number_on_profile: bool,
     /// ... and which, masked.
@@ -62,22 +64,23 @@ pub struct ChallengeState {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SwitchMethod {
-    pub method_id: String,
+    #[schema(value_type = String)]
+    pub method_id: MethodId,
 }
 
 fn new_challenge(
     state: &AppState,
     tenant: &Tenant,
     user: &User,
-    purpose: &str,
+    purpose: ChallengePurpose,
     client: &ClientInfo,
     now: i64,
 ) -> Challenge {
     Challenge {
-        id: new_id(),
+        id: ChallengeId::new(),
         tenant_id: tenant.id.clone(),
         user_id: user.id.clone(),
-        purpose: purpose.to_owned(),
+        purpose,
         method_id: None,
         code_hash: None,
         code_expires_at: None,
@@ -108,10 +111,10 @@ pub fn start_second_factor(
         .find(|m| m.is_primary)
         .or(active.first())
         .ok_or_else(|| AppError::internal("no active method"))?;
-    let mut challenge = new_challenge(state, tenant, user, PURPOSE_VERIFY, client, now);
+    let mut challenge = new_challenge(state, tenant, user, ChallengePurpose::Verify, client, now);
     challenge.method_id = Some(primary.id.clone());
-    let message = if super::channel_of(&primary.kind).is_some() {
-        let (message, hash) = new_code_message(state, &challenge.id, primary, tenant)?;
+    let message = if super::channel_of(primary.kind).is_some() {
+        let (message, hash) = new_code_message(state, challenge.id.as_str(), primary, tenant)?;
         challenge.code_hash = Some(hash);
         challenge.code_expires_at = Some(now + CODE_TTL_SECS);
         challenge.sends = 1;
@@ -126,14 +129,14 @@ pub fn start_second_factor(
         Some(&tenant.id),
         Some(&user.id),
         client,
-        "second_factor.challenge",
-        audit::SUCCESS,
-        Some(&primary.kind),
+        AuditEvent::Challenge,
+        AuditOutcome::Success,
+        Some(primary.kind.as_str()),
         now,
     )?;
     Ok((
         SecondFactorRequired {
-            challenge_id: challenge.id,
+            challenge_id: challenge.id.to_string(),
             expires_at: rfc3339(challenge.expires_at),
             method: MethodSummary::of(primary),
             methods: active.iter().map(MethodSummary::of).collect(),
@@ -153,24 +156,24 @@ pub fn start_enrollment(
     client: &ClientInfo,
     now: i64,
 ) -> Result<EnrollmentRequired, AppError> {
-    let challenge = new_challenge(state, tenant, user, PURPOSE_ENROLL, client, now);
+    let challenge = new_challenge(state, tenant, user, ChallengePurpose::Enroll, client, now);
     challenges::insert(c, &challenge)?;
     audit::record(
         c,
         Some(&tenant.id),
         Some(&user.id),
         client,
-        "second_factor.enrollment_required",
-        audit::SUCCESS,
+        AuditEvent::EnrollmentRequired,
+        AuditOutcome::Success,
         None,
         now,
     )?;
     Ok(EnrollmentRequired {
-        challenge_id: challenge.id,
+        challenge_id: challenge.id.to_string(),
         expires_at: rfc3339(challenge.expires_at),
-        allowed_kinds: ALL_KINDS.iter().map(|k| k.to_string()).collect(),
+        allowed_kinds: <MethodKind as strum::VariantArray>::VARIANTS.to_vec(),
         phone_number_on_profile: user.phone_number.is_some(),
-        phone_hint: user.phone_number.as_deref().map(mask::phone_hint),
+        phone_hint: user.phone_number.as_ref().map(PhoneNumber::hint),
     })
 }
 
@@ -194,14 +197,14 @@ impl OpenChallenge {
     }
 }
 
-pub fn open(c: &mut AnyConnection, challenge_id: &str, now: i64) -> Result<OpenChallenge, AppError> {
+pub fn open(c: &mut AnyConnection, challenge_id: &ChallengeId, now: i64) -> Result<OpenChallenge, AppError> {
     if !challenges::lock_open(c, challenge_id)? {
         return Err(match challenges::find(c, challenge_id)? {
-            None => AppError::NotFound { what: "challenge" },
-            Some(_) => AppError::gone("challenge_used", "this challenge was already used: log in again"),
+            None => AppError::not_found("challenge"),
+            Some(_) => AppError::gone(ErrorCode::ChallengeUsed, "this challenge was already used: log in again"),
         });
     }
-    let expired = || AppError::gone("challenge_expired", "this challenge has expired: log in again");
+    let expired = || AppError::gone(ErrorCode::ChallengeExpired, "this challenge has expired: log in again");
     let challenge = challenges::find(c, challenge_id)?.ok_or_else(expired)?;
     if challenge.expires_at <= now {
         return Err(expired());
@@ -236,19 +239,19 @@ fn send_code(
     let ch = &open.challenge;
     if ch.sends >= MAX_SENDS_PER_CHALLENGE {
         return Err(AppError::TooManyRequests {
-            code: "resend_limit_reached",
+            code: ErrorCode::ResendLimitReached,
             message: "no more codes can be sent in this challenge: log in again".into(),
-            retry_after_secs: (ch.expires_at - now).max(1) as u64,
+            retry_after_secs: (ch.expires_at - now).max(1).unsigned_abs(),
         });
     }
     if let Some(last) = ch.last_sent_at.filter(|last| enforce_cooldown && last + RESEND_COOLDOWN_SECS > now) {
         return Err(AppError::TooManyRequests {
-            code: "resend_too_soon",
+            code: ErrorCode::ResendTooSoon,
             message: format!("wait {} seconds before asking for a new code", last + RESEND_COOLDOWN_SECS - now),
-            retry_after_secs: (last + RESEND_COOLDOWN_SECS - now) as u64,
+            retry_after_secs: (last + RESEND_COOLDOWN_SECS - now).max(1).unsigned_abs(),
         });
     }
-    let (message, hash) = new_code_message(state, &ch.id, method, &open.tenant)?;
+    let (message, hash) = new_code_message(state, ch.id.as_str(), method, &open.tenant)?;
     let expires = now + CODE_TTL_SECS;
     challenges::record_send(c, &ch.id, &hash, expires, now)?;
     Ok((message, expires))
@@ -267,7 +270,7 @@ pub fn send_first_code(
 
 fn state_of(open: &OpenChallenge, method: &Method, sends_after: i32, code_expires_at: Option<i64>) -> ChallengeState {
     ChallengeState {
-        challenge_id: open.challenge.id.clone(),
+        challenge_id: open.challenge.id.to_string(),
         expires_at: rfc3339(open.challenge.expires_at),
         method: MethodSummary::of(method),
         code_expires_at: code_expires_at.map(rfc3339),
@@ -276,15 +279,15 @@ fn state_of(open: &OpenChallenge, method: &Method, sends_after: i32, code_expire
 }
 
 fn current_method(c: &mut AnyConnection, open: &OpenChallenge) -> Result<Method, AppError> {
-    let none = || AppError::conflict("no_method_chosen", "this challenge has no method yet: enroll one first");
-    let id = open.challenge.method_id.as_deref().ok_or_else(none)?;
+    let none = || AppError::conflict(ErrorCode::NoMethodChosen, "this challenge has no method yet: enroll one first");
+    let id = open.challenge.method_id.as_ref().ok_or_else(none)?;
     methods::find_for_user(c, &open.user.id, id)?.ok_or_else(none)
 }
 
 /// "Send new code": a fresh code for the challenge's SMS or email method.
 pub fn resend(
     state: &AppState,
-    challenge_id: &str,
+    challenge_id: &ChallengeId,
     client: &ClientInfo,
 ) -> Result<(ChallengeState, Option<Message>), AppError> {
     let now = state.now();
@@ -293,8 +296,11 @@ pub fn resend(
         let open = open(c, challenge_id, now)?;
         open.refuse_if_locked(now)?;
         let method = current_method(c, &open)?;
-        if super::channel_of(&method.kind).is_none() {
-            return Err(AppError::conflict("not_resendable", "authenticator app codes are not sent: open the app"));
+        if super::channel_of(method.kind).is_none() {
+            return Err(AppError::conflict(
+                ErrorCode::NotResendable,
+                "authenticator app codes are not sent: open the app",
+            ));
         }
         let (message, expires) = send_code(c, state, &open, &method, true, now)?;
         audit::record(
@@ -302,9 +308,9 @@ pub fn resend(
             Some(&open.tenant.id),
             Some(&open.user.id),
             client,
-            "second_factor.code_resent",
-            audit::SUCCESS,
-            Some(&method.kind),
+            AuditEvent::CodeResent,
+            AuditOutcome::Success,
+            Some(method.kind.as_str()),
             now,
         )?;
         Ok((state_of(&open, &method, open.challenge.sends + 1, Some(expires)), Some(message)))
@@ -314,7 +320,7 @@ pub fn resend(
 /// Switches the challenge to another of the user's active methods, sending a code when needed.
 pub fn switch_method(
     state: &AppState,
-    challenge_id: &str,
+    challenge_id: &ChallengeId,
     input: SwitchMethod,
     client: &ClientInfo,
 ) -> Result<(ChallengeState, Option<Message>), AppError> {
@@ -323,14 +329,17 @@ pub fn switch_method(
     state.db.transaction_on(&mut conn, |c| {
         let open = open(c, challenge_id, now)?;
         open.refuse_if_locked(now)?;
-        if open.challenge.purpose != PURPOSE_VERIFY {
-            return Err(AppError::conflict("not_verifying", "this challenge is for enrollment: enroll a method"));
+        if open.challenge.purpose != ChallengePurpose::Verify {
+            return Err(AppError::conflict(
+                ErrorCode::NotVerifying,
+                "this challenge is for enrollment: enroll a method",
+            ));
         }
         let method = methods::find_for_user(c, &open.user.id, &input.method_id)?
             .filter(Method::is_active)
-            .ok_or(AppError::NotFound { what: "method" })?;
+            .ok_or(AppError::not_found("method"))?;
         challenges::set_method(c, &open.challenge.id, &method.id)?;
-        let (message, expires, sends) = if super::channel_of(&method.kind).is_some() {
+        let (message, expires, sends) = if super::channel_of(method.kind).is_some() {
             // One code every 30 s per challenge, whichever way it is asked for.
             let (message, expires) = send_code(c, state, &open, &method, true, now)?;
             (Some(message), Some(expires), open.challenge.sends + 1)
@@ -342,9 +351,9 @@ pub fn switch_method(
             Some(&open.tenant.id),
             Some(&open.user.id),
             client,
-            "second_factor.method_switched",
-            audit::SUCCESS,
-            Some(&method.kind),
+            AuditEvent::MethodSwitched,
+            AuditOutcome::Success,
+            Some(method.kind.as_str()),
             now,
         )?;
         Ok((state_of(&open, &method, sends, expires), message))
@@ -352,13 +361,13 @@ pub fn switch_method(
 }
 
 /// Whether an SMS method would need the user to give a number.
-pub fn phone_for_sms(user: &User, given: Option<&str>) -> Result<String, AppError> {
+pub fn phone_for_sms(user: &User, given: Option<&str>) -> Result<PhoneNumber, AppError> {
     match given {
-        Some(p) => crate::auth::validate::phone_number(p),
+        Some(p) => Ok(PhoneNumber::parse(p)?),
         None => user.phone_number.clone().ok_or_else(|| {
             AppError::validation(
-                "phone_number_required",
-                format!("the profile has no phone number: send phone_number to use {KIND_SMS}"),
+                ErrorCode::PhoneNumberRequired,
+                "the profile has no phone number: send phone_number to use sms",
             )
         }),
     }
@@ -378,7 +387,7 @@ pub fn step_up(
         ensure_unlocked(c, &ctx.user, now)?;
         let active = methods::active_for_user(c, &ctx.user.id)?;
         if active.is_empty() {
-            return Err(AppError::conflict("no_method", "there is no second-factor method to step up with"));
+            return Err(AppError::conflict(ErrorCode::NoMethod, "there is no second-factor method to step up with"));
         }
         start_second_factor(c, state, &ctx.tenant, &ctx.user, &active, client, now)
     })

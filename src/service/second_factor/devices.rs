@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 
 use crate::clock::rfc3339;
 use crate::crypto::{hash_token, OpaqueToken, TokenKind};
+use crate::domain::{AuditEvent, AuditOutcome, DeviceId, UserId};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::sessions::{AccessContext, ClientInfo};
@@ -13,7 +14,7 @@ use crate::state::AppState;
 use crate::store::device_tokens::{self as rows, DeviceToken};
 use crate::store::tenants::Tenant;
 use crate::store::users::User;
-use crate::store::{new_id, AnyConnection};
+use crate::store::AnyConnection;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DeviceView {
@@ -40,7 +41,7 @@ pub fn remember(
     rows::insert(
         c,
         &DeviceToken {
-            id: new_id(),
+            id: DeviceId::new(),
             tenant_id: tenant.id.clone(),
             user_id: user.id.clone(),
             token_hash: token.hash(),
@@ -51,7 +52,16 @@ pub fn remember(
             revoked_at: None,
         },
     )?;
-    audit::record(c, Some(&tenant.id), Some(&user.id), client, "device.remembered", audit::SUCCESS, None, now)?;
+    audit::record(
+        c,
+        Some(&tenant.id),
+        Some(&user.id),
+        client,
+        AuditEvent::DeviceRemembered,
+        AuditOutcome::Success,
+        None,
+        now,
+    )?;
     Ok(Some(token.reveal().to_owned()))
 }
 
@@ -74,7 +84,7 @@ pub fn list(state: &AppState, ctx: &AccessContext) -> Result<Vec<DeviceView>, Ap
     Ok(rows::list_live(&mut conn, &ctx.user.id, state.now())?
         .into_iter()
         .map(|d| DeviceView {
-            id: d.id,
+            id: d.id.to_string(),
             label: d.label,
             created_at: rfc3339(d.created_at),
             expires_at: rfc3339(d.expires_at),
@@ -83,18 +93,32 @@ pub fn list(state: &AppState, ctx: &AccessContext) -> Result<Vec<DeviceView>, Ap
         .collect())
 }
 
-pub fn revoke(state: &AppState, ctx: &AccessContext, device_id: &str, client: &ClientInfo) -> Result<(), AppError> {
+pub fn revoke(
+    state: &AppState,
+    ctx: &AccessContext,
+    device_id: &DeviceId,
+    client: &ClientInfo,
+) -> Result<(), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
         if !rows::revoke(c, &ctx.user.id, device_id, now)? {
-            return Err(AppError::NotFound { what: "device" });
+            return Err(AppError::not_found("device"));
         }
-        audit::record(c, Some(&ctx.tenant.id), Some(&ctx.user.id), client, "device.revoked", audit::SUCCESS, None, now)
+        audit::record(
+            c,
+            Some(&ctx.tenant.id),
+            Some(&ctx.user.id),
+            client,
+            AuditEvent::DeviceRevoked,
+            AuditOutcome::Success,
+            None,
+            now,
+        )
     })
 }
 
-pub fn revoke_all(c: &mut AnyConnection, user_id: &str, now: i64) -> Result<(), AppError> {
+pub fn revoke_all(c: &mut AnyConnection, user_id: &UserId, now: i64) -> Result<(), AppError> {
     rows::revoke_all(c, user_id, now)?;
     Ok(())
 }

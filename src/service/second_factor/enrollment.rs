@@ -5,33 +5,40 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::challenge::{self, ensure_unlocked, phone_for_sms};
-use super::{
-    new_code_message, tenant_totp_params, Enrollment, MethodSummary, TotpSetup, KIND_EMAIL, KIND_SMS, KIND_TOTP,
-};
+use super::{new_code_message, tenant_totp_params, Enrollment, MethodSummary, TotpSetup};
 use crate::auth::codes::CODE_TTL_SECS;
 use crate::auth::totp;
 use crate::clock::rfc3339;
 use crate::delivery::Message;
+use crate::domain::{
+    AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, ErrorCode, MethodId, MethodKind, MethodStatus, TenantId,
+    UserId,
+};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::sessions::{require_second_factor, AccessContext, ClientInfo};
 use crate::state::AppState;
-use crate::store::challenges::{self, PURPOSE_ENROLL};
-use crate::store::methods::{self, Method, STATUS_PENDING};
+use crate::store::challenges;
+use crate::store::methods::{self, Method};
 use crate::store::tenants::Tenant;
 use crate::store::users::User;
-use crate::store::{new_id, AnyConnection};
+use crate::store::AnyConnection;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnrollRequest {
-    /// `totp`, `sms` or `email`.
-    #[schema(example = "totp")]
+    #[schema(value_type = MethodKind, example = "totp")]
     pub kind: String,
     /// For `sms`: the number to use. Required when the profile has none; when it has one,
     /// leaving this out confirms the profile's number.
     #[schema(example = "+358401234567")]
     pub phone_number: Option<String>,
+}
+
+impl EnrollRequest {
+    pub fn parse_kind(&self) -> Result<MethodKind, AppError> {
+        self.kind.parse().map_err(|_| AppError::validation(ErrorCode::InvalidKind, "kind must be totp, sms or email"))
+    }
 }
 
 /// A new pending method, and for TOTP what the app needs to add it.
@@ -42,12 +49,13 @@ fn new_pending_method(
     req: &EnrollRequest,
     now: i64,
 ) -> Result<(Method, Option<TotpSetup>), AppError> {
+    let kind = req.parse_kind()?;
     let mut method = Method {
-        id: new_id(),
+        id: MethodId::new(),
         tenant_id: tenant.id.clone(),
         user_id: user.id.clone(),
-        kind: req.kind.clone(),
-        status: STATUS_PENDING.into(),
+        kind,
+        status: MethodStatus::Pending,
         is_primary: false,
         destination: None,
         totp_secret: None,
@@ -60,18 +68,19 @@ fn new_pending_method(
         created_at: now,
         confirmed_at: None,
     };
-    match req.kind.as_str() {
-        KIND_TOTP => {
+    match kind {
+        MethodKind::Totp => {
             if req.phone_number.is_some() {
-                return Err(AppError::validation("invalid_body", "phone_number is only for sms"));
+                return Err(AppError::validation(ErrorCode::InvalidBody, "phone_number is only for sms"));
             }
             let params = tenant_totp_params(tenant)?;
             let secret = totp::generate_secret(params);
-            let setup = totp::provisioning(&secret, params, &tenant.name, &user.email)?;
-            method.totp_secret = Some(state.secrets.seal(method.id.as_bytes(), &secret)?);
+            let setup = totp::provisioning(&secret, params, &tenant.name, user.email.as_str())?;
+            method.totp_secret = Some(state.secrets.seal(method.id.as_str().as_bytes(), &secret)?);
             method.totp_algorithm = Some(params.algorithm.as_str().into());
-            method.totp_digits = Some(params.digits as i32);
-            method.totp_period = Some(params.period as i32);
+            let (digits, period) = params.stored();
+            method.totp_digits = Some(digits);
+            method.totp_period = Some(period);
             let setup = TotpSetup {
                 secret: setup.secret_base32,
                 otpauth_uri: setup.otpauth_uri,
@@ -79,18 +88,17 @@ fn new_pending_method(
             };
             Ok((method, Some(setup)))
         }
-        KIND_SMS => {
-            method.destination = Some(phone_for_sms(user, req.phone_number.as_deref())?);
+        MethodKind::Sms => {
+            method.destination = Some(phone_for_sms(user, req.phone_number.as_deref())?.to_string());
             Ok((method, None))
         }
-        KIND_EMAIL => {
+        MethodKind::Email => {
             if req.phone_number.is_some() {
-                return Err(AppError::validation("invalid_body", "phone_number is only for sms"));
+                return Err(AppError::validation(ErrorCode::InvalidBody, "phone_number is only for sms"));
             }
-            method.destination = Some(user.email.clone());
+            method.destination = Some(user.email.to_string());
             Ok((method, None))
         }
-        _ => Err(AppError::validation("invalid_kind", "kind must be totp, sms or email")),
     }
 }
 
@@ -98,7 +106,7 @@ fn new_pending_method(
 /// and completes the login. Choosing again replaces the earlier pending choice.
 pub fn enroll_at_login(
     state: &AppState,
-    challenge_id: &str,
+    challenge_id: &ChallengeId,
     req: EnrollRequest,
     client: &ClientInfo,
 ) -> Result<(Enrollment, Option<Message>), AppError> {
@@ -107,11 +115,14 @@ pub fn enroll_at_login(
     state.db.transaction_on(&mut conn, |c| {
         let open = challenge::open(c, challenge_id, now)?;
         open.refuse_if_locked(now)?;
-        if open.challenge.purpose != PURPOSE_ENROLL {
-            return Err(AppError::conflict("not_enrolling", "this challenge asks for a code of an existing method"));
+        if open.challenge.purpose != ChallengePurpose::Enroll {
+            return Err(AppError::conflict(
+                ErrorCode::NotEnrolling,
+                "this challenge asks for a code of an existing method",
+            ));
         }
         refuse_if_enrolled_since(c, &open.user.id)?;
-        if let Some(previous) = open.challenge.method_id.as_deref() {
+        if let Some(previous) = open.challenge.method_id.as_ref() {
             if methods::find_for_user(c, &open.user.id, previous)?.is_some_and(|m| !m.is_active()) {
                 methods::delete(c, &open.user.id, previous)?;
             }
@@ -119,7 +130,7 @@ pub fn enroll_at_login(
         let (method, setup) = new_pending_method(state, &open.tenant, &open.user, &req, now)?;
         methods::insert(c, &method)?;
         challenges::set_method(c, &open.challenge.id, &method.id)?;
-        let (message, code_expires_at) = match super::channel_of(&method.kind) {
+        let (message, code_expires_at) = match super::channel_of(method.kind) {
             Some(_) => {
                 let (message, expires) = challenge::send_first_code(c, state, &open, &method, now)?;
                 (Some(message), Some(rfc3339(expires)))
@@ -147,12 +158,12 @@ pub fn add_for_self(
         if !methods::active_for_user(c, &ctx.user.id)?.is_empty() {
             require_second_factor(ctx)?;
         }
-        remove_stale_pending(c, &ctx.user.id, &req.kind)?;
+        remove_stale_pending(c, &ctx.user.id, req.parse_kind()?)?;
         let (method, setup) = new_pending_method(state, &ctx.tenant, &ctx.user, &req, now)?;
         methods::insert(c, &method)?;
-        let (message, code_expires_at) = match super::channel_of(&method.kind) {
+        let (message, code_expires_at) = match super::channel_of(method.kind) {
             Some(_) => {
-                let (message, hash) = new_code_message(state, &method.id, &method, &ctx.tenant)?;
+                let (message, hash) = new_code_message(state, method.id.as_str(), &method, &ctx.tenant)?;
                 methods::set_pending_code(c, &method.id, &hash, now + CODE_TTL_SECS)?;
                 (Some(message), Some(rfc3339(now + CODE_TTL_SECS)))
             }
@@ -176,8 +187,8 @@ impl Started {
     fn audited(
         self,
         c: &mut AnyConnection,
-        tenant_id: &str,
-        user_id: &str,
+        tenant_id: &TenantId,
+        user_id: &UserId,
         client: &ClientInfo,
         now: i64,
     ) -> Result<(Enrollment, Option<Message>), AppError> {
@@ -187,8 +198,8 @@ impl Started {
             Some(tenant_id),
             Some(user_id),
             client,
-            "method.enrollment_started",
-            audit::SUCCESS,
+            AuditEvent::EnrollmentStarted,
+            AuditOutcome::Success,
             kind,
             now,
         )?;
@@ -203,16 +214,16 @@ impl Started {
 
 /// An enrollment challenge is only for a user with no method: once one exists (enrolled in
 /// another challenge or by the user), an old enrollment challenge must not add another.
-pub fn refuse_if_enrolled_since(c: &mut AnyConnection, user_id: &str) -> Result<(), AppError> {
+pub fn refuse_if_enrolled_since(c: &mut AnyConnection, user_id: &UserId) -> Result<(), AppError> {
     if methods::active_for_user(c, user_id)?.is_empty() {
         Ok(())
     } else {
-        Err(AppError::gone("challenge_expired", "a method was set up meanwhile: log in again"))
+        Err(AppError::gone(ErrorCode::ChallengeExpired, "a method was set up meanwhile: log in again"))
     }
 }
 
 /// Unconfirmed methods of the same kind are abandoned attempts: the newest one replaces them.
-fn remove_stale_pending(c: &mut AnyConnection, user_id: &str, kind: &str) -> Result<(), AppError> {
+fn remove_stale_pending(c: &mut AnyConnection, user_id: &UserId, kind: MethodKind) -> Result<(), AppError> {
     for m in methods::list_for_user(c, user_id)? {
         if !m.is_active() && m.kind == kind {
             methods::delete(c, user_id, &m.id)?;

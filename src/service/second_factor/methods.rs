@@ -5,9 +5,10 @@ use utoipa::ToSchema;
 
 use super::challenge::ensure_unlocked;
 use super::verify::totp_matches;
-use super::{amr_of, count_wrong_code, devices, recovery, wrong_code_error, MethodSummary, KIND_TOTP};
+use super::{count_wrong_code, devices, recovery, wrong_code_error, MethodSummary};
 use crate::auth::codes;
 use crate::auth::policy::TwoFactorMode;
+use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, LockReason, MethodId, MethodKind, Slug, UserId};
 use crate::error::AppError;
 use crate::service::api_keys::Principal;
 use crate::service::audit;
@@ -15,7 +16,7 @@ use crate::service::sessions::{self, require_second_factor, AccessContext, Clien
 use crate::state::AppState;
 use crate::store::methods::{self as rows, Method};
 use crate::store::recovery_codes;
-use crate::store::users::{self, Factor, FailureOutcome};
+use crate::store::users::{self, FailureOutcome};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MethodList {
@@ -38,8 +39,8 @@ pub fn list(state: &AppState, ctx: &AccessContext) -> Result<MethodList, AppErro
     })
 }
 
-fn require_method(c: &mut crate::store::AnyConnection, ctx: &AccessContext, id: &str) -> Result<Method, AppError> {
-    rows::find_for_user(c, &ctx.user.id, id)?.ok_or(AppError::NotFound { what: "method" })
+fn require_method(c: &mut crate::store::AnyConnection, ctx: &AccessContext, id: &MethodId) -> Result<Method, AppError> {
+    rows::find_for_user(c, &ctx.user.id, id)?.ok_or(AppError::not_found("method"))
 }
 
 enum Confirmation {
@@ -52,19 +53,18 @@ enum Confirmation {
 pub fn confirm(
     state: &AppState,
     ctx: &AccessContext,
-    id: &str,
+    id: &MethodId,
     input: ConfirmMethod,
     client: &ClientInfo,
 ) -> Result<MethodSummary, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     let outcome = state.db.transaction_on(&mut conn, |c| -> Result<Confirmation, AppError> {
-        let user =
-            users::find_in_tenant(c, &ctx.tenant.id, &ctx.user.id)?.ok_or(AppError::NotFound { what: "user" })?;
+        let user = users::find_in_tenant(c, &ctx.tenant.id, &ctx.user.id)?.ok_or(AppError::not_found("user"))?;
         ensure_unlocked(c, &user, now)?;
         let method = require_method(c, ctx, id)?;
         if method.is_active() {
-            return Err(AppError::conflict("already_confirmed", "this method is already confirmed"));
+            return Err(AppError::conflict(ErrorCode::AlreadyConfirmed, "this method is already confirmed"));
         }
         // Confirming lifts the session to "passed a second factor" only for a user's first
         // method; with others in place the session must have passed one already.
@@ -72,29 +72,37 @@ pub fn confirm(
             require_second_factor(ctx)?;
         }
         let code = codes::normalize_code(&input.code);
-        let right = if method.kind == KIND_TOTP {
+        let right = if method.kind == MethodKind::Totp {
             totp_matches(c, state, &method, &code, now)?
         } else {
             match (&method.code_hash, method.code_expires_at) {
-                (Some(hash), Some(expires)) if expires > now => state.codes.matches(&method.id, &code, hash),
+                (Some(hash), Some(expires)) if expires > now => state.codes.matches(method.id.as_str(), &code, hash),
                 _ => false,
             }
         };
         if !right {
-            let outcome = count_wrong_code(c, &ctx.tenant, &user, client, "method.confirm", Some(&method.kind), now)?;
+            let outcome = count_wrong_code(
+                c,
+                &ctx.tenant,
+                &user,
+                client,
+                AuditEvent::MethodConfirm,
+                Some(method.kind.as_str()),
+                now,
+            )?;
             return Ok(Confirmation::Wrong(outcome));
         }
         rows::activate(c, &user.id, &method.id, now)?;
-        users::reset_failures(c, &user.id, Factor::SecondFactor)?;
-        sessions::add_factors(c, &ctx.session, &[amr_of(&method.kind), "mfa"])?;
+        users::reset_failures(c, &user.id, LockReason::SecondFactor)?;
+        sessions::add_factors(c, &ctx.session, &[method.kind.amr(), "mfa"])?;
         audit::record(
             c,
             Some(&ctx.tenant.id),
             Some(&user.id),
             client,
-            "method.enrolled",
-            audit::SUCCESS,
-            Some(&method.kind),
+            AuditEvent::MethodEnrolled,
+            AuditOutcome::Success,
+            Some(method.kind.as_str()),
             now,
         )?;
         Ok(Confirmation::Confirmed(Box::new(rows::find_for_user(c, &user.id, &method.id)?.unwrap_or(method))))
@@ -108,7 +116,7 @@ pub fn confirm(
 pub fn set_primary(
     state: &AppState,
     ctx: &AccessContext,
-    id: &str,
+    id: &MethodId,
     client: &ClientInfo,
 ) -> Result<MethodSummary, AppError> {
     let now = state.now();
@@ -118,7 +126,7 @@ pub fn set_primary(
         users::hold(c, &ctx.user.id, now)?;
         let method = require_method(c, ctx, id)?;
         if !method.is_active() {
-            return Err(AppError::conflict("method_not_active", "confirm the method before making it primary"));
+            return Err(AppError::conflict(ErrorCode::MethodNotActive, "confirm the method before making it primary"));
         }
         rows::set_primary(c, &ctx.user.id, &method.id)?;
         audit::record(
@@ -126,9 +134,9 @@ pub fn set_primary(
             Some(&ctx.tenant.id),
             Some(&ctx.user.id),
             client,
-            "method.primary_changed",
-            audit::SUCCESS,
-            Some(&method.kind),
+            AuditEvent::PrimaryChanged,
+            AuditOutcome::Success,
+            Some(method.kind.as_str()),
             now,
         )?;
         let method = require_method(c, ctx, id)?;
@@ -138,7 +146,7 @@ pub fn set_primary(
 
 /// Removes a method. An active one needs a session that passed a second factor, and under
 /// `required` the last active method stays. Remembered devices are forgotten.
-pub fn remove(state: &AppState, ctx: &AccessContext, id: &str, client: &ClientInfo) -> Result<(), AppError> {
+pub fn remove(state: &AppState, ctx: &AccessContext, id: &MethodId, client: &ClientInfo) -> Result<(), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
@@ -148,10 +156,10 @@ pub fn remove(state: &AppState, ctx: &AccessContext, id: &str, client: &ClientIn
         if method.is_active() {
             require_second_factor(ctx)?;
             let active = rows::active_for_user(c, &ctx.user.id)?;
-            let required = TwoFactorMode::parse(&ctx.tenant.two_factor)? == TwoFactorMode::Required;
+            let required = ctx.tenant.two_factor == TwoFactorMode::Required;
             if required && active.len() == 1 && !ctx.user.two_factor_exempt {
                 return Err(AppError::conflict(
-                    "last_method",
+                    ErrorCode::LastMethod,
                     "your organisation requires a second factor: add another method first",
                 ));
             }
@@ -169,9 +177,9 @@ pub fn remove(state: &AppState, ctx: &AccessContext, id: &str, client: &ClientIn
             Some(&ctx.tenant.id),
             Some(&ctx.user.id),
             client,
-            "method.removed",
-            audit::SUCCESS,
-            Some(&method.kind),
+            AuditEvent::MethodRemoved,
+            AuditOutcome::Success,
+            Some(method.kind.as_str()),
             now,
         )
     })
@@ -179,12 +187,12 @@ pub fn remove(state: &AppState, ctx: &AccessContext, id: &str, client: &ClientIn
 
 /// Admin: removes every method and recovery code of a user and forgets their devices; at the
 /// next login the user enrolls again (under `required`).
-pub fn reset_for_user(state: &AppState, principal: &Principal, slug: &str, user_id: &str) -> Result<(), AppError> {
+pub fn reset_for_user(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<(), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     let tenant = crate::service::users::managed_tenant(&mut conn, principal, slug)?;
     state.db.transaction_on(&mut conn, |c| {
-        let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::NotFound { what: "user" })?;
+        let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))?;
         users::hold(c, &user.id, now)?;
         rows::delete_all_for_user(c, &user.id)?;
         recovery_codes::delete_all(c, &user.id)?;
@@ -194,8 +202,8 @@ pub fn reset_for_user(state: &AppState, principal: &Principal, slug: &str, user_
             Some(&tenant.id),
             Some(&user.id),
             &ClientInfo::default(),
-            "method.reset_by_admin",
-            audit::SUCCESS,
+            AuditEvent::MethodsReset,
+            AuditOutcome::Success,
             None,
             now,
         )
@@ -203,20 +211,20 @@ pub fn reset_for_user(state: &AppState, principal: &Principal, slug: &str, user_
 }
 
 /// Admin: lifts a lockout and clears both failure counters.
-pub fn unlock(state: &AppState, principal: &Principal, slug: &str, user_id: &str) -> Result<(), AppError> {
+pub fn unlock(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<(), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     let tenant = crate::service::users::managed_tenant(&mut conn, principal, slug)?;
     state.db.transaction_on(&mut conn, |c| {
-        let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::NotFound { what: "user" })?;
+        let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))?;
         users::unlock(c, &user.id)?;
         audit::record(
             c,
             Some(&tenant.id),
             Some(&user.id),
             &ClientInfo::default(),
-            "account.unlocked",
-            audit::SUCCESS,
+            AuditEvent::AccountUnlocked,
+            AuditOutcome::Success,
             None,
             now,
         )

@@ -12,54 +12,49 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::codes;
-use crate::auth::mask;
 use crate::auth::totp::TotpParams;
 use crate::clock::rfc3339;
 use crate::delivery::{Channel, Message};
+use crate::domain::{AuditEvent, Email, LockReason, MethodKind, MethodStatus, PhoneNumber};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::sessions::ClientInfo;
 use crate::state::AppState;
 use crate::store::methods::Method;
 use crate::store::tenants::Tenant;
-use crate::store::users::{self, Factor, FailureOutcome, User};
+use crate::store::users::{self, FailureOutcome, User};
 use crate::store::AnyConnection;
-
-pub const KIND_TOTP: &str = "totp";
-pub const KIND_SMS: &str = "sms";
-pub const KIND_EMAIL: &str = "email";
-pub const ALL_KINDS: [&str; 3] = [KIND_TOTP, KIND_SMS, KIND_EMAIL];
 
 /// A method as a client sees it: never the secret, never the full destination.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MethodSummary {
     pub id: String,
-    /// `totp`, `sms` or `email`.
-    #[schema(example = "sms")]
-    pub kind: String,
+    pub kind: MethodKind,
     /// A masked phone number or email address; the issuer name for TOTP.
     #[schema(example = "+358 ••• •• 67")]
     pub hint: String,
     pub primary: bool,
     /// `pending` until a code confirms it, then `active`.
-    #[schema(example = "active")]
-    pub status: String,
+    pub status: MethodStatus,
     pub created_at: String,
 }
 
 impl MethodSummary {
     pub fn of(method: &Method) -> Self {
-        let hint = match (method.kind.as_str(), &method.destination) {
-            (KIND_SMS, Some(phone)) => mask::phone_hint(phone),
-            (KIND_EMAIL, Some(email)) => mask::email_hint(email),
-            _ => "authenticator app".into(),
+        let hint = match (method.kind, &method.destination) {
+            (MethodKind::Sms, Some(phone)) => {
+                PhoneNumber::parse(phone).map(|p| p.hint()).unwrap_or_else(|_| "••••".into())
+            }
+            (MethodKind::Email, Some(email)) => Email::parse(email).map(|e| e.hint()).unwrap_or_else(|_| "•••".into()),
+            (MethodKind::Sms | MethodKind::Email, None) => "••••".into(),
+            (MethodKind::Totp, _) => "authenticator app".into(),
         };
         Self {
-            id: method.id.clone(),
-            kind: method.kind.clone(),
+            id: method.id.to_string(),
+            kind: method.kind,
             hint,
             primary: method.is_primary,
-            status: method.status.clone(),
+            status: method.status,
             created_at: rfc3339(method.created_at),
         }
     }
@@ -94,19 +89,12 @@ pub struct Enrollment {
     pub code_expires_at: Option<String>,
 }
 
-/// The RFC 8176 method reference of a kind.
-pub fn amr_of(kind: &str) -> &'static str {
+/// The delivery channel of a kind whose codes Latchkey sends.
+pub fn channel_of(kind: MethodKind) -> Option<Channel> {
     match kind {
-        KIND_SMS => "sms",
-        _ => "otp",
-    }
-}
-
-pub fn channel_of(kind: &str) -> Option<Channel> {
-    match kind {
-        KIND_SMS => Some(Channel::Sms),
-        KIND_EMAIL => Some(Channel::Email),
-        _ => None,
+        MethodKind::Sms => Some(Channel::Sms),
+        MethodKind::Email => Some(Channel::Email),
+        MethodKind::Totp => None,
     }
 }
 
@@ -130,8 +118,7 @@ pub fn new_code_message(
     method: &Method,
     tenant: &Tenant,
 ) -> Result<(Message, String), AppError> {
-    let channel =
-        channel_of(&method.kind).ok_or_else(|| AppError::internal("codes are only sent for sms and email"))?;
+    let channel = channel_of(method.kind).ok_or_else(|| AppError::internal("codes are only sent for sms and email"))?;
     let to = method.destination.as_deref().ok_or_else(|| AppError::internal("method without a destination"))?;
     let code = codes::new_code();
     let hash = state.codes.hash(context, &code);
@@ -146,14 +133,14 @@ pub fn count_wrong_code(
     tenant: &Tenant,
     user: &User,
     client: &ClientInfo,
-    event: &str,
+    event: AuditEvent,
     detail: Option<&str>,
     now: i64,
 ) -> Result<FailureOutcome, AppError> {
     let outcome = users::record_failure(
         c,
         &user.id,
-        Factor::SecondFactor,
+        LockReason::SecondFactor,
         tenant.second_factor_lockout_threshold,
         tenant.lockout_duration_secs,
         now,

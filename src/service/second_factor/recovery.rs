@@ -4,6 +4,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::codes::{self, RECOVERY_CODE_COUNT};
+use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, UserId};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::sessions::{require_second_factor, AccessContext, ClientInfo};
@@ -25,7 +26,7 @@ impl std::fmt::Debug for RecoveryCodes {
     }
 }
 
-pub fn remaining(c: &mut AnyConnection, user_id: &str) -> Result<i64, AppError> {
+pub fn remaining(c: &mut AnyConnection, user_id: &UserId) -> Result<i64, AppError> {
     Ok(rows::remaining(c, user_id)?)
 }
 
@@ -33,11 +34,11 @@ pub fn remaining(c: &mut AnyConnection, user_id: &str) -> Result<i64, AppError> 
 pub fn consume(
     c: &mut AnyConnection,
     state: &AppState,
-    user_id: &str,
+    user_id: &UserId,
     presented: &str,
     now: i64,
 ) -> Result<bool, AppError> {
-    let hash = state.codes.hash(user_id, &codes::normalize_recovery_code(presented));
+    let hash = state.codes.hash(user_id.as_str(), &codes::normalize_recovery_code(presented));
     Ok(rows::consume(c, user_id, &hash, now)?)
 }
 
@@ -48,7 +49,7 @@ pub fn regenerate(state: &AppState, ctx: &AccessContext, client: &ClientInfo) ->
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
         if methods::active_for_user(c, &ctx.user.id)?.is_empty() {
-            return Err(AppError::conflict("no_method", "set up a second-factor method before recovery codes"));
+            return Err(AppError::conflict(ErrorCode::NoMethod, "set up a second-factor method before recovery codes"));
         }
         let plain: Vec<String> = (0..RECOVERY_CODE_COUNT).map(|_| codes::new_recovery_code()).collect();
         let rows_to_store: Vec<RecoveryCode> = plain
@@ -56,7 +57,7 @@ pub fn regenerate(state: &AppState, ctx: &AccessContext, client: &ClientInfo) ->
             .map(|code| RecoveryCode {
                 id: new_id(),
                 user_id: ctx.user.id.clone(),
-                code_hash: state.codes.hash(&ctx.user.id, &codes::normalize_recovery_code(code)),
+                code_hash: state.codes.hash(ctx.user.id.as_str(), &codes::normalize_recovery_code(code)),
                 created_at: now,
                 used_at: None,
             })
@@ -67,11 +68,11 @@ pub fn regenerate(state: &AppState, ctx: &AccessContext, client: &ClientInfo) ->
             Some(&ctx.tenant.id),
             Some(&ctx.user.id),
             client,
-            "recovery_codes.generated",
-            audit::SUCCESS,
+            AuditEvent::RecoveryCodesGenerated,
+            AuditOutcome::Success,
             None,
             now,
         )?;
-        Ok(RecoveryCodes { remaining: plain.len() as i64, codes: plain })
+        Ok(RecoveryCodes { remaining: i64::try_from(plain.len()).unwrap_or(i64::MAX), codes: plain })
     })
 }

@@ -6,16 +6,17 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::challenge::{self, OpenChallenge};
-use super::{amr_of, count_wrong_code, devices, method_totp_params, recovery, wrong_code_error, KIND_SMS, KIND_TOTP};
+use super::{count_wrong_code, devices, method_totp_params, recovery, wrong_code_error};
 use crate::auth::{codes, totp};
+use crate::domain::{AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, ErrorCode, LockReason, MethodKind};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::login::LoginResponse;
 use crate::service::sessions::{self, ClientInfo, Warning};
 use crate::state::AppState;
-use crate::store::challenges::{self, PURPOSE_ENROLL};
+use crate::store::challenges;
 use crate::store::methods::{self, Method};
-use crate::store::users::{self, Factor, FailureOutcome, User};
+use crate::store::users::{self, FailureOutcome, User};
 use crate::store::AnyConnection;
 
 #[derive(Deserialize, ToSchema)]
@@ -60,32 +61,36 @@ struct Passed {
 
 pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Result<LoginResponse, AppError> {
     if req.code.is_some() == req.recovery_code.is_some() {
-        return Err(AppError::validation("code_required", "send either code or recovery_code"));
+        return Err(AppError::validation(ErrorCode::CodeRequired, "send either code or recovery_code"));
     }
+    let challenge_id = ChallengeId::parse_known(&req.challenge_id)?.ok_or(AppError::not_found("challenge"))?;
     let now = state.now();
     let mut conn = state.db.get()?;
     let verdict = state.db.transaction_on(&mut conn, |c| -> Result<Verdict, AppError> {
-        let open = challenge::open(c, &req.challenge_id, now)?;
+        let open = challenge::open(c, &challenge_id, now)?;
         // `open` read the lock after taking the user's row lock: a lock set by a concurrent failure
         // (on another challenge, or another process) is seen here.
         if let Some(lock) = &open.lock {
             return Ok(Verdict::Locked(lock.until));
         }
-        if open.challenge.purpose == PURPOSE_ENROLL {
+        if open.challenge.purpose == ChallengePurpose::Enroll {
             super::enrollment::refuse_if_enrolled_since(c, &open.user.id)?;
         }
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
         match check(c, state, &open, &req, now)? {
             None => {
-                let outcome = count_wrong_code(c, tenant, user, client, "second_factor.verify", None, now)?;
+                let outcome = count_wrong_code(c, tenant, user, client, AuditEvent::Verify, None, now)?;
                 Ok(Verdict::Wrong(outcome))
             }
             Some(proof) => {
                 if !challenges::complete(c, &ch.id, now)? {
-                    return Err(AppError::gone("challenge_used", "this challenge was already used: log in again"));
+                    return Err(AppError::gone(
+                        ErrorCode::ChallengeUsed,
+                        "this challenge was already used: log in again",
+                    ));
                 }
                 if user.failed_second_factor > 0 {
-                    users::reset_failures(c, &user.id, Factor::SecondFactor)?;
+                    users::reset_failures(c, &user.id, LockReason::SecondFactor)?;
                 }
                 let mut warnings = Vec::new();
                 let factor = match &proof {
@@ -97,19 +102,19 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                                 Some(&tenant.id),
                                 Some(&user.id),
                                 client,
-                                "method.enrolled",
-                                audit::SUCCESS,
-                                Some(&method.kind),
+                                AuditEvent::MethodEnrolled,
+                                AuditOutcome::Success,
+                                Some(method.kind.as_str()),
                                 now,
                             )?;
                         }
-                        if method.kind == KIND_SMS && user.phone_number.is_none() {
+                        if method.kind == MethodKind::Sms && user.phone_number.is_none() {
                             warnings.push(Warning::new(
                                 "phone_number_missing",
                                 "your profile has no phone number: ask your administrator to add it",
                             ));
                         }
-                        amr_of(&method.kind)
+                        method.kind.amr()
                     }
                     Proof::RecoveryCode => {
                         let left = recovery::remaining(c, &user.id)?;
@@ -133,17 +138,17 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                 let (session, refresh) =
                     sessions::create_session_rows(c, state, tenant, user, &["pwd", factor, "mfa"], client)?;
                 let detail = match &proof {
-                    Proof::Method(m) => m.kind.clone(),
-                    Proof::RecoveryCode => "recovery_code".into(),
+                    Proof::Method(m) => m.kind.as_str(),
+                    Proof::RecoveryCode => "recovery_code",
                 };
                 audit::record(
                     c,
                     Some(&tenant.id),
                     Some(&user.id),
                     client,
-                    "second_factor.verify",
-                    audit::SUCCESS,
-                    Some(&detail),
+                    AuditEvent::Verify,
+                    AuditOutcome::Success,
+                    Some(detail),
                     now,
                 )?;
                 Ok(Verdict::Passed(Box::new(Passed { session, refresh, device_token, warnings, open })))
@@ -174,9 +179,9 @@ fn check(
 ) -> Result<Option<Proof>, AppError> {
     let user: &User = &open.user;
     if let Some(presented) = &req.recovery_code {
-        if open.challenge.purpose == PURPOSE_ENROLL {
+        if open.challenge.purpose == ChallengePurpose::Enroll {
             return Err(AppError::conflict(
-                "enrollment_incomplete",
+                ErrorCode::EnrollmentIncomplete,
                 "a recovery code cannot replace enrolling a method",
             ));
         }
@@ -184,22 +189,25 @@ fn check(
     }
     let code = codes::normalize_code(req.code.as_deref().unwrap_or_default());
     let ch = &open.challenge;
-    let method = match ch.method_id.as_deref() {
+    let method = match ch.method_id.as_ref() {
         Some(id) => methods::find_for_user(c, &user.id, id)?,
         None => None,
     };
     let Some(method) = method else {
-        return if ch.purpose == PURPOSE_ENROLL {
-            Err(AppError::conflict("enrollment_incomplete", "enroll a method first: POST /challenges/{id}/enroll"))
+        return if ch.purpose == ChallengePurpose::Enroll {
+            Err(AppError::conflict(
+                ErrorCode::EnrollmentIncomplete,
+                "enroll a method first: POST /challenges/{id}/enroll",
+            ))
         } else {
-            Err(AppError::gone("challenge_expired", "the method of this challenge was removed: log in again"))
+            Err(AppError::gone(ErrorCode::ChallengeExpired, "the method of this challenge was removed: log in again"))
         };
     };
-    let right = if method.kind == KIND_TOTP {
+    let right = if method.kind == MethodKind::Totp {
         totp_matches(c, state, &method, &code, now)?
     } else {
         match (&ch.code_hash, ch.code_expires_at) {
-            (Some(hash), Some(expires)) if expires > now => state.codes.matches(&ch.id, &code, hash),
+            (Some(hash), Some(expires)) if expires > now => state.codes.matches(ch.id.as_str(), &code, hash),
             _ => false,
         }
     };
@@ -215,7 +223,7 @@ pub fn totp_matches(
     now: i64,
 ) -> Result<bool, AppError> {
     let sealed = method.totp_secret.as_deref().ok_or_else(|| AppError::internal("TOTP method without a secret"))?;
-    let secret = state.secrets.open(method.id.as_bytes(), sealed)?;
+    let secret = state.secrets.open(method.id.as_str().as_bytes(), sealed)?;
     let params = method_totp_params(method)?;
     match totp::matching_step(&secret, params, code, now) {
         Some(step) => Ok(methods::accept_totp_step(c, &method.id, step)?),

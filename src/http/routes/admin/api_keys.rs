@@ -2,6 +2,8 @@ use actix_web::{delete, get, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use crate::domain::ErrorCode;
+use crate::domain::{ApiKeyId, Slug};
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, ApiCaller};
@@ -31,7 +33,7 @@ pub struct CreateApiKey {
 pub async fn create_api_key(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
@@ -40,7 +42,7 @@ pub async fn create_api_key(
         None
     } else {
         serde_json::from_slice::<CreateApiKey>(&body)
-            .map_err(|e| AppError::validation("invalid_body", format!("the request body does not fit: {e}")))?
+            .map_err(|e| AppError::validation(ErrorCode::InvalidBody, format!("the request body does not fit: {e}")))?
             .name
     };
     let created = blocking(move || api_keys::create_tenant_key(&state, &path, name)).await?;
@@ -60,7 +62,7 @@ pub async fn create_api_key(
 pub async fn list_api_keys(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
     Ok(HttpResponse::Ok().json(blocking(move || api_keys::list_tenant_keys(&state, &path)).await?))
@@ -79,7 +81,7 @@ pub async fn list_api_keys(
 pub async fn revoke_api_key(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<(String, String)>,
+    path: web::Path<(Slug, ApiKeyId)>,
 ) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
     let (slug, key_id) = path.into_inner();

@@ -39,7 +39,7 @@ pub async fn rotate_signing_key(state: web::Data<AppState>, caller: ApiCaller) -
     let kid = blocking(move || {
         let now = state.now();
         let kid = signing_keys::rotate(&state.db, &state.secrets, now)?;
-        state.keys.reload(&state.db, &state.secrets, now, state.settings.access_token_ttl_secs)?;
+        state.keys.reload(now)?;
         Ok(kid)
     })
     .await?;

@@ -1,5 +1,6 @@
 use actix_web::{get, patch, post, web, HttpResponse};
 
+use crate::domain::Slug;
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, ApiCaller};
@@ -51,7 +52,7 @@ pub async fn list_tenants(state: web::Data<AppState>, caller: ApiCaller) -> Resu
 pub async fn get_tenant(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
     Ok(HttpResponse::Ok().json(blocking(move || tenants::get(&state, &path)).await?))
@@ -71,7 +72,7 @@ pub async fn get_tenant(
 pub async fn update_tenant(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
     body: web::Json<UpdateTenant>,
 ) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;

@@ -1,5 +1,6 @@
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 
+use crate::domain::{Slug, UserId};
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, ApiCaller};
@@ -23,7 +24,7 @@ use crate::state::AppState;
 pub async fn create_user(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
     body: web::Json<CreateUser>,
 ) -> Result<HttpResponse, AppError> {
     // Hashing the password: on the bounded hashing pool like every argon2 computation.
@@ -46,7 +47,7 @@ pub async fn create_user(
 pub async fn list_users(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<String>,
+    path: web::Path<Slug>,
     query: web::Query<ListUsers>,
 ) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok().json(blocking(move || users::list(&state, &caller.0, &path, query.into_inner())).await?))
@@ -65,7 +66,7 @@ pub async fn list_users(
 pub async fn get_user(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<(String, String)>,
+    path: web::Path<(Slug, UserId)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, user_id) = path.into_inner();
     Ok(HttpResponse::Ok().json(blocking(move || users::get(&state, &caller.0, &slug, &user_id)).await?))
@@ -86,7 +87,7 @@ pub async fn get_user(
 pub async fn update_user(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<(String, String)>,
+    path: web::Path<(Slug, UserId)>,
     body: web::Json<UpdateUser>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, user_id) = path.into_inner();
@@ -108,7 +109,7 @@ pub async fn update_user(
 pub async fn deactivate_user(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<(String, String)>,
+    path: web::Path<(Slug, UserId)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, user_id) = path.into_inner();
     blocking(move || users::deactivate(&state, &caller.0, &slug, &user_id)).await?;
@@ -128,7 +129,7 @@ pub async fn deactivate_user(
 pub async fn unlock_user(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<(String, String)>,
+    path: web::Path<(Slug, UserId)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, user_id) = path.into_inner();
     blocking(move || methods::unlock(&state, &caller.0, &slug, &user_id)).await?;
@@ -149,7 +150,7 @@ pub async fn unlock_user(
 pub async fn reset_methods(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    path: web::Path<(String, String)>,
+    path: web::Path<(Slug, UserId)>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, user_id) = path.into_inner();
     blocking(move || methods::reset_for_user(&state, &caller.0, &slug, &user_id)).await?;

@@ -1,0 +1,125 @@
+//! Every error code a client can see: a closed set, serialized snake_case. Clients switch on
+//! these; renaming one is a breaking change.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToSchema, strum::IntoStaticStr, strum::VariantArray)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ErrorCode {
+    // Requests that do not fit
+    MalformedJson,
+    InvalidBody,
+    InvalidPath,
+    InvalidQuery,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    NotFound,
+    InvalidId,
+    InvalidSlug,
+    InvalidName,
+    InvalidDisplayName,
+    InvalidEmail,
+    InvalidPhoneNumber,
+    InvalidLimit,
+    InvalidKind,
+    InvalidTwoFactor,
+    InvalidTotpAlgorithm,
+    InvalidTotpDigits,
+    InvalidTotpPeriod,
+    InvalidLockoutThreshold,
+    InvalidLockoutDuration,
+    InvalidRememberDeviceDays,
+    InvalidCidr,
+    InvalidIp,
+    InvalidSignIn,
+    InvalidUrl,
+    InvalidAllowedMethods,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordEqualsEmail,
+    CodeRequired,
+    PhoneNumberRequired,
+    // Who is calling
+    MissingCredentials,
+    InvalidCredentials,
+    InvalidToken,
+    InvalidApiKey,
+    InvalidGrant,
+    Forbidden,
+    SecondFactorRequired,
+    // Second factor
+    InvalidCode,
+    AccountLocked,
+    ChallengeExpired,
+    ChallengeUsed,
+    EnrollmentIncomplete,
+    EnrollmentRequired,
+    NotEnrolling,
+    NotVerifying,
+    NotResendable,
+    NoMethod,
+    NoMethodChosen,
+    MethodNotActive,
+    MethodNotAllowed,
+    AlreadyConfirmed,
+    LastMethod,
+    ResendTooSoon,
+    ResendLimitReached,
+    DeliveryFailed,
+    // Policy
+    GroupNotFound,
+    GroupExists,
+    SsoRequired,
+    TwoFactorUnavailable,
+    // Admin
+    TenantExists,
+    EmailTaken,
+    // The server
+    Overloaded,
+    DatabaseUnavailable,
+    InternalError,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Input that does not parse into a domain type: the code and a message for the client.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Invalid {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl Invalid {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::VariantArray;
+
+    #[test]
+    fn codes_are_snake_case_and_serialize_as_their_text() {
+        for code in ErrorCode::VARIANTS {
+            let text = code.as_str();
+            assert!(text.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{text}");
+            assert_eq!(serde_json::to_value(code).ok(), Some(serde_json::Value::from(text)));
+        }
+        assert_eq!(ErrorCode::InvalidTotpAlgorithm.as_str(), "invalid_totp_algorithm");
+    }
+}

@@ -1,0 +1,234 @@
+//! Closed sets stored as TEXT (with a CHECK constraint in both migration trees). Matches on them
+//! are exhaustive: a new variant makes the compiler list every place to change.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::sql_text::{text_column, BadStoredValue};
+
+macro_rules! text_enum {
+    ($t:ident, $what:literal) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+
+            fn from_stored(value: String) -> Result<Self, BadStoredValue> {
+                value.parse().map_err(|_| BadStoredValue { what: $what, value })
+            }
+        }
+
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        text_column!($t);
+    };
+}
+
+/// A kind of second-factor method.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum MethodKind {
+    /// An authenticator app (RFC 6238).
+    Totp,
+    /// A code sent by SMS.
+    Sms,
+    /// A code sent by email.
+    Email,
+}
+text_enum!(MethodKind, "method kind");
+
+impl MethodKind {
+    /// The RFC 8176 method reference of a kind.
+    pub fn amr(self) -> &'static str {
+        match self {
+            MethodKind::Totp => "otp",
+            MethodKind::Sms => "sms",
+            MethodKind::Email => "otp",
+        }
+    }
+
+    /// Whether Latchkey sends the code (SMS, email) rather than the user's app computing it.
+    pub fn is_delivered(self) -> bool {
+        match self {
+            MethodKind::Totp => false,
+            MethodKind::Sms | MethodKind::Email => true,
+        }
+    }
+}
+
+/// Whether a method was confirmed by a code from it.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum MethodStatus {
+    /// Set up but not yet confirmed by a code.
+    Pending,
+    /// Confirmed; may be asked for at login.
+    Active,
+}
+text_enum!(MethodStatus, "method status");
+
+/// What a login challenge is waiting for.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ChallengePurpose {
+    /// A code from one of the user's active methods.
+    Verify,
+    /// The user must set up a method (policy requires one), then prove it.
+    Enroll,
+    /// The user is invited to set up a method and may skip (policy `prompted`).
+    EnrollSuggested,
+}
+text_enum!(ChallengePurpose, "challenge purpose");
+
+impl ChallengePurpose {
+    pub fn is_enrollment(self) -> bool {
+        match self {
+            ChallengePurpose::Verify => false,
+            ChallengePurpose::Enroll | ChallengePurpose::EnrollSuggested => true,
+        }
+    }
+}
+
+/// A second-factor rule, from the most lenient to the strictest (the order is the derive's).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum TwoFactorMode {
+    /// No second factor is asked.
+    Off,
+    /// Users who set up a method are asked for it; the others are not prompted.
+    Optional,
+    /// Users without a method are prompted to set one up at login and may skip.
+    Prompted,
+    /// Everyone; users with no method set one up at login.
+    Required,
+}
+text_enum!(TwoFactorMode, "two-factor mode");
+
+/// What caused an account lock: which guessing counter reached its threshold.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum LockReason {
+    Password,
+    SecondFactor,
+}
+text_enum!(LockReason, "lock reason");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::VariantArray;
+
+    #[test]
+    fn every_kind_round_trips_through_its_text() {
+        for kind in MethodKind::VARIANTS {
+            assert_eq!(kind.as_str().parse::<MethodKind>().ok(), Some(*kind));
+            assert_eq!(serde_json::to_value(kind).ok(), Some(serde_json::Value::from(kind.as_str())));
+        }
+        for mode in TwoFactorMode::VARIANTS {
+            assert_eq!(mode.as_str().parse::<TwoFactorMode>().ok(), Some(*mode));
+        }
+        assert!("u2f".parse::<MethodKind>().is_err());
+        assert!(MethodKind::from_stored("TOTP".into()).is_err());
+    }
+
+    #[test]
+    fn modes_order_from_lenient_to_strict() {
+        use TwoFactorMode::*;
+        assert!(Off < Optional && Optional < Prompted && Prompted < Required);
+        assert_eq!([Optional, Required, Prompted].into_iter().max(), Some(Required));
+    }
+
+    #[test]
+    fn amr_follows_rfc_8176() {
+        assert_eq!(MethodKind::Sms.amr(), "sms");
+        assert_eq!(MethodKind::Totp.amr(), "otp");
+        assert_eq!(MethodKind::Email.amr(), "otp");
+    }
+}

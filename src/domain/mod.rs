@@ -1,0 +1,24 @@
+//! The vocabulary of Latchkey as types, parsed once where data enters (request bodies, path
+//! parameters, rows leaving the store) so that the rest of the code cannot hold an invalid one.
+//! Plain Rust plus the diesel and serde mappings that let rows and bodies carry these types.
+
+mod sql_text;
+
+pub mod email;
+pub mod ids;
+pub mod kinds;
+pub mod network;
+pub mod phone;
+pub mod slug;
+pub mod text;
+
+pub use email::Email;
+pub use ids::{ApiKeyId, ChallengeId, DeviceId, GroupId, MethodId, SessionId, TenantId, UserId};
+pub use kinds::{ChallengePurpose, LockReason, MethodKind, MethodStatus, TwoFactorMode};
+pub use phone::PhoneNumber;
+pub use slug::Slug;
+
+pub mod error_code;
+pub use error_code::{ErrorCode, Invalid};
+pub mod audit;
+pub use audit::{AuditEvent, AuditOutcome};

@@ -1,0 +1,81 @@
+//! IP networks (CIDRs) as the tenant's trusted networks and the operator's trusted proxies.
+
+use std::net::IpAddr;
+
+use ipnetwork::IpNetwork;
+
+use super::{ErrorCode, Invalid};
+
+/// At most this many networks in one list.
+pub const MAX_NETWORKS: usize = 100;
+
+/// Parses CIDRs ("203.0.113.0/24", "2001:db8::/32"; a bare address is a /32 or /128).
+/// The error names the first bad entry.
+pub fn parse_cidrs<'a>(entries: impl IntoIterator<Item = &'a str>) -> Result<Vec<IpNetwork>, Invalid> {
+    let mut out = Vec::new();
+    for raw in entries {
+        let entry = raw.trim();
+        if entry.is_empty() {
+            continue;
+        }
+        let network: IpNetwork = entry.parse().map_err(|_| {
+            Invalid::new(
+                ErrorCode::InvalidCidr,
+                format!("{:?} is not a CIDR such as 203.0.113.0/24", super::text::for_log(entry, 64)),
+            )
+        })?;
+        // Canonical form: the network address, so "10.1.2.3/8" is stored as "10.0.0.0/8".
+        let canonical = IpNetwork::new(network.network(), network.prefix())
+            .map_err(|_| Invalid::new(ErrorCode::InvalidCidr, format!("{entry:?} is not a valid network")))?;
+        if !out.contains(&canonical) {
+            out.push(canonical);
+        }
+    }
+    if out.len() > MAX_NETWORKS {
+        return Err(Invalid::new(ErrorCode::InvalidCidr, format!("at most {MAX_NETWORKS} networks")));
+    }
+    Ok(out)
+}
+
+/// The first network that contains `ip` (IPv4-mapped IPv6 addresses are seen as IPv4).
+pub fn matching(networks: &[IpNetwork], ip: IpAddr) -> Option<IpNetwork> {
+    let ip = canonical_ip(ip);
+    networks.iter().copied().find(|n| n.contains(ip))
+}
+
+/// `::ffff:192.0.2.1` → `192.0.2.1`.
+pub fn canonical_ip(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map(IpAddr::V4).unwrap_or(IpAddr::V6(v6)),
+        v4 => v4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cidrs_parse_to_their_network_and_name_the_bad_entry() {
+        let nets = parse_cidrs(["203.0.113.7/24", " 2001:db8::1/32 ", "127.0.0.1"]).unwrap();
+        assert_eq!(
+            nets.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["203.0.113.0/24", "2001:db8::/32", "127.0.0.1/32"]
+        );
+        let err = parse_cidrs(["10.0.0.0/8", "10.0.0.0/33"]).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidCidr);
+        assert!(err.message.contains("10.0.0.0/33"));
+        assert!(parse_cidrs(["bogus"]).is_err());
+        let many: Vec<String> = (0..101).map(|i| format!("10.0.{i}.0/24")).collect();
+        assert!(parse_cidrs(many.iter().map(String::as_str)).is_err());
+    }
+
+    #[test]
+    fn matching_sees_mapped_ipv4() {
+        let nets = parse_cidrs(["127.0.0.0/8", "::1/128"]).unwrap();
+        assert!(matching(&nets, "127.0.0.1".parse().unwrap()).is_some());
+        assert!(matching(&nets, "::ffff:127.0.0.1".parse().unwrap()).is_some());
+        assert!(matching(&nets, "::1".parse().unwrap()).is_some());
+        assert!(matching(&nets, "10.0.0.1".parse().unwrap()).is_none());
+    }
+}

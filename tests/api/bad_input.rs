@@ -1,0 +1,85 @@
+//! Input that must be refused where it enters, with a JSON error, on both databases: NUL bytes
+//! (PostgreSQL cannot store them), invisible formatting characters (display spoofing) and log
+//! injection.
+
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+async fn assert_json_400(r: reqwest::Response, what: &str) -> Value {
+    assert_eq!(r.status(), 400, "{what}");
+    let body: Value = r.json().await.unwrap_or_else(|e| panic!("{what}: not JSON: {e}"));
+    assert!(body["error"].is_string() && body["message"].is_string(), "{what}: {body}");
+    body
+}
+
+#[tokio::test]
+async fn nul_bytes_are_refused_with_400_everywhere_including_unauthenticated_endpoints() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant("acme").await;
+    let alice = app.user("acme", "alice@example.com").await;
+
+    let r = app
+        .post_json("/login", json!({"tenant": "ac\u{0}me", "identifier": "alice@example.com", "password": PASSWORD}));
+    assert_json_400(r.await, "login tenant").await;
+    let r = app.post_json("/verify", json!({"challenge_id": "\u{0}", "code": "123456"}));
+    assert_json_400(r.await, "verify challenge_id").await;
+    let r = app.admin_post("/admin/tenants", json!({"slug": "nul", "name": "Nul\u{0}Clinic"}));
+    assert_json_400(r.await, "tenant name").await;
+    let r = app.admin_post(
+        "/admin/tenants/acme/users",
+        json!({"email": "bob@example.com", "password": PASSWORD, "display_name": "Bob\u{0}"}),
+    );
+    assert_json_400(r.await, "display name").await;
+    let r = app.admin_post("/admin/tenants/acme/api-keys", json!({"name": "key\u{0}"}));
+    assert_json_400(r.await, "API key name").await;
+    assert_json_400(app.admin_get("/admin/tenants/acme/users/%00").await, "user id in the path").await;
+    assert_json_400(app.admin_get("/admin/tenants/ac%00me").await, "slug in the path").await;
+    assert_json_400(app.admin_get("/admin/tenants/acme/users?after=%00").await, "after in the query").await;
+    let path = format!("/challenges/{}%00/resend", str_of(&alice, "id"));
+    assert_json_400(app.post_json(&path, json!({})).await, "challenge id in the path").await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn names_and_emails_refuse_bidi_overrides_and_invisible_characters() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant("acme").await;
+    let r = app.admin_post("/admin/tenants", json!({"slug": "spoof", "name": "Acme\u{202E}cinilC"}));
+    assert_eq!(assert_json_400(r.await, "tenant name").await["error"], "invalid_name");
+    let r = app
+        .admin_post("/admin/tenants/acme/users", json!({"email": "admin\u{202E}@example.com", "password": PASSWORD}));
+    assert_eq!(assert_json_400(r.await, "email").await["error"], "invalid_email");
+    let r = app.admin_post(
+        "/admin/tenants/acme/users",
+        json!({"email": "carol@example.com", "password": PASSWORD, "display_name": "Carol\u{200B}Admin"}),
+    );
+    assert_eq!(assert_json_400(r.await, "display name").await["error"], "invalid_display_name");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_refused_login_cannot_forge_log_lines() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant("acme").await;
+    let forged = "acme\n2026-11-25T00:00:00Z  INFO latchkey: FORGED admin login\u{1b}[2J";
+    let r = app.post_json("/login", json!({"tenant": forged, "identifier": "x@example.com", "password": PASSWORD}));
+    assert_eq!(r.await.status(), 400);
+    let r = app.post_json("/login", json!({"tenant": "nosuch", "identifier": "x@example.com", "password": PASSWORD}));
+    assert_eq!(r.await.status(), 401);
+    let logs = crate::logs::text();
+    assert!(!logs.contains("FORGED admin login"), "a client's text reached the log raw");
+    assert!(!logs.contains('\u{1b}'), "a terminal escape reached the log");
+    Ok(())
+}
+
+#[tokio::test]
+async fn phone_hints_know_the_country_code() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "required").await;
+    app.user_with_phone("acme", "alice@example.com", "+33 1 23 45 67 89").await;
+    let login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
+    assert_eq!(login["status"], "enrollment_required");
+    assert_eq!(login["phone_hint"], "+33 ••• •• 89");
+    Ok(())
+}
