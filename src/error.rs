@@ -33,6 +33,8 @@ pub enum AppError {
     DeliveryFailed,
     #[error("the server is at capacity; retry shortly")]
     Overloaded { retry_after_secs: u64 },
+    #[error("this organisation signs in through single sign-on: continue at {url}")]
+    SsoRequired { url: String },
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -87,6 +89,7 @@ impl AppError {
             AppError::NotFound { code, .. } => *code,
             AppError::InvalidGrant => ErrorCode::InvalidGrant,
             AppError::Overloaded { .. } => ErrorCode::Overloaded,
+            AppError::SsoRequired { .. } => ErrorCode::SsoRequired,
             AppError::Internal(_) => ErrorCode::InternalError,
         }
     }

@@ -200,6 +200,81 @@ pub enum LockReason {
 }
 text_enum!(LockReason, "lock reason");
 
+/// A group's second-factor rule: `inherit` defers to the tenant; the others are a mode the
+/// group's members get at least (the strictest of tenant and groups wins).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum GroupRule {
+    Inherit,
+    Optional,
+    Prompted,
+    Required,
+}
+text_enum!(GroupRule, "group rule");
+
+impl GroupRule {
+    /// The mode this rule asks for, if any.
+    pub fn mode(self) -> Option<TwoFactorMode> {
+        match self {
+            GroupRule::Inherit => None,
+            GroupRule::Optional => Some(TwoFactorMode::Optional),
+            GroupRule::Prompted => Some(TwoFactorMode::Prompted),
+            GroupRule::Required => Some(TwoFactorMode::Required),
+        }
+    }
+}
+
+/// Where a tenant's users prove who they are first.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum SignInSource {
+    /// Latchkey checks the password.
+    #[default]
+    Password,
+    /// The tenant signs in through SAML2/OIDC elsewhere; Latchkey's password login and second
+    /// factor are not used.
+    Sso,
+}
+
+impl TwoFactorMode {
+    pub fn as_verb(self) -> &'static str {
+        match self {
+            TwoFactorMode::Off => "turns off",
+            TwoFactorMode::Optional => "makes optional",
+            TwoFactorMode::Prompted => "prompts for",
+            TwoFactorMode::Required => "requires",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

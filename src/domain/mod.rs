@@ -10,11 +10,12 @@ pub mod kinds;
 pub mod network;
 pub mod phone;
 pub mod slug;
+pub mod tenant_policy;
 pub mod text;
 
 pub use email::Email;
 pub use ids::{ApiKeyId, ChallengeId, DeviceId, GroupId, MethodId, SessionId, TenantId, UserId};
-pub use kinds::{ChallengePurpose, LockReason, MethodKind, MethodStatus, TwoFactorMode};
+pub use kinds::{ChallengePurpose, GroupRule, LockReason, MethodKind, MethodStatus, SignInSource, TwoFactorMode};
 pub use phone::PhoneNumber;
 pub use slug::Slug;
 
@@ -22,3 +23,4 @@ pub mod error_code;
 pub use error_code::{ErrorCode, Invalid};
 pub mod audit;
 pub use audit::{AuditEvent, AuditOutcome};
+pub use tenant_policy::TenantPolicy;

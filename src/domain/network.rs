@@ -51,6 +51,29 @@ pub fn canonical_ip(ip: IpAddr) -> IpAddr {
     }
 }
 
+/// The client's address: the TCP peer, unless the peer is a trusted proxy; then the right-most
+/// forwarded address that is not itself a trusted proxy. `forwarded` lists the addresses a
+/// proxy chain reported, left (the original client) to right (the hop nearest to us); an entry
+/// that does not parse ends the walk, and the last trusted hop is taken.
+pub fn client_ip(peer: IpAddr, forwarded: &[Option<IpAddr>], proxies: &[IpNetwork]) -> IpAddr {
+    let mut client = canonical_ip(peer);
+    if matching(proxies, client).is_none() {
+        return client;
+    }
+    for hop in forwarded.iter().rev() {
+        match hop {
+            Some(ip) => {
+                client = canonical_ip(*ip);
+                if matching(proxies, client).is_none() {
+                    return client;
+                }
+            }
+            None => return client,
+        }
+    }
+    client
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +91,21 @@ mod tests {
         assert!(parse_cidrs(["bogus"]).is_err());
         let many: Vec<String> = (0..101).map(|i| format!("10.0.{i}.0/24")).collect();
         assert!(parse_cidrs(many.iter().map(String::as_str)).is_err());
+    }
+
+    #[test]
+    fn the_client_is_the_peer_unless_the_peer_is_a_trusted_proxy() {
+        let ip = |s: &str| -> IpAddr { s.parse().unwrap() };
+        let proxies = parse_cidrs(["10.0.0.0/8"]).unwrap();
+        let chain = [Some(ip("198.51.100.7")), Some(ip("203.0.113.9")), Some(ip("10.0.0.2"))];
+        // An untrusted peer's header changes nothing.
+        assert_eq!(client_ip(ip("192.0.2.1"), &chain, &proxies), ip("192.0.2.1"));
+        // Through trusted proxies: the right-most address that is not a proxy (the left-most
+        // entries are whatever the client wrote, so they are never believed).
+        assert_eq!(client_ip(ip("10.0.0.1"), &chain, &proxies), ip("203.0.113.9"));
+        assert_eq!(client_ip(ip("10.0.0.1"), &[], &proxies), ip("10.0.0.1"));
+        assert_eq!(client_ip(ip("10.0.0.1"), &[Some(ip("203.0.113.9")), None], &proxies), ip("10.0.0.1"));
+        assert_eq!(client_ip(ip("::ffff:192.0.2.1"), &[], &[]), ip("192.0.2.1"));
     }
 
     #[test]

@@ -22,11 +22,14 @@ pub struct ErrorBody {
     /// Wrong codes left before the account locks (with `invalid_code`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attempts_remaining: Option<i32>,
+    /// Where to sign in instead (with `sso_required`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sso_url: Option<String>,
 }
 
 impl ErrorBody {
     pub fn new(error: ErrorCode, message: impl Into<String>) -> Self {
-        Self { error, message: message.into(), retry_after: None, attempts_remaining: None }
+        Self { error, message: message.into(), retry_after: None, attempts_remaining: None, sso_url: None }
     }
 }
 
@@ -39,7 +42,7 @@ impl ResponseError for AppError {
             }
             AppError::Forbidden { .. } => StatusCode::FORBIDDEN,
             AppError::NotFound { .. } => StatusCode::NOT_FOUND,
-            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::Conflict { .. } | AppError::SsoRequired { .. } => StatusCode::CONFLICT,
             AppError::Overloaded { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::InvalidCode { .. } => StatusCode::UNAUTHORIZED,
             AppError::AccountLocked { .. } => StatusCode::LOCKED,
@@ -77,7 +80,11 @@ impl ResponseError for AppError {
             response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer")));
         }
         response.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
-        response.json(ErrorBody { retry_after, attempts_remaining, ..ErrorBody::new(self.code(), message) })
+        let sso_url = match self {
+            AppError::SsoRequired { url } => Some(url.clone()),
+            _ => None,
+        };
+        response.json(ErrorBody { retry_after, attempts_remaining, sso_url, ..ErrorBody::new(self.code(), message) })
     }
 }
 

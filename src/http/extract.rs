@@ -83,10 +83,11 @@ impl FromRequest for Bearer {
     }
 }
 
-/// The client's address and user agent.
+/// The client's address (see `client_ip`) and user agent.
 pub fn client_info(req: &HttpRequest) -> ClientInfo {
+    let proxies = state_of(req).map(|s| s.settings.trusted_proxies.clone()).unwrap_or_default();
     ClientInfo {
-        ip: req.peer_addr().map(|a| a.ip().to_string()),
+        ip: super::client_ip::of(req, &proxies),
         user_agent: req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
     }
 }

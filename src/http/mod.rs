@@ -1,5 +1,6 @@
 //! HTTP: routes, extractors, the error-to-HTTP mapping and the OpenAPI wiring.
 
+pub mod client_ip;
 pub mod error;
 pub mod extract;
 pub mod openapi;
@@ -38,6 +39,12 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::admin::users::deactivate_user)
                     .service(routes::admin::users::unlock_user)
                     .service(routes::admin::users::reset_methods)
+                    .service(routes::admin::groups::create_group)
+                    .service(routes::admin::groups::list_groups)
+                    .service(routes::admin::groups::update_group)
+                    .service(routes::admin::groups::delete_group)
+                    .service(routes::admin::groups::set_user_groups)
+                    .service(routes::policy::explain_user_policy)
                     .service(routes::admin::api_keys::create_api_key)
                     .service(routes::admin::api_keys::list_api_keys)
                     .service(routes::admin::api_keys::revoke_api_key)
@@ -64,6 +71,8 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::verify::verify)
                     .service(routes::challenges::enroll)
                     .service(routes::challenges::resend)
+                    .service(routes::challenges::skip_enrollment)
+                    .service(routes::policy::explain_my_policy)
                     .service(routes::challenges::switch_method)
                     .service(routes::my_methods::list_methods)
                     .service(routes::my_methods::add_method)
@@ -83,7 +92,7 @@ fn cors(origins: &[String]) -> Cors {
     let allowed = origins.to_vec();
     Cors::default()
         .allowed_origin_fn(move |origin, _| origin.to_str().is_ok_and(|o| allowed.iter().any(|a| a == o)))
-        .allowed_methods(["GET", "POST", "DELETE", "PATCH"])
+        .allowed_methods(["GET", "POST", "DELETE", "PATCH", "PUT"])
         .allowed_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,

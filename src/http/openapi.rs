@@ -24,6 +24,8 @@ use super::routes;
         routes::verify::verify,
         routes::challenges::enroll,
         routes::challenges::resend,
+        routes::challenges::skip_enrollment,
+        routes::policy::explain_my_policy,
         routes::challenges::switch_method,
         routes::me::me,
         routes::my_methods::list_methods,
@@ -46,6 +48,12 @@ use super::routes;
         routes::admin::users::deactivate_user,
         routes::admin::users::unlock_user,
         routes::admin::users::reset_methods,
+        routes::admin::groups::create_group,
+        routes::admin::groups::list_groups,
+        routes::admin::groups::update_group,
+        routes::admin::groups::delete_group,
+        routes::admin::groups::set_user_groups,
+        routes::policy::explain_user_policy,
         routes::admin::api_keys::create_api_key,
         routes::admin::api_keys::list_api_keys,
         routes::admin::api_keys::revoke_api_key,
@@ -95,6 +103,7 @@ impl Modify for AdminPrefix {
                     .or(item.post.as_ref())
                     .or(item.patch.as_ref())
                     .or(item.delete.as_ref())
+                    .or(item.put.as_ref())
                     .and_then(|op| op.tags.as_ref())
                     .is_some_and(|tags| tags.iter().any(|t| t == "admin"));
                 if is_admin {

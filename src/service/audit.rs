@@ -20,7 +20,18 @@ pub fn record(
     detail: Option<&str>,
     now: i64,
 ) -> Result<(), AppError> {
-    audit::record(conn, Entry { tenant_id, user_id, event, outcome, detail, ip: client.ip.as_deref(), at: now })?;
+    audit::record(
+        conn,
+        Entry {
+            tenant_id,
+            user_id,
+            event,
+            outcome,
+            detail,
+            ip: client.ip.map(|ip| ip.to_string()).as_deref(),
+            at: now,
+        },
+    )?;
     Ok(())
 }
 

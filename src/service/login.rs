@@ -8,16 +8,17 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::audit;
+use super::policy;
 use super::second_factor::challenge::{self, EnrollmentRequired, SecondFactorRequired};
 use super::second_factor::devices;
+use super::second_factor::enrollment;
 use super::sessions::{self, Authenticated, ClientInfo};
 use crate::auth::password::Verification;
-use crate::auth::policy::{self, Decision, LoginFacts};
+use crate::auth::policy::{evaluate, Decision, RefuseReason};
 use crate::delivery::Message;
-use crate::domain::{AuditEvent, AuditOutcome, Email, LockReason, Slug};
+use crate::domain::{AuditEvent, AuditOutcome, ChallengePurpose, Email, LockReason, Slug};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::store::methods;
 use crate::store::tenants::{self, Tenant};
 use crate::store::users::{self, User};
 
@@ -49,6 +50,7 @@ impl std::fmt::Debug for LoginRequest {
 /// What a login leads to; `status` tells which.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
+#[allow(clippy::large_enum_variant)] // built once per request and serialized at once
 pub enum LoginResponse {
     /// Every factor policy asks for was given: here are the tokens.
     Authenticated(Authenticated),
@@ -56,6 +58,9 @@ pub enum LoginResponse {
     SecondFactorRequired(SecondFactorRequired),
     /// Set up a method with `POST /challenges/{id}/enroll`, then confirm it at `POST /verify`.
     EnrollmentRequired(EnrollmentRequired),
+    /// Policy `prompted`: set up a method (`POST /challenges/{id}/enroll`) or skip
+    /// (`POST /challenges/{id}/skip`, optionally "do not show this again").
+    EnrollmentSuggested(EnrollmentRequired),
 }
 
 impl LoginResponse {
@@ -86,6 +91,10 @@ pub async fn password_login(
     let req = Arc::new(req);
     let (r, sl) = (req.clone(), slug.clone());
     let (tenant, user) = run_blocking(move || lookup(&s, &r, &sl)).await?;
+    if let Some(url) = tenant.as_ref().and_then(|t| t.sso_url()) {
+        // Users of an SSO tenant sign in elsewhere; saying so reveals the tenant, not a user.
+        return Err(AppError::SsoRequired { url: url.to_owned() });
+    }
     let s = state.clone();
     let (r, stored) = (req.clone(), user.as_ref().map(|u| u.password_hash.clone()));
     let verification = state.hash_pool.run(move || Ok(s.passwords.verify(&r.password, stored.as_deref()))).await?;
@@ -111,7 +120,7 @@ fn lookup(state: &AppState, req: &LoginRequest, slug: &Slug) -> Result<(Option<T
 /// What the write step decided; tokens are signed after the commit.
 enum Outcome {
     Refused(AppError),
-    Session(Box<(crate::store::sessions::Session, crate::crypto::OpaqueToken)>),
+    Session(Box<(crate::store::sessions::Session, crate::crypto::OpaqueToken, Vec<crate::service::sessions::Warning>)>),
     Answer(Box<LoginResponse>, Option<Message>),
 }
 
@@ -208,28 +217,49 @@ fn finish(
             None,
             now,
         )?;
-        let active = methods::active_for_user(c, &user.id)?;
         let remembered = match req.device_token.as_deref() {
             Some(token) if tenant.remember_device_days > 0 => devices::is_remembered(c, &user, token, now)?,
             _ => false,
         };
-        let facts = LoginFacts {
-            mode: tenant.two_factor,
-            user_exempt: user.two_factor_exempt,
-            has_active_method: !active.is_empty(),
-            remembered_device: remembered,
-        };
-        Ok(match policy::decide(facts) {
+        let (facts, active) = policy::gather(c, &tenant, &user, client.ip, remembered)?;
+        let evaluation = evaluate(&facts);
+        Ok(match &evaluation.decision {
             Decision::Authenticate => {
-                Outcome::Session(Box::new(sessions::create_session_rows(c, state, &tenant, &user, &["pwd"], &client)?))
+                audit_skipped_factor(c, &tenant, &user, &client, &facts, &evaluation, now)?;
+                let warnings = policy::login_warnings(c, &tenant, &user, &evaluation, &facts)?;
+                let (session, refresh) = sessions::create_session_rows(c, state, &tenant, &user, &["pwd"], &client)?;
+                Outcome::Session(Box::new((session, refresh, warnings)))
             }
-            Decision::SecondFactor => {
-                let (body, message) = challenge::start_second_factor(c, state, &tenant, &user, &active, &client, now)?;
+            Decision::SecondFactor { .. } => {
+                let usable = policy::usable(&active, &tenant);
+                let (body, message) = challenge::start_second_factor(c, state, &tenant, &user, &usable, &client, now)?;
                 Outcome::Answer(Box::new(LoginResponse::SecondFactorRequired(body)), message)
             }
-            Decision::Enroll => {
-                let body = challenge::start_enrollment(c, state, &tenant, &user, &client, now)?;
+            Decision::Enroll { kinds, dismissible: false } => {
+                if let Some((body, message)) =
+                    enrollment::enroll_the_only_choice(c, state, &tenant, &user, kinds, &client, now)?
+                {
+                    return Ok(Outcome::Answer(Box::new(LoginResponse::SecondFactorRequired(body)), message));
+                }
+                let body = challenge::start_enrollment(
+                    c,
+                    state,
+                    &tenant,
+                    &user,
+                    kinds,
+                    ChallengePurpose::Enroll,
+                    &client,
+                    now,
+                )?;
                 Outcome::Answer(Box::new(LoginResponse::EnrollmentRequired(body)), None)
+            }
+            Decision::Enroll { kinds, dismissible: true } => {
+                let purpose = ChallengePurpose::EnrollSuggested;
+                let body = challenge::start_enrollment(c, state, &tenant, &user, kinds, purpose, &client, now)?;
+                Outcome::Answer(Box::new(LoginResponse::EnrollmentSuggested(body)), None)
+            }
+            Decision::Refuse { reason: RefuseReason::SsoRequired } => {
+                Outcome::Refused(AppError::SsoRequired { url: tenant.sso_url().unwrap_or_default().to_owned() })
             }
         })
     })?;
@@ -240,8 +270,10 @@ fn finish(
             return Err(err);
         }
         Outcome::Session(rows) => {
-            let (session, refresh) = *rows;
-            (LoginResponse::Authenticated(sessions::authenticated(state, &session, &tenant, &user, &refresh)?), None)
+            let (session, refresh, warnings) = *rows;
+            let mut body = sessions::authenticated(state, &session, &tenant, &user, &refresh)?;
+            body.warnings = warnings;
+            (LoginResponse::Authenticated(body), None)
         }
         Outcome::Answer(response, message) => (*response, message),
     };
@@ -254,5 +286,31 @@ fn response_kind(r: &LoginResponse) -> &'static str {
         LoginResponse::Authenticated(_) => "authenticated",
         LoginResponse::SecondFactorRequired(_) => "second_factor_required",
         LoginResponse::EnrollmentRequired(_) => "enrollment_required",
+        LoginResponse::EnrollmentSuggested(_) => "enrollment_suggested",
     }
+}
+
+/// A password-only login that policy let through although the mode asks for a second factor
+/// (exemption, trusted network) is audited with the reason, e.g. the network that matched.
+fn audit_skipped_factor(
+    c: &mut crate::store::AnyConnection,
+    tenant: &Tenant,
+    user: &User,
+    client: &ClientInfo,
+    facts: &crate::auth::policy::Facts,
+    evaluation: &crate::auth::policy::Evaluation,
+    now: i64,
+) -> Result<(), AppError> {
+    if evaluation.effective_mode == crate::domain::TwoFactorMode::Off {
+        return Ok(());
+    }
+    let event = if facts.exempt {
+        AuditEvent::Exempt
+    } else if evaluation.reasons.iter().any(|r| r.contains("in trusted network")) {
+        AuditEvent::TrustedNetwork
+    } else {
+        return Ok(());
+    };
+    let detail = evaluation.reasons.last().map(String::as_str);
+    audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, detail, now)
 }

@@ -4,8 +4,10 @@
 pub mod api_keys;
 pub mod audit;
 pub mod capacity;
+pub mod groups;
 pub mod key_cache;
 pub mod login;
+pub mod policy;
 pub mod second_factor;
 pub mod sessions;
 pub mod signing_keys;

@@ -21,7 +21,7 @@ use crate::store::{new_id, AnyConnection};
 /// Where a request came from, for the session record and the audit trail.
 #[derive(Debug, Clone, Default)]
 pub struct ClientInfo {
-    pub ip: Option<String>,
+    pub ip: Option<std::net::IpAddr>,
     pub user_agent: Option<String>,
 }
 
@@ -50,14 +50,29 @@ pub struct Authenticated {
 
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq, Eq)]
 pub struct Warning {
-    /// A stable code, e.g. `phone_number_missing`, `recovery_code_used`, `no_recovery_codes`.
-    pub code: String,
+    pub code: WarningCode,
     pub message: String,
 }
 
+/// What a signed-in user should know or fix: a closed set of stable codes.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    /// The tenant allows SMS codes and the profile has no phone number.
+    PhoneNumberMissing,
+    /// Two or fewer recovery codes remain.
+    RecoveryCodesLow,
+    /// A recovery code was just used.
+    RecoveryCodeUsed,
+    /// The user has a method but no recovery codes.
+    NoRecoveryCodes,
+    /// The policy is optional or prompted and the user has no second factor.
+    NoSecondFactor,
+}
+
 impl Warning {
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
-        Self { code: code.to_owned(), message: message.into() }
+    pub fn new(code: WarningCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into() }
     }
 }
 
@@ -117,7 +132,7 @@ pub fn create_session_rows(
         tenant_id: tenant.id.clone(),
         user_id: user.id.clone(),
         amr: amr.join(" "),
-        ip: client.ip.clone(),
+        ip: client.ip.map(|ip| ip.to_string()),
         user_agent: client.user_agent.as_ref().map(|ua| ua.chars().take(512).collect()),
         created_at: now,
         expires_at: now + state.settings.refresh_token_ttl_secs,

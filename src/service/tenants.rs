@@ -3,10 +3,15 @@
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::audit;
+use super::sessions::ClientInfo;
 use super::views::TenantView;
 use crate::auth::totp::TotpParams;
 use crate::auth::validate;
-use crate::domain::{ErrorCode, Slug, TenantId, TwoFactorMode};
+use crate::domain::{
+    network, tenant_policy, AuditEvent, AuditOutcome, ErrorCode, MethodKind, SignInSource, Slug, TenantId,
+    TenantPolicy, TwoFactorMode,
+};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::tenants::{self as rows, Tenant, TenantChanges};
@@ -52,6 +57,58 @@ pub struct UpdateTenant {
     pub lockout_duration_secs: Option<i64>,
     /// How long "remember this device" lasts; 0 turns the feature off (default 30).
     pub remember_device_days: Option<i32>,
+    /// Kinds users may set up and be asked for: a non-empty subset of `totp`, `sms`, `email`.
+    /// Existing methods of a kind taken out are no longer offered at login.
+    #[schema(value_type = Option<Vec<MethodKind>>)]
+    pub allowed_methods: Option<Vec<String>>,
+    /// IPv4/IPv6 CIDRs (at most 100): a password login from inside one is not asked for a
+    /// second factor. `[]` clears the list.
+    #[schema(example = json!(["203.0.113.0/24", "2001:db8::/32"]))]
+    pub trusted_networks: Option<Vec<String>>,
+    /// `password` (default) or `sso` (with `sso_url`): users of an `sso` tenant sign in
+    /// elsewhere, and a second factor here is unavailable.
+    #[schema(value_type = Option<SignInSource>)]
+    pub sign_in: Option<String>,
+    #[serde(default, deserialize_with = "super::users::double_option")]
+    #[schema(value_type = Option<String>, example = "https://idp.example.com/saml/login")]
+    pub sso_url: Option<Option<String>>,
+}
+
+/// The policy document after the changes in `input`, validated as a whole.
+fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<TenantPolicy>, AppError> {
+    if input.allowed_methods.is_none()
+        && input.trusted_networks.is_none()
+        && input.sign_in.is_none()
+        && input.sso_url.is_none()
+    {
+        return Ok(None);
+    }
+    let mut policy = current.clone();
+    if let Some(kinds) = &input.allowed_methods {
+        let mut parsed = Vec::new();
+        for kind in kinds {
+            let kind: MethodKind = kind.parse().map_err(|_| {
+                AppError::validation(ErrorCode::InvalidKind, "allowed_methods may hold totp, sms and email")
+            })?;
+            if !parsed.contains(&kind) {
+                parsed.push(kind);
+            }
+        }
+        policy.allowed_methods = parsed;
+    }
+    if let Some(networks) = &input.trusted_networks {
+        policy.trusted_networks = network::parse_cidrs(networks.iter().map(String::as_str))?;
+    }
+    if let Some(source) = &input.sign_in {
+        policy.sign_in = source
+            .parse()
+            .map_err(|_| AppError::validation(ErrorCode::InvalidSignIn, "sign_in must be password or sso"))?;
+    }
+    if let Some(url) = &input.sso_url {
+        policy.sso_url = url.as_deref().map(tenant_policy::parse_url).transpose()?;
+    }
+    policy.validate()?;
+    Ok(Some(policy))
 }
 
 fn changes_from(input: UpdateTenant, current: &Tenant, now: i64) -> Result<TenantChanges, AppError> {
@@ -103,6 +160,7 @@ fn changes_from(input: UpdateTenant, current: &Tenant, now: i64) -> Result<Tenan
         password_lockout_threshold: input.password_lockout_threshold,
         lockout_duration_secs: input.lockout_duration_secs,
         remember_device_days: input.remember_device_days,
+        policy: policy_from(&input, &current.policy)?,
     })
 }
 
@@ -125,6 +183,7 @@ pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppEr
         password_lockout_threshold: 10,
         lockout_duration_secs: 1800,
         remember_device_days: 30,
+        policy: TenantPolicy::default(),
     };
     let changes = changes_from(UpdateTenant { two_factor: input.two_factor, ..UpdateTenant::default() }, &tenant, now)?;
     let mut conn = state.db.get()?;
@@ -156,10 +215,39 @@ pub fn get(state: &AppState, slug: &Slug) -> Result<TenantView, AppError> {
     Ok(TenantView::from(&require(&mut conn, slug)?))
 }
 
+/// Applies the changes on the row as it is under its lock, so that two concurrent changes of the
+/// policy document cannot overwrite each other's fields.
 pub fn update(state: &AppState, slug: &Slug, input: UpdateTenant) -> Result<TenantView, AppError> {
     let mut conn = state.db.get()?;
-    let tenant = require(&mut conn, slug)?;
-    let changes = changes_from(input, &tenant, state.now())?;
-    rows::update(&mut conn, &tenant.id, &changes)?;
-    Ok(TenantView::from(&require(&mut conn, slug)?))
+    let now = state.now();
+    let tenant = state.db.transaction_on(&mut conn, |c| {
+        let id = require(c, slug)?.id;
+        rows::lock(c, &id)?;
+        let tenant = rows::find_by_id(c, &id)?.ok_or(AppError::not_found("tenant"))?;
+        let changes = changes_from(input, &tenant, now)?;
+        let mode = changes.two_factor.unwrap_or(tenant.two_factor);
+        let sign_in = changes.policy.as_ref().unwrap_or(&tenant.policy).sign_in;
+        if sign_in == SignInSource::Sso && mode != TwoFactorMode::Off {
+            return Err(AppError::conflict(
+                ErrorCode::TwoFactorUnavailable,
+                "a second factor is unavailable for this tenant: sign-in through SSO (set two_factor to off)",
+            ));
+        }
+        let policy_changed = changes.policy.is_some() || changes.two_factor.is_some();
+        rows::update(c, &id, &changes)?;
+        if policy_changed {
+            audit::record(
+                c,
+                Some(&id),
+                None,
+                &ClientInfo::default(),
+                AuditEvent::PolicyChanged,
+                AuditOutcome::Success,
+                None,
+                now,
+            )?;
+        }
+        rows::find_by_id(c, &id)?.ok_or(AppError::not_found("tenant"))
+    })?;
+    Ok(TenantView::from(&tenant))
 }

@@ -4,12 +4,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::api_keys::Principal;
+use super::audit;
+use super::sessions::ClientInfo;
 use super::views::UserView;
 use crate::auth::{password, validate};
 use crate::domain::ErrorCode;
-use crate::domain::{Email, PhoneNumber, Slug, UserId};
+use crate::domain::{AuditEvent, AuditOutcome, Email, GroupId, PhoneNumber, Slug, UserId};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::store::groups;
 use crate::store::tenants::Tenant;
 use crate::store::users::{self as rows, User, UserChanges};
 use crate::store::{sessions, AnyConnection};
@@ -27,6 +30,8 @@ pub struct CreateUser {
     pub display_name: Option<String>,
     /// Exempt this user from the tenant's second-factor policy.
     pub two_factor_exempt: Option<bool>,
+    /// Groups of the tenant the user belongs to.
+    pub group_ids: Option<Vec<String>>,
 }
 
 /// Fields to change; absent fields stay as they are, `null` clears an optional one.
@@ -44,11 +49,86 @@ pub struct UpdateUser {
     pub display_name: Option<Option<String>>,
     /// `false` deactivates the user and revokes their sessions.
     pub active: Option<bool>,
-    /// Exempt this user from the tenant's second-factor policy.
+    /// Exempt this user from the tenant's second-factor policy (wins over tenant and groups; audited).
     pub two_factor_exempt: Option<bool>,
+    /// `false` brings the enrollment prompt back after "do not show this again".
+    pub enrollment_prompt_dismissed: Option<bool>,
+    /// Replaces the user's groups.
+    pub group_ids: Option<Vec<String>>,
 }
 
-fn double_option<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+/// `PUT …/users/{id}/groups`: the user's groups, replacing the ones they had.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetGroups {
+    pub group_ids: Vec<String>,
+}
+
+/// The groups named by `ids`, all of them in the tenant, or `404 group_not_found`.
+fn groups_of_tenant(conn: &mut AnyConnection, tenant: &Tenant, ids: &[String]) -> Result<Vec<GroupId>, AppError> {
+    let not_found = || AppError::NotFound { code: ErrorCode::GroupNotFound, what: "group" };
+    let mut parsed = Vec::new();
+    for raw in ids {
+        let id = GroupId::parse_known(raw)?.ok_or_else(not_found)?;
+        if !parsed.contains(&id) {
+            parsed.push(id);
+        }
+    }
+    if groups::find_many(conn, &tenant.id, &parsed)?.len() != parsed.len() {
+        return Err(not_found());
+    }
+    Ok(parsed)
+}
+
+/// The admin view of a user: with their groups.
+fn admin_view(conn: &mut AnyConnection, tenant: &Tenant, user: &User) -> Result<UserView, AppError> {
+    Ok(UserView::new(user, &tenant.slug).with_groups(&groups::of_user(conn, &user.id)?))
+}
+
+fn audit_exemption(c: &mut AnyConnection, user: &User, exempt: bool, now: i64) -> Result<(), AppError> {
+    let detail = if exempt { "exempt" } else { "not_exempt" };
+    let none = ClientInfo::default();
+    audit::record(
+        c,
+        Some(&user.tenant_id),
+        Some(&user.id),
+        &none,
+        AuditEvent::ExemptionChanged,
+        AuditOutcome::Success,
+        Some(detail),
+        now,
+    )
+}
+
+pub fn set_groups(
+    state: &AppState,
+    principal: &Principal,
+    slug: &Slug,
+    user_id: &UserId,
+    input: SetGroups,
+) -> Result<UserView, AppError> {
+    let mut conn = state.db.get()?;
+    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let user = require_user(&mut conn, &tenant, user_id)?;
+    let ids = groups_of_tenant(&mut conn, &tenant, &input.group_ids)?;
+    let now = state.now();
+    state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
+        groups::set_for_user(c, &user.id, &ids)?;
+        audit::record(
+            c,
+            Some(&tenant.id),
+            Some(&user.id),
+            &ClientInfo::default(),
+            AuditEvent::GroupsChanged,
+            AuditOutcome::Success,
+            None,
+            now,
+        )
+    })?;
+    admin_view(&mut conn, &tenant, &user)
+}
+
+pub fn double_option<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
     Option::<String>::deserialize(d).map(Some)
 }
 
@@ -126,11 +206,23 @@ pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: Creat
         failed_password: 0,
         locked_until: None,
         lock_reason: None,
+        enrollment_prompt_dismissed: false,
     };
-    match rows::insert(&mut conn, &user) {
-        Ok(()) => Ok(UserView::new(&user, &tenant.slug)),
-        Err(e) if e.is_unique_violation() => Err(email_taken()),
-        Err(e) => Err(e.into()),
+    let group_ids = groups_of_tenant(&mut conn, &tenant, input.group_ids.as_deref().unwrap_or_default())?;
+    let inserted = state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
+        rows::insert(c, &user)?;
+        groups::set_for_user(c, &user.id, &group_ids)?;
+        if user.two_factor_exempt {
+            audit_exemption(c, &user, true, now)?;
+        }
+        Ok(())
+    });
+    match inserted {
+        Ok(()) => admin_view(&mut conn, &tenant, &user),
+        Err(AppError::Internal(_)) if rows::find_by_email(&mut conn, &tenant.id, &user.email)?.is_some() => {
+            Err(email_taken())
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -152,7 +244,8 @@ pub fn list(state: &AppState, principal: &Principal, slug: &Slug, query: ListUse
 pub fn get(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<UserView, AppError> {
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
-    Ok(UserView::new(&require_user(&mut conn, &tenant, user_id)?, &tenant.slug))
+    let user = require_user(&mut conn, &tenant, user_id)?;
+    admin_view(&mut conn, &tenant, &user)
 }
 
 pub fn update(
@@ -179,6 +272,7 @@ pub fn update(
         },
         active: input.active,
         two_factor_exempt: input.two_factor_exempt,
+        enrollment_prompt_dismissed: input.enrollment_prompt_dismissed,
         updated_at: Some(now),
         ..UserChanges::default()
     };
@@ -189,6 +283,8 @@ pub fn update(
     }
     changes.email = email;
     let revoke = changes.password_hash.is_some() || input.active == Some(false);
+    let group_ids = input.group_ids.as_deref().map(|ids| groups_of_tenant(&mut conn, &tenant, ids)).transpose()?;
+    let exemption_changed = input.two_factor_exempt.filter(|e| *e != user.two_factor_exempt);
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         rows::update(c, &user.id, &changes).map_err(
             |e| {
@@ -204,9 +300,27 @@ pub fn update(
             sessions::revoke_all_for_user(c, &user.id, reason, now)?;
             crate::service::second_factor::devices::revoke_all(c, &user.id, now)?;
         }
+        if let Some(ids) = &group_ids {
+            groups::set_for_user(c, &user.id, ids)?;
+            let none = ClientInfo::default();
+            audit::record(
+                c,
+                Some(&tenant.id),
+                Some(&user.id),
+                &none,
+                AuditEvent::GroupsChanged,
+                AuditOutcome::Success,
+                None,
+                now,
+            )?;
+        }
+        if let Some(exempt) = exemption_changed {
+            audit_exemption(c, &user, exempt, now)?;
+        }
         Ok(())
     })?;
-    Ok(UserView::new(&require_user(&mut conn, &tenant, user_id)?, &tenant.slug))
+    let user = require_user(&mut conn, &tenant, user_id)?;
+    admin_view(&mut conn, &tenant, &user)
 }
 
 pub fn deactivate(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<(), AppError> {

@@ -4,8 +4,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::clock::rfc3339;
-use crate::domain::{Slug, TwoFactorMode};
+use crate::domain::{GroupRule, MethodKind, SignInSource, Slug, TwoFactorMode};
 use crate::store::api_keys::ApiKey;
+use crate::store::groups::Group;
 use crate::store::tenants::Tenant;
 use crate::store::users::User;
 
@@ -30,6 +31,12 @@ pub struct TenantSettings {
     pub lockout_duration_secs: i64,
     /// 0: remember-device is off.
     pub remember_device_days: i32,
+    /// Kinds users may set up and be asked for.
+    pub allowed_methods: Vec<MethodKind>,
+    /// CIDRs from which a password login is not asked for a second factor.
+    pub trusted_networks: Vec<String>,
+    pub sign_in: SignInSource,
+    pub sso_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -58,6 +65,10 @@ impl From<&Tenant> for TenantView {
                 password_lockout_threshold: t.password_lockout_threshold,
                 lockout_duration_secs: t.lockout_duration_secs,
                 remember_device_days: t.remember_device_days,
+                allowed_methods: t.policy.allowed_methods.clone(),
+                trusted_networks: t.policy.trusted_networks.iter().map(ToString::to_string).collect(),
+                sign_in: t.policy.sign_in,
+                sso_url: t.policy.sso_url.clone(),
             },
         }
     }
@@ -75,6 +86,11 @@ pub struct UserView {
     pub display_name: Option<String>,
     pub active: bool,
     pub two_factor_exempt: bool,
+    /// The user chose "do not show this again" on the enrollment prompt (an admin resets it).
+    pub enrollment_prompt_dismissed: bool,
+    /// The user's groups (in admin views).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<GroupRef>>,
     /// Set while the account is locked after too many failures.
     pub locked_until: Option<String>,
     pub created_at: String,
@@ -91,9 +107,52 @@ impl UserView {
             display_name: user.display_name.clone(),
             active: user.active,
             two_factor_exempt: user.two_factor_exempt,
+            enrollment_prompt_dismissed: user.enrollment_prompt_dismissed,
+            groups: None,
             locked_until: user.locked_until.map(rfc3339),
             created_at: rfc3339(user.created_at),
             updated_at: rfc3339(user.updated_at),
+        }
+    }
+}
+
+impl UserView {
+    pub fn with_groups(mut self, groups: &[Group]) -> Self {
+        self.groups = Some(groups.iter().map(GroupRef::from).collect());
+        self
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct GroupRef {
+    pub id: String,
+    pub name: String,
+}
+
+impl From<&Group> for GroupRef {
+    fn from(g: &Group) -> Self {
+        Self { id: g.id.to_string(), name: g.name.clone() }
+    }
+}
+
+/// A group and its second-factor rule.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct GroupView {
+    pub id: String,
+    pub name: String,
+    pub two_factor: GroupRule,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<&Group> for GroupView {
+    fn from(g: &Group) -> Self {
+        Self {
+            id: g.id.to_string(),
+            name: g.name.clone(),
+            two_factor: g.two_factor,
+            created_at: rfc3339(g.created_at),
+            updated_at: rfc3339(g.updated_at),
         }
     }
 }

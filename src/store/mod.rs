@@ -7,6 +7,7 @@ pub mod audit;
 pub mod challenges;
 pub mod connection;
 pub mod device_tokens;
+pub mod groups;
 pub mod methods;
 pub mod migrations;
 pub mod recovery_codes;

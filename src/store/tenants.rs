@@ -1,6 +1,6 @@
 use diesel::prelude::*;
 
-use crate::domain::{Slug, TenantId, TwoFactorMode};
+use crate::domain::{Slug, TenantId, TenantPolicy, TwoFactorMode};
 
 use super::schema::tenants;
 use super::{AnyConnection, StoreError};
@@ -22,6 +22,7 @@ pub struct Tenant {
     pub lockout_duration_secs: i64,
     /// 0 turns remember-device off.
     pub remember_device_days: i32,
+    pub policy: TenantPolicy,
 }
 
 /// Tenant settings an admin may change; `None` leaves a setting as it is.
@@ -38,6 +39,17 @@ pub struct TenantChanges {
     pub password_lockout_threshold: Option<i32>,
     pub lockout_duration_secs: Option<i64>,
     pub remember_device_days: Option<i32>,
+    pub policy: Option<TenantPolicy>,
+}
+
+impl Tenant {
+    /// Where users sign in, when the tenant signs in through SSO.
+    pub fn sso_url(&self) -> Option<&str> {
+        match self.policy.sign_in {
+            crate::domain::SignInSource::Sso => Some(self.policy.sso_url.as_deref().unwrap_or("")),
+            crate::domain::SignInSource::Password => None,
+        }
+    }
 }
 
 pub fn insert(conn: &mut AnyConnection, tenant: &Tenant) -> Result<(), StoreError> {
@@ -55,6 +67,12 @@ pub fn find_by_id(conn: &mut AnyConnection, id: &TenantId) -> Result<Option<Tena
 
 pub fn list(conn: &mut AnyConnection) -> Result<Vec<Tenant>, StoreError> {
     Ok(tenants::table.order(tenants::slug.asc()).select(Tenant::as_select()).load(conn)?)
+}
+
+/// Takes the tenant's row lock for the rest of the transaction (a no-op write).
+pub fn lock(conn: &mut AnyConnection, id: &TenantId) -> Result<(), StoreError> {
+    diesel::update(tenants::table.find(id)).set(tenants::updated_at.eq(tenants::updated_at)).execute(conn)?;
+    Ok(())
 }
 
 pub fn update(conn: &mut AnyConnection, id: &TenantId, changes: &TenantChanges) -> Result<(), StoreError> {

@@ -24,6 +24,8 @@ pub struct User {
     pub locked_until: Option<i64>,
     /// Which counter caused the lock.
     pub lock_reason: Option<LockReason>,
+    /// "Do not show this again" on the enrollment prompt.
+    pub enrollment_prompt_dismissed: bool,
 }
 
 /// The fields an admin may change; `None` leaves a field as it is.
@@ -38,6 +40,7 @@ pub struct UserChanges {
     pub updated_at: Option<i64>,
     pub password_changed_at: Option<i64>,
     pub two_factor_exempt: Option<bool>,
+    pub enrollment_prompt_dismissed: Option<bool>,
 }
 
 pub fn insert(conn: &mut AnyConnection, user: &User) -> Result<(), StoreError> {

@@ -4,8 +4,10 @@ use crate::domain::ChallengeId;
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info};
+use crate::service::login::LoginResponse;
 use crate::service::second_factor::challenge::{self, ChallengeState, SwitchMethod};
 use crate::service::second_factor::enrollment::{self, EnrollRequest};
+use crate::service::second_factor::skip::{self, SkipRequest};
 use crate::service::second_factor::{deliver, Enrollment};
 use crate::state::AppState;
 
@@ -40,6 +42,32 @@ pub async fn enroll(
         blocking(move || enrollment::enroll_at_login(&s, &path, body.into_inner(), &client)).await?;
     deliver(&state, message).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(enrollment))
+}
+
+/// Skip the enrollment prompt (`enrollment_suggested`): the login completes with the password.
+///
+/// With `dont_show_again: true` the prompt does not come back until an admin resets
+/// `enrollment_prompt_dismissed`. A `required` policy is never skippable (`409 enrollment_required`).
+#[utoipa::path(tag = "login", request_body = SkipRequest,
+    params(("challenge_id" = String, Path, description = "From the `enrollment_suggested` response")),
+    responses(
+        (status = 200, body = LoginResponse),
+        (status = 400, body = ErrorBody),
+        (status = 404, description = "No such challenge", body = ErrorBody),
+        (status = 409, description = "`enrollment_required` (policy requires a method) or `not_enrolling`", body = ErrorBody),
+        (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
+        (status = 423, description = "`account_locked`", body = ErrorBody),
+    ))]
+#[post("/challenges/{challenge_id}/skip")]
+pub async fn skip_enrollment(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<ChallengeId>,
+    body: web::Json<SkipRequest>,
+) -> Result<HttpResponse, AppError> {
+    let client = client_info(&req);
+    let answer = blocking(move || skip::skip(&state, &path, body.into_inner(), &client)).await?;
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(answer))
 }
 
 /// "Send new code": a new SMS or email code for the challenge; earlier codes stop working.

@@ -9,5 +9,6 @@ pub mod login;
 pub mod me;
 pub mod my_devices;
 pub mod my_methods;
+pub mod policy;
 pub mod tokens;
 pub mod verify;

@@ -9,7 +9,7 @@ use crate::auth::codes::{CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN
 use crate::clock::rfc3339;
 use crate::delivery::Message;
 use crate::domain::{
-    AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, ErrorCode, MethodId, MethodKind, PhoneNumber,
+    AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, ErrorCode, MethodId, MethodKind, PhoneNumber, SignInSource,
 };
 use crate::error::AppError;
 use crate::service::audit;
@@ -87,7 +87,7 @@ fn new_challenge(
         sends: 0,
         last_sent_at: None,
         attempts: 0,
-        ip: client.ip.clone(),
+        ip: client.ip.map(|ip| ip.to_string()),
         user_agent: client.user_agent.as_ref().map(|ua| ua.chars().take(512).collect()),
         created_at: now,
         expires_at: now + state.settings.challenge_ttl_secs,
@@ -106,12 +106,25 @@ pub fn start_second_factor(
     client: &ClientInfo,
     now: i64,
 ) -> Result<(SecondFactorRequired, Option<Message>), AppError> {
+    start_challenge(c, state, (tenant, user), active, ChallengePurpose::Verify, client, now)
+}
+
+/// The challenge of `start_second_factor`, also for a method being enrolled (`Enroll`).
+pub fn start_challenge(
+    c: &mut AnyConnection,
+    state: &AppState,
+    (tenant, user): (&Tenant, &User),
+    active: &[Method],
+    purpose: ChallengePurpose,
+    client: &ClientInfo,
+    now: i64,
+) -> Result<(SecondFactorRequired, Option<Message>), AppError> {
     let primary = active
         .iter()
         .find(|m| m.is_primary)
         .or(active.first())
         .ok_or_else(|| AppError::internal("no active method"))?;
-    let mut challenge = new_challenge(state, tenant, user, ChallengePurpose::Verify, client, now);
+    let mut challenge = new_challenge(state, tenant, user, purpose, client, now);
     challenge.method_id = Some(primary.id.clone());
     let message = if super::channel_of(primary.kind).is_some() {
         let (message, hash) = new_code_message(state, challenge.id.as_str(), primary, tenant)?;
@@ -147,31 +160,30 @@ pub fn start_second_factor(
     ))
 }
 
-/// Opens an enrollment challenge. Call inside a transaction.
+/// Opens an enrollment challenge (`Enroll`, or the skippable `EnrollSuggested`) offering `kinds`.
+/// Call inside a transaction.
+#[allow(clippy::too_many_arguments)]
 pub fn start_enrollment(
     c: &mut AnyConnection,
     state: &AppState,
     tenant: &Tenant,
     user: &User,
+    kinds: &[MethodKind],
+    purpose: ChallengePurpose,
     client: &ClientInfo,
     now: i64,
 ) -> Result<EnrollmentRequired, AppError> {
-    let challenge = new_challenge(state, tenant, user, ChallengePurpose::Enroll, client, now);
+    let challenge = new_challenge(state, tenant, user, purpose, client, now);
     challenges::insert(c, &challenge)?;
-    audit::record(
-        c,
-        Some(&tenant.id),
-        Some(&user.id),
-        client,
-        AuditEvent::EnrollmentRequired,
-        AuditOutcome::Success,
-        None,
-        now,
-    )?;
+    let event = match purpose {
+        ChallengePurpose::EnrollSuggested => AuditEvent::EnrollmentSuggested,
+        ChallengePurpose::Enroll | ChallengePurpose::Verify => AuditEvent::EnrollmentRequired,
+    };
+    audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, None, now)?;
     Ok(EnrollmentRequired {
         challenge_id: challenge.id.to_string(),
         expires_at: rfc3339(challenge.expires_at),
-        allowed_kinds: <MethodKind as strum::VariantArray>::VARIANTS.to_vec(),
+        allowed_kinds: kinds.to_vec(),
         phone_number_on_profile: user.phone_number.is_some(),
         phone_hint: user.phone_number.as_ref().map(PhoneNumber::hint),
     })
@@ -338,6 +350,7 @@ pub fn switch_method(
         let method = methods::find_for_user(c, &open.user.id, &input.method_id)?
             .filter(Method::is_active)
             .ok_or(AppError::not_found("method"))?;
+        refuse_unless_allowed(&open.tenant, method.kind)?;
         challenges::set_method(c, &open.challenge.id, &method.id)?;
         let (message, expires, sends) = if super::channel_of(method.kind).is_some() {
             // One code every 30 s per challenge, whichever way it is asked for.
@@ -358,6 +371,29 @@ pub fn switch_method(
         )?;
         Ok((state_of(&open, &method, sends, expires), message))
     })
+}
+
+/// 409 `method_not_allowed` when the tenant does not allow this kind of method.
+pub fn refuse_unless_allowed(tenant: &Tenant, kind: MethodKind) -> Result<(), AppError> {
+    if tenant.policy.allows(kind) {
+        Ok(())
+    } else {
+        Err(AppError::conflict(
+            ErrorCode::MethodNotAllowed,
+            format!("your organisation does not allow {kind} as a second factor"),
+        ))
+    }
+}
+
+/// 409 `two_factor_unavailable` for a tenant whose users sign in through SSO.
+pub fn refuse_if_sso(tenant: &Tenant) -> Result<(), AppError> {
+    match tenant.policy.sign_in {
+        SignInSource::Password => Ok(()),
+        SignInSource::Sso => Err(AppError::conflict(
+            ErrorCode::TwoFactorUnavailable,
+            "a second factor is not available: sign-in through SSO",
+        )),
+    }
 }
 
 /// Whether an SMS method would need the user to give a number.
@@ -385,7 +421,7 @@ pub fn step_up(
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
         ensure_unlocked(c, &ctx.user, now)?;
-        let active = methods::active_for_user(c, &ctx.user.id)?;
+        let active = crate::service::policy::usable(&methods::active_for_user(c, &ctx.user.id)?, &ctx.tenant);
         if active.is_empty() {
             return Err(AppError::conflict(ErrorCode::NoMethod, "there is no second-factor method to step up with"));
         }

@@ -4,15 +4,15 @@
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::challenge::{self, ensure_unlocked, phone_for_sms};
+use super::challenge::{self, ensure_unlocked, phone_for_sms, SecondFactorRequired};
 use super::{new_code_message, tenant_totp_params, Enrollment, MethodSummary, TotpSetup};
 use crate::auth::codes::CODE_TTL_SECS;
 use crate::auth::totp;
 use crate::clock::rfc3339;
 use crate::delivery::Message;
 use crate::domain::{
-    AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, ErrorCode, MethodId, MethodKind, MethodStatus, TenantId,
-    UserId,
+    AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, Email, ErrorCode, MethodId, MethodKind, MethodStatus,
+    TenantId, UserId,
 };
 use crate::error::AppError;
 use crate::service::audit;
@@ -33,6 +33,9 @@ pub struct EnrollRequest {
     /// leaving this out confirms the profile's number.
     #[schema(example = "+358401234567")]
     pub phone_number: Option<String>,
+    /// For `email`: the address to send codes to; default the profile's email.
+    #[schema(example = "alice@example.com")]
+    pub email: Option<String>,
 }
 
 impl EnrollRequest {
@@ -49,7 +52,12 @@ fn new_pending_method(
     req: &EnrollRequest,
     now: i64,
 ) -> Result<(Method, Option<TotpSetup>), AppError> {
+    challenge::refuse_if_sso(tenant)?;
     let kind = req.parse_kind()?;
+    challenge::refuse_unless_allowed(tenant, kind)?;
+    if req.email.is_some() && kind != MethodKind::Email {
+        return Err(AppError::validation(ErrorCode::InvalidBody, "email is only for the email kind"));
+    }
     let mut method = Method {
         id: MethodId::new(),
         tenant_id: tenant.id.clone(),
@@ -96,7 +104,13 @@ fn new_pending_method(
             if req.phone_number.is_some() {
                 return Err(AppError::validation(ErrorCode::InvalidBody, "phone_number is only for sms"));
             }
-            method.destination = Some(user.email.to_string());
+            // The address the codes go to: the profile's, or one the user types; the code
+            // sent to it proves it.
+            let address = match req.email.as_deref() {
+                Some(given) => Email::parse(given)?,
+                None => user.email.clone(),
+            };
+            method.destination = Some(address.to_string());
             Ok((method, None))
         }
     }
@@ -115,7 +129,7 @@ pub fn enroll_at_login(
     state.db.transaction_on(&mut conn, |c| {
         let open = challenge::open(c, challenge_id, now)?;
         open.refuse_if_locked(now)?;
-        if open.challenge.purpose != ChallengePurpose::Enroll {
+        if !open.challenge.purpose.is_enrollment() {
             return Err(AppError::conflict(
                 ErrorCode::NotEnrolling,
                 "this challenge asks for a code of an existing method",
@@ -140,6 +154,34 @@ pub fn enroll_at_login(
         let started = Started { method, setup, code_expires_at, message };
         started.audited(c, &open.tenant.id, &open.user.id, client, now)
     })
+}
+
+/// "When there is nothing to choose": under `required`, a tenant that allows exactly one kind
+/// needing no input from the user (SMS with a number on the profile, or email) gets that method
+/// set up at the first login and its code sent at once; the code proves the destination, and
+/// `/verify` activates the method. `None` when there is a choice to make or something to type.
+#[allow(clippy::too_many_arguments)]
+pub fn enroll_the_only_choice(
+    c: &mut AnyConnection,
+    state: &AppState,
+    tenant: &Tenant,
+    user: &User,
+    kinds: &[MethodKind],
+    client: &ClientInfo,
+    now: i64,
+) -> Result<Option<(SecondFactorRequired, Option<Message>)>, AppError> {
+    let kind = match kinds {
+        [MethodKind::Sms] if user.phone_number.is_some() => MethodKind::Sms,
+        [MethodKind::Email] => MethodKind::Email,
+        _ => return Ok(None),
+    };
+    remove_stale_pending(c, &user.id, kind)?;
+    let req = EnrollRequest { kind: kind.as_str().to_owned(), phone_number: None, email: None };
+    let (method, _) = new_pending_method(state, tenant, user, &req, now)?;
+    methods::insert(c, &method)?;
+    let purpose = ChallengePurpose::Enroll;
+    let started = challenge::start_challenge(c, state, (tenant, user), &[method], purpose, client, now)?;
+    Ok(Some(started))
 }
 
 /// Self-service: adds a pending method for the signed-in user; confirm it with a code.

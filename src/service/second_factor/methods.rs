@@ -7,13 +7,14 @@ use super::challenge::ensure_unlocked;
 use super::verify::totp_matches;
 use super::{count_wrong_code, devices, recovery, wrong_code_error, MethodSummary};
 use crate::auth::codes;
-use crate::auth::policy::TwoFactorMode;
+use crate::auth::policy::{effective_mode, TwoFactorMode};
 use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, LockReason, MethodId, MethodKind, Slug, UserId};
 use crate::error::AppError;
 use crate::service::api_keys::Principal;
 use crate::service::audit;
 use crate::service::sessions::{self, require_second_factor, AccessContext, ClientInfo};
 use crate::state::AppState;
+use crate::store::groups;
 use crate::store::methods::{self as rows, Method};
 use crate::store::recovery_codes;
 use crate::store::users::{self, FailureOutcome};
@@ -34,7 +35,10 @@ pub struct ConfirmMethod {
 pub fn list(state: &AppState, ctx: &AccessContext) -> Result<MethodList, AppError> {
     let mut conn = state.db.get()?;
     Ok(MethodList {
-        methods: rows::list_for_user(&mut conn, &ctx.user.id)?.iter().map(MethodSummary::of).collect(),
+        methods: rows::list_for_user(&mut conn, &ctx.user.id)?
+            .iter()
+            .map(|m| MethodSummary::of(m).disabled_unless(ctx.tenant.policy.allows(m.kind)))
+            .collect(),
         recovery_codes_remaining: recovery::remaining(&mut conn, &ctx.user.id)?,
     })
 }
@@ -156,7 +160,12 @@ pub fn remove(state: &AppState, ctx: &AccessContext, id: &MethodId, client: &Cli
         if method.is_active() {
             require_second_factor(ctx)?;
             let active = rows::active_for_user(c, &ctx.user.id)?;
-            let required = ctx.tenant.two_factor == TwoFactorMode::Required;
+            // Held to the mode of tenant and groups: after `required → optional` the last method
+            // may go; under `required` (and not exempt) it stays.
+            let groups: Vec<_> =
+                groups::of_user(c, &ctx.user.id)?.into_iter().map(|g| (g.name, g.two_factor)).collect();
+            let (mode, _) = effective_mode(ctx.tenant.two_factor, &groups);
+            let required = mode == TwoFactorMode::Required;
             if required && active.len() == 1 && !ctx.user.two_factor_exempt {
                 return Err(AppError::conflict(
                     ErrorCode::LastMethod,

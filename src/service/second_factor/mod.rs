@@ -6,6 +6,7 @@ pub mod devices;
 pub mod enrollment;
 pub mod methods;
 pub mod recovery;
+pub mod skip;
 pub mod verify;
 
 use serde::Serialize;
@@ -34,6 +35,9 @@ pub struct MethodSummary {
     #[schema(example = "+358 ••• •• 67")]
     pub hint: String,
     pub primary: bool,
+    /// The tenant no longer allows this kind: it is not offered at login.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub disabled: bool,
     /// `pending` until a code confirms it, then `active`.
     pub status: MethodStatus,
     pub created_at: String,
@@ -54,9 +58,17 @@ impl MethodSummary {
             kind: method.kind,
             hint,
             primary: method.is_primary,
+            disabled: false,
             status: method.status,
             created_at: rfc3339(method.created_at),
         }
+    }
+}
+
+impl MethodSummary {
+    pub fn disabled_unless(mut self, allowed: bool) -> Self {
+        self.disabled = !allowed;
+        self
     }
 }
 

@@ -8,11 +8,11 @@ use utoipa::ToSchema;
 use super::challenge::{self, OpenChallenge};
 use super::{count_wrong_code, devices, method_totp_params, recovery, wrong_code_error};
 use crate::auth::{codes, totp};
-use crate::domain::{AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, ErrorCode, LockReason, MethodKind};
+use crate::domain::{AuditEvent, AuditOutcome, ChallengeId, ErrorCode, LockReason, MethodKind};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::login::LoginResponse;
-use crate::service::sessions::{self, ClientInfo, Warning};
+use crate::service::sessions::{self, ClientInfo, Warning, WarningCode};
 use crate::state::AppState;
 use crate::store::challenges;
 use crate::store::methods::{self, Method};
@@ -73,7 +73,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
         if let Some(lock) = &open.lock {
             return Ok(Verdict::Locked(lock.until));
         }
-        if open.challenge.purpose == ChallengePurpose::Enroll {
+        if open.challenge.purpose.is_enrollment() {
             super::enrollment::refuse_if_enrolled_since(c, &open.user.id)?;
         }
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
@@ -110,7 +110,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                         }
                         if method.kind == MethodKind::Sms && user.phone_number.is_none() {
                             warnings.push(Warning::new(
-                                "phone_number_missing",
+                                WarningCode::PhoneNumberMissing,
                                 "your profile has no phone number: ask your administrator to add it",
                             ));
                         }
@@ -119,7 +119,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                     Proof::RecoveryCode => {
                         let left = recovery::remaining(c, &user.id)?;
                         warnings.push(Warning::new(
-                            "recovery_code_used",
+                            WarningCode::RecoveryCodeUsed,
                             format!(
                                 "a recovery code was used; {left} left. Generate a new set if you lost your device"
                             ),
@@ -127,10 +127,16 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                         "otp"
                     }
                 };
-                if recovery::remaining(c, &user.id)? == 0 && !matches!(proof, Proof::RecoveryCode) {
+                let left = recovery::remaining(c, &user.id)?;
+                if left == 0 && !matches!(proof, Proof::RecoveryCode) {
                     warnings.push(Warning::new(
-                        "no_recovery_codes",
+                        WarningCode::NoRecoveryCodes,
                         "you have no recovery codes: generate a set and keep it safe",
+                    ));
+                } else if (1..=2).contains(&left) {
+                    warnings.push(Warning::new(
+                        WarningCode::RecoveryCodesLow,
+                        format!("{left} recovery codes left: generate a new set and keep it safe"),
                     ));
                 }
                 let device_token =
@@ -179,7 +185,7 @@ fn check(
 ) -> Result<Option<Proof>, AppError> {
     let user: &User = &open.user;
     if let Some(presented) = &req.recovery_code {
-        if open.challenge.purpose == ChallengePurpose::Enroll {
+        if open.challenge.purpose.is_enrollment() {
             return Err(AppError::conflict(
                 ErrorCode::EnrollmentIncomplete,
                 "a recovery code cannot replace enrolling a method",
@@ -194,7 +200,7 @@ fn check(
         None => None,
     };
     let Some(method) = method else {
-        return if ch.purpose == ChallengePurpose::Enroll {
+        return if ch.purpose.is_enrollment() {
             Err(AppError::conflict(
                 ErrorCode::EnrollmentIncomplete,
                 "enroll a method first: POST /challenges/{id}/enroll",

@@ -2,6 +2,7 @@
 //! Never opened to browsers (no CORS).
 
 pub mod api_keys;
+pub mod groups;
 pub mod signing_keys;
 pub mod tenants;
 pub mod users;
