@@ -183,6 +183,17 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("{e}"))
     }
 
+    /// Any admin request with a JSON body (PATCH, PUT, DELETE, …).
+    pub async fn admin_send(&self, method: reqwest::Method, path: &str, body: Value) -> reqwest::Response {
+        self.client
+            .request(method, self.url(path))
+            .bearer_auth(&self.admin_key)
+            .json(&body)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
     pub async fn admin_get(&self, path: &str) -> reqwest::Response {
         self.client.get(self.url(path)).bearer_auth(&self.admin_key).send().await.unwrap_or_else(|e| panic!("{e}"))
     }
@@ -350,4 +361,10 @@ impl TestApp {
             .map(|e| (e.event.as_str().to_owned(), e.outcome.as_str().to_owned()))
             .collect()
     }
+}
+
+/// The status and JSON body of a response.
+pub async fn status_body(r: reqwest::Response) -> (u16, Value) {
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
 }

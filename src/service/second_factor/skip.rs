@@ -44,7 +44,7 @@ pub fn skip(
                 return Err(AppError::conflict(ErrorCode::NotEnrolling, "this challenge asks for a code"))
             }
         }
-        super::enrollment::refuse_if_enrolled_since(c, &open.user.id)?;
+        super::enrollment::refuse_if_enrolled_since(c, &open.tenant, &open.user.id)?;
         // Decided again: the policy may have become `required` since the prompt was shown.
         let (facts, _) = policy::gather(c, &open.tenant, &open.user, client.ip, false)?;
         let evaluation = evaluate(&facts);

@@ -74,7 +74,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
             return Ok(Verdict::Locked(lock.until));
         }
         if open.challenge.purpose.is_enrollment() {
-            super::enrollment::refuse_if_enrolled_since(c, &open.user.id)?;
+            super::enrollment::refuse_if_enrolled_since(c, &open.tenant, &open.user.id)?;
         }
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
         match check(c, state, &open, &req, now)? {
