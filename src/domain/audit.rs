@@ -3,7 +3,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::sql_text::{text_column, BadStoredValue};
+use super::sql_text::text_enum;
 
 #[derive(
     Debug,
@@ -95,17 +95,7 @@ pub enum AuditEvent {
     PolicyChanged,
 }
 
-impl AuditEvent {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    fn from_stored(value: String) -> Result<Self, BadStoredValue> {
-        value.parse().map_err(|_| BadStoredValue { what: "audit event", value })
-    }
-}
-
-text_column!(AuditEvent);
+text_enum!(AuditEvent, "audit event");
 
 #[derive(
     Debug,
@@ -131,17 +121,7 @@ pub enum AuditOutcome {
     Locked,
 }
 
-impl AuditOutcome {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    fn from_stored(value: String) -> Result<Self, BadStoredValue> {
-        value.parse().map_err(|_| BadStoredValue { what: "audit outcome", value })
-    }
-}
-
-text_column!(AuditOutcome);
+text_enum!(AuditOutcome, "audit outcome");
 
 #[cfg(test)]
 mod tests {

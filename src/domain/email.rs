@@ -1,6 +1,6 @@
 //! An email address, normalised once (trimmed, lower-cased) for storage and lookup.
 
-use super::sql_text::{text_column, BadStoredValue};
+use super::sql_text::{parsed_string, BadStoredValue};
 use super::text::has_unsafe_chars;
 use super::{ErrorCode, Invalid};
 
@@ -55,20 +55,7 @@ impl Email {
     }
 }
 
-impl std::fmt::Display for Email {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Email {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Self::parse(&raw).map_err(|e| serde::de::Error::custom(e.message))
-    }
-}
-
-text_column!(Email);
+parsed_string!(Email);
 
 #[cfg(test)]
 mod tests {

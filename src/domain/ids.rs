@@ -3,7 +3,7 @@
 //! (any case, hyphenated or not) and yields the canonical lower-case hyphenated form, so a
 //! NUL byte or a megabyte of text never reaches a query.
 
-use super::sql_text::{text_column, BadStoredValue};
+use super::sql_text::{parsed_string, BadStoredValue};
 use super::Invalid;
 
 macro_rules! id_type {
@@ -54,26 +54,13 @@ macro_rules! id_type {
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
         impl std::fmt::Debug for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 write!(f, "{}({})", stringify!($name), self.0)
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let raw = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                Self::parse(&raw).map_err(|e| serde::de::Error::custom(e.message))
-            }
-        }
-
-        text_column!($name);
+        parsed_string!($name);
     };
 }
 

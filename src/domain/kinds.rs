@@ -4,29 +4,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::sql_text::{text_column, BadStoredValue};
-
-macro_rules! text_enum {
-    ($t:ident, $what:literal) => {
-        impl $t {
-            pub fn as_str(self) -> &'static str {
-                self.into()
-            }
-
-            fn from_stored(value: String) -> Result<Self, BadStoredValue> {
-                value.parse().map_err(|_| BadStoredValue { what: $what, value })
-            }
-        }
-
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        text_column!($t);
-    };
-}
+use super::sql_text::text_enum;
 
 /// A kind of second-factor method.
 #[derive(

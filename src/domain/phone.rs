@@ -1,7 +1,7 @@
 //! A phone number in E.164, validated against libphonenumber's numbering plans (the
 //! `phonenumber` crate), which also knows its country calling code and region.
 
-use super::sql_text::{text_column, BadStoredValue};
+use super::sql_text::{parsed_string, BadStoredValue};
 use super::{ErrorCode, Invalid};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, diesel::AsExpression, diesel::FromSqlRow)]
@@ -68,20 +68,7 @@ impl PhoneNumber {
     }
 }
 
-impl std::fmt::Display for PhoneNumber {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for PhoneNumber {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Self::parse(&raw).map_err(|e| serde::de::Error::custom(e.message))
-    }
-}
-
-text_column!(PhoneNumber);
+parsed_string!(PhoneNumber);
 
 #[cfg(test)]
 mod tests {

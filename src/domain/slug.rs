@@ -1,6 +1,6 @@
 //! A tenant's slug: 2-63 characters of a-z, 0-9 and '-', not starting or ending with '-'.
 
-use super::sql_text::{text_column, BadStoredValue};
+use super::sql_text::{parsed_string, BadStoredValue};
 use super::{ErrorCode, Invalid};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, diesel::AsExpression, diesel::FromSqlRow)]
@@ -34,20 +34,7 @@ impl Slug {
     }
 }
 
-impl std::fmt::Display for Slug {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Slug {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Self::parse(&raw).map_err(|e| serde::de::Error::custom(e.message))
-    }
-}
-
-text_column!(Slug);
+parsed_string!(Slug);
 
 #[cfg(test)]
 mod tests {

@@ -64,6 +64,55 @@ macro_rules! text_column {
 
 pub(crate) use text_column;
 
+/// `as_str`, `Display` and the TEXT mapping of a closed set that derives strum's
+/// `IntoStaticStr` and `EnumString`.
+macro_rules! text_enum {
+    ($t:ident, $what:literal) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+
+            fn from_stored(value: String) -> Result<Self, $crate::domain::sql_text::BadStoredValue> {
+                value.parse().map_err(|_| $crate::domain::sql_text::BadStoredValue { what: $what, value })
+            }
+        }
+
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        $crate::domain::sql_text::text_column!($t);
+    };
+}
+
+pub(crate) use text_enum;
+
+/// `Display`, `Deserialize` through `parse` (so a body or a path can only hold a valid value) and
+/// the TEXT mapping of a string newtype with `parse(&str) -> Result<Self, Invalid>` and `as_str`.
+macro_rules! parsed_string {
+    ($t:ty) => {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let raw = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                Self::parse(&raw).map_err(|e| serde::de::Error::custom(e.message))
+            }
+        }
+
+        $crate::domain::sql_text::text_column!($t);
+    };
+}
+
+pub(crate) use parsed_string;
+
 /// A stored value that does not parse: the database holds something this version cannot read.
 #[derive(Debug, thiserror::Error)]
 #[error("unexpected stored value for {what}: {value:?}")]
