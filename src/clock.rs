@@ -3,17 +3,18 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
+pub use crate::domain::UnixTime;
+
 pub trait Clock: Send + Sync {
-    /// Seconds since the Unix epoch.
-    fn now(&self) -> i64;
+    fn now(&self) -> UnixTime;
 }
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
 
 impl Clock for SystemClock {
-    fn now(&self) -> i64 {
-        chrono::Utc::now().timestamp()
+    fn now(&self) -> UnixTime {
+        UnixTime::from_secs(chrono::Utc::now().timestamp())
     }
 }
 
@@ -23,7 +24,7 @@ pub struct ManualClock(Arc<AtomicI64>);
 
 impl ManualClock {
     pub fn starting_now() -> Self {
-        Self(Arc::new(AtomicI64::new(SystemClock.now())))
+        Self(Arc::new(AtomicI64::new(SystemClock.now().secs())))
     }
 
     pub fn at(unix_seconds: i64) -> Self {
@@ -40,14 +41,12 @@ impl ManualClock {
 }
 
 impl Clock for ManualClock {
-    fn now(&self) -> i64 {
-        self.0.load(Ordering::SeqCst)
+    fn now(&self) -> UnixTime {
+        UnixTime::from_secs(self.0.load(Ordering::SeqCst))
     }
 }
 
-/// RFC 3339 form of a unix time, for JSON bodies.
-pub fn rfc3339(unix_seconds: i64) -> String {
-    chrono::DateTime::from_timestamp(unix_seconds, 0)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+/// RFC 3339 form of a time, for JSON bodies.
+pub fn rfc3339(time: UnixTime) -> String {
+    time.rfc3339()
 }

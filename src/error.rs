@@ -2,7 +2,7 @@
 //! the unexpected is `Internal`, whose cause is logged and never shown to the client.
 //! `http::error` maps it to a status and a JSON body in one place.
 
-use crate::domain::{ErrorCode, Invalid};
+use crate::domain::{ErrorCode, Invalid, UnixTime};
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -60,7 +60,7 @@ impl AppError {
         AppError::Gone { code, message: message.into() }
     }
 
-    pub fn locked_until(until: i64, now: i64) -> Self {
+    pub fn locked_until(until: UnixTime, now: UnixTime) -> Self {
         AppError::AccountLocked { retry_after_secs: (until - now).max(1).unsigned_abs() }
     }
 

@@ -24,7 +24,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn now(&self) -> i64 {
+    pub fn now(&self) -> crate::domain::UnixTime {
         self.clock.now()
     }
 }

@@ -1,6 +1,7 @@
 //! Access tokens: Ed25519-signed JWTs (`alg: EdDSA`, `kid` in the header) and the JWKS that
 //! publishes their public keys. Time is passed in, never read from the system here.
 
+use crate::domain::UnixTime;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -48,8 +49,8 @@ pub enum TokenError {
 /// Ed25519 key material for one `kid`.
 pub struct KeyMaterial {
     pub kid: String,
-    pub created_at: i64,
-    pub retired_at: Option<i64>,
+    pub created_at: UnixTime,
+    pub retired_at: Option<UnixTime>,
     /// The 32-byte public key (the JWK's `x`).
     pub public_key: Vec<u8>,
     encoding: Option<EncodingKey>,
@@ -60,8 +61,8 @@ impl KeyMaterial {
     /// `private_pkcs8` is `None` for keys this process only verifies with.
     pub fn new(
         kid: String,
-        created_at: i64,
-        retired_at: Option<i64>,
+        created_at: UnixTime,
+        retired_at: Option<UnixTime>,
         public_key: Vec<u8>,
         private_pkcs8: Option<&[u8]>,
     ) -> Self {
@@ -155,7 +156,7 @@ impl KeyRing {
     }
 
     /// Verifies signature (EdDSA only), issuer, audience-equals-tenant and expiry at `now`.
-    pub fn verify(&self, token: &str, issuer: &str, now: i64) -> Result<AccessClaims, TokenError> {
+    pub fn verify(&self, token: &str, issuer: &str, now: UnixTime) -> Result<AccessClaims, TokenError> {
         let kid = Self::kid_of(token)?;
         let key = self.keys.iter().find(|k| k.kid == kid).ok_or(TokenError::UnknownKey)?;
         let mut validation = Validation::new(Algorithm::EdDSA);
@@ -176,7 +177,7 @@ impl KeyRing {
         if claims.aud != claims.tenant {
             return Err(TokenError::WrongIssuer);
         }
-        if claims.exp <= now {
+        if claims.exp <= now.secs() {
             return Err(TokenError::Expired);
         }
         Ok(claims)
@@ -204,7 +205,7 @@ impl KeyRing {
 mod tests {
     use super::*;
 
-    fn ring_with(kid: &str, created_at: i64) -> Result<KeyRing, TokenError> {
+    fn ring_with(kid: &str, created_at: UnixTime) -> Result<KeyRing, TokenError> {
         let (pkcs8, public) = generate_ed25519()?;
         Ok(KeyRing::new(vec![KeyMaterial::new(kid.into(), created_at, None, public, Some(&pkcs8))]))
     }
@@ -225,20 +226,29 @@ mod tests {
 
     #[test]
     fn signed_tokens_verify_until_expiry() -> Result<(), TokenError> {
-        let ring = ring_with("k1", 1)?;
+        let ring = ring_with("k1", UnixTime::from_secs(1))?;
         let token = ring.sign(&claims(1000))?;
         assert_eq!(KeyRing::kid_of(&token)?, "k1");
-        assert_eq!(ring.verify(&token, "https://id.example", 1500)?, claims(1000));
-        assert_eq!(ring.verify(&token, "https://id.example", 1900), Err(TokenError::Expired));
-        assert_eq!(ring.verify(&token, "https://other.example", 1500), Err(TokenError::WrongIssuer));
+        assert_eq!(ring.verify(&token, "https://id.example", UnixTime::from_secs(1500))?, claims(1000));
+        assert_eq!(ring.verify(&token, "https://id.example", UnixTime::from_secs(1900)), Err(TokenError::Expired));
+        assert_eq!(
+            ring.verify(&token, "https://other.example", UnixTime::from_secs(1500)),
+            Err(TokenError::WrongIssuer)
+        );
         Ok(())
     }
 
     #[test]
     fn another_keys_signature_is_refused() -> Result<(), TokenError> {
-        let token = ring_with("k1", 1)?.sign(&claims(1000))?;
-        assert_eq!(ring_with("k1", 1)?.verify(&token, "https://id.example", 1500), Err(TokenError::BadSignature));
-        assert_eq!(ring_with("k2", 1)?.verify(&token, "https://id.example", 1500), Err(TokenError::UnknownKey));
+        let token = ring_with("k1", UnixTime::from_secs(1))?.sign(&claims(1000))?;
+        assert_eq!(
+            ring_with("k1", UnixTime::from_secs(1))?.verify(&token, "https://id.example", UnixTime::from_secs(1500)),
+            Err(TokenError::BadSignature)
+        );
+        assert_eq!(
+            ring_with("k2", UnixTime::from_secs(1))?.verify(&token, "https://id.example", UnixTime::from_secs(1500)),
+            Err(TokenError::UnknownKey)
+        );
         Ok(())
     }
 }

@@ -5,7 +5,7 @@
 use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, Secret, TOTP};
 
-use crate::domain::ErrorCode;
+use crate::domain::{ErrorCode, UnixTime};
 use crate::error::AppError;
 
 /// Steps of drift accepted either side of the current one.
@@ -112,12 +112,12 @@ pub fn code_at(secret: &[u8], params: TotpParams, unix_time: u64) -> String {
 }
 
 /// The time step whose code matches, looking at the current step and `DRIFT_STEPS` either side.
-pub fn matching_step(secret: &[u8], params: TotpParams, code: &str, now: i64) -> Option<i64> {
+pub fn matching_step(secret: &[u8], params: TotpParams, code: &str, now: UnixTime) -> Option<i64> {
     let code = code.trim();
     if code.len() != params.digits as usize || !code.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let current = now.max(0) / i64::try_from(params.period).unwrap_or(i64::MAX);
+    let current = now.secs().max(0) / i64::try_from(params.period).unwrap_or(i64::MAX);
     let mut found = None;
     // Check every candidate so the time taken does not depend on which one matched.
     for step in (current - DRIFT_STEPS)..=(current + DRIFT_STEPS) {
@@ -186,7 +186,10 @@ mod tests {
             ] {
                 let params = TotpParams { algorithm, digits: 8, period: 30 };
                 assert_eq!(code_at(seed, params, time), expected, "{algorithm:?} at {time}");
-                assert_eq!(matching_step(seed, params, expected, time as i64), Some(time as i64 / 30));
+                assert_eq!(
+                    matching_step(seed, params, expected, UnixTime::from_secs(time as i64)),
+                    Some(time as i64 / 30)
+                );
             }
         }
     }
@@ -199,13 +202,13 @@ mod tests {
         for (offset, accepted) in [(-2, false), (-1, true), (0, true), (1, true), (2, false)] {
             let code = code_at(SEED_SHA1, params, ((step + offset) * 30) as u64);
             assert_eq!(
-                matching_step(SEED_SHA1, params, &code, now),
+                matching_step(SEED_SHA1, params, &code, UnixTime::from_secs(now)),
                 accepted.then_some(step + offset),
                 "offset {offset}"
             );
         }
-        assert_eq!(matching_step(SEED_SHA1, params, "12345", now), None);
-        assert_eq!(matching_step(SEED_SHA1, params, "abcdef", now), None);
+        assert_eq!(matching_step(SEED_SHA1, params, "12345", UnixTime::from_secs(now)), None);
+        assert_eq!(matching_step(SEED_SHA1, params, "abcdef", UnixTime::from_secs(now)), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod phone;
 pub mod slug;
 pub mod tenant_policy;
 pub mod text;
+pub mod time;
 
 pub use email::Email;
 pub use ids::{ApiKeyId, ChallengeId, DeviceId, GroupId, MethodId, SessionId, TenantId, UserId};
@@ -24,3 +25,4 @@ pub use error_code::{ErrorCode, Invalid};
 pub mod audit;
 pub use audit::{AuditEvent, AuditOutcome};
 pub use tenant_policy::TenantPolicy;
+pub use time::UnixTime;

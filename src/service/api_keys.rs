@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use super::views::ApiKeyView;
 use crate::crypto::{hash_token, OpaqueToken, TokenKind};
 use crate::domain::text;
-use crate::domain::{ApiKeyId, ErrorCode, Slug, TenantId};
+use crate::domain::{ApiKeyId, ErrorCode, Slug, TenantId, UnixTime};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::api_keys::{self as rows, ApiKey};
@@ -63,7 +63,7 @@ fn insert_key(
     token: &OpaqueToken,
     tenant_id: Option<&TenantId>,
     name: &str,
-    now: i64,
+    now: UnixTime,
 ) -> Result<ApiKey, AppError> {
     let key = ApiKey {
         id: ApiKeyId::new(),
@@ -79,7 +79,7 @@ fn insert_key(
 }
 
 /// Mints a platform admin key (the CLI's offline path and the first-start bootstrap).
-pub fn create_admin_key(conn: &mut AnyConnection, name: &str, now: i64) -> Result<OpaqueToken, AppError> {
+pub fn create_admin_key(conn: &mut AnyConnection, name: &str, now: UnixTime) -> Result<OpaqueToken, AppError> {
     let token = OpaqueToken::generate(TokenKind::AdminKey);
     insert_key(conn, &token, None, name, now)?;
     Ok(token)
@@ -90,7 +90,7 @@ pub fn create_admin_key(conn: &mut AnyConnection, name: &str, now: i64) -> Resul
 pub fn bootstrap(
     conn: &mut AnyConnection,
     configured: Option<&str>,
-    now: i64,
+    now: UnixTime,
 ) -> Result<Option<OpaqueToken>, AppError> {
     if rows::count_platform_keys(conn)? > 0 {
         return Ok(None);

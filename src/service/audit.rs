@@ -1,7 +1,7 @@
 //! Writing the audit trail from use cases.
 
 use super::sessions::ClientInfo;
-use crate::domain::{AuditEvent, AuditOutcome, TenantId, UserId};
+use crate::domain::{AuditEvent, AuditOutcome, TenantId, UnixTime, UserId};
 use crate::error::AppError;
 use crate::store::audit::{self, Entry};
 use crate::store::tenants::Tenant;
@@ -18,7 +18,7 @@ pub fn record(
     event: AuditEvent,
     outcome: AuditOutcome,
     detail: Option<&str>,
-    now: i64,
+    now: UnixTime,
 ) -> Result<(), AppError> {
     audit::record(
         conn,
@@ -45,7 +45,7 @@ pub fn failed_attempt(
     event: AuditEvent,
     detail: Option<&str>,
     outcome: FailureOutcome,
-    now: i64,
+    now: UnixTime,
 ) -> Result<(), AppError> {
     let recorded = match outcome {
         FailureOutcome::AlreadyLocked { .. } => AuditOutcome::Locked,

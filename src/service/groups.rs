@@ -9,7 +9,7 @@ use super::audit;
 use super::sessions::ClientInfo;
 use super::users::managed_tenant;
 use super::views::GroupView;
-use crate::domain::{text, AuditEvent, AuditOutcome, ErrorCode, GroupId, GroupRule, Slug};
+use crate::domain::{text, AuditEvent, AuditOutcome, ErrorCode, GroupId, GroupRule, Slug, UnixTime};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::groups::{self as rows, Group, GroupChanges};
@@ -58,7 +58,7 @@ fn group_exists() -> AppError {
     AppError::conflict(ErrorCode::GroupExists, "a group with this name exists in the tenant")
 }
 
-fn audit_change(c: &mut AnyConnection, group: &Group, what: &str, now: i64) -> Result<(), AppError> {
+fn audit_change(c: &mut AnyConnection, group: &Group, what: &str, now: UnixTime) -> Result<(), AppError> {
     let detail = format!("group {what}: {}", group.name);
     let none = ClientInfo::default();
     audit::record(

@@ -7,6 +7,7 @@ use std::sync::{Arc, RwLock};
 
 use crate::auth::jwt::{KeyMaterial, KeyRing};
 use crate::crypto::SecretBox;
+use crate::domain::UnixTime;
 use crate::error::AppError;
 use crate::store::signing_keys as rows;
 use crate::store::Db;
@@ -53,15 +54,15 @@ impl KeyStore {
         }
     }
 
-    pub fn is_stale(&self, now: i64) -> bool {
-        now - self.loaded_at.load(Ordering::Acquire) >= CACHE_SECS
+    pub fn is_stale(&self, now: UnixTime) -> bool {
+        now.secs().saturating_sub(self.loaded_at.load(Ordering::Acquire)) >= CACHE_SECS
     }
 
     /// Reads the published keys from the database into the cache.
-    pub fn reload(&self, now: i64) -> Result<Arc<KeyRing>, AppError> {
+    pub fn reload(&self, now: UnixTime) -> Result<Arc<KeyRing>, AppError> {
         let KeyLoader { db, secrets, access_ttl } = &self.loader;
         let mut conn = db.get()?;
-        let rows = rows::list_published(&mut conn, now - access_ttl - RETIREMENT_GRACE_SECS)?;
+        let rows = rows::list_published(&mut conn, now - *access_ttl - RETIREMENT_GRACE_SECS)?;
         drop(conn);
         let mut keys = Vec::with_capacity(rows.len());
         for row in rows {
@@ -77,18 +78,18 @@ impl KeyStore {
             Ok(mut guard) => *guard = ring.clone(),
             Err(poisoned) => *poisoned.into_inner() = ring.clone(),
         }
-        self.loaded_at.store(now, Ordering::Release);
+        self.loaded_at.store(now.secs(), Ordering::Release);
         Ok(ring)
     }
 
     /// The ring to verify a token with: reloaded first when the token names a key we do not know.
-    pub fn ring_for(&self, kid: &str, now: i64) -> Result<Arc<KeyRing>, AppError> {
+    pub fn ring_for(&self, kid: &str, now: UnixTime) -> Result<Arc<KeyRing>, AppError> {
         let ring = self.ring();
         let last = self.miss_reloaded_at.load(Ordering::Acquire);
         // Only one of a burst of requests naming unknown kids wins the right to reload.
         if ring.knows(kid)
-            || now - last < MISS_RELOAD_SECS
-            || self.miss_reloaded_at.compare_exchange(last, now, Ordering::AcqRel, Ordering::Acquire).is_err()
+            || now.secs().saturating_sub(last) < MISS_RELOAD_SECS
+            || self.miss_reloaded_at.compare_exchange(last, now.secs(), Ordering::AcqRel, Ordering::Acquire).is_err()
         {
             return Ok(ring);
         }
@@ -96,7 +97,7 @@ impl KeyStore {
     }
 
     /// The ring to sign with: reloaded first when no active key is cached.
-    pub fn signing_ring(&self, now: i64) -> Result<Arc<KeyRing>, AppError> {
+    pub fn signing_ring(&self, now: UnixTime) -> Result<Arc<KeyRing>, AppError> {
         let ring = self.ring();
         if ring.has_signing_key() {
             return Ok(ring);

@@ -16,7 +16,7 @@ use super::sessions::{self, Authenticated, ClientInfo};
 use crate::auth::password::Verification;
 use crate::auth::policy::{evaluate, Decision, RefuseReason};
 use crate::delivery::Message;
-use crate::domain::{AuditEvent, AuditOutcome, ChallengePurpose, Email, LockReason, Slug};
+use crate::domain::{AuditEvent, AuditOutcome, ChallengePurpose, Email, LockReason, Slug, UnixTime};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::tenants::{self, Tenant};
@@ -299,7 +299,7 @@ fn audit_skipped_factor(
     client: &ClientInfo,
     facts: &crate::auth::policy::Facts,
     evaluation: &crate::auth::policy::Evaluation,
-    now: i64,
+    now: UnixTime,
 ) -> Result<(), AppError> {
     if evaluation.effective_mode == crate::domain::TwoFactorMode::Off {
         return Ok(());

@@ -9,7 +9,7 @@ use super::api_keys::Principal;
 use super::views::UserView;
 use crate::auth::jwt::{AccessClaims, KeyRing};
 use crate::crypto::{hash_token, OpaqueToken, TokenKind};
-use crate::domain::{ErrorCode, SessionId};
+use crate::domain::{ErrorCode, SessionId, UnixTime};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::refresh_tokens::{self, RefreshToken};
@@ -89,7 +89,7 @@ fn invalid_token() -> AppError {
     AppError::unauthorized(ErrorCode::InvalidToken, "the access token is invalid, expired or revoked")
 }
 
-fn new_refresh_token(session_id: &SessionId, now: i64, ttl: i64) -> (OpaqueToken, RefreshToken) {
+fn new_refresh_token(session_id: &SessionId, now: UnixTime, ttl: i64) -> (OpaqueToken, RefreshToken) {
     let token = OpaqueToken::generate(TokenKind::RefreshToken);
     let row = RefreshToken {
         id: new_id(),
@@ -102,13 +102,13 @@ fn new_refresh_token(session_id: &SessionId, now: i64, ttl: i64) -> (OpaqueToken
     (token, row)
 }
 
-fn sign_access_token(state: &AppState, session: &Session, tenant: &Tenant, now: i64) -> Result<String, AppError> {
+fn sign_access_token(state: &AppState, session: &Session, tenant: &Tenant, now: UnixTime) -> Result<String, AppError> {
     let claims = AccessClaims {
         iss: state.settings.issuer.clone(),
         sub: session.user_id.to_string(),
         aud: tenant.slug.to_string(),
-        exp: now + state.settings.access_token_ttl_secs,
-        iat: now,
+        exp: (now + state.settings.access_token_ttl_secs).secs(),
+        iat: now.secs(),
         jti: new_id(),
         sid: session.id.to_string(),
         tenant: tenant.slug.to_string(),
@@ -334,8 +334,8 @@ fn introspect_refresh(state: &AppState, principal: &Principal, token: &str) -> R
                 active: true,
                 token_type: Some("refresh_token".into()),
                 sub: Some(s.user_id.to_string()),
-                exp: Some(row.expires_at),
-                iat: Some(row.created_at),
+                exp: Some(row.expires_at.secs()),
+                iat: Some(row.created_at.secs()),
                 sid: Some(s.id.to_string()),
                 aud: Some(t.slug.to_string()),
                 iss: Some(state.settings.issuer.clone()),

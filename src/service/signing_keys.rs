@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use crate::auth::jwt;
 use crate::clock::rfc3339;
 use crate::crypto::SecretBox;
+use crate::domain::UnixTime;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::signing_keys::{self as rows, SigningKeyRow};
@@ -29,7 +30,7 @@ pub struct SigningKeyView {
     pub active: bool,
 }
 
-fn new_key_row(secrets: &SecretBox, now: i64) -> Result<SigningKeyRow, AppError> {
+fn new_key_row(secrets: &SecretBox, now: UnixTime) -> Result<SigningKeyRow, AppError> {
     let (pkcs8, public_key) = jwt::generate_ed25519().map_err(AppError::internal)?;
     let kid = format!("{}-{}", chrono_date(now), &uuid::Uuid::new_v4().simple().to_string()[..8]);
     let private_key = secrets.seal(kid.as_bytes(), &pkcs8)?;
@@ -43,13 +44,13 @@ fn new_key_row(secrets: &SecretBox, now: i64) -> Result<SigningKeyRow, AppError>
     })
 }
 
-fn chrono_date(now: i64) -> String {
+fn chrono_date(now: UnixTime) -> String {
     rfc3339(now).chars().take(10).collect()
 }
 
 /// Creates a first key when none is active. Safe to race: the loser's insert is harmless,
 /// since the newest unretired key signs and all published keys verify.
-pub fn ensure_active(conn: &mut AnyConnection, secrets: &SecretBox, now: i64) -> Result<bool, AppError> {
+pub fn ensure_active(conn: &mut AnyConnection, secrets: &SecretBox, now: UnixTime) -> Result<bool, AppError> {
     let has_active = rows::list_all(conn)?.iter().any(|k| k.retired_at.is_none());
     if has_active {
         return Ok(false);
@@ -59,7 +60,7 @@ pub fn ensure_active(conn: &mut AnyConnection, secrets: &SecretBox, now: i64) ->
 }
 
 /// Retires the active key(s) and makes a new one active, in one transaction. Returns the new kid.
-pub fn rotate(db: &Db, secrets: &SecretBox, now: i64) -> Result<String, AppError> {
+pub fn rotate(db: &Db, secrets: &SecretBox, now: UnixTime) -> Result<String, AppError> {
     let row = new_key_row(secrets, now)?;
     let kid = row.kid.clone();
     db.transaction(|conn| -> Result<(), AppError> {

@@ -10,7 +10,7 @@ use crate::auth::totp::TotpParams;
 use crate::auth::validate;
 use crate::domain::{
     network, tenant_policy, AuditEvent, AuditOutcome, ErrorCode, MethodKind, SignInSource, Slug, TenantId,
-    TenantPolicy, TwoFactorMode,
+    TenantPolicy, TwoFactorMode, UnixTime,
 };
 use crate::error::AppError;
 use crate::state::AppState;
@@ -111,7 +111,7 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
     Ok(Some(policy))
 }
 
-fn changes_from(input: UpdateTenant, current: &Tenant, now: i64) -> Result<TenantChanges, AppError> {
+fn changes_from(input: UpdateTenant, current: &Tenant, now: UnixTime) -> Result<TenantChanges, AppError> {
     let totp = match &input.totp {
         Some(t) => {
             let params = TotpParams::new(

@@ -9,7 +9,7 @@ use super::sessions::ClientInfo;
 use super::views::UserView;
 use crate::auth::{password, validate};
 use crate::domain::ErrorCode;
-use crate::domain::{AuditEvent, AuditOutcome, Email, GroupId, PhoneNumber, Slug, UserId};
+use crate::domain::{AuditEvent, AuditOutcome, Email, GroupId, PhoneNumber, Slug, UnixTime, UserId};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::groups;
@@ -85,7 +85,7 @@ fn admin_view(conn: &mut AnyConnection, tenant: &Tenant, user: &User) -> Result<
     Ok(UserView::new(user, &tenant.slug).with_groups(&groups::of_user(conn, &user.id)?))
 }
 
-fn audit_exemption(c: &mut AnyConnection, user: &User, exempt: bool, now: i64) -> Result<(), AppError> {
+fn audit_exemption(c: &mut AnyConnection, user: &User, exempt: bool, now: UnixTime) -> Result<(), AppError> {
     let detail = if exempt { "exempt" } else { "not_exempt" };
     let none = ClientInfo::default();
     audit::record(

@@ -1,6 +1,6 @@
 use diesel::prelude::*;
 
-use crate::domain::{ApiKeyId, TenantId};
+use crate::domain::{ApiKeyId, TenantId, UnixTime};
 
 use super::schema::api_keys;
 use super::{AnyConnection, StoreError};
@@ -14,8 +14,8 @@ pub struct ApiKey {
     pub name: String,
     pub prefix: String,
     pub key_hash: String,
-    pub created_at: i64,
-    pub revoked_at: Option<i64>,
+    pub created_at: UnixTime,
+    pub revoked_at: Option<UnixTime>,
 }
 
 pub fn insert(conn: &mut AnyConnection, key: &ApiKey) -> Result<(), StoreError> {
@@ -45,7 +45,12 @@ pub fn list_for_tenant(conn: &mut AnyConnection, tenant_id: &TenantId) -> Result
 }
 
 /// Revokes a tenant's key; returns whether a live key was revoked.
-pub fn revoke(conn: &mut AnyConnection, tenant_id: &TenantId, key_id: &ApiKeyId, now: i64) -> Result<bool, StoreError> {
+pub fn revoke(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    key_id: &ApiKeyId,
+    now: UnixTime,
+) -> Result<bool, StoreError> {
     let n = diesel::update(
         api_keys::table
             .filter(api_keys::id.eq(key_id))

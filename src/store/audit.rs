@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use crate::domain::{AuditEvent, AuditOutcome, TenantId, UserId};
+use crate::domain::{AuditEvent, AuditOutcome, TenantId, UnixTime, UserId};
 
 use super::schema::audit_events as a;
 use super::{new_id, AnyConnection, StoreError};
@@ -17,7 +17,7 @@ pub struct AuditRow {
     pub outcome: AuditOutcome,
     pub detail: Option<String>,
     pub ip: Option<String>,
-    pub created_at: i64,
+    pub created_at: UnixTime,
 }
 
 /// What to record; `record` fills in the id.
@@ -29,7 +29,7 @@ pub struct Entry<'a> {
     pub outcome: AuditOutcome,
     pub detail: Option<&'a str>,
     pub ip: Option<&'a str>,
-    pub at: i64,
+    pub at: UnixTime,
 }
 
 pub fn record(conn: &mut AnyConnection, e: Entry<'_>) -> Result<(), StoreError> {

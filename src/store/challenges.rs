@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use crate::domain::{ChallengeId, ChallengePurpose, MethodId, TenantId, UserId};
+use crate::domain::{ChallengeId, ChallengePurpose, MethodId, TenantId, UnixTime, UserId};
 
 use super::schema::challenges as c;
 use super::{AnyConnection, StoreError};
@@ -18,15 +18,15 @@ pub struct Challenge {
     pub method_id: Option<MethodId>,
     /// Keyed hash of the latest SMS/email code sent in this challenge.
     pub code_hash: Option<String>,
-    pub code_expires_at: Option<i64>,
+    pub code_expires_at: Option<UnixTime>,
     pub sends: i32,
-    pub last_sent_at: Option<i64>,
+    pub last_sent_at: Option<UnixTime>,
     pub attempts: i32,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
-    pub created_at: i64,
-    pub expires_at: i64,
-    pub completed_at: Option<i64>,
+    pub created_at: UnixTime,
+    pub expires_at: UnixTime,
+    pub completed_at: Option<UnixTime>,
 }
 
 impl std::fmt::Debug for Challenge {
@@ -58,7 +58,7 @@ pub fn lock_open(conn: &mut AnyConnection, id: &ChallengeId) -> Result<bool, Sto
     Ok(n == 1)
 }
 
-pub fn complete(conn: &mut AnyConnection, id: &ChallengeId, now: i64) -> Result<bool, StoreError> {
+pub fn complete(conn: &mut AnyConnection, id: &ChallengeId, now: UnixTime) -> Result<bool, StoreError> {
     let n = diesel::update(c::table.find(id).filter(c::completed_at.is_null()))
         .set(c::completed_at.eq(now))
         .execute(conn)?;
@@ -78,8 +78,8 @@ pub fn record_send(
     conn: &mut AnyConnection,
     id: &ChallengeId,
     code_hash: &str,
-    code_expires_at: i64,
-    now: i64,
+    code_expires_at: UnixTime,
+    now: UnixTime,
 ) -> Result<(), StoreError> {
     diesel::update(c::table.find(id))
         .set((

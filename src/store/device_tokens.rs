@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use crate::domain::{DeviceId, TenantId, UserId};
+use crate::domain::{DeviceId, TenantId, UnixTime, UserId};
 
 use super::schema::device_tokens as d;
 use super::{AnyConnection, StoreError};
@@ -15,10 +15,10 @@ pub struct DeviceToken {
     pub user_id: UserId,
     pub token_hash: String,
     pub label: Option<String>,
-    pub created_at: i64,
-    pub expires_at: i64,
-    pub last_used_at: Option<i64>,
-    pub revoked_at: Option<i64>,
+    pub created_at: UnixTime,
+    pub expires_at: UnixTime,
+    pub last_used_at: Option<UnixTime>,
+    pub revoked_at: Option<UnixTime>,
 }
 
 pub fn insert(conn: &mut AnyConnection, token: &DeviceToken) -> Result<(), StoreError> {
@@ -31,7 +31,7 @@ pub fn find_live(
     conn: &mut AnyConnection,
     user_id: &UserId,
     token_hash: &str,
-    now: i64,
+    now: UnixTime,
 ) -> Result<Option<DeviceToken>, StoreError> {
     Ok(d::table
         .filter(d::user_id.eq(user_id))
@@ -43,12 +43,12 @@ pub fn find_live(
         .optional()?)
 }
 
-pub fn touch(conn: &mut AnyConnection, id: &DeviceId, now: i64) -> Result<(), StoreError> {
+pub fn touch(conn: &mut AnyConnection, id: &DeviceId, now: UnixTime) -> Result<(), StoreError> {
     diesel::update(d::table.find(id)).set(d::last_used_at.eq(now)).execute(conn)?;
     Ok(())
 }
 
-pub fn list_live(conn: &mut AnyConnection, user_id: &UserId, now: i64) -> Result<Vec<DeviceToken>, StoreError> {
+pub fn list_live(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<Vec<DeviceToken>, StoreError> {
     Ok(d::table
         .filter(d::user_id.eq(user_id))
         .filter(d::revoked_at.is_null())
@@ -58,7 +58,7 @@ pub fn list_live(conn: &mut AnyConnection, user_id: &UserId, now: i64) -> Result
         .load(conn)?)
 }
 
-pub fn revoke(conn: &mut AnyConnection, user_id: &UserId, id: &DeviceId, now: i64) -> Result<bool, StoreError> {
+pub fn revoke(conn: &mut AnyConnection, user_id: &UserId, id: &DeviceId, now: UnixTime) -> Result<bool, StoreError> {
     let n =
         diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::id.eq(id)).filter(d::revoked_at.is_null()))
             .set(d::revoked_at.eq(now))
@@ -66,7 +66,7 @@ pub fn revoke(conn: &mut AnyConnection, user_id: &UserId, id: &DeviceId, now: i6
     Ok(n == 1)
 }
 
-pub fn revoke_all(conn: &mut AnyConnection, user_id: &UserId, now: i64) -> Result<usize, StoreError> {
+pub fn revoke_all(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<usize, StoreError> {
     Ok(diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::revoked_at.is_null()))
         .set(d::revoked_at.eq(now))
         .execute(conn)?)

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::schema::{user_group_members as gm, user_groups as g};
 use super::{AnyConnection, StoreError};
-use crate::domain::{GroupId, GroupRule, TenantId, UserId};
+use crate::domain::{GroupId, GroupRule, TenantId, UnixTime, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = g)]
@@ -13,8 +13,8 @@ pub struct Group {
     pub tenant_id: TenantId,
     pub name: String,
     pub two_factor: GroupRule,
-    pub created_at: i64,
-    pub updated_at: i64,
+    pub created_at: UnixTime,
+    pub updated_at: UnixTime,
 }
 
 #[derive(Debug, Default, AsChangeset)]
@@ -22,7 +22,7 @@ pub struct Group {
 pub struct GroupChanges {
     pub name: Option<String>,
     pub two_factor: Option<GroupRule>,
-    pub updated_at: Option<i64>,
+    pub updated_at: Option<UnixTime>,
 }
 
 pub fn insert(conn: &mut AnyConnection, group: &Group) -> Result<(), StoreError> {

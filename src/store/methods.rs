@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use crate::domain::{MethodId, MethodKind, MethodStatus, TenantId, UserId};
+use crate::domain::{MethodId, MethodKind, MethodStatus, TenantId, UnixTime, UserId};
 
 use super::schema::second_factor_methods as m;
 use super::{AnyConnection, StoreError};
@@ -27,9 +27,9 @@ pub struct Method {
     pub last_used_step: Option<i64>,
     /// Keyed hash of the code sent to confirm a pending SMS or email method.
     pub code_hash: Option<String>,
-    pub code_expires_at: Option<i64>,
-    pub created_at: i64,
-    pub confirmed_at: Option<i64>,
+    pub code_expires_at: Option<UnixTime>,
+    pub created_at: UnixTime,
+    pub confirmed_at: Option<UnixTime>,
 }
 
 impl std::fmt::Debug for Method {
@@ -89,7 +89,7 @@ pub fn set_pending_code(
     conn: &mut AnyConnection,
     id: &MethodId,
     code_hash: &str,
-    expires_at: i64,
+    expires_at: UnixTime,
 ) -> Result<(), StoreError> {
     diesel::update(m::table.find(id))
         .set((m::code_hash.eq(code_hash), m::code_expires_at.eq(expires_at)))
@@ -98,7 +98,7 @@ pub fn set_pending_code(
 }
 
 /// Makes a pending method active (and primary when the user has no primary yet).
-pub fn activate(conn: &mut AnyConnection, user_id: &UserId, id: &MethodId, now: i64) -> Result<(), StoreError> {
+pub fn activate(conn: &mut AnyConnection, user_id: &UserId, id: &MethodId, now: UnixTime) -> Result<(), StoreError> {
     let has_primary = m::table
         .filter(m::user_id.eq(user_id))
         .filter(m::status.eq(MethodStatus::Active))

@@ -1,6 +1,6 @@
 use diesel::prelude::*;
 
-use crate::domain::UserId;
+use crate::domain::{UnixTime, UserId};
 
 use super::schema::recovery_codes as rc;
 use super::{AnyConnection, StoreError};
@@ -11,8 +11,8 @@ pub struct RecoveryCode {
     pub id: String,
     pub user_id: UserId,
     pub code_hash: String,
-    pub created_at: i64,
-    pub used_at: Option<i64>,
+    pub created_at: UnixTime,
+    pub used_at: Option<UnixTime>,
 }
 
 /// Replaces the user's codes with a new set.
@@ -34,7 +34,7 @@ pub fn remaining(conn: &mut AnyConnection, user_id: &UserId) -> Result<i64, Stor
 }
 
 /// Uses the unused code with this hash; exactly one concurrent caller gets `true`.
-pub fn consume(conn: &mut AnyConnection, user_id: &UserId, code_hash: &str, now: i64) -> Result<bool, StoreError> {
+pub fn consume(conn: &mut AnyConnection, user_id: &UserId, code_hash: &str, now: UnixTime) -> Result<bool, StoreError> {
     let n = diesel::update(
         rc::table.filter(rc::user_id.eq(user_id)).filter(rc::code_hash.eq(code_hash)).filter(rc::used_at.is_null()),
     )

@@ -1,6 +1,6 @@
 use diesel::prelude::*;
 
-use crate::domain::SessionId;
+use crate::domain::{SessionId, UnixTime};
 
 use super::schema::refresh_tokens;
 use super::{AnyConnection, StoreError};
@@ -11,9 +11,9 @@ pub struct RefreshToken {
     pub id: String,
     pub session_id: SessionId,
     pub token_hash: String,
-    pub created_at: i64,
-    pub expires_at: i64,
-    pub used_at: Option<i64>,
+    pub created_at: UnixTime,
+    pub expires_at: UnixTime,
+    pub used_at: Option<UnixTime>,
 }
 
 pub fn insert(conn: &mut AnyConnection, token: &RefreshToken) -> Result<(), StoreError> {
@@ -30,7 +30,7 @@ pub fn find_by_hash(conn: &mut AnyConnection, token_hash: &str) -> Result<Option
 }
 
 /// Marks the token used. Exactly one of several concurrent callers gets `true`.
-pub fn mark_used(conn: &mut AnyConnection, id: &str, now: i64) -> Result<bool, StoreError> {
+pub fn mark_used(conn: &mut AnyConnection, id: &str, now: UnixTime) -> Result<bool, StoreError> {
     let n = diesel::update(refresh_tokens::table.find(id).filter(refresh_tokens::used_at.is_null()))
         .set(refresh_tokens::used_at.eq(now))
         .execute(conn)?;

@@ -1,6 +1,6 @@
 use diesel::prelude::*;
 
-use crate::domain::{SessionId, TenantId, UserId};
+use crate::domain::{SessionId, TenantId, UnixTime, UserId};
 
 use super::schema::sessions;
 use super::{AnyConnection, StoreError};
@@ -15,14 +15,14 @@ pub struct Session {
     pub amr: String,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
-    pub created_at: i64,
-    pub expires_at: i64,
-    pub revoked_at: Option<i64>,
+    pub created_at: UnixTime,
+    pub expires_at: UnixTime,
+    pub revoked_at: Option<UnixTime>,
     pub revoked_reason: Option<String>,
 }
 
 impl Session {
-    pub fn is_live(&self, now: i64) -> bool {
+    pub fn is_live(&self, now: UnixTime) -> bool {
         self.revoked_at.is_none() && self.expires_at > now
     }
 }
@@ -37,7 +37,7 @@ pub fn find(conn: &mut AnyConnection, id: &SessionId) -> Result<Option<Session>,
 }
 
 /// Revokes a live session; returns whether it was live.
-pub fn revoke(conn: &mut AnyConnection, id: &SessionId, reason: &str, now: i64) -> Result<bool, StoreError> {
+pub fn revoke(conn: &mut AnyConnection, id: &SessionId, reason: &str, now: UnixTime) -> Result<bool, StoreError> {
     let n = diesel::update(sessions::table.find(id).filter(sessions::revoked_at.is_null()))
         .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
         .execute(conn)?;
@@ -49,7 +49,7 @@ pub fn revoke_all_for_user(
     conn: &mut AnyConnection,
     user_id: &UserId,
     reason: &str,
-    now: i64,
+    now: UnixTime,
 ) -> Result<usize, StoreError> {
     Ok(diesel::update(sessions::table.filter(sessions::user_id.eq(user_id)).filter(sessions::revoked_at.is_null()))
         .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))

@@ -2,6 +2,7 @@ use diesel::prelude::*;
 
 use super::schema::signing_keys;
 use super::{AnyConnection, StoreError};
+use crate::domain::UnixTime;
 
 #[derive(Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = signing_keys)]
@@ -11,8 +12,8 @@ pub struct SigningKeyRow {
     /// PKCS#8 private key, sealed under the master key with the kid as associated data.
     pub private_key: Vec<u8>,
     pub public_key: Vec<u8>,
-    pub created_at: i64,
-    pub retired_at: Option<i64>,
+    pub created_at: UnixTime,
+    pub retired_at: Option<UnixTime>,
 }
 
 impl std::fmt::Debug for SigningKeyRow {
@@ -31,7 +32,7 @@ pub fn insert(conn: &mut AnyConnection, key: &SigningKeyRow) -> Result<(), Store
 }
 
 /// Keys still worth publishing: the active ones and those retired after `retired_since`.
-pub fn list_published(conn: &mut AnyConnection, retired_since: i64) -> Result<Vec<SigningKeyRow>, StoreError> {
+pub fn list_published(conn: &mut AnyConnection, retired_since: UnixTime) -> Result<Vec<SigningKeyRow>, StoreError> {
     Ok(signing_keys::table
         .filter(signing_keys::retired_at.is_null().or(signing_keys::retired_at.gt(retired_since)))
         .order(signing_keys::created_at.desc())
@@ -43,7 +44,7 @@ pub fn list_all(conn: &mut AnyConnection) -> Result<Vec<SigningKeyRow>, StoreErr
     Ok(signing_keys::table.order(signing_keys::created_at.desc()).select(SigningKeyRow::as_select()).load(conn)?)
 }
 
-pub fn retire_active(conn: &mut AnyConnection, now: i64) -> Result<usize, StoreError> {
+pub fn retire_active(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreError> {
     Ok(diesel::update(signing_keys::table.filter(signing_keys::retired_at.is_null()))
         .set(signing_keys::retired_at.eq(now))
         .execute(conn)?)

@@ -1,6 +1,6 @@
 use diesel::prelude::*;
 
-use crate::domain::{Slug, TenantId, TenantPolicy, TwoFactorMode};
+use crate::domain::{Slug, TenantId, TenantPolicy, TwoFactorMode, UnixTime};
 
 use super::schema::tenants;
 use super::{AnyConnection, StoreError};
@@ -11,8 +11,8 @@ pub struct Tenant {
     pub id: TenantId,
     pub slug: Slug,
     pub name: String,
-    pub created_at: i64,
-    pub updated_at: i64,
+    pub created_at: UnixTime,
+    pub updated_at: UnixTime,
     pub two_factor: TwoFactorMode,
     pub totp_algorithm: String,
     pub totp_digits: i32,
@@ -30,7 +30,7 @@ pub struct Tenant {
 #[diesel(table_name = tenants)]
 pub struct TenantChanges {
     pub name: Option<String>,
-    pub updated_at: Option<i64>,
+    pub updated_at: Option<UnixTime>,
     pub two_factor: Option<TwoFactorMode>,
     pub totp_algorithm: Option<String>,
     pub totp_digits: Option<i32>,

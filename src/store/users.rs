@@ -1,6 +1,6 @@
 use diesel::prelude::*;
 
-use crate::domain::{Email, LockReason, PhoneNumber, TenantId, UserId};
+use crate::domain::{Email, LockReason, PhoneNumber, TenantId, UnixTime, UserId};
 
 use super::schema::users;
 use super::{AnyConnection, StoreError};
@@ -15,13 +15,13 @@ pub struct User {
     pub phone_number: Option<PhoneNumber>,
     pub display_name: Option<String>,
     pub active: bool,
-    pub created_at: i64,
-    pub updated_at: i64,
-    pub password_changed_at: i64,
+    pub created_at: UnixTime,
+    pub updated_at: UnixTime,
+    pub password_changed_at: UnixTime,
     pub two_factor_exempt: bool,
     pub failed_second_factor: i32,
     pub failed_password: i32,
-    pub locked_until: Option<i64>,
+    pub locked_until: Option<UnixTime>,
     /// Which counter caused the lock.
     pub lock_reason: Option<LockReason>,
     /// "Do not show this again" on the enrollment prompt.
@@ -37,8 +37,8 @@ pub struct UserChanges {
     pub phone_number: Option<Option<PhoneNumber>>,
     pub display_name: Option<Option<String>>,
     pub active: Option<bool>,
-    pub updated_at: Option<i64>,
-    pub password_changed_at: Option<i64>,
+    pub updated_at: Option<UnixTime>,
+    pub password_changed_at: Option<UnixTime>,
     pub two_factor_exempt: Option<bool>,
     pub enrollment_prompt_dismissed: Option<bool>,
 }
@@ -131,7 +131,7 @@ pub fn find_with_tenant(
 
 impl User {
     /// The lock in force at `now`, as this row says. Only trust it on a row read after `lock_row`.
-    pub fn lock_at(&self, now: i64) -> Option<Lock> {
+    pub fn lock_at(&self, now: UnixTime) -> Option<Lock> {
         self.locked_until.filter(|until| *until > now).map(|until| Lock { until, reason: self.lock_reason })
     }
 }
@@ -139,7 +139,7 @@ impl User {
 /// A lock in force: until when, and what caused it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lock {
-    pub until: i64,
+    pub until: UnixTime,
     pub reason: Option<LockReason>,
 }
 
@@ -152,9 +152,9 @@ impl Lock {
 /// Takes the user's row lock for the rest of the transaction (PostgreSQL; SQLite's transaction
 /// already holds the database's write lock) and reports the lock in force, read after taking it.
 /// Every decision about a locked account must come after this call, not from a row read earlier.
-pub fn hold(conn: &mut AnyConnection, user_id: &UserId, now: i64) -> Result<Option<Lock>, StoreError> {
+pub fn hold(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<Option<Lock>, StoreError> {
     lock_row(conn, user_id)?;
-    let (locked_until, lock_reason): (Option<i64>, Option<LockReason>) =
+    let (locked_until, lock_reason): (Option<UnixTime>, Option<LockReason>) =
         users::table.find(user_id).select((users::locked_until, users::lock_reason)).first(conn)?;
     Ok(locked_until.filter(|until| *until > now).map(|until| Lock { until, reason: lock_reason }))
 }
@@ -165,9 +165,9 @@ pub enum FailureOutcome {
     /// Counted; this many failures remain before the lock.
     Counted { remaining: i32 },
     /// Counted, and it reached the threshold: locked until the given time.
-    LockedNow { until: i64 },
+    LockedNow { until: UnixTime },
     /// The account was already locked; nothing was counted.
-    AlreadyLocked { until: i64 },
+    AlreadyLocked { until: UnixTime },
 }
 
 /// Counts one failure atomically. Must run inside a transaction: the conditional UPDATE takes
@@ -179,7 +179,7 @@ pub fn record_failure(
     factor: LockReason,
     threshold: i32,
     lock_secs: i64,
-    now: i64,
+    now: UnixTime,
 ) -> Result<FailureOutcome, StoreError> {
     let not_locked = users::locked_until.is_null().or(users::locked_until.le(now));
     let target = users::table.find(user_id).filter(not_locked);
@@ -191,7 +191,7 @@ pub fn record_failure(
             diesel::update(target).set(users::failed_second_factor.eq(users::failed_second_factor + 1)).execute(conn)?
         }
     };
-    let (failed_password, failed_second, locked_until): (i32, i32, Option<i64>) = users::table
+    let (failed_password, failed_second, locked_until): (i32, i32, Option<UnixTime>) = users::table
         .find(user_id)
         .select((users::failed_password, users::failed_second_factor, users::locked_until))
         .first(conn)?;

@@ -308,7 +308,7 @@ impl TestApp {
 
     /// The current TOTP code for a base32 secret, at the server's clock.
     pub fn totp_now(&self, secret_base32: &str) -> String {
-        self.totp_at(secret_base32, self.clock.now())
+        self.totp_at(secret_base32, self.clock.now().secs())
     }
 
     pub fn totp_at(&self, secret_base32: &str, unix: i64) -> String {
@@ -345,7 +345,7 @@ impl TestApp {
 
     /// Moves the server clock to the start of the next TOTP step, so a new code is accepted.
     pub fn next_totp_step(&self) {
-        let now = self.clock.now();
+        let now = self.clock.now().secs();
         self.clock.set(now - now % 30 + 30);
     }
 

@@ -9,7 +9,8 @@ use crate::auth::codes::{CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN
 use crate::clock::rfc3339;
 use crate::delivery::Message;
 use crate::domain::{
-    AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, ErrorCode, MethodId, MethodKind, PhoneNumber, SignInSource,
+    AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, ErrorCode, MethodId, MethodKind, PhoneNumber,
+    SignInSource, UnixTime,
 };
 use crate::error::AppError;
 use crate::service::audit;
@@ -74,7 +75,7 @@ fn new_challenge(
     user: &User,
     purpose: ChallengePurpose,
     client: &ClientInfo,
-    now: i64,
+    now: UnixTime,
 ) -> Challenge {
     Challenge {
         id: ChallengeId::new(),
@@ -104,7 +105,7 @@ pub fn start_second_factor(
     user: &User,
     active: &[Method],
     client: &ClientInfo,
-    now: i64,
+    now: UnixTime,
 ) -> Result<(SecondFactorRequired, Option<Message>), AppError> {
     start_challenge(c, state, (tenant, user), active, ChallengePurpose::Verify, client, now)
 }
@@ -117,7 +118,7 @@ pub fn start_challenge(
     active: &[Method],
     purpose: ChallengePurpose,
     client: &ClientInfo,
-    now: i64,
+    now: UnixTime,
 ) -> Result<(SecondFactorRequired, Option<Message>), AppError> {
     let primary = active
         .iter()
@@ -171,7 +172,7 @@ pub fn start_enrollment(
     kinds: &[MethodKind],
     purpose: ChallengePurpose,
     client: &ClientInfo,
-    now: i64,
+    now: UnixTime,
 ) -> Result<EnrollmentRequired, AppError> {
     let challenge = new_challenge(state, tenant, user, purpose, client, now);
     challenges::insert(c, &challenge)?;
@@ -201,7 +202,7 @@ pub struct OpenChallenge {
 }
 
 impl OpenChallenge {
-    pub fn refuse_if_locked(&self, now: i64) -> Result<(), AppError> {
+    pub fn refuse_if_locked(&self, now: UnixTime) -> Result<(), AppError> {
         match &self.lock {
             Some(lock) => Err(AppError::locked_until(lock.until, now)),
             None => Ok(()),
@@ -209,7 +210,7 @@ impl OpenChallenge {
     }
 }
 
-pub fn open(c: &mut AnyConnection, challenge_id: &ChallengeId, now: i64) -> Result<OpenChallenge, AppError> {
+pub fn open(c: &mut AnyConnection, challenge_id: &ChallengeId, now: UnixTime) -> Result<OpenChallenge, AppError> {
     if !challenges::lock_open(c, challenge_id)? {
         return Err(match challenges::find(c, challenge_id)? {
             None => AppError::not_found("challenge"),
@@ -231,7 +232,7 @@ pub fn open(c: &mut AnyConnection, challenge_id: &ChallengeId, now: i64) -> Resu
 }
 
 /// Takes the user's row lock and refuses a locked account (see `users::hold`).
-pub fn ensure_unlocked(c: &mut AnyConnection, user: &User, now: i64) -> Result<(), AppError> {
+pub fn ensure_unlocked(c: &mut AnyConnection, user: &User, now: UnixTime) -> Result<(), AppError> {
     match users::hold(c, &user.id, now)? {
         Some(lock) => Err(AppError::locked_until(lock.until, now)),
         None => Ok(()),
@@ -246,8 +247,8 @@ fn send_code(
     open: &OpenChallenge,
     method: &Method,
     enforce_cooldown: bool,
-    now: i64,
-) -> Result<(Message, i64), AppError> {
+    now: UnixTime,
+) -> Result<(Message, UnixTime), AppError> {
     let ch = &open.challenge;
     if ch.sends >= MAX_SENDS_PER_CHALLENGE {
         return Err(AppError::TooManyRequests {
@@ -256,7 +257,7 @@ fn send_code(
             retry_after_secs: (ch.expires_at - now).max(1).unsigned_abs(),
         });
     }
-    if let Some(last) = ch.last_sent_at.filter(|last| enforce_cooldown && last + RESEND_COOLDOWN_SECS > now) {
+    if let Some(last) = ch.last_sent_at.filter(|last| enforce_cooldown && *last + RESEND_COOLDOWN_SECS > now) {
         return Err(AppError::TooManyRequests {
             code: ErrorCode::ResendTooSoon,
             message: format!("wait {} seconds before asking for a new code", last + RESEND_COOLDOWN_SECS - now),
@@ -275,12 +276,17 @@ pub fn send_first_code(
     state: &AppState,
     open: &OpenChallenge,
     method: &Method,
-    now: i64,
-) -> Result<(Message, i64), AppError> {
+    now: UnixTime,
+) -> Result<(Message, UnixTime), AppError> {
     send_code(c, state, open, method, false, now)
 }
 
-fn state_of(open: &OpenChallenge, method: &Method, sends_after: i32, code_expires_at: Option<i64>) -> ChallengeState {
+fn state_of(
+    open: &OpenChallenge,
+    method: &Method,
+    sends_after: i32,
+    code_expires_at: Option<UnixTime>,
+) -> ChallengeState {
     ChallengeState {
         challenge_id: open.challenge.id.to_string(),
         expires_at: rfc3339(open.challenge.expires_at),

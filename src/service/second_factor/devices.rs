@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 
 use crate::clock::rfc3339;
 use crate::crypto::{hash_token, OpaqueToken, TokenKind};
-use crate::domain::{AuditEvent, AuditOutcome, DeviceId, UserId};
+use crate::domain::{AuditEvent, AuditOutcome, DeviceId, UnixTime, UserId};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::sessions::{AccessContext, ClientInfo};
@@ -32,7 +32,7 @@ pub fn remember(
     tenant: &Tenant,
     user: &User,
     client: &ClientInfo,
-    now: i64,
+    now: UnixTime,
 ) -> Result<Option<String>, AppError> {
     if tenant.remember_device_days <= 0 {
         return Ok(None);
@@ -66,7 +66,7 @@ pub fn remember(
 }
 
 /// Whether `presented` is a live device token of this user (and marks it used).
-pub fn is_remembered(c: &mut AnyConnection, user: &User, presented: &str, now: i64) -> Result<bool, AppError> {
+pub fn is_remembered(c: &mut AnyConnection, user: &User, presented: &str, now: UnixTime) -> Result<bool, AppError> {
     if !presented.starts_with(TokenKind::DeviceToken.prefix()) {
         return Ok(false);
     }
@@ -118,7 +118,7 @@ pub fn revoke(
     })
 }
 
-pub fn revoke_all(c: &mut AnyConnection, user_id: &UserId, now: i64) -> Result<(), AppError> {
+pub fn revoke_all(c: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<(), AppError> {
     rows::revoke_all(c, user_id, now)?;
     Ok(())
 }

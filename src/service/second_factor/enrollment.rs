@@ -12,7 +12,7 @@ use crate::clock::rfc3339;
 use crate::delivery::Message;
 use crate::domain::{
     AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, Email, ErrorCode, MethodId, MethodKind, MethodStatus,
-    TenantId, UserId,
+    TenantId, UnixTime, UserId,
 };
 use crate::error::AppError;
 use crate::service::audit;
@@ -50,7 +50,7 @@ fn new_pending_method(
     tenant: &Tenant,
     user: &User,
     req: &EnrollRequest,
-    now: i64,
+    now: UnixTime,
 ) -> Result<(Method, Option<TotpSetup>), AppError> {
     challenge::refuse_if_sso(tenant)?;
     let kind = req.parse_kind()?;
@@ -168,7 +168,7 @@ pub fn enroll_the_only_choice(
     user: &User,
     kinds: &[MethodKind],
     client: &ClientInfo,
-    now: i64,
+    now: UnixTime,
 ) -> Result<Option<(SecondFactorRequired, Option<Message>)>, AppError> {
     let kind = match kinds {
         [MethodKind::Sms] if user.phone_number.is_some() => MethodKind::Sms,
@@ -232,7 +232,7 @@ impl Started {
         tenant_id: &TenantId,
         user_id: &UserId,
         client: &ClientInfo,
-        now: i64,
+        now: UnixTime,
     ) -> Result<(Enrollment, Option<Message>), AppError> {
         let kind = Some(self.method.kind.as_str());
         audit::record(

@@ -16,7 +16,7 @@ use crate::auth::codes;
 use crate::auth::totp::TotpParams;
 use crate::clock::rfc3339;
 use crate::delivery::{Channel, Message};
-use crate::domain::{AuditEvent, Email, LockReason, MethodKind, MethodStatus, PhoneNumber};
+use crate::domain::{AuditEvent, Email, LockReason, MethodKind, MethodStatus, PhoneNumber, UnixTime};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::sessions::ClientInfo;
@@ -147,7 +147,7 @@ pub fn count_wrong_code(
     client: &ClientInfo,
     event: AuditEvent,
     detail: Option<&str>,
-    now: i64,
+    now: UnixTime,
 ) -> Result<FailureOutcome, AppError> {
     let outcome = users::record_failure(
         c,
@@ -162,7 +162,7 @@ pub fn count_wrong_code(
 }
 
 /// What a counted wrong code answers: how many attempts remain, or the lock.
-pub fn wrong_code_error(outcome: FailureOutcome, now: i64) -> AppError {
+pub fn wrong_code_error(outcome: FailureOutcome, now: UnixTime) -> AppError {
     match outcome {
         FailureOutcome::Counted { remaining } => AppError::InvalidCode { attempts_remaining: remaining },
         FailureOutcome::LockedNow { until } | FailureOutcome::AlreadyLocked { until } => {

@@ -4,7 +4,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::codes::{self, RECOVERY_CODE_COUNT};
-use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, UserId};
+use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, UnixTime, UserId};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::sessions::{require_second_factor, AccessContext, ClientInfo};
@@ -36,7 +36,7 @@ pub fn consume(
     state: &AppState,
     user_id: &UserId,
     presented: &str,
-    now: i64,
+    now: UnixTime,
 ) -> Result<bool, AppError> {
     let hash = state.codes.hash(user_id.as_str(), &codes::normalize_recovery_code(presented));
     Ok(rows::consume(c, user_id, &hash, now)?)

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use super::challenge::{self, OpenChallenge};
 use super::{count_wrong_code, devices, method_totp_params, recovery, wrong_code_error};
 use crate::auth::{codes, totp};
-use crate::domain::{AuditEvent, AuditOutcome, ChallengeId, ErrorCode, LockReason, MethodKind};
+use crate::domain::{AuditEvent, AuditOutcome, ChallengeId, ErrorCode, LockReason, MethodKind, UnixTime};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::login::LoginResponse;
@@ -48,7 +48,7 @@ enum Proof {
 enum Verdict {
     Passed(Box<Passed>),
     Wrong(FailureOutcome),
-    Locked(i64),
+    Locked(UnixTime),
 }
 
 struct Passed {
@@ -181,7 +181,7 @@ fn check(
     state: &AppState,
     open: &OpenChallenge,
     req: &VerifyRequest,
-    now: i64,
+    now: UnixTime,
 ) -> Result<Option<Proof>, AppError> {
     let user: &User = &open.user;
     if let Some(presented) = &req.recovery_code {
@@ -226,7 +226,7 @@ pub fn totp_matches(
     state: &AppState,
     method: &Method,
     code: &str,
-    now: i64,
+    now: UnixTime,
 ) -> Result<bool, AppError> {
     let sealed = method.totp_secret.as_deref().ok_or_else(|| AppError::internal("TOTP method without a secret"))?;
     let secret = state.secrets.open(method.id.as_str().as_bytes(), sealed)?;
