@@ -51,6 +51,9 @@ pub struct Settings {
     /// `LATCHKEY_TRUSTED_PROXIES`: comma-separated CIDRs of reverse proxies whose
     /// `X-Forwarded-For` / `Forwarded` headers are believed (empty: none, the TCP peer is the client).
     pub trusted_proxies: Vec<ipnetwork::IpNetwork>,
+    /// `LATCHKEY_FORWARDED_HEADER`: the header the trusted proxies write: `x-forwarded-for`
+    /// (default) or `forwarded` (RFC 7239). The other one is ignored.
+    pub forwarded_header: crate::http::client_ip::ForwardedHeader,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -114,6 +117,17 @@ impl Settings {
             workers: parse.or("LATCHKEY_WORKERS", cores())?,
             challenge_ttl_secs: parse.or("LATCHKEY_CHALLENGE_TTL_SECS", 300)?,
             delivery: delivery_config(&get, &parse)?,
+            forwarded_header: match get("LATCHKEY_FORWARDED_HEADER").as_deref().map(str::to_ascii_lowercase).as_deref()
+            {
+                None | Some("x-forwarded-for") => crate::http::client_ip::ForwardedHeader::XForwardedFor,
+                Some("forwarded") => crate::http::client_ip::ForwardedHeader::Forwarded,
+                Some(other) => {
+                    return Err(ConfigError {
+                        name: "LATCHKEY_FORWARDED_HEADER".into(),
+                        message: format!("{other:?}: use x-forwarded-for or forwarded"),
+                    })
+                }
+            },
             default_two_factor: parse.or("LATCHKEY_DEFAULT_TWO_FACTOR", TwoFactorMode::Off)?,
             trusted_proxies: match get("LATCHKEY_TRUSTED_PROXIES") {
                 Some(list) => crate::domain::network::parse_cidrs(list.split(','))

@@ -60,6 +60,8 @@ pub enum Decision {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evaluation {
     pub decision: Decision,
+    /// The trusted network the client address matched, when that let the login through.
+    pub trusted_network: Option<IpNetwork>,
     /// The mode after groups: what the user is held to.
     pub effective_mode: TwoFactorMode,
     pub reasons: Vec<String>,
@@ -83,7 +85,7 @@ pub fn effective_mode(tenant_mode: TwoFactorMode, groups: &[(String, GroupRule)]
 pub fn evaluate(f: &Facts) -> Evaluation {
     let mut reasons = Vec::new();
     let (mode, why_mode) = effective_mode(f.tenant_mode, &f.groups);
-    let done = |decision, reasons| Evaluation { decision, effective_mode: mode, reasons };
+    let done = |decision, reasons| Evaluation { decision, trusted_network: None, effective_mode: mode, reasons };
     if f.sign_in == SignInSource::Sso {
         reasons.push("sign-in through SSO".to_owned());
         return done(Decision::Refuse { reason: RefuseReason::SsoRequired }, reasons);
@@ -101,7 +103,7 @@ pub fn evaluate(f: &Facts) -> Evaluation {
         Some(ip) => match network::matching(&f.trusted_networks, ip) {
             Some(net) => {
                 reasons.push(format!("ip {} in trusted network {net}", network::canonical_ip(ip)));
-                return done(Decision::Authenticate, reasons);
+                return Evaluation { trusted_network: Some(net), ..done(Decision::Authenticate, reasons) };
             }
             None => reasons.push(format!("ip {} not in trusted networks", network::canonical_ip(ip))),
         },
@@ -119,11 +121,23 @@ pub fn evaluate(f: &Facts) -> Evaluation {
         }
         return done(Decision::SecondFactor { kinds: usable }, reasons);
     }
-    reasons.push(if f.active_kinds.is_empty() {
-        "has no method".to_owned()
-    } else {
-        "has no method of an allowed kind".to_owned()
-    });
+    if !f.active_kinds.is_empty() {
+        // Methods of a kind the tenant no longer allows are not offered to users who have an
+        // allowed one; a user with only such methods is still asked for one of them (never
+        // downgraded to the password alone, and never made to enroll a new factor on the
+        // strength of the password) and is told to replace it.
+        let mut kinds = f.active_kinds.clone();
+        kinds.sort();
+        kinds.dedup();
+        let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        reasons.push(format!("has method {} of a kind no longer allowed", names.join(", ")));
+        if f.remembered_device {
+            reasons.push("remembered device".to_owned());
+            return done(Decision::Authenticate, reasons);
+        }
+        return done(Decision::SecondFactor { kinds }, reasons);
+    }
+    reasons.push("has no method".to_owned());
     let kinds = f.allowed_kinds.clone();
     match mode {
         TwoFactorMode::Off | TwoFactorMode::Optional => done(Decision::Authenticate, reasons),
@@ -207,8 +221,18 @@ mod tests {
                 enroll(false),
             ),
             (
-                "disallowed kind is not usable",
-                Facts { allowed_kinds: vec![Sms], ..facts(Required, &[Totp]) },
+                "only a disallowed kind: still asked for it, never downgraded",
+                Facts { allowed_kinds: vec![Sms], ..facts(Optional, &[Totp]) },
+                second(&[Totp]),
+            ),
+            (
+                "an allowed kind hides the disallowed one",
+                Facts { allowed_kinds: vec![Sms], ..facts(Required, &[Totp, Sms]) },
+                second(&[Sms]),
+            ),
+            (
+                "no method, one allowed kind",
+                Facts { allowed_kinds: vec![Sms], ..facts(Required, &[]) },
                 Enroll { kinds: vec![Sms], dismissible: false },
             ),
             (

@@ -53,25 +53,22 @@ pub fn canonical_ip(ip: IpAddr) -> IpAddr {
 
 /// The client's address: the TCP peer, unless the peer is a trusted proxy; then the right-most
 /// forwarded address that is not itself a trusted proxy. `forwarded` lists the addresses a
-/// proxy chain reported, left (the original client) to right (the hop nearest to us); an entry
-/// that does not parse ends the walk, and the last trusted hop is taken.
-pub fn client_ip(peer: IpAddr, forwarded: &[Option<IpAddr>], proxies: &[IpNetwork]) -> IpAddr {
-    let mut client = canonical_ip(peer);
-    if matching(proxies, client).is_none() {
-        return client;
+/// proxy chain reported, left (the original client) to right (the hop nearest to us). When the
+/// walk meets an entry that does not parse, or runs out while every hop is a proxy, the client is
+/// unknown (`None`): a proxy's own address must never stand in for the client's, since a
+/// tenant may trust the network its proxies live in.
+pub fn client_ip(peer: IpAddr, forwarded: &[Option<IpAddr>], proxies: &[IpNetwork]) -> Option<IpAddr> {
+    let peer = canonical_ip(peer);
+    if matching(proxies, peer).is_none() {
+        return Some(peer);
     }
     for hop in forwarded.iter().rev() {
-        match hop {
-            Some(ip) => {
-                client = canonical_ip(*ip);
-                if matching(proxies, client).is_none() {
-                    return client;
-                }
-            }
-            None => return client,
+        let ip = canonical_ip((*hop)?);
+        if matching(proxies, ip).is_none() {
+            return Some(ip);
         }
     }
-    client
+    None
 }
 
 #[cfg(test)]
@@ -99,13 +96,15 @@ mod tests {
         let proxies = parse_cidrs(["10.0.0.0/8"]).unwrap();
         let chain = [Some(ip("198.51.100.7")), Some(ip("203.0.113.9")), Some(ip("10.0.0.2"))];
         // An untrusted peer's header changes nothing.
-        assert_eq!(client_ip(ip("192.0.2.1"), &chain, &proxies), ip("192.0.2.1"));
+        assert_eq!(client_ip(ip("192.0.2.1"), &chain, &proxies), Some(ip("192.0.2.1")));
         // Through trusted proxies: the right-most address that is not a proxy (the left-most
         // entries are whatever the client wrote, so they are never believed).
-        assert_eq!(client_ip(ip("10.0.0.1"), &chain, &proxies), ip("203.0.113.9"));
-        assert_eq!(client_ip(ip("10.0.0.1"), &[], &proxies), ip("10.0.0.1"));
-        assert_eq!(client_ip(ip("10.0.0.1"), &[Some(ip("203.0.113.9")), None], &proxies), ip("10.0.0.1"));
-        assert_eq!(client_ip(ip("::ffff:192.0.2.1"), &[], &[]), ip("192.0.2.1"));
+        assert_eq!(client_ip(ip("10.0.0.1"), &chain, &proxies), Some(ip("203.0.113.9")));
+        // A proxy's own address never stands in for the client.
+        assert_eq!(client_ip(ip("10.0.0.1"), &[], &proxies), None);
+        assert_eq!(client_ip(ip("10.0.0.1"), &[Some(ip("203.0.113.9")), None], &proxies), None);
+        assert_eq!(client_ip(ip("10.0.0.1"), &[Some(ip("10.0.0.3"))], &proxies), None);
+        assert_eq!(client_ip(ip("::ffff:192.0.2.1"), &[], &[]), Some(ip("192.0.2.1")));
     }
 
     #[test]

@@ -85,9 +85,11 @@ impl FromRequest for Bearer {
 
 /// The client's address (see `client_ip`) and user agent.
 pub fn client_info(req: &HttpRequest) -> ClientInfo {
-    let proxies = state_of(req).map(|s| s.settings.trusted_proxies.clone()).unwrap_or_default();
+    let ip = state_of(req)
+        .ok()
+        .and_then(|s| super::client_ip::of(req, &s.settings.trusted_proxies, s.settings.forwarded_header));
     ClientInfo {
-        ip: super::client_ip::of(req, &proxies),
+        ip,
         user_agent: req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned),
     }
 }

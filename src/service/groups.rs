@@ -117,6 +117,11 @@ pub fn update(
     let tenant = managed_tenant(&mut conn, principal, slug)?;
     state.db.transaction_on(&mut conn, |c| {
         rows::find(c, &tenant.id, id)?.ok_or_else(group_not_found)?;
+        if let Some(name) = &changes.name {
+            if rows::list(c, &tenant.id)?.iter().any(|g| &g.name == name && &g.id != id) {
+                return Err(group_exists());
+            }
+        }
         rows::update(c, id, &changes).map_err(|e| if e.is_unique_violation() { group_exists() } else { e.into() })?;
         let group = rows::find(c, &tenant.id, id)?.ok_or_else(group_not_found)?;
         audit_change(c, &group, "changed", now)?;

@@ -175,6 +175,16 @@ fn finish(
                 AppError::InvalidCredentials
             }));
         }
+        // The rows read before hashing may be stale by now (a password change, a deactivation, a
+        // new policy): decide on them as they are under the lock. A password changed meanwhile
+        // means the one just verified may be the old one.
+        let Some((fresh_user, fresh_tenant)) = users::find_with_tenant(c, &tenant.id, &user.id)? else {
+            return Ok(Outcome::Refused(AppError::InvalidCredentials));
+        };
+        if fresh_user.password_hash != user.password_hash {
+            return Ok(Outcome::Refused(AppError::InvalidCredentials));
+        }
+        let (user, tenant) = (fresh_user, fresh_tenant);
         let rehash = match verification {
             Verification::Match { rehash } if user.active => rehash,
             Verification::Match { .. } => {
@@ -231,8 +241,8 @@ fn finish(
                 Outcome::Session(Box::new((session, refresh, warnings)))
             }
             Decision::SecondFactor { .. } => {
-                let usable = policy::usable(&active, &tenant);
-                let (body, message) = challenge::start_second_factor(c, state, &tenant, &user, &usable, &client, now)?;
+                let offered = policy::offered(&active, &tenant);
+                let (body, message) = challenge::start_second_factor(c, state, &tenant, &user, &offered, &client, now)?;
                 Outcome::Answer(Box::new(LoginResponse::SecondFactorRequired(body)), message)
             }
             Decision::Enroll { kinds, dismissible: false } => {
@@ -304,13 +314,10 @@ fn audit_skipped_factor(
     if evaluation.effective_mode == crate::domain::TwoFactorMode::Off {
         return Ok(());
     }
-    let event = if facts.exempt {
-        AuditEvent::Exempt
-    } else if evaluation.reasons.iter().any(|r| r.contains("in trusted network")) {
-        AuditEvent::TrustedNetwork
-    } else {
-        return Ok(());
+    let (event, detail) = match (facts.exempt, evaluation.trusted_network) {
+        (true, _) => (AuditEvent::Exempt, None),
+        (false, Some(network)) => (AuditEvent::TrustedNetwork, Some(network.to_string())),
+        (false, None) => return Ok(()),
     };
-    let detail = evaluation.reasons.last().map(String::as_str);
-    audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, detail, now)
+    audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, detail.as_deref(), now)
 }

@@ -47,6 +47,17 @@ pub fn usable(active: &[Method], tenant: &Tenant) -> Vec<Method> {
     active.iter().filter(|m| tenant.policy.allows(m.kind)).cloned().collect()
 }
 
+/// The methods a challenge offers: the usable ones, or, for a user whose methods are all of
+/// kinds no longer allowed, those (see `auth::policy::evaluate`).
+pub fn offered(active: &[Method], tenant: &Tenant) -> Vec<Method> {
+    let usable = usable(active, tenant);
+    if usable.is_empty() {
+        active.to_vec()
+    } else {
+        usable
+    }
+}
+
 /// What a signed-in user should know or fix, after a login that issued tokens.
 pub fn login_warnings(
     c: &mut AnyConnection,
@@ -64,6 +75,12 @@ pub fn login_warnings(
         ));
     }
     let has_usable = facts.active_kinds.iter().any(|k| facts.allowed_kinds.contains(k));
+    if !has_usable && !facts.active_kinds.is_empty() {
+        warnings.push(Warning::new(
+            WarningCode::MethodNotAllowed,
+            "your organisation no longer allows your second-factor method: set up another one",
+        ));
+    }
     if has_usable {
         let left = recovery_codes::remaining(c, &user.id)?;
         if left <= 2 {
@@ -129,12 +146,25 @@ fn explain(
     tenant: &Tenant,
     user: &User,
     ip: Option<IpAddr>,
+    redact_networks: bool,
 ) -> Result<PolicyExplanation, AppError> {
     let (facts, _) = gather(c, tenant, user, ip, false)?;
     let evaluation = evaluate(&facts);
     Ok(PolicyExplanation {
         decision: DecisionName::from(&evaluation.decision),
-        reasons: evaluation.reasons,
+        reasons: if redact_networks {
+            // Users learn that their address is trusted, not which networks the tenant trusts.
+            evaluation
+                .reasons
+                .into_iter()
+                .map(|r| match r.split_once(" in trusted network ") {
+                    Some((ip, _)) => format!("{ip} in a trusted network"),
+                    None => r,
+                })
+                .collect()
+        } else {
+            evaluation.reasons
+        },
         effective_mode: evaluation.effective_mode,
         allowed_kinds: facts.allowed_kinds,
     })
@@ -160,7 +190,7 @@ pub fn explain_for_user(
     let tenant = super::users::managed_tenant(&mut conn, principal, slug)?;
     let user =
         crate::store::users::find_in_tenant(&mut conn, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))?;
-    explain(&mut conn, &tenant, &user, ip)
+    explain(&mut conn, &tenant, &user, ip, false)
 }
 
 /// The signed-in user's own decision, from the address of this request.
@@ -170,5 +200,5 @@ pub fn explain_for_self(
     ip: Option<IpAddr>,
 ) -> Result<PolicyExplanation, AppError> {
     let mut conn = state.db.get()?;
-    explain(&mut conn, &ctx.tenant, &ctx.user, ip)
+    explain(&mut conn, &ctx.tenant, &ctx.user, ip, true)
 }

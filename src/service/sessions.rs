@@ -68,6 +68,8 @@ pub enum WarningCode {
     NoRecoveryCodes,
     /// The policy is optional or prompted and the user has no second factor.
     NoSecondFactor,
+    /// The user's only methods are of a kind the tenant no longer allows.
+    MethodNotAllowed,
 }
 
 impl Warning {

@@ -234,7 +234,13 @@ pub fn update(state: &AppState, slug: &Slug, input: UpdateTenant) -> Result<Tena
             ));
         }
         let policy_changed = changes.policy.is_some() || changes.two_factor.is_some();
+        let to_sso = sign_in == SignInSource::Sso && tenant.policy.sign_in != SignInSource::Sso;
         rows::update(c, &id, &changes)?;
+        if to_sso {
+            // Users now sign in elsewhere: sessions and remembered devices from password logins end.
+            crate::store::sessions::revoke_all_for_tenant(c, &id, "tenant_switched_to_sso", now)?;
+            crate::store::device_tokens::revoke_all_for_tenant(c, &id, now)?;
+        }
         if policy_changed {
             audit::record(
                 c,

@@ -80,6 +80,24 @@ fn groups_of_tenant(conn: &mut AnyConnection, tenant: &Tenant, ids: &[String]) -
     Ok(parsed)
 }
 
+/// Makes `ids` the user's groups, checked inside the caller's transaction; a group deleted
+/// meanwhile is `404 group_not_found`, not a failed insert.
+fn set_groups_checked(
+    c: &mut AnyConnection,
+    tenant: &Tenant,
+    user_id: &UserId,
+    ids: &[String],
+) -> Result<(), AppError> {
+    let ids = groups_of_tenant(c, tenant, ids)?;
+    groups::set_for_user(c, user_id, &ids).map_err(|e| {
+        if e.is_foreign_key_violation() {
+            AppError::NotFound { code: ErrorCode::GroupNotFound, what: "group" }
+        } else {
+            e.into()
+        }
+    })
+}
+
 /// The admin view of a user: with their groups.
 fn admin_view(conn: &mut AnyConnection, tenant: &Tenant, user: &User) -> Result<UserView, AppError> {
     Ok(UserView::new(user, &tenant.slug).with_groups(&groups::of_user(conn, &user.id)?))
@@ -110,10 +128,9 @@ pub fn set_groups(
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
     let user = require_user(&mut conn, &tenant, user_id)?;
-    let ids = groups_of_tenant(&mut conn, &tenant, &input.group_ids)?;
     let now = state.now();
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
-        groups::set_for_user(c, &user.id, &ids)?;
+        set_groups_checked(c, &tenant, &user.id, &input.group_ids)?;
         audit::record(
             c,
             Some(&tenant.id),
@@ -208,10 +225,9 @@ pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: Creat
         lock_reason: None,
         enrollment_prompt_dismissed: false,
     };
-    let group_ids = groups_of_tenant(&mut conn, &tenant, input.group_ids.as_deref().unwrap_or_default())?;
     let inserted = state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         rows::insert(c, &user)?;
-        groups::set_for_user(c, &user.id, &group_ids)?;
+        set_groups_checked(c, &tenant, &user.id, input.group_ids.as_deref().unwrap_or_default())?;
         if user.two_factor_exempt {
             audit_exemption(c, &user, true, now)?;
         }
@@ -283,7 +299,6 @@ pub fn update(
     }
     changes.email = email;
     let revoke = changes.password_hash.is_some() || input.active == Some(false);
-    let group_ids = input.group_ids.as_deref().map(|ids| groups_of_tenant(&mut conn, &tenant, ids)).transpose()?;
     let exemption_changed = input.two_factor_exempt.filter(|e| *e != user.two_factor_exempt);
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         rows::update(c, &user.id, &changes).map_err(
@@ -300,8 +315,8 @@ pub fn update(
             sessions::revoke_all_for_user(c, &user.id, reason, now)?;
             crate::service::second_factor::devices::revoke_all(c, &user.id, now)?;
         }
-        if let Some(ids) = &group_ids {
-            groups::set_for_user(c, &user.id, ids)?;
+        if let Some(ids) = &input.group_ids {
+            set_groups_checked(c, &tenant, &user.id, ids)?;
             let none = ClientInfo::default();
             audit::record(
                 c,

@@ -66,6 +66,16 @@ pub fn revoke(conn: &mut AnyConnection, user_id: &UserId, id: &DeviceId, now: Un
     Ok(n == 1)
 }
 
+pub fn revoke_all_for_tenant(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    now: UnixTime,
+) -> Result<usize, StoreError> {
+    Ok(diesel::update(d::table.filter(d::tenant_id.eq(tenant_id)).filter(d::revoked_at.is_null()))
+        .set(d::revoked_at.eq(now))
+        .execute(conn)?)
+}
+
 pub fn revoke_all(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<usize, StoreError> {
     Ok(diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::revoked_at.is_null()))
         .set(d::revoked_at.eq(now))

@@ -33,6 +33,16 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    pub fn is_foreign_key_violation(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::ForeignKeyViolation,
+                _
+            ))
+        )
+    }
+
     pub fn is_unique_violation(&self) -> bool {
         matches!(
             self,

@@ -56,6 +56,18 @@ pub fn revoke_all_for_user(
         .execute(conn)?)
 }
 
+/// Revokes every live session of a tenant (its users now sign in elsewhere).
+pub fn revoke_all_for_tenant(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    reason: &str,
+    now: UnixTime,
+) -> Result<usize, StoreError> {
+    Ok(diesel::update(sessions::table.filter(sessions::tenant_id.eq(tenant_id)).filter(sessions::revoked_at.is_null()))
+        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
+        .execute(conn)?)
+}
+
 pub fn set_amr(conn: &mut AnyConnection, id: &SessionId, amr: &str) -> Result<(), StoreError> {
     diesel::update(sessions::table.find(id)).set(sessions::amr.eq(amr)).execute(conn)?;
     Ok(())

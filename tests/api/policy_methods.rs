@@ -10,7 +10,7 @@ async fn only_allowed_kinds_can_be_enrolled_switched_to_or_asked_for() -> TestRe
     let app = spawn_app().await;
     app.tenant_with_2fa("acme", "required").await;
     app.user_with_phone("acme", "alice@example.com", "+358401234567").await;
-    let (done, _) = app.enrolled_with_totp("acme", "alice@example.com").await;
+    let (done, secret) = app.enrolled_with_totp("acme", "alice@example.com").await;
     let access = str_of(&done, "access_token").to_owned();
 
     let tenant = app.patch_tenant("acme", json!({"allowed_methods": ["sms", "email"]})).await;
@@ -20,14 +20,33 @@ async fn only_allowed_kinds_can_be_enrolled_switched_to_or_asked_for() -> TestRe
     let (status, err) = status_body(app.post_bearer("/me/methods", &access, json!({"kind": "totp"})).await).await;
     assert_eq!((status, err["error"].as_str()), (409, Some("method_not_allowed")));
 
-    // The totp method is no longer offered: the user must set up an allowed one.
+    // A user whose only method is of a kind no longer allowed is still asked for it (never
+    // downgraded to the password, never made to enroll on the strength of the password alone),
+    // and is told to replace it.
+    app.next_totp_step();
     let login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
-    assert_eq!(login["status"], "enrollment_required", "{login}");
+    assert_eq!(login["status"], "second_factor_required", "{login}");
+    let done: Value = app.verify(&login["challenge_id"], &app.totp_now(&secret)).await.json().await?;
+    let codes: Vec<&str> = done["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"method_not_allowed"), "{done}");
+    let access = str_of(&done, "access_token");
+    let added: Value = app.post_bearer("/me/methods", access, json!({"kind": "sms"})).await.json().await?;
+    let sms_id = added["method"]["id"].as_str().unwrap().to_owned();
+    let code = app.inbox.last_code_to("+358401234567");
+    let r = app.post_bearer(&format!("/me/methods/{sms_id}/confirm"), access, json!({"code": code})).await;
+    assert_eq!(r.status(), 200);
+    // Now the allowed method is the one offered; the totp method is not.
+    let login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
+    assert_eq!(login["method"]["kind"], "sms", "{login}");
+    assert_eq!(login["methods"].as_array().map(Vec::len), Some(1));
+
+    // Enrollment at login offers the allowed kinds only.
+    app.user("acme", "bob@example.com").await;
+    let login: Value = app.login("acme", "bob@example.com", PASSWORD).await.json().await?;
     assert_eq!(login["allowed_kinds"], json!(["sms", "email"]));
     let enroll = format!("/challenges/{}/enroll", str_of(&login, "challenge_id"));
     let (status, err) = status_body(app.post_json(&enroll, json!({"kind": "totp"})).await).await;
     assert_eq!((status, err["error"].as_str()), (409, Some("method_not_allowed")));
-    assert_eq!(app.post_json(&enroll, json!({"kind": "sms"})).await.status(), 200);
 
     let r = app.admin_send(Method::PATCH, "/admin/tenants/acme", json!({"allowed_methods": ["u2f"]})).await;
     assert_eq!(status_body(r).await.1["error"], "invalid_kind");
@@ -98,7 +117,9 @@ async fn sso_tenants_send_users_elsewhere_and_offer_no_second_factor() -> TestRe
     let (status, err) = status_body(patch(json!({"sign_in": "sso", "sso_url": url})).await).await;
     assert_eq!((status, err["error"].as_str()), (409, Some("two_factor_unavailable")), "mode still required");
 
-    // A session from before the switch, to try the enrollment endpoints with.
+    // A session and an enrollment challenge from before the switch.
+    let pending: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
+    assert_eq!(pending["status"], "enrollment_required");
     app.patch_tenant("acme", json!({"two_factor": "off"})).await;
     let session = app.logged_in("acme", "alice@example.com").await;
     let (status, tenant) = status_body(patch(json!({"sign_in": "sso", "sso_url": url})).await).await;
@@ -111,8 +132,10 @@ async fn sso_tenants_send_users_elsewhere_and_offer_no_second_factor() -> TestRe
     assert_eq!((status, err["error"].as_str()), (409, Some("sso_required")));
     let (status, err) = status_body(patch(json!({"two_factor": "required"})).await).await;
     assert_eq!((status, err["error"].as_str()), (409, Some("two_factor_unavailable")));
-    let r = app.post_bearer("/me/methods", str_of(&session, "access_token"), json!({"kind": "totp"})).await;
-    let (status, err) = status_body(r).await;
+    // Password sessions end with the switch; an open enrollment challenge adds nothing.
+    assert_eq!(app.get_with_token("/me", str_of(&session, "access_token")).await.status(), 401);
+    let enroll = format!("/challenges/{}/enroll", str_of(&pending, "challenge_id"));
+    let (status, err) = status_body(app.post_json(&enroll, json!({"kind": "totp"})).await).await;
     assert_eq!((status, err["error"].as_str()), (409, Some("two_factor_unavailable")));
     assert!(str_of(&err, "message").contains("sign-in through SSO"));
     Ok(())

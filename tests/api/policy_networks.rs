@@ -55,14 +55,38 @@ async fn behind_a_trusted_proxy_the_right_most_untrusted_address_is_the_client()
     // What a client writes itself stands left of what the proxy appended: never believed.
     assert_eq!(login_from(&app, Some("203.0.113.9, 198.51.100.1")).await["status"], "enrollment_required");
     assert_eq!(login_from(&app, Some("2001:db9::1")).await["status"], "enrollment_required");
-    let r = app
-        .client
-        .post(app.url("/login"))
-        .header("Forwarded", "for=\"[2001:db8::7]:4711\"")
-        .json(&json!({"tenant": "acme", "identifier": "alice@example.com", "password": PASSWORD}))
-        .send()
-        .await?;
-    assert_eq!(r.json::<Value>().await?["status"], "authenticated", "RFC 7239 Forwarded");
+    let forwarded = |app: &TestApp| {
+        app.client
+            .post(app.url("/login"))
+            .header("Forwarded", "for=\"[2001:db8::7]:4711\"")
+            .json(&json!({"tenant": "acme", "identifier": "alice@example.com", "password": PASSWORD}))
+            .send()
+    };
+    let r = forwarded(&app).await?;
+    assert_eq!(r.json::<Value>().await?["status"], "enrollment_required", "only the configured header is read");
+    let rfc7239 =
+        app.sibling(&[("LATCHKEY_TRUSTED_PROXIES", "127.0.0.1/32"), ("LATCHKEY_FORWARDED_HEADER", "forwarded")]).await;
+    let r = forwarded(&rfc7239).await?;
+    assert_eq!(r.json::<Value>().await?["status"], "authenticated", "RFC 7239 Forwarded when configured");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_proxy_address_never_stands_in_for_an_unreadable_client() -> TestResult {
+    // The tenant trusts the network its proxies live in; a client that makes its own entry
+    // unreadable must not be taken for the proxy.
+    let app = spawn_app_with(&[("LATCHKEY_TRUSTED_PROXIES", "127.0.0.1/32")]).await;
+    required_tenant(&app, json!(["127.0.0.0/8"])).await;
+    for forged in [&b"\xff"[..], b"not-an-address", b""] {
+        let r = app
+            .client
+            .post(app.url("/login"))
+            .header("X-Forwarded-For", reqwest::header::HeaderValue::from_bytes(forged)?)
+            .json(&json!({"tenant": "acme", "identifier": "alice@example.com", "password": PASSWORD}))
+            .send()
+            .await?;
+        assert_eq!(r.json::<Value>().await?["status"], "enrollment_required", "{forged:?}");
+    }
     Ok(())
 }
 

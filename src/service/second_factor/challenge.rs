@@ -154,7 +154,8 @@ pub fn start_challenge(
             expires_at: rfc3339(challenge.expires_at),
             method: MethodSummary::of(primary),
             methods: active.iter().map(MethodSummary::of).collect(),
-            recovery_codes_available: recovery::remaining(c, &user.id)? > 0,
+            // Recovery codes prove an existing factor, never a new one.
+            recovery_codes_available: purpose == ChallengePurpose::Verify && recovery::remaining(c, &user.id)? > 0,
             code_sent: message.is_some(),
         },
         message,
@@ -427,7 +428,8 @@ pub fn step_up(
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
         ensure_unlocked(c, &ctx.user, now)?;
-        let active = crate::service::policy::usable(&methods::active_for_user(c, &ctx.user.id)?, &ctx.tenant);
+        refuse_if_sso(&ctx.tenant)?;
+        let active = crate::service::policy::offered(&methods::active_for_user(c, &ctx.user.id)?, &ctx.tenant);
         if active.is_empty() {
             return Err(AppError::conflict(ErrorCode::NoMethod, "there is no second-factor method to step up with"));
         }

@@ -135,7 +135,7 @@ pub fn enroll_at_login(
                 "this challenge asks for a code of an existing method",
             ));
         }
-        refuse_if_enrolled_since(c, &open.tenant, &open.user.id)?;
+        refuse_if_enrolled_since(c, &open.user.id)?;
         if let Some(previous) = open.challenge.method_id.as_ref() {
             if methods::find_for_user(c, &open.user.id, previous)?.is_some_and(|m| !m.is_active()) {
                 methods::delete(c, &open.user.id, previous)?;
@@ -256,9 +256,9 @@ impl Started {
 
 /// An enrollment challenge is only for a user with no method: once one exists (enrolled in
 /// another challenge or by the user), an old enrollment challenge must not add another.
-pub fn refuse_if_enrolled_since(c: &mut AnyConnection, tenant: &Tenant, user_id: &UserId) -> Result<(), AppError> {
-    // Only methods the tenant allows count: one of a kind taken out is no longer offered.
-    if crate::service::policy::usable(&methods::active_for_user(c, user_id)?, tenant).is_empty() {
+pub fn refuse_if_enrolled_since(c: &mut AnyConnection, user_id: &UserId) -> Result<(), AppError> {
+    // Any active method counts, of an allowed kind or not (see auth::policy).
+    if methods::active_for_user(c, user_id)?.is_empty() {
         Ok(())
     } else {
         Err(AppError::gone(ErrorCode::ChallengeExpired, "a method was set up meanwhile: log in again"))

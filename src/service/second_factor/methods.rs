@@ -70,6 +70,8 @@ pub fn confirm(
         if method.is_active() {
             return Err(AppError::conflict(ErrorCode::AlreadyConfirmed, "this method is already confirmed"));
         }
+        super::challenge::refuse_if_sso(&ctx.tenant)?;
+        super::challenge::refuse_unless_allowed(&ctx.tenant, method.kind)?;
         // Confirming lifts the session to "passed a second factor" only for a user's first
         // method; with others in place the session must have passed one already.
         if !rows::active_for_user(c, &user.id)?.is_empty() {

@@ -44,12 +44,16 @@ pub fn skip(
                 return Err(AppError::conflict(ErrorCode::NotEnrolling, "this challenge asks for a code"))
             }
         }
-        super::enrollment::refuse_if_enrolled_since(c, &open.tenant, &open.user.id)?;
+        super::enrollment::refuse_if_enrolled_since(c, &open.user.id)?;
         // Decided again: the policy may have become `required` since the prompt was shown.
         let (facts, _) = policy::gather(c, &open.tenant, &open.user, client.ip, false)?;
         let evaluation = evaluate(&facts);
-        if matches!(evaluation.decision, Decision::Enroll { dismissible: false, .. }) {
-            return Err(required());
+        match &evaluation.decision {
+            Decision::Enroll { dismissible: true, .. } | Decision::Authenticate => {}
+            Decision::Enroll { dismissible: false, .. } | Decision::SecondFactor { .. } => return Err(required()),
+            Decision::Refuse { .. } => {
+                return Err(AppError::SsoRequired { url: open.tenant.sso_url().unwrap_or_default().to_owned() })
+            }
         }
         if !challenges::complete(c, &open.challenge.id, now)? {
             return Err(AppError::gone(ErrorCode::ChallengeUsed, "this challenge was already used: log in again"));

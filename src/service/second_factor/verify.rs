@@ -73,8 +73,10 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
         if let Some(lock) = &open.lock {
             return Ok(Verdict::Locked(lock.until));
         }
+        // A tenant switched to SSO since the challenge opened issues no more sessions here.
+        challenge::refuse_if_sso(&open.tenant)?;
         if open.challenge.purpose.is_enrollment() {
-            super::enrollment::refuse_if_enrolled_since(c, &open.tenant, &open.user.id)?;
+            super::enrollment::refuse_if_enrolled_since(c, &open.user.id)?;
         }
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
         match check(c, state, &open, &req, now)? {
@@ -107,6 +109,12 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                                 Some(method.kind.as_str()),
                                 now,
                             )?;
+                        }
+                        if !tenant.policy.allows(method.kind) {
+                            warnings.push(Warning::new(
+                                WarningCode::MethodNotAllowed,
+                                "your organisation no longer allows this method: set up another one",
+                            ));
                         }
                         if method.kind == MethodKind::Sms && user.phone_number.is_none() {
                             warnings.push(Warning::new(
@@ -209,6 +217,10 @@ fn check(
             Err(AppError::gone(ErrorCode::ChallengeExpired, "the method of this challenge was removed: log in again"))
         };
     };
+    if !method.is_active() {
+        // A method being enrolled must be of a kind the tenant (still) allows.
+        challenge::refuse_unless_allowed(&open.tenant, method.kind)?;
+    }
     let right = if method.kind == MethodKind::Totp {
         totp_matches(c, state, &method, &code, now)?
     } else {
