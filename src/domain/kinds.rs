@@ -1,42 +1,19 @@
 //! Closed sets stored as TEXT (with a CHECK constraint in both migration trees). Matches on them
 //! are exhaustive: a new variant makes the compiler list every place to change.
 
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use super::sql_text::closed_set;
 
-use super::sql_text::text_enum;
-
-/// A kind of second-factor method.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-    diesel::AsExpression,
-    diesel::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum MethodKind {
-    /// An authenticator app (RFC 6238).
-    Totp,
-    /// A code sent by SMS.
-    Sms,
-    /// A code sent by email.
-    Email,
+closed_set! {
+    /// A kind of second-factor method.
+    pub enum MethodKind ("method kind") {
+        /// An authenticator app (RFC 6238).
+        Totp,
+        /// A code sent by SMS.
+        Sms,
+        /// A code sent by email.
+        Email,
+    }
 }
-text_enum!(MethodKind, "method kind");
 
 impl MethodKind {
     /// The RFC 8176 method reference of a kind.
@@ -57,59 +34,27 @@ impl MethodKind {
     }
 }
 
-/// Whether a method was confirmed by a code from it.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    diesel::AsExpression,
-    diesel::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum MethodStatus {
-    /// Set up but not yet confirmed by a code.
-    Pending,
-    /// Confirmed; may be asked for at login.
-    Active,
+closed_set! {
+    /// Whether a method was confirmed by a code from it.
+    pub enum MethodStatus ("method status") {
+        /// Set up but not yet confirmed by a code.
+        Pending,
+        /// Confirmed; may be asked for at login.
+        Active,
+    }
 }
-text_enum!(MethodStatus, "method status");
 
-/// What a login challenge is waiting for.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    diesel::AsExpression,
-    diesel::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ChallengePurpose {
-    /// A code from one of the user's active methods.
-    Verify,
-    /// The user must set up a method (policy requires one), then prove it.
-    Enroll,
-    /// The user is invited to set up a method and may skip (policy `prompted`).
-    EnrollSuggested,
+closed_set! {
+    /// What a login challenge is waiting for.
+    pub enum ChallengePurpose ("challenge purpose") {
+        /// A code from one of the user's active methods.
+        Verify,
+        /// The user must set up a method (policy requires one), then prove it.
+        Enroll,
+        /// The user is invited to set up a method and may skip (policy `prompted`).
+        EnrollSuggested,
+    }
 }
-text_enum!(ChallengePurpose, "challenge purpose");
 
 impl ChallengePurpose {
     pub fn is_enrollment(self) -> bool {
@@ -120,90 +65,38 @@ impl ChallengePurpose {
     }
 }
 
-/// A second-factor rule, from the most lenient to the strictest (the order is the derive's).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    strum::VariantArray,
-    diesel::AsExpression,
-    diesel::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum TwoFactorMode {
-    /// No second factor is asked.
-    Off,
-    /// Users who set up a method are asked for it; the others are not prompted.
-    Optional,
-    /// Users without a method are prompted to set one up at login and may skip.
-    Prompted,
-    /// Everyone; users with no method set one up at login.
-    Required,
+closed_set! {
+    /// A second-factor rule, from the most lenient to the strictest (the order is the derive's).
+    pub enum TwoFactorMode ("two-factor mode") {
+        /// No second factor is asked.
+        Off,
+        /// Users who set up a method are asked for it; the others are not prompted.
+        Optional,
+        /// Users without a method are prompted to set one up at login and may skip.
+        Prompted,
+        /// Everyone; users with no method set one up at login.
+        Required,
+    }
 }
-text_enum!(TwoFactorMode, "two-factor mode");
 
-/// What caused an account lock: which guessing counter reached its threshold.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    diesel::AsExpression,
-    diesel::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum LockReason {
-    Password,
-    SecondFactor,
+closed_set! {
+    /// What caused an account lock: which guessing counter reached its threshold.
+    pub enum LockReason ("lock reason") {
+        Password,
+        SecondFactor,
+    }
 }
-text_enum!(LockReason, "lock reason");
 
-/// A group's second-factor rule: `inherit` defers to the tenant; the others are a mode the
-/// group's members get at least (the strictest of tenant and groups wins).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    diesel::AsExpression,
-    diesel::FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum GroupRule {
-    Inherit,
-    Optional,
-    Prompted,
-    Required,
+closed_set! {
+    /// A group's second-factor rule: `inherit` defers to the tenant; the others are a mode the
+    /// group's members get at least (the strictest of tenant and groups wins).
+    pub enum GroupRule ("group rule") {
+        Inherit,
+        Optional,
+        Prompted,
+        Required,
+    }
 }
-text_enum!(GroupRule, "group rule");
 
 impl GroupRule {
     /// The mode this rule asks for, if any.
@@ -217,29 +110,17 @@ impl GroupRule {
     }
 }
 
-/// Where a tenant's users prove who they are first.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    ToSchema,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum SignInSource {
-    /// Latchkey checks the password.
-    #[default]
-    Password,
-    /// The tenant signs in through SAML2/OIDC elsewhere; Latchkey's password login and second
-    /// factor are not used.
-    Sso,
+closed_set! {
+    /// Where a tenant's users prove who they are first.
+    #[derive(Default)]
+    pub enum SignInSource ("sign-in source") {
+        /// Latchkey checks the password.
+        #[default]
+        Password,
+        /// The tenant signs in through SAML2/OIDC elsewhere; Latchkey's password login and second
+        /// factor are not used.
+        Sso,
+    }
 }
 
 impl TwoFactorMode {

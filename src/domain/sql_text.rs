@@ -90,6 +90,35 @@ macro_rules! text_enum {
 
 pub(crate) use text_enum;
 
+/// A closed set stored as TEXT: the enum with its derives (serde and strum in snake_case, the
+/// OpenAPI schema, diesel's TEXT mapping) and `text_enum!`. Variants keep their docs and attributes.
+macro_rules! closed_set {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident ($what:literal) {
+            $($(#[$vmeta:meta])* $variant:ident),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+            strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+            diesel::AsExpression, diesel::FromSqlRow,
+        )]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),*
+        }
+
+        $crate::domain::sql_text::text_enum!($name, $what);
+    };
+}
+
+pub(crate) use closed_set;
+
 /// `Display`, `Deserialize` through `parse` (so a body or a path can only hold a valid value) and
 /// the TEXT mapping of a string newtype with `parse(&str) -> Result<Self, Invalid>` and `as_str`.
 macro_rules! parsed_string {
