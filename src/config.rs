@@ -54,6 +54,8 @@ pub struct Settings {
     /// `LATCHKEY_FORWARDED_HEADER`: the header the trusted proxies write: `x-forwarded-for`
     /// (default) or `forwarded` (RFC 7239). The other one is ignored.
     pub forwarded_header: crate::http::client_ip::ForwardedHeader,
+    /// `LATCHKEY_OUTBOX_POLL_MS`: how often the outbox worker looks for messages to retry.
+    pub outbox_poll_ms: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -128,6 +130,7 @@ impl Settings {
                     })
                 }
             },
+            outbox_poll_ms: parse.or("LATCHKEY_OUTBOX_POLL_MS", 1000)?,
             default_two_factor: parse.or("LATCHKEY_DEFAULT_TWO_FACTOR", TwoFactorMode::Off)?,
             trusted_proxies: match get("LATCHKEY_TRUSTED_PROXIES") {
                 Some(list) => crate::domain::network::parse_cidrs(list.split(','))

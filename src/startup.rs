@@ -138,7 +138,13 @@ impl Application {
         self.state.clone()
     }
 
+    /// Serves until stopped, with the outbox worker alongside (stopped with the server; a
+    /// message it was sending is leased, so another pass or instance picks it up).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let poll = std::time::Duration::from_millis(self.state.settings.outbox_poll_ms.max(10));
+        let worker = tokio::spawn(crate::service::outbox::worker(self.state.clone().into_inner(), poll));
+        let served = self.server.await;
+        worker.abort();
+        served
     }
 }

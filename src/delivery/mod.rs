@@ -9,20 +9,15 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use log_sender::LogSender;
 pub use webhook::WebhookSender;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Channel {
-    Sms,
-    Email,
-}
+pub use crate::domain::Channel;
 
 /// A message to one person. `Debug` leaves out the body and the code.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct Message {
     pub channel: Channel,
     /// E.164 phone number or email address.

@@ -100,6 +100,11 @@ id_type!(
     "device"
 );
 id_type!(
+    /// A message in the outbox.
+    OutboxId,
+    "message"
+);
+id_type!(
     /// A group of users within a tenant.
     GroupId,
     "group"

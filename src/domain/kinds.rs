@@ -134,6 +134,26 @@ impl TwoFactorMode {
     }
 }
 
+closed_set! {
+    /// Where a message goes.
+    pub enum Channel ("channel") {
+        Sms,
+        Email,
+    }
+}
+
+closed_set! {
+    /// The life of an outbox message: `queued` → `sending` (leased by one sender) → `sent`;
+    /// `failed` when the provider refused it for good, `expired` when it outlived its content.
+    pub enum OutboxStatus ("outbox status") {
+        Queued,
+        Sending,
+        Sent,
+        Failed,
+        Expired,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,8 +15,11 @@ pub mod text;
 pub mod time;
 
 pub use email::Email;
-pub use ids::{ApiKeyId, ChallengeId, DeviceId, GroupId, MethodId, SessionId, TenantId, UserId};
-pub use kinds::{ChallengePurpose, GroupRule, LockReason, MethodKind, MethodStatus, SignInSource, TwoFactorMode};
+pub use ids::{ApiKeyId, ChallengeId, DeviceId, GroupId, MethodId, OutboxId, SessionId, TenantId, UserId};
+pub use kinds::{
+    ChallengePurpose, Channel, GroupRule, LockReason, MethodKind, MethodStatus, OutboxStatus, SignInSource,
+    TwoFactorMode,
+};
 pub use phone::PhoneNumber;
 pub use slug::Slug;
 

@@ -15,9 +15,9 @@ use super::second_factor::enrollment;
 use super::sessions::{self, Authenticated, ClientInfo};
 use crate::auth::password::Verification;
 use crate::auth::policy::{evaluate, Decision, RefuseReason};
-use crate::delivery::Message;
 use crate::domain::{AuditEvent, AuditOutcome, ChallengePurpose, Email, LockReason, Slug, UnixTime};
 use crate::error::AppError;
+use crate::service::outbox::Queued;
 use crate::state::AppState;
 use crate::store::tenants::{self, Tenant};
 use crate::store::users::{self, User};
@@ -79,7 +79,7 @@ pub async fn password_login(
     state: Arc<AppState>,
     req: LoginRequest,
     client: ClientInfo,
-) -> Result<(LoginResponse, Option<Message>), AppError> {
+) -> Result<(LoginResponse, Option<Queued>), AppError> {
     if req.password.chars().count() > crate::auth::password::MAX_PASSWORD_CHARS {
         // Refused before hashing so oversized inputs cannot buy extra CPU; no user is looked up.
         return Err(AppError::InvalidCredentials);
@@ -121,7 +121,7 @@ fn lookup(state: &AppState, req: &LoginRequest, slug: &Slug) -> Result<(Option<T
 enum Outcome {
     Refused(AppError),
     Session(Box<(crate::store::sessions::Session, crate::crypto::OpaqueToken, Vec<crate::service::sessions::Warning>)>),
-    Answer(Box<LoginResponse>, Option<Message>),
+    Answer(Box<LoginResponse>, Option<Queued>),
 }
 
 fn finish(
@@ -132,7 +132,7 @@ fn finish(
     user: Option<User>,
     verification: Verification,
     client: ClientInfo,
-) -> Result<(LoginResponse, Option<Message>), AppError> {
+) -> Result<(LoginResponse, Option<Queued>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     let tenant_id = tenant.as_ref().map(|t| t.id.clone());

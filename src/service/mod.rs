@@ -7,6 +7,7 @@ pub mod capacity;
 pub mod groups;
 pub mod key_cache;
 pub mod login;
+pub mod outbox;
 pub mod policy;
 pub mod second_factor;
 pub mod sessions;

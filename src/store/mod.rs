@@ -10,6 +10,7 @@ pub mod device_tokens;
 pub mod groups;
 pub mod methods;
 pub mod migrations;
+pub mod outbox;
 pub mod recovery_codes;
 pub mod refresh_tokens;
 pub mod schema;

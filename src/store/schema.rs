@@ -186,6 +186,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        tenant_id -> Nullable<Text>,
+        channel -> Text,
+        recipient -> Text,
+        sealed -> Nullable<Binary>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> BigInt,
+        lease_until -> Nullable<BigInt>,
+        last_error -> Nullable<Text>,
+        expires_at -> BigInt,
+        created_at -> BigInt,
+        sent_at -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(users -> tenants (tenant_id));
 diesel::joinable!(user_group_members -> user_groups (group_id));
 diesel::joinable!(sessions -> users (user_id));
@@ -205,4 +223,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_events,
     user_groups,
     user_group_members,
+    outbox,
 );

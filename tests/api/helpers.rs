@@ -115,6 +115,7 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
         ("LATCHKEY_ARGON2_MEMORY_KIB", "1024".to_owned()),
         ("LATCHKEY_ARGON2_ITERATIONS", "1".to_owned()),
         ("LATCHKEY_WORKERS", "2".to_owned()),
+        ("LATCHKEY_OUTBOX_POLL_MS", "50".to_owned()),
         ("LATCHKEY_DB_POOL_SIZE", "8".to_owned()),
         ("LATCHKEY_DELIVERY", "webhook".to_owned()),
         ("LATCHKEY_DELIVERY_WEBHOOK_URL", inbox.url.clone()),

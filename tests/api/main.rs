@@ -17,6 +17,7 @@ mod health;
 mod login;
 mod me;
 mod openapi;
+mod outbox;
 mod overload;
 mod policy_groups;
 mod policy_methods;

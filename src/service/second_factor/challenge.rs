@@ -7,13 +7,13 @@ use utoipa::ToSchema;
 use super::{new_code_message, recovery, MethodSummary};
 use crate::auth::codes::{CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN_SECS};
 use crate::clock::rfc3339;
-use crate::delivery::Message;
 use crate::domain::{
     AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, ErrorCode, MethodId, MethodKind, PhoneNumber,
     SignInSource, UnixTime,
 };
 use crate::error::AppError;
 use crate::service::audit;
+use crate::service::outbox::Queued;
 use crate::service::sessions::ClientInfo;
 use crate::state::AppState;
 use crate::store::challenges::{self, Challenge};
@@ -106,7 +106,7 @@ pub fn start_second_factor(
     active: &[Method],
     client: &ClientInfo,
     now: UnixTime,
-) -> Result<(SecondFactorRequired, Option<Message>), AppError> {
+) -> Result<(SecondFactorRequired, Option<Queued>), AppError> {
     start_challenge(c, state, (tenant, user), active, ChallengePurpose::Verify, client, now)
 }
 
@@ -119,7 +119,7 @@ pub fn start_challenge(
     purpose: ChallengePurpose,
     client: &ClientInfo,
     now: UnixTime,
-) -> Result<(SecondFactorRequired, Option<Message>), AppError> {
+) -> Result<(SecondFactorRequired, Option<Queued>), AppError> {
     let primary = active
         .iter()
         .find(|m| m.is_primary)
@@ -128,7 +128,7 @@ pub fn start_challenge(
     let mut challenge = new_challenge(state, tenant, user, purpose, client, now);
     challenge.method_id = Some(primary.id.clone());
     let message = if super::channel_of(primary.kind).is_some() {
-        let (message, hash) = new_code_message(state, challenge.id.as_str(), primary, tenant)?;
+        let (message, hash) = new_code_message(c, state, challenge.id.as_str(), primary, tenant, now)?;
         challenge.code_hash = Some(hash);
         challenge.code_expires_at = Some(now + CODE_TTL_SECS);
         challenge.sends = 1;
@@ -249,7 +249,7 @@ fn send_code(
     method: &Method,
     enforce_cooldown: bool,
     now: UnixTime,
-) -> Result<(Message, UnixTime), AppError> {
+) -> Result<(Queued, UnixTime), AppError> {
     let ch = &open.challenge;
     if ch.sends >= MAX_SENDS_PER_CHALLENGE {
         return Err(AppError::TooManyRequests {
@@ -265,7 +265,7 @@ fn send_code(
             retry_after_secs: (last + RESEND_COOLDOWN_SECS - now).max(1).unsigned_abs(),
         });
     }
-    let (message, hash) = new_code_message(state, ch.id.as_str(), method, &open.tenant)?;
+    let (message, hash) = new_code_message(c, state, ch.id.as_str(), method, &open.tenant, now)?;
     let expires = now + CODE_TTL_SECS;
     challenges::record_send(c, &ch.id, &hash, expires, now)?;
     Ok((message, expires))
@@ -278,7 +278,7 @@ pub fn send_first_code(
     open: &OpenChallenge,
     method: &Method,
     now: UnixTime,
-) -> Result<(Message, UnixTime), AppError> {
+) -> Result<(Queued, UnixTime), AppError> {
     send_code(c, state, open, method, false, now)
 }
 
@@ -308,7 +308,7 @@ pub fn resend(
     state: &AppState,
     challenge_id: &ChallengeId,
     client: &ClientInfo,
-) -> Result<(ChallengeState, Option<Message>), AppError> {
+) -> Result<(ChallengeState, Option<Queued>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
@@ -342,7 +342,7 @@ pub fn switch_method(
     challenge_id: &ChallengeId,
     input: SwitchMethod,
     client: &ClientInfo,
-) -> Result<(ChallengeState, Option<Message>), AppError> {
+) -> Result<(ChallengeState, Option<Queued>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
@@ -423,7 +423,7 @@ pub fn step_up(
     state: &AppState,
     ctx: &crate::service::sessions::AccessContext,
     client: &ClientInfo,
-) -> Result<(SecondFactorRequired, Option<Message>), AppError> {
+) -> Result<(SecondFactorRequired, Option<Queued>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {

@@ -9,13 +9,13 @@ use super::{new_code_message, tenant_totp_params, Enrollment, MethodSummary, Tot
 use crate::auth::codes::CODE_TTL_SECS;
 use crate::auth::totp;
 use crate::clock::rfc3339;
-use crate::delivery::Message;
 use crate::domain::{
     AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, Email, ErrorCode, MethodId, MethodKind, MethodStatus,
     TenantId, UnixTime, UserId,
 };
 use crate::error::AppError;
 use crate::service::audit;
+use crate::service::outbox::Queued;
 use crate::service::sessions::{require_second_factor, AccessContext, ClientInfo};
 use crate::state::AppState;
 use crate::store::challenges;
@@ -123,7 +123,7 @@ pub fn enroll_at_login(
     challenge_id: &ChallengeId,
     req: EnrollRequest,
     client: &ClientInfo,
-) -> Result<(Enrollment, Option<Message>), AppError> {
+) -> Result<(Enrollment, Option<Queued>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
@@ -169,7 +169,7 @@ pub fn enroll_the_only_choice(
     kinds: &[MethodKind],
     client: &ClientInfo,
     now: UnixTime,
-) -> Result<Option<(SecondFactorRequired, Option<Message>)>, AppError> {
+) -> Result<Option<(SecondFactorRequired, Option<Queued>)>, AppError> {
     let kind = match kinds {
         [MethodKind::Sms] if user.phone_number.is_some() => MethodKind::Sms,
         [MethodKind::Email] => MethodKind::Email,
@@ -190,7 +190,7 @@ pub fn add_for_self(
     ctx: &AccessContext,
     req: EnrollRequest,
     client: &ClientInfo,
-) -> Result<(Enrollment, Option<Message>), AppError> {
+) -> Result<(Enrollment, Option<Queued>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
@@ -205,7 +205,7 @@ pub fn add_for_self(
         methods::insert(c, &method)?;
         let (message, code_expires_at) = match super::channel_of(method.kind) {
             Some(_) => {
-                let (message, hash) = new_code_message(state, method.id.as_str(), &method, &ctx.tenant)?;
+                let (message, hash) = new_code_message(c, state, method.id.as_str(), &method, &ctx.tenant, now)?;
                 methods::set_pending_code(c, &method.id, &hash, now + CODE_TTL_SECS)?;
                 (Some(message), Some(rfc3339(now + CODE_TTL_SECS)))
             }
@@ -221,7 +221,7 @@ struct Started {
     method: Method,
     setup: Option<TotpSetup>,
     code_expires_at: Option<String>,
-    message: Option<Message>,
+    message: Option<Queued>,
 }
 
 impl Started {
@@ -233,7 +233,7 @@ impl Started {
         user_id: &UserId,
         client: &ClientInfo,
         now: UnixTime,
-    ) -> Result<(Enrollment, Option<Message>), AppError> {
+    ) -> Result<(Enrollment, Option<Queued>), AppError> {
         let kind = Some(self.method.kind.as_str());
         audit::record(
             c,

@@ -19,6 +19,7 @@ use crate::delivery::{Channel, Message};
 use crate::domain::{AuditEvent, Email, LockReason, MethodKind, MethodStatus, PhoneNumber, UnixTime};
 use crate::error::AppError;
 use crate::service::audit;
+use crate::service::outbox::{self, Queued};
 use crate::service::sessions::ClientInfo;
 use crate::state::AppState;
 use crate::store::methods::Method;
@@ -125,16 +126,21 @@ pub fn method_totp_params(method: &Method) -> Result<TotpParams, AppError> {
 /// A fresh code for a destination: the message to send and the keyed hash to store,
 /// bound to `context` (the challenge or method the code belongs to).
 pub fn new_code_message(
+    c: &mut AnyConnection,
     state: &AppState,
     context: &str,
     method: &Method,
     tenant: &Tenant,
-) -> Result<(Message, String), AppError> {
+    now: UnixTime,
+) -> Result<(Queued, String), AppError> {
     let channel = channel_of(method.kind).ok_or_else(|| AppError::internal("codes are only sent for sms and email"))?;
     let to = method.destination.as_deref().ok_or_else(|| AppError::internal("method without a destination"))?;
     let code = codes::new_code();
     let hash = state.codes.hash(context, &code);
-    Ok((Message::code(channel, to, &tenant.name, &code), hash))
+    let message = Message::code(channel, to, &tenant.name, &code);
+    // The message expires with its code: an undelivered code is never sent late.
+    let queued = outbox::enqueue(c, state, Some(&tenant.id), message, now + codes::CODE_TTL_SECS, now)?;
+    Ok((queued, hash))
 }
 
 /// Counts a wrong code (any method, recovery codes included) towards the user's lockout and
@@ -171,11 +177,11 @@ pub fn wrong_code_error(outcome: FailureOutcome, now: UnixTime) -> AppError {
     }
 }
 
-/// Hands messages to the configured sender; a failure is `502 delivery_failed`.
-pub async fn deliver(state: &AppState, message: Option<Message>) -> Result<(), AppError> {
-    let Some(message) = message else { return Ok(()) };
-    state.sender.send(&message).await.map_err(|e| {
-        tracing::warn!(error = %e, channel = ?message.channel, tenant = %message.tenant, "delivery failed");
-        AppError::DeliveryFailed
-    })
+/// Sends a message the use case queued, right after its commit; a failure is
+/// `502 delivery_failed` (the outbox worker retries it while its code is valid).
+pub async fn deliver(state: &std::sync::Arc<AppState>, queued: Option<Queued>) -> Result<(), AppError> {
+    match queued {
+        Some(queued) => outbox::send_now(state, queued).await,
+        None => Ok(()),
+    }
 }

@@ -1,0 +1,205 @@
+//! Sending through the outbox. A message is written in the transaction of the change that causes
+//! it, already leased to the request, which sends it right after the commit (the user does not
+//! wait for a poll). What that attempt could not send — a gateway down, a process killed between
+//! commit and send — the worker retries with exponential backoff and jitter until the message
+//! expires with its content. The lease (a conditional UPDATE) lets exactly one sender, of one
+//! instance, send each attempt.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use rand::Rng;
+
+use crate::delivery::{DeliveryError, Message};
+use crate::domain::{OutboxId, OutboxStatus, TenantId, UnixTime};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::outbox::{self as rows, OutboxRow};
+use crate::store::AnyConnection;
+
+/// How long one attempt may hold a message before another sender may take it over.
+const LEASE_SECS: i64 = 30;
+/// Backoff: 5 s, 10 s, 20 s, … at most 10 minutes, each ±20 %.
+const BACKOFF_BASE_SECS: i64 = 5;
+const BACKOFF_MAX_SECS: i64 = 600;
+/// Messages one worker pass takes on.
+const BATCH: i64 = 50;
+
+/// A message written to the outbox in the current transaction, for the request to send after
+/// the commit.
+pub struct Queued {
+    pub id: OutboxId,
+    pub message: Message,
+    pub expires_at: UnixTime,
+}
+
+impl std::fmt::Debug for Queued {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Queued").field("id", &self.id).finish_non_exhaustive()
+    }
+}
+
+/// Writes `message` to the outbox, sealed and leased to the caller. Call inside the transaction
+/// of the change that causes it; send it with `send_now` after the commit.
+pub fn enqueue(
+    c: &mut AnyConnection,
+    state: &AppState,
+    tenant_id: Option<&TenantId>,
+    message: Message,
+    expires_at: UnixTime,
+    now: UnixTime,
+) -> Result<Queued, AppError> {
+    let id = OutboxId::new();
+    let plain = serde_json::to_vec(&message).map_err(AppError::internal)?;
+    let row = OutboxRow {
+        id: id.clone(),
+        tenant_id: tenant_id.cloned(),
+        channel: message.channel,
+        recipient: message.to.clone(),
+        sealed: Some(state.secrets.seal(id.as_str().as_bytes(), &plain)?),
+        status: OutboxStatus::Sending,
+        attempts: 1,
+        next_attempt_at: now,
+        lease_until: Some(now + LEASE_SECS),
+        last_error: None,
+        expires_at,
+        created_at: now,
+        sent_at: None,
+    };
+    rows::insert(c, &row)?;
+    Ok(Queued { id, message, expires_at })
+}
+
+/// The request's own attempt, right after the commit. An error means the message was not sent
+/// now (the worker retries it while it has not expired).
+pub async fn send_now(state: &Arc<AppState>, queued: Queued) -> Result<(), AppError> {
+    let result = state.sender.send(&queued.message).await;
+    record(state, queued.id, queued.expires_at, result).await
+}
+
+/// Records the outcome of an attempt on the leased row.
+async fn record(
+    state: &Arc<AppState>,
+    id: OutboxId,
+    expires_at: UnixTime,
+    result: Result<(), DeliveryError>,
+) -> Result<(), AppError> {
+    let s = state.clone();
+    let failed = result.as_ref().err().map(|e| (e.to_string(), is_permanent(e)));
+    tokio::task::spawn_blocking(move || -> Result<(), AppError> {
+        let now = s.now();
+        let mut conn = s.db.get()?;
+        match &failed {
+            None => rows::mark_sent(&mut conn, &id, now)?,
+            Some((error, permanent)) => {
+                let attempts = rows::find(&mut conn, &id)?.map(|r| r.attempts).unwrap_or(1);
+                let retry_at = if *permanent { None } else { Some(now + backoff_secs(attempts)) };
+                let status = rows::mark_failed(&mut conn, &id, error, retry_at, expires_at)?;
+                tracing::warn!(message_id = %id, attempts, ?status, error = %error, "delivery attempt failed");
+            }
+        }
+        Ok(())
+    })
+    .await
+    .map_err(AppError::internal)??;
+    match result {
+        Ok(()) => Ok(()),
+        Err(_) => Err(AppError::DeliveryFailed),
+    }
+}
+
+/// A refusal that a retry cannot fix (a bad number, a rejected request); 408, 429 and 5xx are
+/// worth retrying, and so is a gateway that could not be reached.
+fn is_permanent(error: &DeliveryError) -> bool {
+    match error {
+        DeliveryError::Unreachable(_) => false,
+        DeliveryError::Rejected(status) => (400..500).contains(status) && !matches!(status, 408 | 429),
+    }
+}
+
+fn backoff_secs(attempts: i32) -> i64 {
+    let exponent = u32::try_from(attempts.saturating_sub(1).clamp(0, 16)).unwrap_or(16);
+    let base = BACKOFF_BASE_SECS.saturating_mul(1_i64 << exponent).min(BACKOFF_MAX_SECS);
+    let jitter = rand::thread_rng().gen_range(-base / 5..=base / 5);
+    (base + jitter).max(1)
+}
+
+/// One worker pass: ends expired messages, then claims and sends the due ones.
+pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
+    let s = state.clone();
+    let due = tokio::task::spawn_blocking(move || -> Result<Vec<OutboxId>, AppError> {
+        let now = s.now();
+        let mut conn = s.db.get()?;
+        rows::expire(&mut conn, now)?;
+        Ok(rows::due(&mut conn, now, BATCH)?)
+    })
+    .await
+    .map_err(AppError::internal)??;
+    let mut sent = 0;
+    for id in due {
+        let s = state.clone();
+        let claimed = tokio::task::spawn_blocking(move || -> Result<Option<(OutboxRow, Message)>, AppError> {
+            let now = s.now();
+            let mut conn = s.db.get()?;
+            if !rows::claim(&mut conn, &id, now, LEASE_SECS)? {
+                return Ok(None); // another sender has it
+            }
+            let Some(row) = rows::find(&mut conn, &id)? else { return Ok(None) };
+            let Some(sealed) = row.sealed.as_deref() else { return Ok(None) };
+            let plain = s.secrets.open(id.as_str().as_bytes(), sealed)?;
+            let message: Message = serde_json::from_slice(&plain).map_err(AppError::internal)?;
+            Ok(Some((row, message)))
+        })
+        .await
+        .map_err(AppError::internal)??;
+        if let Some((row, message)) = claimed {
+            let result = state.sender.send(&message).await;
+            if record(state, row.id, row.expires_at, result).await.is_ok() {
+                sent += 1;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// The supervised worker: a pass every `poll`, for as long as the server runs. A failed pass is
+/// logged and the next one tries again; nothing it holds is lost (leases run out).
+pub async fn worker(state: Arc<AppState>, poll: Duration) {
+    let mut ticks = tokio::time::interval(poll);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let pass = tokio::spawn({
+            let state = state.clone();
+            async move { run_once(&state).await }
+        });
+        match pass.await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(sent)) => tracing::info!(sent, "outbox: retried messages sent"),
+            Ok(Err(e)) => tracing::warn!(error = %e, "outbox pass failed"),
+            Err(e) => tracing::error!(error = %e, "outbox pass panicked"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        for _ in 0..50 {
+            assert!((4..=6).contains(&backoff_secs(1)));
+            assert!((8..=12).contains(&backoff_secs(2)));
+            assert!((480..=720).contains(&backoff_secs(30)));
+        }
+    }
+
+    #[test]
+    fn provider_refusals_are_permanent_unless_retryable() {
+        assert!(is_permanent(&DeliveryError::Rejected(400)));
+        assert!(!is_permanent(&DeliveryError::Rejected(429)));
+        assert!(!is_permanent(&DeliveryError::Rejected(503)));
+        assert!(!is_permanent(&DeliveryError::Unreachable("timeout".into())));
+    }
+}

@@ -1,0 +1,131 @@
+//! The outbox: messages written in the transaction of the change that causes them, and the
+//! lease that lets exactly one sender (the request, or one worker of one instance) send each.
+
+use diesel::prelude::*;
+
+use super::schema::outbox as o;
+use super::{AnyConnection, StoreError};
+use crate::domain::{Channel, OutboxId, OutboxStatus, TenantId, UnixTime};
+
+#[derive(Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = o)]
+pub struct OutboxRow {
+    pub id: OutboxId,
+    pub tenant_id: Option<TenantId>,
+    pub channel: Channel,
+    pub recipient: String,
+    /// The message, sealed under the master key bound to the id; `None` once sent or expired.
+    pub sealed: Option<Vec<u8>>,
+    pub status: OutboxStatus,
+    pub attempts: i32,
+    pub next_attempt_at: UnixTime,
+    pub lease_until: Option<UnixTime>,
+    pub last_error: Option<String>,
+    pub expires_at: UnixTime,
+    pub created_at: UnixTime,
+    pub sent_at: Option<UnixTime>,
+}
+
+impl std::fmt::Debug for OutboxRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OutboxRow").field("id", &self.id).field("status", &self.status).finish_non_exhaustive()
+    }
+}
+
+pub fn insert(conn: &mut AnyConnection, row: &OutboxRow) -> Result<(), StoreError> {
+    diesel::insert_into(o::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut AnyConnection, id: &OutboxId) -> Result<Option<OutboxRow>, StoreError> {
+    Ok(o::table.find(id).select(OutboxRow::as_select()).first(conn).optional()?)
+}
+
+/// Messages whose turn has come and whose lease (if any) has run out, oldest first.
+pub fn due(conn: &mut AnyConnection, now: UnixTime, limit: i64) -> Result<Vec<OutboxId>, StoreError> {
+    Ok(o::table
+        .filter(o::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
+        .filter(o::next_attempt_at.le(now))
+        .filter(o::lease_until.is_null().or(o::lease_until.le(now)))
+        .order(o::next_attempt_at.asc())
+        .limit(limit)
+        .select(o::id)
+        .load(conn)?)
+}
+
+/// Takes the lease on one message for `lease_secs`: a conditional UPDATE, so of several
+/// instances or tasks trying at once exactly one gets `true`.
+pub fn claim(conn: &mut AnyConnection, id: &OutboxId, now: UnixTime, lease_secs: i64) -> Result<bool, StoreError> {
+    let n = diesel::update(
+        o::table
+            .find(id)
+            .filter(o::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
+            .filter(o::next_attempt_at.le(now))
+            .filter(o::lease_until.is_null().or(o::lease_until.le(now))),
+    )
+    .set((o::status.eq(OutboxStatus::Sending), o::lease_until.eq(now + lease_secs), o::attempts.eq(o::attempts + 1)))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Sent: the content is erased.
+pub fn mark_sent(conn: &mut AnyConnection, id: &OutboxId, now: UnixTime) -> Result<(), StoreError> {
+    diesel::update(o::table.find(id).filter(o::status.eq(OutboxStatus::Sending)))
+        .set((
+            o::status.eq(OutboxStatus::Sent),
+            o::sent_at.eq(now),
+            o::sealed.eq(None::<Vec<u8>>),
+            o::lease_until.eq(None::<UnixTime>),
+            o::last_error.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A failed attempt: retried at `retry_at`, or, when that is past the expiry or the failure is
+/// permanent, ended (`expired` / `failed`) with the content erased.
+pub fn mark_failed(
+    conn: &mut AnyConnection,
+    id: &OutboxId,
+    error: &str,
+    retry_at: Option<UnixTime>,
+    expires_at: UnixTime,
+) -> Result<OutboxStatus, StoreError> {
+    let target = o::table.find(id).filter(o::status.eq(OutboxStatus::Sending));
+    let status = match retry_at {
+        Some(at) if at < expires_at => {
+            diesel::update(target)
+                .set((
+                    o::status.eq(OutboxStatus::Queued),
+                    o::next_attempt_at.eq(at),
+                    o::lease_until.eq(None::<UnixTime>),
+                    o::last_error.eq(error),
+                ))
+                .execute(conn)?;
+            return Ok(OutboxStatus::Queued);
+        }
+        Some(_) => OutboxStatus::Expired,
+        None => OutboxStatus::Failed,
+    };
+    diesel::update(target)
+        .set((
+            o::status.eq(status),
+            o::sealed.eq(None::<Vec<u8>>),
+            o::lease_until.eq(None::<UnixTime>),
+            o::last_error.eq(error),
+        ))
+        .execute(conn)?;
+    Ok(status)
+}
+
+/// Ends messages that outlived their content (a code that no longer works) and erases it.
+pub fn expire(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreError> {
+    Ok(diesel::update(
+        o::table
+            .filter(o::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
+            .filter(o::expires_at.le(now))
+            .filter(o::lease_until.is_null().or(o::lease_until.le(now))),
+    )
+    .set((o::status.eq(OutboxStatus::Expired), o::sealed.eq(None::<Vec<u8>>), o::lease_until.eq(None::<UnixTime>)))
+    .execute(conn)?)
+}

@@ -1,0 +1,104 @@
+//! The outbox: a code the request could not send is retried by the worker, with backoff driven
+//! by the clock, delivered once, and never sent after its code has expired.
+
+use std::time::Duration;
+
+use latchkey::clock::Clock;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+const PHONE: &str = "+358401234567";
+
+/// A tenant where the first login sends an SMS code at once (one allowed kind, number on file).
+async fn sms_tenant(app: &TestApp) {
+    app.tenant_with_2fa("acme", "required").await;
+    app.patch_tenant("acme", json!({"allowed_methods": ["sms"]})).await;
+    app.user_with_phone("acme", "alice@example.com", PHONE).await;
+}
+
+async fn wait_for_messages(app: &TestApp, to: &str, count: usize) -> bool {
+    for _ in 0..100 {
+        if app.inbox.count_to(to) >= count {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+    false
+}
+
+#[tokio::test]
+async fn a_code_the_gateway_refused_is_retried_by_the_worker_and_delivered_once() -> TestResult {
+    let app = spawn_app().await;
+    sms_tenant(&app).await;
+    app.inbox.set_failing(true);
+    let login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
+    assert_eq!(login["status"], "second_factor_required");
+    assert_eq!(login["code_sent"], false, "the first attempt failed");
+
+    app.inbox.set_failing(false);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.inbox.count_to(PHONE), 0, "not before the backoff has passed (clock not moved)");
+    app.clock.advance(10);
+    assert!(wait_for_messages(&app, PHONE, 1).await, "the worker sent it once the backoff passed");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.inbox.count_to(PHONE), 1, "sent exactly once");
+
+    let code = app.inbox.last_code_to(PHONE);
+    assert_eq!(app.verify(&login["challenge_id"], &code).await.status(), 200, "the retried code works");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_code_is_never_sent_after_it_expired() -> TestResult {
+    let app = spawn_app().await;
+    sms_tenant(&app).await;
+    app.inbox.set_failing(true);
+    let login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
+    assert_eq!(login["code_sent"], false);
+    app.clock.advance(601);
+    app.inbox.set_failing(false);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(app.inbox.count_to(PHONE), 0);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_sent_message_keeps_no_content_in_the_database() -> TestResult {
+    let app = spawn_app().await;
+    sms_tenant(&app).await;
+    let login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
+    assert_eq!(login["code_sent"], true);
+    let code = app.inbox.last_code_to(PHONE);
+    let target = latchkey::store::DatabaseTarget::parse(&app.database_url)?;
+    let (sealed, status) = tokio::task::spawn_blocking(move || {
+        use diesel::prelude::*;
+        use latchkey::store::schema::outbox as o;
+        let db = latchkey::store::Db::connect(&target, 1).unwrap();
+        let mut conn = db.get().unwrap();
+        o::table.select((o::sealed, o::status)).first::<(Option<Vec<u8>>, String)>(&mut *conn).unwrap()
+    })
+    .await?;
+    assert_eq!((sealed, status.as_str()), (None, "sent"), "the body and code are erased once sent");
+    assert!(!code.is_empty());
+    Ok(())
+}
+
+#[tokio::test]
+async fn two_instances_sharing_the_database_send_a_message_once() -> TestResult {
+    let app = spawn_app().await;
+    sms_tenant(&app).await;
+    let sibling = app.sibling(&[("LATCHKEY_DELIVERY_WEBHOOK_URL", app.inbox.url.as_str())]).await;
+    app.inbox.set_failing(true);
+    for _ in 0..5 {
+        let login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
+        assert_eq!(login["code_sent"], false);
+    }
+    app.inbox.set_failing(false);
+    app.clock.advance(10);
+    sibling.clock.set(app.clock.now().secs());
+    assert!(wait_for_messages(&app, PHONE, 5).await, "all five retried");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(app.inbox.count_to(PHONE), 5, "each message sent by exactly one of the two workers");
+    Ok(())
+}
