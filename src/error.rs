@@ -95,6 +95,13 @@ impl AppError {
     }
 }
 
+/// A refused message (the pumping guard) commits its audit entry; every other error rolls back.
+impl crate::store::CommitsOnError for AppError {
+    fn commits(&self) -> bool {
+        matches!(self, AppError::TooManyRequests { code: ErrorCode::TooManyMessages, .. })
+    }
+}
+
 impl From<Invalid> for AppError {
     fn from(err: Invalid) -> Self {
         AppError::Validation { code: err.code, message: err.message }

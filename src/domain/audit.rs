@@ -90,6 +90,9 @@ pub enum AuditEvent {
     #[strum(serialize = "user.groups_changed")]
     #[serde(rename = "user.groups_changed")]
     GroupsChanged,
+    #[strum(serialize = "delivery.refused")]
+    #[serde(rename = "delivery.refused")]
+    DeliveryRefused,
     #[strum(serialize = "tenant.policy_changed")]
     #[serde(rename = "tenant.policy_changed")]
     PolicyChanged,

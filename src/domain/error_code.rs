@@ -68,6 +68,10 @@ pub enum ErrorCode {
     ResendTooSoon,
     ResendLimitReached,
     DeliveryFailed,
+    TooManyMessages,
+    SmsCountryNotAllowed,
+    InvalidCountry,
+    InvalidLimits,
     // Policy
     GroupNotFound,
     GroupExists,

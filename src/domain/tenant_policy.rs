@@ -18,6 +18,30 @@ pub struct TenantPolicy {
     pub sign_in: SignInSource,
     /// Where users of an `sso` tenant sign in.
     pub sso_url: Option<String>,
+    /// Caps on messages, whoever asks (the pumping guard).
+    pub message_limits: MessageLimits,
+    /// ISO 3166 alpha-2 regions SMS may go to; empty: any.
+    pub sms_allowed_countries: Vec<String>,
+}
+
+/// Caps on the messages Latchkey sends, counted over a sliding window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct MessageLimits {
+    /// Messages (SMS and email, every path) per user per hour.
+    pub per_user_per_hour: i64,
+    /// SMS to one phone number per hour ...
+    pub per_number_per_hour: i64,
+    /// ... and per day.
+    pub per_number_per_day: i64,
+    /// Messages per tenant per hour.
+    pub per_tenant_per_hour: i64,
+}
+
+impl Default for MessageLimits {
+    fn default() -> Self {
+        Self { per_user_per_hour: 10, per_number_per_hour: 5, per_number_per_day: 10, per_tenant_per_hour: 1000 }
+    }
 }
 
 impl Default for TenantPolicy {
@@ -27,6 +51,8 @@ impl Default for TenantPolicy {
             trusted_networks: Vec::new(),
             sign_in: SignInSource::Password,
             sso_url: None,
+            message_limits: MessageLimits::default(),
+            sms_allowed_countries: Vec::new(),
         }
     }
 }
@@ -40,6 +66,19 @@ impl TenantPolicy {
     pub fn validate(&self) -> Result<(), Invalid> {
         if self.allowed_methods.is_empty() {
             return Err(Invalid::new(ErrorCode::InvalidAllowedMethods, "allowed_methods must name at least one kind"));
+        }
+        let l = &self.message_limits;
+        let limits = [l.per_user_per_hour, l.per_number_per_hour, l.per_number_per_day, l.per_tenant_per_hour];
+        if limits.iter().any(|n| !(1..=1_000_000).contains(n)) {
+            return Err(Invalid::new(ErrorCode::InvalidLimits, "each message limit must be between 1 and 1000000"));
+        }
+        if let Some(bad) =
+            self.sms_allowed_countries.iter().find(|c| c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            return Err(Invalid::new(
+                ErrorCode::InvalidCountry,
+                format!("{:?} is not an ISO 3166 alpha-2 code such as FI", super::text::for_log(bad, 8)),
+            ));
         }
         match (self.sign_in, &self.sso_url) {
             (SignInSource::Sso, None) => {

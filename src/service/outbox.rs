@@ -11,10 +11,15 @@ use std::time::Duration;
 use rand::Rng;
 
 use crate::delivery::{DeliveryError, Message};
-use crate::domain::{OutboxId, OutboxStatus, TenantId, UnixTime};
+use crate::domain::{
+    AuditEvent, AuditOutcome, Channel, ErrorCode, OutboxId, OutboxStatus, PhoneNumber, UnixTime, UserId,
+};
 use crate::error::AppError;
+use crate::service::audit;
+use crate::service::sessions::ClientInfo;
 use crate::state::AppState;
 use crate::store::outbox::{self as rows, OutboxRow};
+use crate::store::tenants::{self, Tenant};
 use crate::store::AnyConnection;
 
 /// How long one attempt may hold a message before another sender may take it over.
@@ -44,16 +49,18 @@ impl std::fmt::Debug for Queued {
 pub fn enqueue(
     c: &mut AnyConnection,
     state: &AppState,
-    tenant_id: Option<&TenantId>,
+    (tenant, user_id): (&Tenant, Option<&UserId>),
     message: Message,
     expires_at: UnixTime,
     now: UnixTime,
 ) -> Result<Queued, AppError> {
+    guard(c, tenant, user_id, &message, now)?;
     let id = OutboxId::new();
     let plain = serde_json::to_vec(&message).map_err(AppError::internal)?;
     let row = OutboxRow {
         id: id.clone(),
-        tenant_id: tenant_id.cloned(),
+        tenant_id: Some(tenant.id.clone()),
+        user_id: user_id.cloned(),
         channel: message.channel,
         recipient: message.to.clone(),
         sealed: Some(state.secrets.seal(id.as_str().as_bytes(), &plain)?),
@@ -68,6 +75,72 @@ pub fn enqueue(
     };
     rows::insert(c, &row)?;
     Ok(Queued { id, message, expires_at })
+}
+
+const HOUR: i64 = 3600;
+const DAY: i64 = 86_400;
+
+/// The pumping guard, before anything is queued, on every path that sends a message: the
+/// tenant's allowed SMS countries, then its caps per user, per phone number and per tenant.
+/// Counting happens under the tenant's row lock, so the caps are exact under concurrency and
+/// across instances. A refusal is audited and committed (`CommitsOnError`), and nothing is sent.
+fn guard(
+    c: &mut AnyConnection,
+    tenant: &Tenant,
+    user_id: Option<&UserId>,
+    message: &Message,
+    now: UnixTime,
+) -> Result<(), AppError> {
+    let limits = &tenant.policy.message_limits;
+    let is_sms = message.channel == Channel::Sms;
+    if is_sms && !tenant.policy.sms_allowed_countries.is_empty() {
+        let region = PhoneNumber::parse(&message.to).ok().and_then(|p| p.region());
+        if !region.is_some_and(|r| tenant.policy.sms_allowed_countries.contains(&r)) {
+            return Err(AppError::conflict(
+                ErrorCode::SmsCountryNotAllowed,
+                "your organisation does not send SMS to this country: use another method",
+            ));
+        }
+    }
+    tenants::lock(c, &tenant.id)?;
+    let refuse = |c: &mut AnyConnection, which: &str, retry_after: i64| -> Result<(), AppError> {
+        let detail = format!("{which} limit");
+        let none = ClientInfo::default();
+        audit::record(
+            c,
+            Some(&tenant.id),
+            user_id,
+            &none,
+            AuditEvent::DeliveryRefused,
+            AuditOutcome::Failure,
+            Some(&detail),
+            now,
+        )?;
+        tracing::warn!(tenant = %tenant.slug, limit = which, "message refused by the pumping guard");
+        Err(AppError::TooManyRequests {
+            code: ErrorCode::TooManyMessages,
+            message: "too many messages were sent: try again later or use another method".into(),
+            retry_after_secs: retry_after.max(1).unsigned_abs(),
+        })
+    };
+    if let Some(user) = user_id {
+        if rows::count_for_user(c, user, now - HOUR)? >= limits.per_user_per_hour {
+            let oldest = rows::oldest_for_user(c, user, now - HOUR)?.unwrap_or(now);
+            return refuse(c, "per-user", oldest + HOUR - now);
+        }
+    }
+    if is_sms {
+        if rows::count_to(c, Channel::Sms, &message.to, now - HOUR)? >= limits.per_number_per_hour {
+            return refuse(c, "per-number hourly", HOUR);
+        }
+        if rows::count_to(c, Channel::Sms, &message.to, now - DAY)? >= limits.per_number_per_day {
+            return refuse(c, "per-number daily", DAY);
+        }
+    }
+    if rows::count_for_tenant(c, &tenant.id, now - HOUR)? >= limits.per_tenant_per_hour {
+        return refuse(c, "per-tenant", HOUR);
+    }
+    Ok(())
 }
 
 /// The request's own attempt, right after the commit. An error means the message was not sent

@@ -72,6 +72,24 @@ pub struct UpdateTenant {
     #[serde(default, deserialize_with = "super::users::double_option")]
     #[schema(value_type = Option<String>, example = "https://idp.example.com/saml/login")]
     pub sso_url: Option<Option<String>>,
+    /// Caps on messages (the pumping guard); absent fields stay as they are.
+    pub message_limits: Option<MessageLimitsPatch>,
+    /// ISO 3166 alpha-2 regions SMS may go to (from the number's numbering plan); `[]`: any.
+    #[schema(example = json!(["FI", "SE"]))]
+    pub sms_allowed_countries: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct MessageLimitsPatch {
+    /// Messages per user per hour, every path (default 10).
+    pub per_user_per_hour: Option<i64>,
+    /// SMS to one number per hour (default 5).
+    pub per_number_per_hour: Option<i64>,
+    /// SMS to one number per day (default 10).
+    pub per_number_per_day: Option<i64>,
+    /// Messages per tenant per hour (default 1000).
+    pub per_tenant_per_hour: Option<i64>,
 }
 
 /// The policy document after the changes in `input`, validated as a whole.
@@ -80,6 +98,8 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         && input.trusted_networks.is_none()
         && input.sign_in.is_none()
         && input.sso_url.is_none()
+        && input.message_limits.is_none()
+        && input.sms_allowed_countries.is_none()
     {
         return Ok(None);
     }
@@ -106,6 +126,18 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
     }
     if let Some(url) = &input.sso_url {
         policy.sso_url = url.as_deref().map(tenant_policy::parse_url).transpose()?;
+    }
+    if let Some(patch) = &input.message_limits {
+        let l = &mut policy.message_limits;
+        l.per_user_per_hour = patch.per_user_per_hour.unwrap_or(l.per_user_per_hour);
+        l.per_number_per_hour = patch.per_number_per_hour.unwrap_or(l.per_number_per_hour);
+        l.per_number_per_day = patch.per_number_per_day.unwrap_or(l.per_number_per_day);
+        l.per_tenant_per_hour = patch.per_tenant_per_hour.unwrap_or(l.per_tenant_per_hour);
+    }
+    if let Some(countries) = &input.sms_allowed_countries {
+        let mut upper: Vec<String> = countries.iter().map(|c| c.trim().to_ascii_uppercase()).collect();
+        upper.dedup();
+        policy.sms_allowed_countries = upper;
     }
     policy.validate()?;
     Ok(Some(policy))

@@ -4,6 +4,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::clock::rfc3339;
+use crate::domain::tenant_policy::MessageLimits;
 use crate::domain::{GroupRule, MethodKind, SignInSource, Slug, TwoFactorMode};
 use crate::store::api_keys::ApiKey;
 use crate::store::groups::Group;
@@ -37,6 +38,9 @@ pub struct TenantSettings {
     pub trusted_networks: Vec<String>,
     pub sign_in: SignInSource,
     pub sso_url: Option<String>,
+    pub message_limits: MessageLimits,
+    /// Regions SMS may go to; empty: any.
+    pub sms_allowed_countries: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -69,6 +73,8 @@ impl From<&Tenant> for TenantView {
                 trusted_networks: t.policy.trusted_networks.iter().map(ToString::to_string).collect(),
                 sign_in: t.policy.sign_in,
                 sso_url: t.policy.sso_url.clone(),
+                message_limits: t.policy.message_limits.clone(),
+                sms_allowed_countries: t.policy.sms_allowed_countries.clone(),
             },
         }
     }

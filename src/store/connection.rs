@@ -66,6 +66,16 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
     }
 }
 
+/// Whether a failed transaction should still commit what it wrote: a refusal that must leave a
+/// trace (an audit entry, a counted attempt) is returned as an error and committed.
+pub trait CommitsOnError {
+    fn commits(&self) -> bool {
+        false
+    }
+}
+
+impl CommitsOnError for StoreError {}
+
 #[derive(Clone)]
 pub struct Db {
     pool: DbPool,
@@ -106,7 +116,7 @@ impl Db {
     pub fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E>,
-        E: From<StoreError>,
+        E: From<StoreError> + CommitsOnError,
     {
         let mut conn = self.get()?;
         self.transaction_on(&mut conn, f)
@@ -118,7 +128,7 @@ impl Db {
     pub fn transaction_on<T, E, F>(&self, conn: &mut AnyConnection, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E>,
-        E: From<StoreError>,
+        E: From<StoreError> + CommitsOnError,
     {
         let _turn = match conn {
             AnyConnection::Sqlite(_) => {
@@ -133,7 +143,7 @@ impl Db {
 fn transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut AnyConnection) -> Result<T, E>,
-    E: From<StoreError>,
+    E: From<StoreError> + CommitsOnError,
 {
     let begun = match conn {
         AnyConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE"),
@@ -144,6 +154,10 @@ where
         Ok(value) => {
             <AnyConnection as Connection>::TransactionManager::commit_transaction(conn).map_err(StoreError::from)?;
             Ok(value)
+        }
+        Err(err) if err.commits() => {
+            <AnyConnection as Connection>::TransactionManager::commit_transaction(conn).map_err(StoreError::from)?;
+            Err(err)
         }
         Err(err) => {
             if let Err(rollback) = <AnyConnection as Connection>::TransactionManager::rollback_transaction(conn) {

@@ -19,7 +19,7 @@ pub mod signing_keys;
 pub mod tenants;
 pub mod users;
 
-pub use connection::{AnyConnection, Backend, DatabaseTarget, Db};
+pub use connection::{AnyConnection, Backend, CommitsOnError, DatabaseTarget, Db};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

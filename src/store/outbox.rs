@@ -5,13 +5,14 @@ use diesel::prelude::*;
 
 use super::schema::outbox as o;
 use super::{AnyConnection, StoreError};
-use crate::domain::{Channel, OutboxId, OutboxStatus, TenantId, UnixTime};
+use crate::domain::{Channel, OutboxId, OutboxStatus, TenantId, UnixTime, UserId};
 
 #[derive(Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = o)]
 pub struct OutboxRow {
     pub id: OutboxId,
     pub tenant_id: Option<TenantId>,
+    pub user_id: Option<UserId>,
     pub channel: Channel,
     pub recipient: String,
     /// The message, sealed under the master key bound to the id; `None` once sent or expired.
@@ -39,6 +40,44 @@ pub fn insert(conn: &mut AnyConnection, row: &OutboxRow) -> Result<(), StoreErro
 
 pub fn find(conn: &mut AnyConnection, id: &OutboxId) -> Result<Option<OutboxRow>, StoreError> {
     Ok(o::table.find(id).select(OutboxRow::as_select()).first(conn).optional()?)
+}
+
+/// How many messages were queued since `since`: for a user, to a recipient on a channel, for a
+/// tenant (the pumping guard). Every message counts, sent or not: the guard caps what an
+/// attacker can make us try to send.
+pub fn count_for_user(conn: &mut AnyConnection, user_id: &UserId, since: UnixTime) -> Result<i64, StoreError> {
+    Ok(o::table.filter(o::user_id.eq(user_id)).filter(o::created_at.gt(since)).count().get_result(conn)?)
+}
+
+pub fn count_to(
+    conn: &mut AnyConnection,
+    channel: Channel,
+    recipient: &str,
+    since: UnixTime,
+) -> Result<i64, StoreError> {
+    Ok(o::table
+        .filter(o::channel.eq(channel))
+        .filter(o::recipient.eq(recipient))
+        .filter(o::created_at.gt(since))
+        .count()
+        .get_result(conn)?)
+}
+
+pub fn count_for_tenant(conn: &mut AnyConnection, tenant_id: &TenantId, since: UnixTime) -> Result<i64, StoreError> {
+    Ok(o::table.filter(o::tenant_id.eq(tenant_id)).filter(o::created_at.gt(since)).count().get_result(conn)?)
+}
+
+/// The oldest message counted in a window, to tell the client when a slot frees up.
+pub fn oldest_for_user(
+    conn: &mut AnyConnection,
+    user_id: &UserId,
+    since: UnixTime,
+) -> Result<Option<UnixTime>, StoreError> {
+    Ok(o::table
+        .filter(o::user_id.eq(user_id))
+        .filter(o::created_at.gt(since))
+        .select(diesel::dsl::min(o::created_at))
+        .first(conn)?)
 }
 
 /// Messages whose turn has come and whose lease (if any) has run out, oldest first.

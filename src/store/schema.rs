@@ -190,6 +190,7 @@ diesel::table! {
     outbox (id) {
         id -> Text,
         tenant_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
         channel -> Text,
         recipient -> Text,
         sealed -> Nullable<Binary>,

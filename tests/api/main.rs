@@ -6,6 +6,7 @@ mod helpers;
 mod inbox;
 mod logs;
 mod process;
+mod pumping;
 
 mod admin_api_keys;
 mod admin_tenants;

@@ -3,6 +3,8 @@
 CREATE TABLE outbox (
     id TEXT PRIMARY KEY NOT NULL,
     tenant_id TEXT REFERENCES tenants(id) ON DELETE CASCADE,
+    -- Whose action caused the message (the pumping guard counts per user, number and tenant).
+    user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
     channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
     recipient TEXT NOT NULL,
     -- The message (body, code) sealed under the master key, bound to the row id; erased once
@@ -19,3 +21,5 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due_idx ON outbox (status, next_attempt_at);
 CREATE INDEX outbox_tenant_idx ON outbox (tenant_id, created_at);
+CREATE INDEX outbox_user_idx ON outbox (user_id, created_at);
+CREATE INDEX outbox_recipient_idx ON outbox (recipient, created_at);

@@ -26,7 +26,7 @@ use crate::state::AppState;
         (status = 409, description = "`not_enrolling`: the challenge asks for an existing method", body = ErrorBody),
         (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
-        (status = 429, description = "`resend_limit_reached`", body = ErrorBody),
+        (status = 429, description = "`resend_limit_reached`, or `too_many_messages` (the pumping guard) with `Retry-After`", body = ErrorBody),
         (status = 502, description = "`delivery_failed`: the code could not be sent", body = ErrorBody),
     ))]
 #[post("/challenges/{challenge_id}/enroll")]
@@ -81,7 +81,7 @@ pub async fn skip_enrollment(
         (status = 409, description = "`not_resendable` (TOTP) or `no_method_chosen`", body = ErrorBody),
         (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
-        (status = 429, description = "`resend_too_soon` or `resend_limit_reached`, with `Retry-After`", body = ErrorBody),
+        (status = 429, description = "`resend_too_soon`, `resend_limit_reached` or `too_many_messages` (the pumping guard), with `Retry-After`", body = ErrorBody),
         (status = 502, description = "`delivery_failed`", body = ErrorBody),
     ))]
 #[post("/challenges/{challenge_id}/resend")]
@@ -108,7 +108,7 @@ pub async fn resend(
         (status = 409, description = "`not_verifying`", body = ErrorBody),
         (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
-        (status = 429, description = "`resend_too_soon` or `resend_limit_reached`, with `Retry-After`", body = ErrorBody),
+        (status = 429, description = "`resend_too_soon`, `resend_limit_reached` or `too_many_messages` (the pumping guard), with `Retry-After`", body = ErrorBody),
         (status = 502, description = "`delivery_failed`", body = ErrorBody),
     ))]
 #[post("/challenges/{challenge_id}/method")]

@@ -21,6 +21,8 @@ use crate::state::AppState;
     (status = 413, description = "Body too large", body = ErrorBody),
     (status = 415, description = "Not JSON", body = ErrorBody),
     (status = 423, description = "`account_locked` after too many wrong second-factor codes, with `retry_after` and `Retry-After`", body = ErrorBody),
+    (status = 409, description = "`sso_required` (with `sso_url`), or `sms_country_not_allowed`", body = ErrorBody),
+    (status = 429, description = "`too_many_messages`: the code would exceed the tenant's message caps; `Retry-After`", body = ErrorBody),
     (status = 503, description = "`overloaded`: retry after `Retry-After` seconds", body = ErrorBody),
 ))]
 #[post("/login")]

@@ -28,6 +28,7 @@ pub async fn list_methods(state: web::Data<AppState>, bearer: Bearer) -> Result<
     (status = 400, description = "`invalid_kind`, `phone_number_required`, `invalid_phone_number`", body = ErrorBody),
     (status = 401, body = ErrorBody),
     (status = 423, description = "`account_locked`", body = ErrorBody),
+    (status = 429, description = "`too_many_messages` (the pumping guard), with `Retry-After`", body = ErrorBody),
     (status = 502, description = "`delivery_failed`", body = ErrorBody),
 ))]
 #[post("/me/methods")]

@@ -139,7 +139,8 @@ pub fn new_code_message(
     let hash = state.codes.hash(context, &code);
     let message = Message::code(channel, to, &tenant.name, &code);
     // The message expires with its code: an undelivered code is never sent late.
-    let queued = outbox::enqueue(c, state, Some(&tenant.id), message, now + codes::CODE_TTL_SECS, now)?;
+    let owner = (tenant, Some(&method.user_id));
+    let queued = outbox::enqueue(c, state, owner, message, now + codes::CODE_TTL_SECS, now)?;
     Ok((queued, hash))
 }
 
