@@ -33,6 +33,10 @@ pub enum AppError {
     DeliveryFailed,
     #[error("the server is at capacity; retry shortly")]
     Overloaded { retry_after_secs: u64 },
+    #[error(
+        "no SMS can be sent: your organisation's SMS budget is used up. Ask your administrator, or use another method"
+    )]
+    SmsBudgetExhausted,
     #[error("this organisation signs in through single sign-on: continue at {url}")]
     SsoRequired { url: String },
     #[error("internal error: {0}")]
@@ -90,6 +94,7 @@ impl AppError {
             AppError::InvalidGrant => ErrorCode::InvalidGrant,
             AppError::Overloaded { .. } => ErrorCode::Overloaded,
             AppError::SsoRequired { .. } => ErrorCode::SsoRequired,
+            AppError::SmsBudgetExhausted => ErrorCode::SmsBudgetExhausted,
             AppError::Internal(_) => ErrorCode::InternalError,
         }
     }

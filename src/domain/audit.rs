@@ -93,6 +93,9 @@ pub enum AuditEvent {
     #[strum(serialize = "delivery.refused")]
     #[serde(rename = "delivery.refused")]
     DeliveryRefused,
+    #[strum(serialize = "tenant.sms_budget_topped_up")]
+    #[serde(rename = "tenant.sms_budget_topped_up")]
+    SmsBudgetToppedUp,
     #[strum(serialize = "tenant.policy_changed")]
     #[serde(rename = "tenant.policy_changed")]
     PolicyChanged,

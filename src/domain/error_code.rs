@@ -69,6 +69,7 @@ pub enum ErrorCode {
     ResendLimitReached,
     DeliveryFailed,
     TooManyMessages,
+    SmsBudgetExhausted,
     SmsCountryNotAllowed,
     InvalidCountry,
     InvalidLimits,

@@ -49,6 +49,7 @@ impl ResponseError for AppError {
             AppError::Gone { .. } => StatusCode::GONE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::DeliveryFailed => StatusCode::BAD_GATEWAY,
+            AppError::SmsBudgetExhausted => StatusCode::PAYMENT_REQUIRED,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -54,6 +54,8 @@ use super::routes;
         routes::admin::groups::delete_group,
         routes::admin::groups::set_user_groups,
         routes::policy::explain_user_policy,
+        routes::admin::sms_budget::get_sms_budget,
+        routes::admin::sms_budget::top_up_sms_budget,
         routes::admin::api_keys::create_api_key,
         routes::admin::api_keys::list_api_keys,
         routes::admin::api_keys::revoke_api_key,

@@ -12,6 +12,7 @@ pub mod policy;
 pub mod second_factor;
 pub mod sessions;
 pub mod signing_keys;
+pub mod sms_budget;
 pub mod tenants;
 pub mod users;
 pub mod views;

@@ -55,6 +55,11 @@ pub fn enqueue(
     now: UnixTime,
 ) -> Result<Queued, AppError> {
     guard(c, tenant, user_id, &message, now)?;
+    // Each SMS spends one of the tenant's budget (under the row lock the guard took); one
+    // refused for budget is not queued and costs nothing.
+    if message.channel == Channel::Sms && !tenants::spend_sms(c, &tenant.id)? {
+        return Err(AppError::SmsBudgetExhausted);
+    }
     let id = OutboxId::new();
     let plain = serde_json::to_vec(&message).map_err(AppError::internal)?;
     let row = OutboxRow {

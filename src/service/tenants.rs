@@ -72,6 +72,11 @@ pub struct UpdateTenant {
     #[serde(default, deserialize_with = "super::users::double_option")]
     #[schema(value_type = Option<String>, example = "https://idp.example.com/saml/login")]
     pub sso_url: Option<Option<String>>,
+    /// SMS the tenant may still send (a balance in messages); `null` is unlimited. Top up with
+    /// `POST …/sms-budget/top-up`.
+    #[serde(default, deserialize_with = "some_value")]
+    #[schema(value_type = Option<i64>, example = 500)]
+    pub sms_budget: Option<Option<i64>>,
     /// Caps on messages (the pumping guard); absent fields stay as they are.
     pub message_limits: Option<MessageLimitsPatch>,
     /// ISO 3166 alpha-2 regions SMS may go to (from the number's numbering plan); `[]`: any.
@@ -90,6 +95,11 @@ pub struct MessageLimitsPatch {
     pub per_number_per_day: Option<i64>,
     /// Messages per tenant per hour (default 1000).
     pub per_tenant_per_hour: Option<i64>,
+}
+
+/// `null` → `Some(None)` (clear), a value → `Some(Some(v))`, absent → `None` (via `default`).
+fn some_value<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
 }
 
 /// The policy document after the changes in `input`, validated as a whole.
@@ -193,6 +203,12 @@ fn changes_from(input: UpdateTenant, current: &Tenant, now: UnixTime) -> Result<
         lockout_duration_secs: input.lockout_duration_secs,
         remember_device_days: input.remember_device_days,
         policy: policy_from(&input, &current.policy)?,
+        sms_budget: match input.sms_budget {
+            Some(Some(n)) if n < 0 => {
+                return Err(AppError::validation(ErrorCode::InvalidLimits, "sms_budget must be 0 or more, or null"))
+            }
+            other => other,
+        },
     })
 }
 
@@ -216,6 +232,7 @@ pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppEr
         lockout_duration_secs: 1800,
         remember_device_days: 30,
         policy: TenantPolicy::default(),
+        sms_budget: None,
     };
     let changes = changes_from(UpdateTenant { two_factor: input.two_factor, ..UpdateTenant::default() }, &tenant, now)?;
     let mut conn = state.db.get()?;

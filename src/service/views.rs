@@ -41,6 +41,8 @@ pub struct TenantSettings {
     pub message_limits: MessageLimits,
     /// Regions SMS may go to; empty: any.
     pub sms_allowed_countries: Vec<String>,
+    /// SMS left to send; `null` is unlimited.
+    pub sms_budget: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -75,6 +77,7 @@ impl From<&Tenant> for TenantView {
                 sso_url: t.policy.sso_url.clone(),
                 message_limits: t.policy.message_limits.clone(),
                 sms_allowed_countries: t.policy.sms_allowed_countries.clone(),
+                sms_budget: t.sms_budget,
             },
         }
     }

@@ -80,6 +80,16 @@ pub fn oldest_for_user(
         .first(conn)?)
 }
 
+/// When each SMS of a tenant since `since` was queued (for the usage per day).
+pub fn sms_times(conn: &mut AnyConnection, tenant_id: &TenantId, since: UnixTime) -> Result<Vec<UnixTime>, StoreError> {
+    Ok(o::table
+        .filter(o::tenant_id.eq(tenant_id))
+        .filter(o::channel.eq(Channel::Sms))
+        .filter(o::created_at.gt(since))
+        .select(o::created_at)
+        .load(conn)?)
+}
+
 /// Messages whose turn has come and whose lease (if any) has run out, oldest first.
 pub fn due(conn: &mut AnyConnection, now: UnixTime, limit: i64) -> Result<Vec<OutboxId>, StoreError> {
     Ok(o::table

@@ -17,6 +17,7 @@ diesel::table! {
         lockout_duration_secs -> BigInt,
         remember_device_days -> Integer,
         policy -> Text,
+        sms_budget -> Nullable<BigInt>,
     }
 }
 

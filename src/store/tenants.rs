@@ -23,6 +23,8 @@ pub struct Tenant {
     /// 0 turns remember-device off.
     pub remember_device_days: i32,
     pub policy: TenantPolicy,
+    /// SMS left to send; `None` is unlimited.
+    pub sms_budget: Option<i64>,
 }
 
 /// Tenant settings an admin may change; `None` leaves a setting as it is.
@@ -40,6 +42,7 @@ pub struct TenantChanges {
     pub lockout_duration_secs: Option<i64>,
     pub remember_device_days: Option<i32>,
     pub policy: Option<TenantPolicy>,
+    pub sms_budget: Option<Option<i64>>,
 }
 
 impl Tenant {
@@ -73,6 +76,27 @@ pub fn list(conn: &mut AnyConnection) -> Result<Vec<Tenant>, StoreError> {
 pub fn lock(conn: &mut AnyConnection, id: &TenantId) -> Result<(), StoreError> {
     diesel::update(tenants::table.find(id)).set(tenants::updated_at.eq(tenants::updated_at)).execute(conn)?;
     Ok(())
+}
+
+/// Spends one SMS of the tenant's budget: `true` when the budget is unlimited or had one left.
+/// A conditional UPDATE: exact under concurrency and across instances.
+pub fn spend_sms(conn: &mut AnyConnection, id: &TenantId) -> Result<bool, StoreError> {
+    let unlimited = tenants::table.find(id).filter(tenants::sms_budget.is_null()).count().get_result::<i64>(conn)? == 1;
+    if unlimited {
+        return Ok(true);
+    }
+    let spent = diesel::update(tenants::table.find(id).filter(tenants::sms_budget.gt(0)))
+        .set(tenants::sms_budget.eq(tenants::sms_budget - 1))
+        .execute(conn)?;
+    Ok(spent == 1)
+}
+
+/// Adds `messages` to a limited budget (an unlimited one stays unlimited); the new balance.
+pub fn top_up_sms(conn: &mut AnyConnection, id: &TenantId, messages: i64) -> Result<Option<i64>, StoreError> {
+    diesel::update(tenants::table.find(id).filter(tenants::sms_budget.is_not_null()))
+        .set(tenants::sms_budget.eq(tenants::sms_budget + messages))
+        .execute(conn)?;
+    Ok(tenants::table.find(id).select(tenants::sms_budget).first(conn)?)
 }
 
 pub fn update(conn: &mut AnyConnection, id: &TenantId, changes: &TenantChanges) -> Result<(), StoreError> {

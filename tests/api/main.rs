@@ -25,6 +25,7 @@ mod policy_methods;
 mod policy_modes;
 mod policy_networks;
 mod signing_keys;
+mod sms_budget;
 mod storage;
 mod tokens;
 mod two_factor_enrollment;

@@ -82,6 +82,7 @@ pub async fn skip_enrollment(
         (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
         (status = 429, description = "`resend_too_soon`, `resend_limit_reached` or `too_many_messages` (the pumping guard), with `Retry-After`", body = ErrorBody),
+        (status = 402, description = "`sms_budget_exhausted`: ask your administrator, or use another method", body = ErrorBody),
         (status = 502, description = "`delivery_failed`", body = ErrorBody),
     ))]
 #[post("/challenges/{challenge_id}/resend")]
@@ -109,6 +110,7 @@ pub async fn resend(
         (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
         (status = 429, description = "`resend_too_soon`, `resend_limit_reached` or `too_many_messages` (the pumping guard), with `Retry-After`", body = ErrorBody),
+        (status = 402, description = "`sms_budget_exhausted`: ask your administrator, or use another method", body = ErrorBody),
         (status = 502, description = "`delivery_failed`", body = ErrorBody),
     ))]
 #[post("/challenges/{challenge_id}/method")]

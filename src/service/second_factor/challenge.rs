@@ -35,6 +35,10 @@ pub struct SecondFactorRequired {
     pub recovery_codes_available: bool,
     /// Whether a code went out to `method` (false for TOTP, or when delivery failed: resend).
     pub code_sent: bool,
+    /// Why no code was sent although `method` takes one: `sms_budget_exhausted` (the client
+    /// offers the user's other `methods`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_error: Option<ErrorCode>,
 }
 
 /// The password was right, but policy requires a second factor and the user has none yet.
@@ -127,13 +131,23 @@ pub fn start_challenge(
         .ok_or_else(|| AppError::internal("no active method"))?;
     let mut challenge = new_challenge(state, tenant, user, purpose, client, now);
     challenge.method_id = Some(primary.id.clone());
+    let mut delivery_error = None;
     let message = if super::channel_of(primary.kind).is_some() {
-        let (message, hash) = new_code_message(c, state, challenge.id.as_str(), primary, tenant, now)?;
-        challenge.code_hash = Some(hash);
-        challenge.code_expires_at = Some(now + CODE_TTL_SECS);
-        challenge.sends = 1;
-        challenge.last_sent_at = Some(now);
-        Some(message)
+        match new_code_message(c, state, challenge.id.as_str(), primary, tenant, now) {
+            Ok((message, hash)) => {
+                challenge.code_hash = Some(hash);
+                challenge.code_expires_at = Some(now + CODE_TTL_SECS);
+                challenge.sends = 1;
+                challenge.last_sent_at = Some(now);
+                Some(message)
+            }
+            // The challenge still opens: the user may switch to another method.
+            Err(AppError::SmsBudgetExhausted) => {
+                delivery_error = Some(ErrorCode::SmsBudgetExhausted);
+                None
+            }
+            Err(other) => return Err(other),
+        }
     } else {
         None
     };
@@ -157,6 +171,7 @@ pub fn start_challenge(
             // Recovery codes prove an existing factor, never a new one.
             recovery_codes_available: purpose == ChallengePurpose::Verify && recovery::remaining(c, &user.id)? > 0,
             code_sent: message.is_some(),
+            delivery_error,
         },
         message,
     ))

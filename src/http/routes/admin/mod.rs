@@ -4,5 +4,6 @@
 pub mod api_keys;
 pub mod groups;
 pub mod signing_keys;
+pub mod sms_budget;
 pub mod tenants;
 pub mod users;
