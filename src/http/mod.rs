@@ -46,6 +46,8 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::admin::groups::set_user_groups)
                     .service(routes::policy::explain_user_policy)
                     .service(routes::admin::sms_budget::get_sms_budget)
+                    .service(routes::admin::outbox::list_outbox)
+                    .service(routes::admin::outbox::retry_outbox_message)
                     .service(routes::admin::sms_budget::top_up_sms_budget)
                     .service(routes::admin::api_keys::create_api_key)
                     .service(routes::admin::api_keys::list_api_keys)

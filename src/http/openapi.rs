@@ -55,6 +55,8 @@ use super::routes;
         routes::admin::groups::set_user_groups,
         routes::policy::explain_user_policy,
         routes::admin::sms_budget::get_sms_budget,
+        routes::admin::outbox::list_outbox,
+        routes::admin::outbox::retry_outbox_message,
         routes::admin::sms_budget::top_up_sms_budget,
         routes::admin::api_keys::create_api_key,
         routes::admin::api_keys::list_api_keys,

@@ -8,6 +8,7 @@ pub mod groups;
 pub mod key_cache;
 pub mod login;
 pub mod outbox;
+pub mod outbox_admin;
 pub mod policy;
 pub mod second_factor;
 pub mod sessions;

@@ -29,6 +29,8 @@ const BACKOFF_BASE_SECS: i64 = 5;
 const BACKOFF_MAX_SECS: i64 = 600;
 /// Messages one worker pass takes on.
 const BATCH: i64 = 50;
+/// Ended messages and expired challenges are kept this long (for the admin listing), then deleted.
+const RETENTION_SECS: i64 = 7 * 86_400;
 
 /// A message written to the outbox in the current transaction, for the request to send after
 /// the commit.
@@ -209,6 +211,8 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
         let now = s.now();
         let mut conn = s.db.get()?;
         rows::expire(&mut conn, now)?;
+        rows::purge(&mut conn, now - RETENTION_SECS)?;
+        crate::store::challenges::purge_expired(&mut conn, now - RETENTION_SECS)?;
         Ok(rows::due(&mut conn, now, BATCH)?)
     })
     .await

@@ -91,3 +91,8 @@ pub fn record_send(
         .execute(conn)?;
     Ok(())
 }
+
+/// Deletes challenges that expired before `before` (the outbox worker's clean-up).
+pub fn purge_expired(conn: &mut AnyConnection, before: UnixTime) -> Result<usize, StoreError> {
+    Ok(diesel::delete(c::table.filter(c::expires_at.lt(before))).execute(conn)?)
+}

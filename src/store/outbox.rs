@@ -90,6 +90,50 @@ pub fn sms_times(conn: &mut AnyConnection, tenant_id: &TenantId, since: UnixTime
         .load(conn)?)
 }
 
+/// A tenant's messages, newest first, optionally of one status.
+pub fn list(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    status: Option<OutboxStatus>,
+    limit: i64,
+) -> Result<Vec<OutboxRow>, StoreError> {
+    let mut query = o::table.filter(o::tenant_id.eq(tenant_id)).into_boxed();
+    if let Some(status) = status {
+        query = query.filter(o::status.eq(status));
+    }
+    Ok(query.order((o::created_at.desc(), o::id.asc())).limit(limit).select(OutboxRow::as_select()).load(conn)?)
+}
+
+/// An admin's retry of a failed message that still has its content: queued again, due now.
+pub fn requeue(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    id: &OutboxId,
+    now: UnixTime,
+) -> Result<bool, StoreError> {
+    let n = diesel::update(
+        o::table
+            .filter(o::tenant_id.eq(tenant_id))
+            .filter(o::id.eq(id))
+            .filter(o::status.eq(OutboxStatus::Failed))
+            .filter(o::sealed.is_not_null())
+            .filter(o::expires_at.gt(now)),
+    )
+    .set((o::status.eq(OutboxStatus::Queued), o::next_attempt_at.eq(now), o::lease_until.eq(None::<UnixTime>)))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Deletes messages that ended (sent, failed, expired) before `before`.
+pub fn purge(conn: &mut AnyConnection, before: UnixTime) -> Result<usize, StoreError> {
+    Ok(diesel::delete(
+        o::table
+            .filter(o::status.eq_any([OutboxStatus::Sent, OutboxStatus::Failed, OutboxStatus::Expired]))
+            .filter(o::created_at.lt(before)),
+    )
+    .execute(conn)?)
+}
+
 /// Messages whose turn has come and whose lease (if any) has run out, oldest first.
 pub fn due(conn: &mut AnyConnection, now: UnixTime, limit: i64) -> Result<Vec<OutboxId>, StoreError> {
     Ok(o::table
@@ -154,7 +198,13 @@ pub fn mark_failed(
             return Ok(OutboxStatus::Queued);
         }
         Some(_) => OutboxStatus::Expired,
-        None => OutboxStatus::Failed,
+        None => {
+            // Refused for good: kept (sealed) until it expires, so an admin may retry it.
+            diesel::update(target)
+                .set((o::status.eq(OutboxStatus::Failed), o::lease_until.eq(None::<UnixTime>), o::last_error.eq(error)))
+                .execute(conn)?;
+            return Ok(OutboxStatus::Failed);
+        }
     };
     diesel::update(target)
         .set((
@@ -169,12 +219,17 @@ pub fn mark_failed(
 
 /// Ends messages that outlived their content (a code that no longer works) and erases it.
 pub fn expire(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreError> {
-    Ok(diesel::update(
+    let ended = diesel::update(
         o::table
             .filter(o::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
             .filter(o::expires_at.le(now))
             .filter(o::lease_until.is_null().or(o::lease_until.le(now))),
     )
     .set((o::status.eq(OutboxStatus::Expired), o::sealed.eq(None::<Vec<u8>>), o::lease_until.eq(None::<UnixTime>)))
-    .execute(conn)?)
+    .execute(conn)?;
+    // A failed message keeps its status, but not its content, once its code is dead.
+    diesel::update(o::table.filter(o::status.eq(OutboxStatus::Failed)).filter(o::expires_at.le(now)))
+        .set(o::sealed.eq(None::<Vec<u8>>))
+        .execute(conn)?;
+    Ok(ended)
 }

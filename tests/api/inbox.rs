@@ -14,7 +14,7 @@ pub const WEBHOOK_SECRET: &str = "test-webhook-secret";
 pub struct Inbox {
     messages: Arc<Mutex<Vec<Value>>>,
     /// When set, the endpoint answers 500 (a gateway outage).
-    failing: Arc<Mutex<bool>>,
+    failing: Arc<Mutex<Option<u16>>>,
     pub url: String,
 }
 
@@ -52,8 +52,9 @@ impl Inbox {
                 web::post().to(move |req: HttpRequest, body: web::Bytes| {
                     let shared = shared.clone();
                     async move {
-                        if *shared.failing.lock().unwrap() {
-                            return HttpResponse::InternalServerError().finish();
+                        if let Some(status) = *shared.failing.lock().unwrap() {
+                            let status = actix_web::http::StatusCode::from_u16(status).unwrap();
+                            return HttpResponse::build(status).finish();
                         }
                         if !signature_is_valid(&req, &body) {
                             return HttpResponse::Unauthorized().finish();
@@ -89,6 +90,11 @@ impl Inbox {
     }
 
     pub fn set_failing(&self, failing: bool) {
-        *self.failing.lock().unwrap() = failing;
+        *self.failing.lock().unwrap() = failing.then_some(500);
+    }
+
+    /// Answers every delivery with this status (e.g. 400: a permanent refusal).
+    pub fn fail_with(&self, status: u16) {
+        *self.failing.lock().unwrap() = Some(status);
     }
 }

@@ -102,3 +102,37 @@ async fn two_instances_sharing_the_database_send_a_message_once() -> TestResult 
     assert_eq!(app.inbox.count_to(PHONE), 5, "each message sent by exactly one of the two workers");
     Ok(())
 }
+
+#[tokio::test]
+async fn an_admin_sees_failed_messages_without_their_content_and_can_retry_them() -> TestResult {
+    let app = spawn_app().await;
+    sms_tenant(&app).await;
+    app.inbox.fail_with(400);
+    let login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
+    assert_eq!(login["code_sent"], false);
+    app.clock.advance(60);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let failed: Value = app.admin_get("/admin/tenants/acme/outbox?status=failed").await.json().await?;
+    assert_eq!(failed.as_array().map(Vec::len), Some(1), "a 400 is final: not retried by the worker");
+    let message = &failed[0];
+    assert_eq!((message["channel"].as_str(), message["attempts"].as_i64()), (Some("sms"), Some(1)));
+    assert_eq!(message["recipient"], "+358 ••• •• 67");
+    assert!(message.get("body").is_none() && !message.to_string().contains("sign-in code"));
+    assert_eq!(app.admin_get("/admin/tenants/acme/outbox?status=lost").await.status(), 400);
+
+    app.inbox.set_failing(false);
+    let id = str_of(message, "id").to_owned();
+    let app = &app;
+    let retry = |id: String| async move {
+        let path = format!("/admin/tenants/acme/outbox/{id}/retry");
+        app.admin_post(&path, json!({})).await
+    };
+    let (status, queued) = status_body(retry(id.clone()).await).await;
+    assert_eq!((status, queued["status"].as_str()), (200, Some("queued")));
+    assert!(wait_for_messages(app, PHONE, 1).await, "the worker sent the retried message");
+    let code = app.inbox.last_code_to(PHONE);
+    assert_eq!(app.verify(&login["challenge_id"], &code).await.status(), 200);
+    assert_eq!(retry(id).await.status(), 409, "a sent message is not retried");
+    assert_eq!(retry(uuid::Uuid::new_v4().to_string()).await.status(), 404);
+    Ok(())
+}

@@ -3,6 +3,7 @@
 
 pub mod api_keys;
 pub mod groups;
+pub mod outbox;
 pub mod signing_keys;
 pub mod sms_budget;
 pub mod tenants;
