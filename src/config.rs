@@ -191,6 +191,7 @@ fn delivery_config<G: Fn(&str) -> Option<String>>(
                 get("LATCHKEY_DELIVERY_WEBHOOK_SECRET").ok_or_else(|| missing("LATCHKEY_DELIVERY_WEBHOOK_SECRET"))?;
             let timeout_ms: u64 = parse.or("LATCHKEY_DELIVERY_TIMEOUT_MS", 5000)?;
             Ok(DeliveryConfig::Webhook {
+                legacy_signature: parse.or("LATCHKEY_DELIVERY_WEBHOOK_LEGACY_SIGNATURE", true)?,
                 url,
                 secret: Secret::new(secret),
                 timeout: std::time::Duration::from_millis(timeout_ms),

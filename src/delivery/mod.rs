@@ -19,6 +19,10 @@ pub use crate::domain::Channel;
 /// A message to one person. `Debug` leaves out the body and the code.
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Message {
+    /// The outbox id: the same on every attempt, so receivers can drop duplicates
+    /// (`webhook-id` on the webhook).
+    #[serde(default)]
+    pub id: String,
     pub channel: Channel,
     /// E.164 phone number or email address.
     pub to: String,
@@ -46,7 +50,15 @@ impl Message {
                 format!("Your {tenant_name} sign-in code is {code}.\n\nIt expires in 10 minutes. If you did not try to sign in, change your password."),
             ),
         };
-        Self { channel, to: to.to_owned(), subject, body, code: Some(code.to_owned()), tenant: tenant_name.to_owned() }
+        Self {
+            id: String::new(),
+            channel,
+            to: to.to_owned(),
+            subject,
+            body,
+            code: Some(code.to_owned()),
+            tenant: tenant_name.to_owned(),
+        }
     }
 }
 
@@ -68,14 +80,14 @@ pub trait Sender: Send + Sync {
 #[derive(Debug, Clone)]
 pub enum DeliveryConfig {
     Log,
-    Webhook { url: String, secret: crate::secret::Secret, timeout: Duration },
+    Webhook { url: String, secret: crate::secret::Secret, timeout: Duration, legacy_signature: bool },
 }
 
 pub fn sender_from(config: &DeliveryConfig) -> Result<Arc<dyn Sender>, String> {
     Ok(match config {
         DeliveryConfig::Log => Arc::new(LogSender),
-        DeliveryConfig::Webhook { url, secret, timeout } => {
-            Arc::new(WebhookSender::new(url.clone(), secret.expose().as_bytes().to_vec(), *timeout)?)
+        DeliveryConfig::Webhook { url, secret, timeout, legacy_signature } => {
+            Arc::new(WebhookSender::new(url.clone(), secret.expose(), *timeout, *legacy_signature)?)
         }
     })
 }

@@ -63,6 +63,8 @@ pub fn enqueue(
         return Err(AppError::SmsBudgetExhausted);
     }
     let id = OutboxId::new();
+    let mut message = message;
+    message.id = id.to_string();
     let plain = serde_json::to_vec(&message).map_err(AppError::internal)?;
     let row = OutboxRow {
         id: id.clone(),

@@ -8,17 +8,51 @@ use hmac::{Hmac, Mac};
 use serde_json::Value;
 use sha2::Sha256;
 
-pub const WEBHOOK_SECRET: &str = "test-webhook-secret";
+/// A Standard Webhooks secret: `whsec_` and 24 random-looking bytes in base64.
+pub const WEBHOOK_SECRET: &str = "whsec_dGVzdC13ZWJob29rLXNlY3JldC0yNC1ieXRlcw==";
+
+/// One delivery as received: its headers and its body, for checks by other verifiers.
+#[derive(Clone, Debug)]
+pub struct Raw {
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
 
 #[derive(Clone, Default)]
 pub struct Inbox {
     messages: Arc<Mutex<Vec<Value>>>,
+    raw: Arc<Mutex<Vec<Raw>>>,
     /// When set, the endpoint answers 500 (a gateway outage).
     failing: Arc<Mutex<Option<u16>>>,
     pub url: String,
 }
 
+fn key() -> Vec<u8> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.decode(WEBHOOK_SECRET.trim_start_matches("whsec_")).unwrap()
+}
+
+/// Standard Webhooks, checked by hand: `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">`.
+fn standard_signature_is_valid(req: &HttpRequest, body: &[u8]) -> bool {
+    use base64::Engine;
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let (Some(id), Some(timestamp), Some(signature)) =
+        (header("webhook-id"), header("webhook-timestamp"), header("webhook-signature"))
+    else {
+        return false;
+    };
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&key()) else { return false };
+    mac.update(format!("{id}.{timestamp}.").as_bytes());
+    mac.update(body);
+    let expected = format!("v1,{}", base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes()));
+    signature.split(' ').any(|s| s == expected)
+}
+
 fn signature_is_valid(req: &HttpRequest, body: &[u8]) -> bool {
+    standard_signature_is_valid(req, body) && legacy_signature_is_valid(req, body)
+}
+
+fn legacy_signature_is_valid(req: &HttpRequest, body: &[u8]) -> bool {
     let Some(header) = req.headers().get("X-Latchkey-Signature").and_then(|v| v.to_str().ok()) else {
         return false;
     };
@@ -32,7 +66,7 @@ fn signature_is_valid(req: &HttpRequest, body: &[u8]) -> bool {
         }
     }
     let (Some(t), Some(v1)) = (t, v1) else { return false };
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(WEBHOOK_SECRET.as_bytes()) else { return false };
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&key()) else { return false };
     mac.update(format!("{t}.").as_bytes());
     mac.update(body);
     let expected: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
@@ -59,6 +93,12 @@ impl Inbox {
                         if !signature_is_valid(&req, &body) {
                             return HttpResponse::Unauthorized().finish();
                         }
+                        let headers = req
+                            .headers()
+                            .iter()
+                            .map(|(k, v)| (k.as_str().to_owned(), v.to_str().unwrap_or("").to_owned()))
+                            .collect();
+                        shared.raw.lock().unwrap().push(Raw { headers, body: body.to_vec() });
                         let value: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
                         shared.messages.lock().unwrap().push(value);
                         HttpResponse::Ok().finish()
@@ -72,6 +112,10 @@ impl Inbox {
         .run();
         tokio::spawn(server);
         inbox
+    }
+
+    pub fn raw(&self) -> Vec<Raw> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn messages(&self) -> Vec<Value> {
