@@ -138,13 +138,18 @@ impl Application {
         self.state.clone()
     }
 
-    /// Serves until stopped, with the outbox worker alongside (stopped with the server; a
-    /// message it was sending is leased, so another pass or instance picks it up).
+    /// Serves until stopped (SIGTERM/SIGINT or a handle), with the outbox worker alongside. On
+    /// stop the worker finishes the pass in progress (at most 10 s) and ends; a message it could
+    /// not finish keeps its lease, which runs out, so another instance or the next start sends it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let poll = std::time::Duration::from_millis(self.state.settings.outbox_poll_ms.max(10));
-        let worker = tokio::spawn(crate::service::outbox::worker(self.state.clone().into_inner(), poll));
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let worker = tokio::spawn(crate::service::outbox::worker(self.state.clone().into_inner(), poll, stopped));
         let served = self.server.await;
-        worker.abort();
+        let _ = stop.send(true);
+        if tokio::time::timeout(std::time::Duration::from_secs(10), worker).await.is_err() {
+            tracing::warn!("the outbox worker did not stop within 10 s");
+        }
         served
     }
 }

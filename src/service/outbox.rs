@@ -246,13 +246,17 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
     Ok(sent)
 }
 
-/// The supervised worker: a pass every `poll`, for as long as the server runs. A failed pass is
-/// logged and the next one tries again; nothing it holds is lost (leases run out).
-pub async fn worker(state: Arc<AppState>, poll: Duration) {
+/// The supervised worker: a pass every `poll` until `stop` changes. A failed pass is logged and
+/// the next one tries again; nothing it holds is lost (leases run out). A stop lets the pass in
+/// progress finish, so a message being sent is recorded as sent, not sent again later.
+pub async fn worker(state: Arc<AppState>, poll: Duration, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut ticks = tokio::time::interval(poll);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        ticks.tick().await;
+        tokio::select! {
+            _ = ticks.tick() => {}
+            _ = stop.changed() => return,
+        }
         let pass = tokio::spawn({
             let state = state.clone();
             async move { run_once(&state).await }
