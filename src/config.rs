@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use crate::auth::password::HashParams;
-use crate::delivery::DeliveryConfig;
+use crate::delivery::{DeliveryConfig, DeliverySettings};
 use crate::domain::TwoFactorMode;
 pub use crate::secret::Secret;
 use crate::store::DatabaseTarget;
@@ -45,7 +45,7 @@ pub struct Settings {
     pub challenge_ttl_secs: i64,
     /// `LATCHKEY_DELIVERY` (`log` or `webhook`) with `LATCHKEY_DELIVERY_WEBHOOK_URL`,
     /// `LATCHKEY_DELIVERY_WEBHOOK_SECRET` and `LATCHKEY_DELIVERY_TIMEOUT_MS`.
-    pub delivery: DeliveryConfig,
+    pub delivery: DeliverySettings,
     /// `LATCHKEY_DEFAULT_TWO_FACTOR`: the second-factor mode of a new tenant (default `off`).
     pub default_two_factor: TwoFactorMode,
     /// `LATCHKEY_TRUSTED_PROXIES`: comma-separated CIDRs of reverse proxies whose
@@ -118,7 +118,10 @@ impl Settings {
             max_body_bytes: parse.or("LATCHKEY_MAX_BODY_BYTES", 64 * 1024)?,
             workers: parse.or("LATCHKEY_WORKERS", cores())?,
             challenge_ttl_secs: parse.or("LATCHKEY_CHALLENGE_TTL_SECS", 300)?,
-            delivery: delivery_config(&get, &parse)?,
+            delivery: DeliverySettings {
+                sms: delivery_config(&get, &parse, "LATCHKEY_DELIVERY_SMS")?,
+                email: delivery_config(&get, &parse, "LATCHKEY_DELIVERY_EMAIL")?,
+            },
             forwarded_header: match get("LATCHKEY_FORWARDED_HEADER").as_deref().map(str::to_ascii_lowercase).as_deref()
             {
                 None | Some("x-forwarded-for") => crate::http::client_ip::ForwardedHeader::XForwardedFor,
@@ -171,13 +174,19 @@ impl Settings {
     }
 }
 
+/// The sender of one channel: its own variable (`LATCHKEY_DELIVERY_SMS`, `…_EMAIL`), else
+/// `LATCHKEY_DELIVERY`, else `log`.
 fn delivery_config<G: Fn(&str) -> Option<String>>(
     get: &G,
     parse: &Parser<'_, G>,
+    channel_var: &str,
 ) -> Result<DeliveryConfig, ConfigError> {
-    let missing =
-        |name: &str| ConfigError { name: name.into(), message: "required when LATCHKEY_DELIVERY=webhook".into() };
-    match get("LATCHKEY_DELIVERY").as_deref().unwrap_or("log") {
+    let (var, choice) = match get(channel_var) {
+        Some(choice) => (channel_var, choice),
+        None => ("LATCHKEY_DELIVERY", get("LATCHKEY_DELIVERY").unwrap_or_else(|| "log".into())),
+    };
+    let missing = |name: &str| ConfigError { name: name.into(), message: format!("required when {var}=webhook") };
+    match choice.as_str() {
         "log" => Ok(DeliveryConfig::Log),
         "webhook" => {
             let url = get("LATCHKEY_DELIVERY_WEBHOOK_URL").ok_or_else(|| missing("LATCHKEY_DELIVERY_WEBHOOK_URL"))?;
@@ -197,9 +206,7 @@ fn delivery_config<G: Fn(&str) -> Option<String>>(
                 timeout: std::time::Duration::from_millis(timeout_ms),
             })
         }
-        other => {
-            Err(ConfigError { name: "LATCHKEY_DELIVERY".into(), message: format!("{other:?}: use log or webhook") })
-        }
+        other => Err(ConfigError { name: var.into(), message: format!("{other:?}: use log or webhook") }),
     }
 }
 

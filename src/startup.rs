@@ -63,9 +63,7 @@ pub fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> Result<(AppStat
     let secrets = SecretBox::new(&master);
     let codes = CodeHasher::from_master_key(&master);
     let sender = crate::delivery::sender_from(&settings.delivery).map_err(StartError::Setup)?;
-    if matches!(settings.delivery, crate::delivery::DeliveryConfig::Log)
-        && db.backend() == crate::store::Backend::Postgres
-    {
+    if settings.delivery.uses_log() && db.backend() == crate::store::Backend::Postgres {
         tracing::warn!(
             "LATCHKEY_DELIVERY=log writes SMS and email codes to the log: configure a real sender in production"
         );

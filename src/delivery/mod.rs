@@ -41,13 +41,19 @@ impl std::fmt::Debug for Message {
 }
 
 impl Message {
-    /// The text of a sign-in code: only the code and the tenant's name.
-    pub fn code(channel: Channel, to: &str, tenant_name: &str, code: &str) -> Self {
+    /// The text of a sign-in code: only the code and the tenant's name (and, by email, when the
+    /// code expires, from its real lifetime).
+    pub fn code(channel: Channel, to: &str, tenant_name: &str, code: &str, ttl_secs: i64) -> Self {
+        let lifetime = match ttl_secs {
+            s if s % 60 == 0 && s >= 120 => format!("{} minutes", s / 60),
+            60 => "1 minute".to_owned(),
+            s => format!("{s} seconds"),
+        };
         let (subject, body) = match channel {
             Channel::Sms => (None, format!("{code} is your {tenant_name} sign-in code.")),
             Channel::Email => (
                 Some(format!("Your {tenant_name} sign-in code")),
-                format!("Your {tenant_name} sign-in code is {code}.\n\nIt expires in 10 minutes. If you did not try to sign in, change your password."),
+                format!("Your {tenant_name} sign-in code is {code}.\n\nIt expires in {lifetime}. If you did not try to sign in, change your password."),
             ),
         };
         Self {
@@ -76,6 +82,39 @@ pub trait Sender: Send + Sync {
     fn send<'a>(&'a self, message: &'a Message) -> SendFuture<'a>;
 }
 
+/// The sender of each channel.
+#[derive(Debug, Clone)]
+pub struct DeliverySettings {
+    pub sms: DeliveryConfig,
+    pub email: DeliveryConfig,
+}
+
+impl DeliverySettings {
+    pub fn uses_log(&self) -> bool {
+        matches!(self.sms, DeliveryConfig::Log) || matches!(self.email, DeliveryConfig::Log)
+    }
+}
+
+/// Hands each message to its channel's sender.
+struct ChannelRouter {
+    sms: Arc<dyn Sender>,
+    email: Arc<dyn Sender>,
+}
+
+impl Sender for ChannelRouter {
+    fn send<'a>(&'a self, message: &'a Message) -> SendFuture<'a> {
+        match message.channel {
+            Channel::Sms => self.sms.send(message),
+            Channel::Email => self.email.send(message),
+        }
+    }
+}
+
+/// The sender for every channel, from settings.
+pub fn sender_from(settings: &DeliverySettings) -> Result<Arc<dyn Sender>, String> {
+    Ok(Arc::new(ChannelRouter { sms: channel_sender(&settings.sms)?, email: channel_sender(&settings.email)? }))
+}
+
 /// Which sender to use, from settings.
 #[derive(Debug, Clone)]
 pub enum DeliveryConfig {
@@ -83,7 +122,7 @@ pub enum DeliveryConfig {
     Webhook { url: String, secret: crate::secret::Secret, timeout: Duration, legacy_signature: bool },
 }
 
-pub fn sender_from(config: &DeliveryConfig) -> Result<Arc<dyn Sender>, String> {
+fn channel_sender(config: &DeliveryConfig) -> Result<Arc<dyn Sender>, String> {
     Ok(match config {
         DeliveryConfig::Log => Arc::new(LogSender),
         DeliveryConfig::Webhook { url, secret, timeout, legacy_signature } => {

@@ -71,3 +71,33 @@ async fn deliveries_verify_with_the_standard_webhooks_library() -> TestResult {
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1");
     Ok(())
 }
+
+#[tokio::test]
+async fn each_channel_has_its_own_sender() -> TestResult {
+    // SMS to the development log, email to the webhook.
+    let app = spawn_app_with(&[("LATCHKEY_DELIVERY_SMS", "log")]).await;
+    app.tenant_with_2fa("acme", "required").await;
+    app.user("acme", "alice@example.com").await;
+    app.user_with_phone("acme", "bob@example.com", "+358401234567").await;
+    let enroll = |email: &'static str, kind: &'static str| {
+        let app = &app;
+        async move {
+            let login: Value = app.login("acme", email, PASSWORD).await.json().await.unwrap();
+            let path = format!("/challenges/{}/enroll", str_of(&login, "challenge_id"));
+            app.post_json(&path, json!({"kind": kind})).await.status()
+        }
+    };
+    assert_eq!(enroll("alice@example.com", "email").await, 200);
+    assert_eq!(enroll("bob@example.com", "sms").await, 200);
+    let messages = app.inbox.messages();
+    assert_eq!(messages.len(), 1, "only the email reached the webhook");
+    assert_eq!(messages[0]["channel"], "email");
+    assert!(str_of(&messages[0], "body").contains("expires in 10 minutes"), "the real lifetime");
+    assert!(crate::logs::text().contains("DEVELOPMENT delivery"));
+
+    let vars: std::collections::HashMap<String, String> =
+        [("LATCHKEY_DELIVERY_EMAIL".to_owned(), "carrier-pigeon".to_owned())].into();
+    let err = latchkey::config::Settings::from_map(&vars).unwrap_err();
+    assert_eq!(err.name, "LATCHKEY_DELIVERY_EMAIL");
+    Ok(())
+}

@@ -137,7 +137,7 @@ pub fn new_code_message(
     let to = method.destination.as_deref().ok_or_else(|| AppError::internal("method without a destination"))?;
     let code = codes::new_code();
     let hash = state.codes.hash(context, &code);
-    let message = Message::code(channel, to, &tenant.name, &code);
+    let message = Message::code(channel, to, &tenant.name, &code, codes::CODE_TTL_SECS);
     // The message expires with its code: an undelivered code is never sent late.
     let owner = (tenant, Some(&method.user_id));
     let queued = outbox::enqueue(c, state, owner, message, now + codes::CODE_TTL_SECS, now)?;
