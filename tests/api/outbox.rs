@@ -136,3 +136,29 @@ async fn an_admin_sees_failed_messages_without_their_content_and_can_retry_them(
     assert_eq!(retry(uuid::Uuid::new_v4().to_string()).await.status(), 404);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_message_queued_by_a_killed_process_is_delivered_once_by_another() -> TestResult {
+    let app = spawn_app().await;
+    sms_tenant(&app).await;
+    app.inbox.set_failing(true);
+    let child = crate::process::ChildServer::start(&app);
+    let r = app
+        .client
+        .post(format!("{}/login", child.address))
+        .json(&json!({"tenant": "acme", "identifier": "alice@example.com", "password": PASSWORD}))
+        .send()
+        .await?;
+    let login: Value = r.json().await?;
+    assert_eq!(login["code_sent"], false, "the gateway was down: the message waits in the outbox");
+    child.kill(); // SIGKILL, with the message queued
+
+    app.inbox.set_failing(false);
+    app.clock.advance(10);
+    assert!(wait_for_messages(&app, PHONE, 1).await, "another instance sent it");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.inbox.count_to(PHONE), 1, "exactly once");
+    let code = app.inbox.last_code_to(PHONE);
+    assert_eq!(app.verify(&login["challenge_id"], &code).await.status(), 200);
+    Ok(())
+}

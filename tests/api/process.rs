@@ -19,6 +19,12 @@ impl Drop for ChildServer {
 }
 
 impl ChildServer {
+    /// SIGKILL: no chance to finish anything.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     /// Starts `latchkey serve` on port 0 against `app`'s database, master key and webhook.
     pub fn start(app: &TestApp) -> ChildServer {
         let mut child = Command::new(env!("CARGO_BIN_EXE_latchkey"))
