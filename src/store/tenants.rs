@@ -81,13 +81,11 @@ pub fn lock(conn: &mut AnyConnection, id: &TenantId) -> Result<(), StoreError> {
 /// Spends one SMS of the tenant's budget: `true` when the budget is unlimited or had one left.
 /// A conditional UPDATE: exact under concurrency and across instances.
 pub fn spend_sms(conn: &mut AnyConnection, id: &TenantId) -> Result<bool, StoreError> {
-    let unlimited = tenants::table.find(id).filter(tenants::sms_budget.is_null()).count().get_result::<i64>(conn)? == 1;
-    if unlimited {
-        return Ok(true);
-    }
-    let spent = diesel::update(tenants::table.find(id).filter(tenants::sms_budget.gt(0)))
-        .set(tenants::sms_budget.eq(tenants::sms_budget - 1))
-        .execute(conn)?;
+    // One statement: NULL - 1 stays NULL, so an unlimited budget passes unchanged.
+    let spent =
+        diesel::update(tenants::table.find(id).filter(tenants::sms_budget.is_null().or(tenants::sms_budget.gt(0))))
+            .set(tenants::sms_budget.eq(tenants::sms_budget - 1))
+            .execute(conn)?;
     Ok(spent == 1)
 }
 
