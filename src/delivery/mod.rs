@@ -1,7 +1,12 @@
-//! Sending codes to people. One interface, `Sender`; the use cases decide *what* to send and
-//! return it, the HTTP layer hands it to the configured sender after the database work is done.
+//! Sending messages to people. One interface, `Sender`, with one implementation per way out
+//! (`log`, `webhook`, `smtp`, `twilio`); `ChannelRouter` picks the one configured for each
+//! channel. The use cases decide *what* to say (`templates`), the outbox decides *when*.
 
 mod log_sender;
+mod message;
+mod smtp;
+pub mod templates;
+mod twilio;
 mod webhook;
 
 use std::future::Future;
@@ -9,71 +14,39 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
 pub use log_sender::LogSender;
+pub use message::Message;
+pub use smtp::{SmtpConfig, SmtpSender, SmtpTls};
+pub use twilio::{TwilioConfig, TwilioSender, TwilioSenderId};
 pub use webhook::WebhookSender;
 
 pub use crate::domain::Channel;
 
-/// A message to one person. `Debug` leaves out the body and the code.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct Message {
-    /// The outbox id: the same on every attempt, so receivers can drop duplicates
-    /// (`webhook-id` on the webhook).
-    #[serde(default)]
-    pub id: String,
-    pub channel: Channel,
-    /// E.164 phone number or email address.
-    pub to: String,
-    pub subject: Option<String>,
-    pub body: String,
-    /// The code alone, for gateways that template their own text.
-    pub code: Option<String>,
-    /// The tenant's name, shown to the user.
-    pub tenant: String,
-}
-
-impl std::fmt::Debug for Message {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Message").field("channel", &self.channel).field("tenant", &self.tenant).finish_non_exhaustive()
-    }
-}
-
-impl Message {
-    /// The text of a sign-in code: only the code and the tenant's name (and, by email, when the
-    /// code expires, from its real lifetime).
-    pub fn code(channel: Channel, to: &str, tenant_name: &str, code: &str, ttl_secs: i64) -> Self {
-        let lifetime = match ttl_secs {
-            s if s % 60 == 0 && s >= 120 => format!("{} minutes", s / 60),
-            60 => "1 minute".to_owned(),
-            s => format!("{s} seconds"),
-        };
-        let (subject, body) = match channel {
-            Channel::Sms => (None, format!("{code} is your {tenant_name} sign-in code.")),
-            Channel::Email => (
-                Some(format!("Your {tenant_name} sign-in code")),
-                format!("Your {tenant_name} sign-in code is {code}.\n\nIt expires in {lifetime}. If you did not try to sign in, change your password."),
-            ),
-        };
-        Self {
-            id: String::new(),
-            channel,
-            to: to.to_owned(),
-            subject,
-            body,
-            code: Some(code.to_owned()),
-            tenant: tenant_name.to_owned(),
-        }
-    }
-}
-
+/// Why an attempt failed, as far as retrying goes. The text is for operators (the outbox's
+/// `last_error`, the log): never the message's content.
 #[derive(Debug, thiserror::Error)]
 pub enum DeliveryError {
-    #[error("the gateway could not be reached: {0}")]
-    Unreachable(String),
-    #[error("the gateway answered {0}")]
-    Rejected(u16),
+    /// Worth another attempt: unreachable, timed out, throttled, a server error.
+    #[error("{0}")]
+    Temporary(String),
+    /// A retry cannot fix it: an invalid recipient, refused credentials, a rejected request.
+    #[error("{0}")]
+    Permanent(String),
+}
+
+impl DeliveryError {
+    /// Classifies an HTTP answer: 408, 429 and 5xx are temporary, other 4xx permanent.
+    pub fn from_status(status: u16, what: String) -> Self {
+        if (400..500).contains(&status) && !matches!(status, 408 | 429) {
+            Self::Permanent(what)
+        } else {
+            Self::Temporary(what)
+        }
+    }
+
+    pub fn is_permanent(&self) -> bool {
+        matches!(self, Self::Permanent(_))
+    }
 }
 
 pub type SendFuture<'a> = Pin<Box<dyn Future<Output = Result<(), DeliveryError>> + Send + 'a>>;
@@ -115,11 +88,13 @@ pub fn sender_from(settings: &DeliverySettings) -> Result<Arc<dyn Sender>, Strin
     Ok(Arc::new(ChannelRouter { sms: channel_sender(&settings.sms)?, email: channel_sender(&settings.email)? }))
 }
 
-/// Which sender to use, from settings.
+/// Which sender one channel uses, from settings.
 #[derive(Debug, Clone)]
 pub enum DeliveryConfig {
     Log,
     Webhook { url: String, secret: crate::secret::Secret, timeout: Duration, legacy_signature: bool },
+    Smtp(SmtpConfig),
+    Twilio(TwilioConfig),
 }
 
 fn channel_sender(config: &DeliveryConfig) -> Result<Arc<dyn Sender>, String> {
@@ -128,5 +103,21 @@ fn channel_sender(config: &DeliveryConfig) -> Result<Arc<dyn Sender>, String> {
         DeliveryConfig::Webhook { url, secret, timeout, legacy_signature } => {
             Arc::new(WebhookSender::new(url.clone(), secret.expose(), *timeout, *legacy_signature)?)
         }
+        DeliveryConfig::Smtp(config) => Arc::new(SmtpSender::new(config)?),
+        DeliveryConfig::Twilio(config) => Arc::new(TwilioSender::new(config)?),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_answers_are_classified_for_retrying() {
+        assert!(DeliveryError::from_status(400, String::new()).is_permanent());
+        assert!(DeliveryError::from_status(401, String::new()).is_permanent());
+        for temporary in [408, 429, 500, 503] {
+            assert!(!DeliveryError::from_status(temporary, String::new()).is_permanent(), "{temporary}");
+        }
+    }
 }

@@ -69,7 +69,7 @@ pub fn signature(key: &[u8], timestamp: i64, body: &[u8]) -> String {
 impl Sender for WebhookSender {
     fn send<'a>(&'a self, message: &'a Message) -> SendFuture<'a> {
         Box::pin(async move {
-            let body = serde_json::to_vec(message).map_err(|e| DeliveryError::Unreachable(e.to_string()))?;
+            let body = serde_json::to_vec(message).map_err(|e| DeliveryError::Temporary(e.to_string()))?;
             let timestamp = chrono::Utc::now().timestamp();
             let id = if message.id.is_empty() { uuid::Uuid::new_v4().to_string() } else { message.id.clone() };
             let mut request = self
@@ -83,11 +83,12 @@ impl Sender for WebhookSender {
                 request = request.header(LEGACY_SIGNATURE_HEADER, signature(&self.key, timestamp, &body));
             }
             let response =
-                request.body(body).send().await.map_err(|e| DeliveryError::Unreachable(e.without_url().to_string()))?;
+                request.body(body).send().await.map_err(|e| DeliveryError::Temporary(e.without_url().to_string()))?;
+            let status = response.status().as_u16();
             if response.status().is_success() {
                 Ok(())
             } else {
-                Err(DeliveryError::Rejected(response.status().as_u16()))
+                Err(DeliveryError::from_status(status, format!("the webhook answered {status}")))
             }
         })
     }

@@ -96,6 +96,9 @@ pub enum AuditEvent {
     #[strum(serialize = "tenant.sms_budget_topped_up")]
     #[serde(rename = "tenant.sms_budget_topped_up")]
     SmsBudgetToppedUp,
+    #[strum(serialize = "tenant.sms_budget_low")]
+    #[serde(rename = "tenant.sms_budget_low")]
+    SmsBudgetLow,
     #[strum(serialize = "tenant.policy_changed")]
     #[serde(rename = "tenant.policy_changed")]
     PolicyChanged,

@@ -22,7 +22,17 @@ pub struct TenantPolicy {
     pub message_limits: MessageLimits,
     /// ISO 3166 alpha-2 regions SMS may go to; empty: any.
     pub sms_allowed_countries: Vec<String>,
+    /// The origin of the tenant's sign-in page (`https://app.example.com`): SMS codes end with
+    /// the WebOTP line `@app.example.com #123456`, so the browser there can fill the code in.
+    pub web_origin: Option<String>,
+    /// Where notices for the tenant's administrators go (a low SMS balance).
+    pub admin_contact: Option<String>,
+    /// One notice to `admin_contact` when the SMS balance falls to this many messages (0: none).
+    pub sms_budget_low_threshold: i64,
 }
+
+/// The default `sms_budget_low_threshold`.
+pub const DEFAULT_LOW_SMS_THRESHOLD: i64 = 50;
 
 /// Caps on the messages Latchkey sends, counted over a sliding window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -53,6 +63,9 @@ impl Default for TenantPolicy {
             sso_url: None,
             message_limits: MessageLimits::default(),
             sms_allowed_countries: Vec::new(),
+            web_origin: None,
+            admin_contact: None,
+            sms_budget_low_threshold: DEFAULT_LOW_SMS_THRESHOLD,
         }
     }
 }
@@ -60,6 +73,12 @@ impl Default for TenantPolicy {
 impl TenantPolicy {
     pub fn allows(&self, kind: MethodKind) -> bool {
         self.allowed_methods.contains(&kind)
+    }
+
+    /// The host of `web_origin`, for the WebOTP line.
+    pub fn web_origin_host(&self) -> Option<String> {
+        let origin = url::Url::parse(self.web_origin.as_deref()?).ok()?;
+        origin.host_str().map(str::to_owned)
     }
 
     /// Checks the document as a whole (called on every write).
@@ -78,6 +97,12 @@ impl TenantPolicy {
             return Err(Invalid::new(
                 ErrorCode::InvalidCountry,
                 format!("{:?} is not an ISO 3166 alpha-2 code such as FI", super::text::for_log(bad, 8)),
+            ));
+        }
+        if !(0..=1_000_000).contains(&self.sms_budget_low_threshold) {
+            return Err(Invalid::new(
+                ErrorCode::InvalidLimits,
+                "sms_budget_low_threshold must be between 0 and 1000000",
             ));
         }
         match (self.sign_in, &self.sso_url) {
@@ -101,6 +126,24 @@ pub fn parse_url(input: &str) -> Result<String, Invalid> {
     } else {
         Err(Invalid::new(ErrorCode::InvalidUrl, "sso_url must be an http(s) URL"))
     }
+}
+
+/// A web origin: `https://host[:port]` with nothing after it (`http://` only for localhost, for
+/// development).
+pub fn parse_origin(input: &str) -> Result<String, Invalid> {
+    let invalid = || {
+        Invalid::new(ErrorCode::InvalidUrl, "web_origin must be an origin such as https://app.example.com (no path)")
+    };
+    let trimmed = input.trim().trim_end_matches('/');
+    let url = url::Url::parse(trimmed).map_err(|_| invalid())?;
+    let host = url.host_str().ok_or_else(invalid)?;
+    let local = host == "localhost" || host == "127.0.0.1" || host == "[::1]";
+    let scheme_ok = url.scheme() == "https" || (url.scheme() == "http" && local);
+    let bare = url.path() == "/" && url.query().is_none() && url.fragment().is_none() && url.username().is_empty();
+    if !scheme_ok || !bare || trimmed.len() > 300 || trimmed.chars().any(|c| c.is_whitespace() || c == '@') {
+        return Err(invalid());
+    }
+    Ok(url.origin().ascii_serialization())
 }
 
 impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for TenantPolicy {
@@ -166,6 +209,17 @@ mod tests {
         assert!(p.allows(MethodKind::Sms));
         let sso = TenantPolicy { sign_in: SignInSource::Sso, ..TenantPolicy::default() };
         assert_eq!(sso.validate().unwrap_err().code, ErrorCode::InvalidSignIn);
+    }
+
+    #[test]
+    fn origins() {
+        assert_eq!(parse_origin("https://App.Example.com/").unwrap(), "https://app.example.com");
+        assert_eq!(parse_origin("http://localhost:5173").unwrap(), "http://localhost:5173");
+        for bad in ["", "app.example.com", "http://app.example.com", "https://a.example/login", "https://u@a.example"] {
+            assert!(parse_origin(bad).is_err(), "{bad:?}");
+        }
+        let p = TenantPolicy { web_origin: Some("https://app.example.com:8443".into()), ..TenantPolicy::default() };
+        assert_eq!(p.web_origin_host().as_deref(), Some("app.example.com"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use rand::Rng;
 
-use crate::delivery::{DeliveryError, Message};
+use crate::delivery::{templates, DeliveryError, Message};
 use crate::domain::{
     AuditEvent, AuditOutcome, Channel, ErrorCode, OutboxId, OutboxStatus, PhoneNumber, UnixTime, UserId,
 };
@@ -51,21 +51,56 @@ impl std::fmt::Debug for Queued {
 pub fn enqueue(
     c: &mut AnyConnection,
     state: &AppState,
-    (tenant, user_id): (&Tenant, Option<&UserId>),
+    owner: (&Tenant, Option<&UserId>),
     message: Message,
     expires_at: UnixTime,
     now: UnixTime,
 ) -> Result<Queued, AppError> {
+    write(c, state, owner, message, expires_at, now, Lease::ToCaller)
+}
+
+/// Writes `message` to the outbox for the worker to send on its next pass (nobody waits for
+/// it). Call inside the transaction of the change that causes it.
+pub fn enqueue_for_worker(
+    c: &mut AnyConnection,
+    state: &AppState,
+    owner: (&Tenant, Option<&UserId>),
+    message: Message,
+    expires_at: UnixTime,
+    now: UnixTime,
+) -> Result<OutboxId, AppError> {
+    write(c, state, owner, message, expires_at, now, Lease::None).map(|q| q.id)
+}
+
+#[derive(PartialEq, Eq)]
+enum Lease {
+    ToCaller,
+    None,
+}
+
+fn write(
+    c: &mut AnyConnection,
+    state: &AppState,
+    (tenant, user_id): (&Tenant, Option<&UserId>),
+    message: Message,
+    expires_at: UnixTime,
+    now: UnixTime,
+    lease: Lease,
+) -> Result<Queued, AppError> {
     guard(c, tenant, user_id, &message, now)?;
     // Each SMS spends one of the tenant's budget (under the row lock the guard took); one
     // refused for budget is not queued and costs nothing.
-    if message.channel == Channel::Sms && !tenants::spend_sms(c, &tenant.id)? {
-        return Err(AppError::SmsBudgetExhausted);
+    if message.channel == Channel::Sms {
+        if !tenants::spend_sms(c, &tenant.id)? {
+            return Err(AppError::SmsBudgetExhausted);
+        }
+        notice_low_balance(c, state, tenant, now)?;
     }
     let id = OutboxId::new();
     let mut message = message;
     message.id = id.to_string();
     let plain = serde_json::to_vec(&message).map_err(AppError::internal)?;
+    let leased = lease == Lease::ToCaller;
     let row = OutboxRow {
         id: id.clone(),
         tenant_id: Some(tenant.id.clone()),
@@ -73,10 +108,10 @@ pub fn enqueue(
         channel: message.channel,
         recipient: message.to.clone(),
         sealed: Some(state.secrets.seal(id.as_str().as_bytes(), &plain)?),
-        status: OutboxStatus::Sending,
-        attempts: 1,
+        status: if leased { OutboxStatus::Sending } else { OutboxStatus::Queued },
+        attempts: i32::from(leased),
         next_attempt_at: now,
-        lease_until: Some(now + LEASE_SECS),
+        lease_until: leased.then_some(now + LEASE_SECS),
         last_error: None,
         expires_at,
         created_at: now,
@@ -84,6 +119,40 @@ pub fn enqueue(
     };
     rows::insert(c, &row)?;
     Ok(Queued { id, message, expires_at })
+}
+
+/// How long the low-balance notice may wait for delivery.
+const NOTICE_TTL_SECS: i64 = 3 * 86_400;
+
+/// After a spend: when the balance has fallen to the tenant's threshold, one notice (audited,
+/// and emailed to the admin contact when there is one) until a top-up re-arms it. A notice the
+/// pumping guard refuses is dropped: it never fails the sign-in that spent the SMS.
+fn notice_low_balance(c: &mut AnyConnection, state: &AppState, tenant: &Tenant, now: UnixTime) -> Result<(), AppError> {
+    let threshold = tenant.policy.sms_budget_low_threshold;
+    let Some(balance) = tenants::sms_balance(c, &tenant.id)? else { return Ok(()) };
+    if threshold == 0 || balance > threshold || !tenants::claim_low_sms_notice(c, &tenant.id, now)? {
+        return Ok(());
+    }
+    let detail = format!("{balance} SMS left (threshold {threshold})");
+    let none = ClientInfo::default();
+    audit::record(
+        c,
+        Some(&tenant.id),
+        None,
+        &none,
+        AuditEvent::SmsBudgetLow,
+        AuditOutcome::Success,
+        Some(&detail),
+        now,
+    )?;
+    tracing::warn!(tenant = %tenant.slug, balance, threshold, "the SMS budget is low");
+    if let Some(contact) = &tenant.policy.admin_contact {
+        let notice = templates::low_sms_balance(contact, &tenant.name, balance);
+        if let Err(e) = enqueue_for_worker(c, state, (tenant, None), notice, now + NOTICE_TTL_SECS, now) {
+            tracing::warn!(tenant = %tenant.slug, error = %e, "the low-balance notice was not queued");
+        }
+    }
+    Ok(())
 }
 
 const HOUR: i64 = 3600;
@@ -167,7 +236,7 @@ async fn record(
     result: Result<(), DeliveryError>,
 ) -> Result<(), AppError> {
     let s = state.clone();
-    let failed = result.as_ref().err().map(|e| (e.to_string(), is_permanent(e)));
+    let failed = result.as_ref().err().map(|e| (e.to_string(), e.is_permanent()));
     tokio::task::spawn_blocking(move || -> Result<(), AppError> {
         let now = s.now();
         let mut conn = s.db.get()?;
@@ -187,15 +256,6 @@ async fn record(
     match result {
         Ok(()) => Ok(()),
         Err(_) => Err(AppError::DeliveryFailed),
-    }
-}
-
-/// A refusal that a retry cannot fix (a bad number, a rejected request); 408, 429 and 5xx are
-/// worth retrying, and so is a gateway that could not be reached.
-fn is_permanent(error: &DeliveryError) -> bool {
-    match error {
-        DeliveryError::Unreachable(_) => false,
-        DeliveryError::Rejected(status) => (400..500).contains(status) && !matches!(status, 408 | 429),
     }
 }
 
@@ -281,13 +341,5 @@ mod tests {
             assert!((8..=12).contains(&backoff_secs(2)));
             assert!((480..=720).contains(&backoff_secs(30)));
         }
-    }
-
-    #[test]
-    fn provider_refusals_are_permanent_unless_retryable() {
-        assert!(is_permanent(&DeliveryError::Rejected(400)));
-        assert!(!is_permanent(&DeliveryError::Rejected(429)));
-        assert!(!is_permanent(&DeliveryError::Rejected(503)));
-        assert!(!is_permanent(&DeliveryError::Unreachable("timeout".into())));
     }
 }

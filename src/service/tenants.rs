@@ -9,7 +9,7 @@ use super::views::TenantView;
 use crate::auth::totp::TotpParams;
 use crate::auth::validate;
 use crate::domain::{
-    network, tenant_policy, AuditEvent, AuditOutcome, ErrorCode, MethodKind, SignInSource, Slug, TenantId,
+    network, tenant_policy, AuditEvent, AuditOutcome, Email, ErrorCode, MethodKind, SignInSource, Slug, TenantId,
     TenantPolicy, TwoFactorMode, UnixTime,
 };
 use crate::error::AppError;
@@ -82,6 +82,19 @@ pub struct UpdateTenant {
     /// ISO 3166 alpha-2 regions SMS may go to (from the number's numbering plan); `[]`: any.
     #[schema(example = json!(["FI", "SE"]))]
     pub sms_allowed_countries: Option<Vec<String>>,
+    /// The origin of the tenant's sign-in page; SMS codes then end with the WebOTP line
+    /// (`@app.example.com #123456`). `null` clears it.
+    #[serde(default, deserialize_with = "some_value")]
+    #[schema(value_type = Option<String>, example = "https://app.example.com")]
+    pub web_origin: Option<Option<String>>,
+    /// The email address of the tenant's administrators, for notices (a low SMS balance).
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "some_value")]
+    #[schema(value_type = Option<String>, example = "it@acme.example")]
+    pub admin_contact: Option<Option<String>>,
+    /// One notice goes to `admin_contact` when the SMS balance falls to this many messages
+    /// (default 50; 0: no notice).
+    pub sms_budget_low_threshold: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -110,6 +123,9 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         && input.sso_url.is_none()
         && input.message_limits.is_none()
         && input.sms_allowed_countries.is_none()
+        && input.web_origin.is_none()
+        && input.admin_contact.is_none()
+        && input.sms_budget_low_threshold.is_none()
     {
         return Ok(None);
     }
@@ -148,6 +164,16 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         let mut upper: Vec<String> = countries.iter().map(|c| c.trim().to_ascii_uppercase()).collect();
         upper.dedup();
         policy.sms_allowed_countries = upper;
+    }
+    if let Some(origin) = &input.web_origin {
+        policy.web_origin = origin.as_deref().map(tenant_policy::parse_origin).transpose()?;
+    }
+    if let Some(contact) = &input.admin_contact {
+        policy.admin_contact =
+            contact.as_deref().map(|c| Email::parse(c).map(|e| e.as_str().to_owned())).transpose()?;
+    }
+    if let Some(threshold) = input.sms_budget_low_threshold {
+        policy.sms_budget_low_threshold = threshold;
     }
     policy.validate()?;
     Ok(Some(policy))
@@ -209,6 +235,8 @@ fn changes_from(input: UpdateTenant, current: &Tenant, now: UnixTime) -> Result<
             }
             other => other,
         },
+        // A new budget re-arms the low-balance notice.
+        sms_budget_low_notice_at: input.sms_budget.map(|_| None),
     })
 }
 
@@ -233,6 +261,7 @@ pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppEr
         remember_device_days: 30,
         policy: TenantPolicy::default(),
         sms_budget: None,
+        sms_budget_low_notice_at: None,
     };
     let changes = changes_from(UpdateTenant { two_factor: input.two_factor, ..UpdateTenant::default() }, &tenant, now)?;
     let mut conn = state.db.get()?;

@@ -43,6 +43,12 @@ pub struct TenantSettings {
     pub sms_allowed_countries: Vec<String>,
     /// SMS left to send; `null` is unlimited.
     pub sms_budget: Option<i64>,
+    /// The sign-in page's origin (the WebOTP line of SMS codes).
+    pub web_origin: Option<String>,
+    /// Where notices for the tenant's administrators go.
+    pub admin_contact: Option<String>,
+    /// The SMS balance at which one notice goes to `admin_contact` (0: none).
+    pub sms_budget_low_threshold: i64,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -78,6 +84,9 @@ impl From<&Tenant> for TenantView {
                 message_limits: t.policy.message_limits.clone(),
                 sms_allowed_countries: t.policy.sms_allowed_countries.clone(),
                 sms_budget: t.sms_budget,
+                web_origin: t.policy.web_origin.clone(),
+                admin_contact: t.policy.admin_contact.clone(),
+                sms_budget_low_threshold: t.policy.sms_budget_low_threshold,
             },
         }
     }

@@ -54,3 +54,12 @@ pub fn list_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<Vec<A
         .select(AuditRow::as_select())
         .load(conn)?)
 }
+
+/// A tenant's audit trail, oldest first.
+pub fn list_for_tenant(conn: &mut AnyConnection, tenant_id: &TenantId) -> Result<Vec<AuditRow>, StoreError> {
+    Ok(a::table
+        .filter(a::tenant_id.eq(tenant_id))
+        .order((a::created_at.asc(), a::id.asc()))
+        .select(AuditRow::as_select())
+        .load(conn)?)
+}

@@ -18,6 +18,7 @@ diesel::table! {
         remember_device_days -> Integer,
         policy -> Text,
         sms_budget -> Nullable<BigInt>,
+        sms_budget_low_notice_at -> Nullable<BigInt>,
     }
 }
 

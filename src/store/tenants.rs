@@ -25,6 +25,8 @@ pub struct Tenant {
     pub policy: TenantPolicy,
     /// SMS left to send; `None` is unlimited.
     pub sms_budget: Option<i64>,
+    /// When the low-balance notice of the current budget went out.
+    pub sms_budget_low_notice_at: Option<UnixTime>,
 }
 
 /// Tenant settings an admin may change; `None` leaves a setting as it is.
@@ -43,6 +45,8 @@ pub struct TenantChanges {
     pub remember_device_days: Option<i32>,
     pub policy: Option<TenantPolicy>,
     pub sms_budget: Option<Option<i64>>,
+    /// `Some(None)` re-arms the low-balance notice (with a new budget).
+    pub sms_budget_low_notice_at: Option<Option<UnixTime>>,
 }
 
 impl Tenant {
@@ -89,10 +93,28 @@ pub fn spend_sms(conn: &mut AnyConnection, id: &TenantId) -> Result<bool, StoreE
     Ok(spent == 1)
 }
 
-/// Adds `messages` to a limited budget (an unlimited one stays unlimited); the new balance.
+/// The SMS balance; `None` is unlimited.
+pub fn sms_balance(conn: &mut AnyConnection, id: &TenantId) -> Result<Option<i64>, StoreError> {
+    Ok(tenants::table.find(id).select(tenants::sms_budget).first(conn)?)
+}
+
+/// Takes the one low-balance notice of the current budget: true for exactly one caller until a
+/// top-up re-arms it.
+pub fn claim_low_sms_notice(conn: &mut AnyConnection, id: &TenantId, now: UnixTime) -> Result<bool, StoreError> {
+    let claimed = diesel::update(tenants::table.find(id).filter(tenants::sms_budget_low_notice_at.is_null()))
+        .set(tenants::sms_budget_low_notice_at.eq(Some(now)))
+        .execute(conn)?;
+    Ok(claimed == 1)
+}
+
+/// Adds `messages` to a limited budget (an unlimited one stays unlimited) and re-arms the
+/// low-balance notice; the new balance.
 pub fn top_up_sms(conn: &mut AnyConnection, id: &TenantId, messages: i64) -> Result<Option<i64>, StoreError> {
     diesel::update(tenants::table.find(id).filter(tenants::sms_budget.is_not_null()))
-        .set(tenants::sms_budget.eq(tenants::sms_budget + messages))
+        .set((
+            tenants::sms_budget.eq(tenants::sms_budget + messages),
+            tenants::sms_budget_low_notice_at.eq(None::<UnixTime>),
+        ))
         .execute(conn)?;
     Ok(tenants::table.find(id).select(tenants::sms_budget).first(conn)?)
 }

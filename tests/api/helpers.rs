@@ -362,6 +362,20 @@ impl TestApp {
             .map(|e| (e.event.as_str().to_owned(), e.outcome.as_str().to_owned()))
             .collect()
     }
+
+    /// The event names of a tenant's audit trail, read from the database.
+    pub fn audit_of_tenant(&self, slug: &str) -> Vec<String> {
+        let target = latchkey::store::DatabaseTarget::parse(&self.database_url).unwrap();
+        let db = latchkey::store::Db::connect(&target, 1).unwrap();
+        let mut conn = db.get().unwrap();
+        let slug = latchkey::domain::Slug::parse(slug).unwrap();
+        let tenant = latchkey::store::tenants::find_by_slug(&mut conn, &slug).unwrap().unwrap();
+        latchkey::store::audit::list_for_tenant(&mut conn, &tenant.id)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event.as_str().to_owned())
+            .collect()
+    }
 }
 
 /// The status and JSON body of a response.

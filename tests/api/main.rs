@@ -7,6 +7,8 @@ mod inbox;
 mod logs;
 mod process;
 mod pumping;
+mod smtp_sink;
+mod twilio_fake;
 
 mod admin_api_keys;
 mod admin_tenants;
@@ -14,6 +16,8 @@ mod admin_users;
 mod bad_input;
 mod cli;
 mod cors;
+mod delivery_smtp;
+mod delivery_twilio;
 mod health;
 mod login;
 mod me;

@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 use crate::auth::codes;
 use crate::auth::totp::TotpParams;
 use crate::clock::rfc3339;
-use crate::delivery::{Channel, Message};
+use crate::delivery::{templates, Channel};
 use crate::domain::{AuditEvent, Email, LockReason, MethodKind, MethodStatus, PhoneNumber, UnixTime};
 use crate::error::AppError;
 use crate::service::audit;
@@ -137,7 +137,8 @@ pub fn new_code_message(
     let to = method.destination.as_deref().ok_or_else(|| AppError::internal("method without a destination"))?;
     let code = codes::new_code();
     let hash = state.codes.hash(context, &code);
-    let message = Message::code(channel, to, &tenant.name, &code, codes::CODE_TTL_SECS);
+    let web_host = tenant.policy.web_origin_host();
+    let message = templates::code(channel, to, &tenant.name, &code, codes::CODE_TTL_SECS, web_host.as_deref());
     // The message expires with its code: an undelivered code is never sent late.
     let owner = (tenant, Some(&method.user_id));
     let queued = outbox::enqueue(c, state, owner, message, now + codes::CODE_TTL_SECS, now)?;

@@ -7,10 +7,13 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use crate::auth::password::HashParams;
-use crate::delivery::{DeliveryConfig, DeliverySettings};
+use crate::delivery::DeliverySettings;
+
+mod delivery;
 use crate::domain::TwoFactorMode;
 pub use crate::secret::Secret;
 use crate::store::DatabaseTarget;
+use delivery::delivery_config;
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -171,42 +174,6 @@ impl Settings {
             }
         }
         Ok(())
-    }
-}
-
-/// The sender of one channel: its own variable (`LATCHKEY_DELIVERY_SMS`, `…_EMAIL`), else
-/// `LATCHKEY_DELIVERY`, else `log`.
-fn delivery_config<G: Fn(&str) -> Option<String>>(
-    get: &G,
-    parse: &Parser<'_, G>,
-    channel_var: &str,
-) -> Result<DeliveryConfig, ConfigError> {
-    let (var, choice) = match get(channel_var) {
-        Some(choice) => (channel_var, choice),
-        None => ("LATCHKEY_DELIVERY", get("LATCHKEY_DELIVERY").unwrap_or_else(|| "log".into())),
-    };
-    let missing = |name: &str| ConfigError { name: name.into(), message: format!("required when {var}=webhook") };
-    match choice.as_str() {
-        "log" => Ok(DeliveryConfig::Log),
-        "webhook" => {
-            let url = get("LATCHKEY_DELIVERY_WEBHOOK_URL").ok_or_else(|| missing("LATCHKEY_DELIVERY_WEBHOOK_URL"))?;
-            if !(url.starts_with("http://") || url.starts_with("https://")) {
-                return Err(ConfigError {
-                    name: "LATCHKEY_DELIVERY_WEBHOOK_URL".into(),
-                    message: "must be an http(s) URL".into(),
-                });
-            }
-            let secret =
-                get("LATCHKEY_DELIVERY_WEBHOOK_SECRET").ok_or_else(|| missing("LATCHKEY_DELIVERY_WEBHOOK_SECRET"))?;
-            let timeout_ms: u64 = parse.or("LATCHKEY_DELIVERY_TIMEOUT_MS", 5000)?;
-            Ok(DeliveryConfig::Webhook {
-                legacy_signature: parse.or("LATCHKEY_DELIVERY_WEBHOOK_LEGACY_SIGNATURE", true)?,
-                url,
-                secret: Secret::new(secret),
-                timeout: std::time::Duration::from_millis(timeout_ms),
-            })
-        }
-        other => Err(ConfigError { name: var.into(), message: format!("{other:?}: use log or webhook") }),
     }
 }
 

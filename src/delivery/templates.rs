@@ -1,0 +1,140 @@
+//! What Latchkey says to people: the text of each message, rendered once when it is queued
+//! (the outbox keeps the rendered text). SMS stay short: the code and the tenant's name, and
+//! the WebOTP line when the tenant has a web origin. Emails are plain text plus an HTML part
+//! with no links, remote images or tracking.
+
+use super::Message;
+use crate::domain::Channel;
+
+/// "10 minutes", "1 minute", "90 seconds": a code's real lifetime.
+fn lifetime(ttl_secs: i64) -> String {
+    match ttl_secs {
+        s if s % 60 == 0 && s >= 120 => format!("{} minutes", s / 60),
+        60 => "1 minute".to_owned(),
+        s => format!("{s} seconds"),
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A small self-contained HTML page: inline styles only, nothing fetched when it is opened.
+fn html_page(title: &str, paragraphs: &[String]) -> String {
+    let mut body = String::new();
+    for p in paragraphs {
+        body.push_str(p);
+        body.push('\n');
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n</head>\n\
+         <body style=\"margin:0;padding:24px;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;\
+         font-size:16px;line-height:1.5;color:#1f2328;background:#ffffff\">\n{body}</body>\n</html>\n",
+        escape_html(title)
+    )
+}
+
+/// A sign-in code. By SMS: the code and the tenant's name, and the WebOTP line
+/// (`@host #code`) when `web_host` is set, so the browser on that site can fill it in. By email:
+/// both parts, stating when the code expires.
+pub fn code(channel: Channel, to: &str, tenant: &str, code: &str, ttl_secs: i64, web_host: Option<&str>) -> Message {
+    let (subject, body, html) = match channel {
+        Channel::Sms => {
+            let mut text = format!("{code} is your {tenant} sign-in code.");
+            if let Some(host) = web_host {
+                text.push_str(&format!("\n\n@{host} #{code}"));
+            }
+            (None, text, None)
+        }
+        Channel::Email => {
+            let subject = format!("Your {tenant} sign-in code");
+            let expiry = lifetime(ttl_secs);
+            let warning = "If you did not try to sign in, change your password.";
+            let text = format!("Your {tenant} sign-in code is {code}.\n\nIt expires in {expiry}. {warning}\n");
+            let html = html_page(
+                &subject,
+                &[
+                    format!("<p>Your {} sign-in code is</p>", escape_html(tenant)),
+                    format!(
+                        "<p style=\"font-size:28px;font-weight:600;letter-spacing:4px;\
+                         font-family:ui-monospace,Menlo,Consolas,monospace\">{}</p>",
+                        escape_html(code)
+                    ),
+                    format!("<p>It expires in {expiry}. {warning}</p>"),
+                ],
+            );
+            (Some(subject), text, Some(html))
+        }
+    };
+    Message {
+        id: String::new(),
+        channel,
+        to: to.to_owned(),
+        subject,
+        body,
+        html,
+        code: Some(code.to_owned()),
+        tenant: tenant.to_owned(),
+    }
+}
+
+/// The notice to a tenant's admin contact when its SMS balance falls to its threshold.
+pub fn low_sms_balance(to: &str, tenant: &str, balance: i64) -> Message {
+    let subject = format!("{tenant}: {balance} SMS left");
+    let lines = [
+        format!("The SMS budget of {tenant} is down to {balance} messages."),
+        "When it reaches 0, sign-in codes are no longer sent by SMS: users are asked for their other \
+         methods. Ask your Latchkey operator for a top-up."
+            .to_owned(),
+    ];
+    let text = format!("{}\n\n{}\n", lines[0], lines[1]);
+    let html = html_page(&subject, &lines.map(|l| format!("<p>{}</p>", escape_html(&l))));
+    Message {
+        id: String::new(),
+        channel: Channel::Email,
+        to: to.to_owned(),
+        subject: Some(subject),
+        body: text,
+        html: Some(html),
+        code: None,
+        tenant: tenant.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sms_holds_the_code_the_name_and_the_webotp_line() {
+        let m = code(Channel::Sms, "+358401234567", "Acme", "123456", 600, Some("app.acme.example"));
+        assert_eq!(m.body, "123456 is your Acme sign-in code.\n\n@app.acme.example #123456");
+        assert!(m.html.is_none() && m.subject.is_none());
+        let plain = code(Channel::Sms, "+358401234567", "Acme", "123456", 600, None);
+        assert_eq!(plain.body, "123456 is your Acme sign-in code.");
+    }
+
+    #[test]
+    fn email_states_the_real_lifetime_and_escapes_the_name() {
+        let m = code(Channel::Email, "a@example.com", "Tom & <Jerry>", "654321", 300, None);
+        assert!(m.body.contains("expires in 5 minutes"));
+        let html = m.html.unwrap_or_default();
+        assert!(html.contains("Tom &amp; &lt;Jerry&gt;") && html.contains("654321"));
+        assert!(!html.contains("<Jerry>") && !html.contains("http"), "no raw markup, no links");
+        assert_eq!(lifetime(60), "1 minute");
+        assert_eq!(lifetime(90), "90 seconds");
+    }
+}
