@@ -7,9 +7,15 @@
 //!   honoured): sets up users enrolled with an authenticator app, opens two challenges per user,
 //!   then sends every `/verify` concurrently and prints requests/s, p50/p99, errors and peak RSS.
 //!
+//! - `--mode sms`: the outbox path (see `bench/sms.rs`): logins with an SMS primary method
+//!   against a local gateway on `--gateway-port`, next to logins with an authenticator app.
+//!
 //! Usage: latchkey-bench --url http://127.0.0.1:8080 --admin-key lk_admin_… [--mode login|verify]
 //!        [--seconds 20] [--concurrency 16] [--users 32] [--server-pid PID] [--label sqlite]
 #![allow(clippy::print_stdout)]
+
+#[path = "bench/sms.rs"]
+mod sms;
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
@@ -26,6 +32,7 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 const PASSWORD: &str = "benchmark password 1";
 
+#[derive(Clone)]
 struct Args {
     url: String,
     admin_key: String,
@@ -35,6 +42,7 @@ struct Args {
     users: usize,
     server_pid: Option<u32>,
     label: String,
+    gateway_port: u16,
 }
 
 fn parse_args() -> Result<Args, BoxError> {
@@ -54,6 +62,7 @@ fn parse_args() -> Result<Args, BoxError> {
         users: get("users", "32").parse()?,
         server_pid: map.get("server-pid").map(|p| p.parse()).transpose()?,
         label: get("label", "bench"),
+        gateway_port: get("gateway-port", "18090").parse()?,
     })
 }
 
@@ -350,6 +359,10 @@ async fn main() -> Result<(), BoxError> {
     match mode.as_str() {
         "login" => login_mode(bench).await,
         "verify" => verify_mode(bench).await,
-        other => Err(format!("unknown --mode {other}: use login or verify").into()),
+        "sms" => {
+            let port = bench.args.gateway_port;
+            sms::sms_mode(bench, port).await
+        }
+        other => Err(format!("unknown --mode {other}: use login, verify or sms").into()),
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts a release build of Latchkey on a temporary database (SQLite, and PostgreSQL when
 # reachable), floods it with the latchkey-bench load generator, prints the figures and stops it.
-# Usage: tools/bench.sh [seconds] [concurrency] [verify-users] [modes: "login verify"]
+# Usage: tools/bench.sh [seconds] [concurrency] [verify-users] [modes: "login verify sms"]
 # The /verify run uses light argon2 parameters for its setup logins: the measured /verify path
 # has no password hashing, and production parameters would only slow the setup.
 set -euo pipefail
@@ -45,5 +45,10 @@ for mode in $modes; do
   case $mode in
     login) both "LATCHKEY_LOG=warn" --mode login --users 32 ;;
     verify) both "$light" --mode verify --users "$verify_users" ;;
+    sms)
+      gateway_port=$((40000 + RANDOM % 20000))
+      sms_env="$light LATCHKEY_DELIVERY_SMS=webhook LATCHKEY_DELIVERY_WEBHOOK_URL=http://127.0.0.1:$gateway_port/sms"
+      sms_env="$sms_env LATCHKEY_DELIVERY_WEBHOOK_SECRET=whsec_YmVuY2htYXJrLWdhdGV3YXktc2VjcmV0"
+      both "$sms_env" --mode sms --users 64 --gateway-port "$gateway_port" ;;
   esac
 done

@@ -90,7 +90,9 @@ fn write(
     guard(c, tenant, user_id, &message, now)?;
     // Each SMS spends one of the tenant's budget (under the row lock the guard took); one
     // refused for budget is not queued and costs nothing.
-    if message.channel == Channel::Sms {
+    // A tenant unlimited when the request began is not written to (a budget set meanwhile
+    // applies from the next request).
+    if message.channel == Channel::Sms && tenant.sms_budget.is_some() {
         if !tenants::spend_sms(c, &tenant.id)? {
             return Err(AppError::SmsBudgetExhausted);
         }
@@ -129,6 +131,10 @@ const NOTICE_TTL_SECS: i64 = 3 * 86_400;
 /// pumping guard refuses is dropped: it never fails the sign-in that spent the SMS.
 fn notice_low_balance(c: &mut AnyConnection, state: &AppState, tenant: &Tenant, now: UnixTime) -> Result<(), AppError> {
     let threshold = tenant.policy.sms_budget_low_threshold;
+    if tenant.sms_budget.is_none() || threshold == 0 {
+        // Unlimited when the request began (a budget set since is noticed from the next spend).
+        return Ok(());
+    }
     let Some(balance) = tenants::sms_balance(c, &tenant.id)? else { return Ok(()) };
     if threshold == 0 || balance > threshold || !tenants::claim_low_sms_notice(c, &tenant.id, now)? {
         return Ok(());
@@ -201,21 +207,22 @@ fn guard(
             retry_after_secs: retry_after.max(1).unsigned_abs(),
         })
     };
+    let counts = rows::recent_counts(c, &tenant.id, user_id, &message.to, now)?;
     if let Some(user) = user_id {
-        if rows::count_for_user(c, user, now - HOUR)? >= limits.per_user_per_hour {
+        if counts.user_hour >= limits.per_user_per_hour {
             let oldest = rows::oldest_for_user(c, user, now - HOUR)?.unwrap_or(now);
             return refuse(c, "per-user", oldest + HOUR - now);
         }
     }
     if is_sms {
-        if rows::count_to(c, Channel::Sms, &message.to, now - HOUR)? >= limits.per_number_per_hour {
+        if counts.number_hour >= limits.per_number_per_hour {
             return refuse(c, "per-number hourly", HOUR);
         }
-        if rows::count_to(c, Channel::Sms, &message.to, now - DAY)? >= limits.per_number_per_day {
+        if counts.number_day >= limits.per_number_per_day {
             return refuse(c, "per-number daily", DAY);
         }
     }
-    if rows::count_for_tenant(c, &tenant.id, now - HOUR)? >= limits.per_tenant_per_hour {
+    if counts.tenant_hour >= limits.per_tenant_per_hour {
         return refuse(c, "per-tenant", HOUR);
     }
     Ok(())
@@ -315,7 +322,10 @@ pub async fn worker(state: Arc<AppState>, poll: Duration, mut stop: tokio::sync:
     loop {
         tokio::select! {
             _ = ticks.tick() => {}
-            _ = stop.changed() => return,
+            _ = stop.changed() => {
+                tracing::info!("outbox worker stopped");
+                return;
+            }
         }
         let pass = tokio::spawn({
             let state = state.clone();

@@ -45,26 +45,40 @@ pub fn find(conn: &mut AnyConnection, id: &OutboxId) -> Result<Option<OutboxRow>
 /// How many messages were queued since `since`: for a user, to a recipient on a channel, for a
 /// tenant (the pumping guard). Every message counts, sent or not: the guard caps what an
 /// attacker can make us try to send.
-pub fn count_for_user(conn: &mut AnyConnection, user_id: &UserId, since: UnixTime) -> Result<i64, StoreError> {
-    Ok(o::table.filter(o::user_id.eq(user_id)).filter(o::created_at.gt(since)).count().get_result(conn)?)
+/// What the pumping guard counts, in one round trip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecentCounts {
+    /// Messages of the user (every channel) in the last hour.
+    pub user_hour: i64,
+    /// SMS to the recipient in the last hour and day.
+    pub number_hour: i64,
+    pub number_day: i64,
+    /// Messages of the tenant in the last hour.
+    pub tenant_hour: i64,
 }
 
-pub fn count_to(
+/// The guard's counts for a message of `tenant_id` (and `user_id`) to `recipient`, as of `now`.
+pub fn recent_counts(
     conn: &mut AnyConnection,
-    channel: Channel,
+    tenant_id: &TenantId,
+    user_id: Option<&UserId>,
     recipient: &str,
-    since: UnixTime,
-) -> Result<i64, StoreError> {
-    Ok(o::table
-        .filter(o::channel.eq(channel))
-        .filter(o::recipient.eq(recipient))
-        .filter(o::created_at.gt(since))
-        .count()
-        .get_result(conn)?)
-}
-
-pub fn count_for_tenant(conn: &mut AnyConnection, tenant_id: &TenantId, since: UnixTime) -> Result<i64, StoreError> {
-    Ok(o::table.filter(o::tenant_id.eq(tenant_id)).filter(o::created_at.gt(since)).count().get_result(conn)?)
+    now: UnixTime,
+) -> Result<RecentCounts, StoreError> {
+    let (hour, day) = (now - 3600, now - 86_400);
+    let user = o::table.filter(o::user_id.eq(user_id)).filter(o::created_at.gt(hour)).count().single_value();
+    let sms_to = o::table.filter(o::channel.eq(Channel::Sms)).filter(o::recipient.eq(recipient));
+    let number_hour = sms_to.filter(o::created_at.gt(hour)).count().single_value();
+    let number_day = sms_to.filter(o::created_at.gt(day)).count().single_value();
+    let tenant = o::table.filter(o::tenant_id.eq(tenant_id)).filter(o::created_at.gt(hour)).count().single_value();
+    let (user_hour, number_hour, number_day, tenant_hour): (Option<i64>, Option<i64>, Option<i64>, Option<i64>) =
+        diesel::select((user, number_hour, number_day, tenant)).get_result(conn)?;
+    Ok(RecentCounts {
+        user_hour: user_hour.unwrap_or(0),
+        number_hour: number_hour.unwrap_or(0),
+        number_day: number_day.unwrap_or(0),
+        tenant_hour: tenant_hour.unwrap_or(0),
+    })
 }
 
 /// The oldest message counted in a window, to tell the client when a slot frees up.

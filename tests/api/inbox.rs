@@ -24,6 +24,8 @@ pub struct Inbox {
     raw: Arc<Mutex<Vec<Raw>>>,
     /// When set, the endpoint answers 500 (a gateway outage).
     failing: Arc<Mutex<Option<u16>>>,
+    /// When set, the endpoint answers only after this long (a slow gateway).
+    delay: Arc<Mutex<Option<std::time::Duration>>>,
     pub url: String,
 }
 
@@ -86,6 +88,10 @@ impl Inbox {
                 web::post().to(move |req: HttpRequest, body: web::Bytes| {
                     let shared = shared.clone();
                     async move {
+                        let delay = *shared.delay.lock().unwrap();
+                        if let Some(delay) = delay {
+                            tokio::time::sleep(delay).await;
+                        }
                         if let Some(status) = *shared.failing.lock().unwrap() {
                             let status = actix_web::http::StatusCode::from_u16(status).unwrap();
                             return HttpResponse::build(status).finish();
@@ -135,6 +141,11 @@ impl Inbox {
 
     pub fn set_failing(&self, failing: bool) {
         *self.failing.lock().unwrap() = failing.then_some(500);
+    }
+
+    /// Answers each delivery only after `delay`.
+    pub fn set_delay(&self, delay: std::time::Duration) {
+        *self.delay.lock().unwrap() = Some(delay);
     }
 
     /// Answers every delivery with this status (e.g. 400: a permanent refusal).

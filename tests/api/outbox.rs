@@ -162,3 +162,29 @@ async fn a_message_queued_by_a_killed_process_is_delivered_once_by_another() -> 
     assert_eq!(app.verify(&login["challenge_id"], &code).await.status(), 200);
     Ok(())
 }
+
+#[tokio::test]
+async fn sigterm_finishes_the_send_in_flight_then_stops_the_worker_and_exits_cleanly() -> TestResult {
+    let app = spawn_app().await;
+    sms_tenant(&app).await;
+    let child = crate::process::ChildServer::start(&app);
+    app.inbox.set_delay(Duration::from_millis(1500));
+    let request = app
+        .client
+        .post(format!("{}/login", child.address))
+        .json(&json!({"tenant": "acme", "identifier": "alice@example.com", "password": PASSWORD}));
+    let login = tokio::spawn(request.send());
+    tokio::time::sleep(Duration::from_millis(600)).await; // the login now waits on the slow gateway
+
+    let log = child.log.clone();
+    let status = child.terminate(Duration::from_secs(20)).await;
+    assert!(status.is_some_and(|s| s.success()), "exited 0 after SIGTERM: {status:?}");
+    let login: Value = login.await??.json().await?;
+    assert_eq!(login["code_sent"], true, "the send in flight was finished, not cut: {login}");
+    assert_eq!(app.inbox.count_to(PHONE), 1);
+    let sent: Value = app.admin_get("/admin/tenants/acme/outbox?status=sent").await.json().await?;
+    assert_eq!(sent.as_array().map(Vec::len), Some(1), "recorded as sent, no lease left behind");
+    let log = log.lock().map(|l| l.join("\n")).unwrap_or_default();
+    assert!(log.contains("outbox worker stopped"), "{log}");
+    Ok(())
+}

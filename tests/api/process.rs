@@ -2,6 +2,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::helpers::TestApp;
@@ -9,6 +10,8 @@ use crate::helpers::TestApp;
 pub struct ChildServer {
     child: Child,
     pub address: String,
+    /// Every line the child wrote to stderr (its log).
+    pub log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Drop for ChildServer {
@@ -23,6 +26,21 @@ impl ChildServer {
     pub fn kill(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+
+    /// SIGTERM, then waits (up to `limit`) for the process to exit; `None` if it did not.
+    pub async fn terminate(mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "cannot send SIGTERM");
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        None
     }
 
     /// Starts `latchkey serve` on port 0 against `app`'s database, master key and webhook.
@@ -48,8 +66,11 @@ impl ChildServer {
             .unwrap_or_else(|e| panic!("cannot start the latchkey binary: {e}"));
         let stderr = child.stderr.take().unwrap_or_else(|| panic!("no stderr"));
         let (tx, rx) = std::sync::mpsc::channel();
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let lines = log.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                lines.lock().unwrap().push(line.clone());
                 if let Some(port) = line.split("port=").nth(1).and_then(|rest| rest.split_whitespace().next()) {
                     let _ = tx.send(port.to_owned());
                 }
@@ -62,6 +83,6 @@ impl ChildServer {
             }
             assert!(Instant::now() < deadline, "the child server did not report its port");
         };
-        ChildServer { child, address: format!("http://127.0.0.1:{port}") }
+        ChildServer { child, address: format!("http://127.0.0.1:{port}"), log }
     }
 }
