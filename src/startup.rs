@@ -93,7 +93,8 @@ pub fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> Result<(AppStat
             "no usable signing key: is LATCHKEY_MASTER_KEY the one the keys were sealed with?".into(),
         ));
     }
-    Ok((AppState { settings, db, clock, secrets, codes, sender, passwords, keys, hash_pool }, minted))
+    let background = tokio_util::task::TaskTracker::new();
+    Ok((AppState { settings, db, clock, secrets, codes, sender, passwords, keys, hash_pool, background }, minted))
 }
 
 impl Application {
@@ -145,6 +146,12 @@ impl Application {
         let worker = tokio::spawn(crate::service::outbox::worker(self.state.clone().into_inner(), poll, stopped));
         let served = self.server.await;
         let _ = stop.send(true);
+        // Outcomes of sends that requests finished are recorded before the process ends.
+        let background = &self.state.background;
+        background.close();
+        if tokio::time::timeout(std::time::Duration::from_secs(10), background.wait()).await.is_err() {
+            tracing::warn!("recording the outcome of sends did not finish within 10 s");
+        }
         if tokio::time::timeout(std::time::Duration::from_secs(10), worker).await.is_err() {
             tracing::warn!("the outbox worker did not stop within 10 s");
         }

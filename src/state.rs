@@ -21,6 +21,9 @@ pub struct AppState {
     pub passwords: PasswordHasher,
     pub keys: KeyStore,
     pub hash_pool: HashPool,
+    /// Work a request started but does not wait for (recording a send's outcome); the server
+    /// waits for it on a stop.
+    pub background: tokio_util::task::TaskTracker,
 }
 
 impl AppState {

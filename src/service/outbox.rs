@@ -229,10 +229,23 @@ fn guard(
 }
 
 /// The request's own attempt, right after the commit. An error means the message was not sent
-/// now (the worker retries it while it has not expired).
+/// now (the worker retries it while it has not expired). The outcome is recorded after the
+/// request has its answer (the user does not wait for that commit); the message stays leased
+/// meanwhile, and a stopping server waits for the record (`AppState::background`).
 pub async fn send_now(state: &Arc<AppState>, queued: Queued) -> Result<(), AppError> {
     let result = state.sender.send(&queued.message).await;
-    record(state, queued.id, queued.expires_at, result).await
+    let sent = result.is_ok();
+    let s = state.clone();
+    state.background.spawn(async move {
+        if let Err(e) = record(&s, queued.id, queued.expires_at, result).await {
+            tracing::warn!(error = %e, "the outcome of a send could not be recorded (its lease will run out)");
+        }
+    });
+    if sent {
+        Ok(())
+    } else {
+        Err(AppError::DeliveryFailed)
+    }
 }
 
 /// Records the outcome of an attempt on the leased row.
@@ -259,11 +272,7 @@ async fn record(
         Ok(())
     })
     .await
-    .map_err(AppError::internal)??;
-    match result {
-        Ok(()) => Ok(()),
-        Err(_) => Err(AppError::DeliveryFailed),
-    }
+    .map_err(AppError::internal)?
 }
 
 fn backoff_secs(attempts: i32) -> i64 {
@@ -305,9 +314,9 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
         .map_err(AppError::internal)??;
         if let Some((row, message)) = claimed {
             let result = state.sender.send(&message).await;
-            if record(state, row.id, row.expires_at, result).await.is_ok() {
-                sent += 1;
-            }
+            let delivered = result.is_ok();
+            record(state, row.id, row.expires_at, result).await?;
+            sent += usize::from(delivered);
         }
     }
     Ok(sent)

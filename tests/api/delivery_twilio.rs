@@ -28,12 +28,6 @@ async fn sms_tenant(app: &TestApp) {
     app.user_with_phone("acme", "alice@example.com", PHONE).await;
 }
 
-async fn outbox(app: &TestApp, status: &str) -> Vec<Value> {
-    let listed: Value =
-        app.admin_get(&format!("/admin/tenants/acme/outbox?status={status}")).await.json().await.unwrap();
-    listed.as_array().cloned().unwrap_or_default()
-}
-
 #[tokio::test]
 async fn an_sms_code_goes_through_twilio_with_the_webotp_line() -> TestResult {
     let twilio = FakeTwilio::start().await;
@@ -52,7 +46,7 @@ async fn an_sms_code_goes_through_twilio_with_the_webotp_line() -> TestResult {
     let code: String = body.chars().take(6).collect();
     assert_eq!(body, &format!("{code} is your Acme sign-in code.\n\n@app.acme.example #{code}"));
     assert_eq!(app.verify(&login["challenge_id"], &code).await.status(), 200);
-    assert_eq!(outbox(&app, "sent").await.len(), 1);
+    assert_eq!(app.outbox_with("acme", "sent", 1).await.len(), 1);
     Ok(())
 }
 
@@ -81,7 +75,7 @@ async fn an_invalid_number_fails_for_good_without_retries() -> TestResult {
     app.clock.advance(120);
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(twilio.requests(), 1, "a permanent error is not retried");
-    let failed = outbox(&app, "failed").await;
+    let failed = app.outbox_with("acme", "failed", 1).await;
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0]["last_error"], "twilio answered 400 (error 21211)", "Twilio's code, not its text");
     Ok(())
@@ -100,7 +94,7 @@ async fn server_errors_throttling_and_timeouts_are_retried_with_backoff_until_se
     expected_errors.reverse();
     // Each retry comes only after its backoff (5 s, 10 s, 20 s ± 20 %), driven by the clock.
     for (attempt, wait) in [(2, 7), (3, 13), (4, 25)] {
-        let queued = outbox(&app, "queued").await;
+        let queued = app.outbox_with("acme", "queued", 1).await;
         assert_eq!(queued.len(), 1, "still queued before attempt {attempt}");
         if let Some(expected) = expected_errors.pop() {
             assert_eq!(queued[0]["last_error"], expected);
@@ -123,7 +117,7 @@ async fn server_errors_throttling_and_timeouts_are_retried_with_backoff_until_se
     let accepted = twilio.wait_for_accepted(1).await;
     assert_eq!(accepted.len(), 1, "delivered on the fourth attempt");
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let sent = outbox(&app, "sent").await;
+    let sent = app.outbox_with("acme", "sent", 1).await;
     assert_eq!((sent.len(), sent[0]["attempts"].as_i64()), (1, Some(4)));
     let code: String = accepted[0]["Body"].chars().take(6).collect();
     assert_eq!(app.verify(&login["challenge_id"], &code).await.status(), 200);

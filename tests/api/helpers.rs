@@ -363,6 +363,22 @@ impl TestApp {
             .collect()
     }
 
+    /// The tenant's outbox messages of `status`, once there are `count` of them (the outcome of a
+    /// request's own send is recorded just after it answers); waits up to 3 s.
+    pub async fn outbox_with(&self, tenant: &str, status: &str, count: usize) -> Vec<Value> {
+        let path = format!("/admin/tenants/{tenant}/outbox?status={status}");
+        let mut listed = Vec::new();
+        for _ in 0..100 {
+            let body: Value = self.admin_get(&path).await.json().await.unwrap();
+            listed = body.as_array().cloned().unwrap_or_default();
+            if listed.len() >= count {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+        }
+        listed
+    }
+
     /// The event names of a tenant's audit trail, read from the database.
     pub fn audit_of_tenant(&self, slug: &str) -> Vec<String> {
         let target = latchkey::store::DatabaseTarget::parse(&self.database_url).unwrap();
