@@ -35,6 +35,18 @@ pub fn record(
     Ok(())
 }
 
+/// An entry that no client request carries (the outbox, the worker): no address, no agent.
+pub fn by_system(
+    conn: &mut AnyConnection,
+    (tenant_id, user_id): (&TenantId, Option<&UserId>),
+    event: AuditEvent,
+    outcome: AuditOutcome,
+    detail: &str,
+    now: UnixTime,
+) -> Result<(), AppError> {
+    record(conn, Some(tenant_id), user_id, &ClientInfo::default(), event, outcome, Some(detail), now)
+}
+
 /// Records a failed attempt with what it did to the account, and the lock when it caused one.
 #[allow(clippy::too_many_arguments)]
 pub fn failed_attempt(

@@ -16,7 +16,6 @@ use crate::domain::{
 };
 use crate::error::AppError;
 use crate::service::audit;
-use crate::service::sessions::ClientInfo;
 use crate::state::AppState;
 use crate::store::outbox::{self as rows, OutboxRow};
 use crate::store::tenants::{self, Tenant};
@@ -140,17 +139,7 @@ fn notice_low_balance(c: &mut AnyConnection, state: &AppState, tenant: &Tenant, 
         return Ok(());
     }
     let detail = format!("{balance} SMS left (threshold {threshold})");
-    let none = ClientInfo::default();
-    audit::record(
-        c,
-        Some(&tenant.id),
-        None,
-        &none,
-        AuditEvent::SmsBudgetLow,
-        AuditOutcome::Success,
-        Some(&detail),
-        now,
-    )?;
+    audit::by_system(c, (&tenant.id, None), AuditEvent::SmsBudgetLow, AuditOutcome::Success, &detail, now)?;
     tracing::warn!(tenant = %tenant.slug, balance, threshold, "the SMS budget is low");
     if let Some(contact) = &tenant.policy.admin_contact {
         let notice = templates::low_sms_balance(contact, &tenant.name, balance);
@@ -189,17 +178,7 @@ fn guard(
     tenants::lock(c, &tenant.id)?;
     let refuse = |c: &mut AnyConnection, which: &str, retry_after: i64| -> Result<(), AppError> {
         let detail = format!("{which} limit");
-        let none = ClientInfo::default();
-        audit::record(
-            c,
-            Some(&tenant.id),
-            user_id,
-            &none,
-            AuditEvent::DeliveryRefused,
-            AuditOutcome::Failure,
-            Some(&detail),
-            now,
-        )?;
+        audit::by_system(c, (&tenant.id, user_id), AuditEvent::DeliveryRefused, AuditOutcome::Failure, &detail, now)?;
         tracing::warn!(tenant = %tenant.slug, limit = which, "message refused by the pumping guard");
         Err(AppError::TooManyRequests {
             code: ErrorCode::TooManyMessages,
