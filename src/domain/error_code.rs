@@ -18,6 +18,7 @@ pub enum ErrorCode {
     NotFound,
     InvalidId,
     InvalidSlug,
+    InvalidUsername,
     InvalidName,
     InvalidDisplayName,
     InvalidEmail,
@@ -81,6 +82,7 @@ pub enum ErrorCode {
     // Admin
     TenantExists,
     EmailTaken,
+    UsernameTaken,
     // The server
     Overloaded,
     DatabaseUnavailable,

@@ -13,6 +13,7 @@ pub mod slug;
 pub mod tenant_policy;
 pub mod text;
 pub mod time;
+pub mod username;
 
 pub use email::Email;
 pub use ids::{ApiKeyId, ChallengeId, DeviceId, GroupId, MethodId, OutboxId, SessionId, TenantId, UserId};
@@ -22,6 +23,7 @@ pub use kinds::{
 };
 pub use phone::PhoneNumber;
 pub use slug::Slug;
+pub use username::Username;
 
 pub mod error_code;
 pub use error_code::{ErrorCode, Invalid};

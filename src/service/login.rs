@@ -15,7 +15,7 @@ use super::second_factor::enrollment;
 use super::sessions::{self, Authenticated, ClientInfo};
 use crate::auth::password::Verification;
 use crate::auth::policy::{evaluate, Decision, RefuseReason};
-use crate::domain::{AuditEvent, AuditOutcome, ChallengePurpose, Email, LockReason, Slug, UnixTime};
+use crate::domain::{AuditEvent, AuditOutcome, ChallengePurpose, LockReason, Slug, UnixTime};
 use crate::error::AppError;
 use crate::service::outbox::Queued;
 use crate::state::AppState;
@@ -28,7 +28,7 @@ pub struct LoginRequest {
     /// The tenant's slug.
     #[schema(example = "acme")]
     pub tenant: String,
-    /// The user's email address.
+    /// The user's email address or username (an identifier with '@' is an email).
     #[schema(example = "alice@example.com")]
     pub identifier: String,
     #[schema(example = "correct horse battery staple")]
@@ -110,9 +110,9 @@ async fn run_blocking<T: Send + 'static>(
 fn lookup(state: &AppState, req: &LoginRequest, slug: &Slug) -> Result<(Option<Tenant>, Option<User>), AppError> {
     let mut conn = state.db.get()?;
     let tenant = tenants::find_by_slug(&mut conn, slug)?;
-    let user = match (&tenant, Email::parse(&req.identifier)) {
-        (Some(t), Ok(email)) => users::find_by_email(&mut conn, &t.id, &email)?,
-        _ => None,
+    let user = match &tenant {
+        Some(t) => users::find_by_identifier(&mut conn, &t.id, &req.identifier)?,
+        None => None,
     };
     Ok((tenant, user))
 }

@@ -9,7 +9,7 @@ use super::sessions::ClientInfo;
 use super::views::UserView;
 use crate::auth::{password, validate};
 use crate::domain::ErrorCode;
-use crate::domain::{AuditEvent, AuditOutcome, Email, GroupId, PhoneNumber, Slug, UnixTime, UserId};
+use crate::domain::{AuditEvent, AuditOutcome, Email, GroupId, PhoneNumber, Slug, UnixTime, UserId, Username};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::groups;
@@ -22,6 +22,10 @@ use crate::store::{sessions, AnyConnection};
 pub struct CreateUser {
     #[schema(example = "alice@example.com")]
     pub email: String,
+    /// Another identifier at login: 3-64 characters of a-z, 0-9, '.', '_', '-' (case-insensitive,
+    /// unique in the tenant).
+    #[schema(example = "alice.m")]
+    pub username: Option<String>,
     #[schema(example = "correct horse battery staple", min_length = 8, max_length = 256)]
     pub password: String,
     /// International form; stored as E.164.
@@ -39,6 +43,10 @@ pub struct CreateUser {
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
     pub email: Option<String>,
+    /// `null` removes the user name.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, example = "alice.m")]
+    pub username: Option<Option<String>>,
     /// Changing the password revokes the user's sessions.
     pub password: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
@@ -195,20 +203,45 @@ fn email_taken() -> AppError {
     AppError::conflict(ErrorCode::EmailTaken, "a user with this email exists in the tenant")
 }
 
+fn username_taken() -> AppError {
+    AppError::conflict(ErrorCode::UsernameTaken, "a user with this username exists in the tenant")
+}
+
+/// Which identifier of `user` another user of the tenant already holds.
+fn taken(
+    conn: &mut AnyConnection,
+    tenant: &Tenant,
+    email: &Email,
+    username: Option<&Username>,
+    id: &UserId,
+) -> Result<Option<AppError>, AppError> {
+    if rows::find_by_email(conn, &tenant.id, email)?.is_some_and(|u| &u.id != id) {
+        return Ok(Some(email_taken()));
+    }
+    if let Some(name) = username {
+        if rows::find_by_username(conn, &tenant.id, name)?.is_some_and(|u| &u.id != id) {
+            return Ok(Some(username_taken()));
+        }
+    }
+    Ok(None)
+}
+
 pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: CreateUser) -> Result<UserView, AppError> {
     let email = Email::parse(&input.email)?;
+    let username = input.username.as_deref().map(Username::parse).transpose()?;
     password::validate_new_password(&input.password, email.as_str())?;
     let phone_number = input.phone_number.as_deref().map(PhoneNumber::parse).transpose()?;
     let display_name = validate::display_name(input.display_name)?;
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
-    if rows::find_by_email(&mut conn, &tenant.id, &email)?.is_some() {
-        return Err(email_taken());
+    let id = UserId::new();
+    if let Some(conflict) = taken(&mut conn, &tenant, &email, username.as_ref(), &id)? {
+        return Err(conflict);
     }
     let password_hash = state.passwords.hash(&input.password)?;
     let now = state.now();
     let user = User {
-        id: UserId::new(),
+        id,
         tenant_id: tenant.id.clone(),
         email,
         password_hash,
@@ -224,6 +257,7 @@ pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: Creat
         locked_until: None,
         lock_reason: None,
         enrollment_prompt_dismissed: false,
+        username,
     };
     let inserted = state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         rows::insert(c, &user)?;
@@ -235,9 +269,10 @@ pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: Creat
     });
     match inserted {
         Ok(()) => admin_view(&mut conn, &tenant, &user),
-        Err(AppError::Internal(_)) if rows::find_by_email(&mut conn, &tenant.id, &user.email)?.is_some() => {
-            Err(email_taken())
-        }
+        Err(AppError::Internal(e)) => match taken(&mut conn, &tenant, &user.email, user.username.as_ref(), &user.id)? {
+            Some(conflict) => Err(conflict),
+            None => Err(AppError::Internal(e)),
+        },
         Err(e) => Err(e),
     }
 }
@@ -289,6 +324,11 @@ pub fn update(
         active: input.active,
         two_factor_exempt: input.two_factor_exempt,
         enrollment_prompt_dismissed: input.enrollment_prompt_dismissed,
+        username: match &input.username {
+            Some(Some(name)) => Some(Some(Username::parse(name)?)),
+            Some(None) => Some(None),
+            None => None,
+        },
         updated_at: Some(now),
         ..UserChanges::default()
     };
@@ -298,18 +338,17 @@ pub fn update(
         changes.password_changed_at = Some(now);
     }
     changes.email = email;
+    let new_email = changes.email.as_ref().unwrap_or(&user.email);
+    let new_username = changes.username.as_ref().map_or(user.username.as_ref(), Option::as_ref);
+    if let Some(conflict) = taken(&mut conn, &tenant, new_email, new_username, &user.id)? {
+        return Err(conflict);
+    }
     let revoke = changes.password_hash.is_some() || input.active == Some(false);
     let exemption_changed = input.two_factor_exempt.filter(|e| *e != user.two_factor_exempt);
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
-        rows::update(c, &user.id, &changes).map_err(
-            |e| {
-                if e.is_unique_violation() {
-                    email_taken()
-                } else {
-                    e.into()
-                }
-            },
-        )?;
+        // Checked above; a unique violation here is a concurrent edit that took it first.
+        rows::update(c, &user.id, &changes)
+            .map_err(|e| if e.is_unique_violation() { email_taken() } else { e.into() })?;
         if revoke {
             let reason = if input.active == Some(false) { "user_deactivated" } else { "password_changed" };
             sessions::revoke_all_for_user(c, &user.id, reason, now)?;

@@ -99,6 +99,9 @@ pub struct UserView {
     pub tenant: String,
     #[schema(example = "alice@example.com")]
     pub email: String,
+    /// Another identifier at login (lower case).
+    #[schema(example = "alice.m")]
+    pub username: Option<String>,
     /// E.164, e.g. +358401234567.
     pub phone_number: Option<String>,
     pub display_name: Option<String>,
@@ -121,6 +124,7 @@ impl UserView {
             id: user.id.to_string(),
             tenant: tenant_slug.to_string(),
             email: user.email.to_string(),
+            username: user.username.as_ref().map(ToString::to_string),
             phone_number: user.phone_number.as_ref().map(ToString::to_string),
             display_name: user.display_name.clone(),
             active: user.active,

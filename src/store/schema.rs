@@ -40,6 +40,7 @@ diesel::table! {
         locked_until -> Nullable<BigInt>,
         lock_reason -> Nullable<Text>,
         enrollment_prompt_dismissed -> Bool,
+        username -> Nullable<Text>,
     }
 }
 

@@ -1,6 +1,6 @@
 use diesel::prelude::*;
 
-use crate::domain::{Email, LockReason, PhoneNumber, TenantId, UnixTime, UserId};
+use crate::domain::{Email, LockReason, PhoneNumber, TenantId, UnixTime, UserId, Username};
 
 use super::schema::users;
 use super::{AnyConnection, StoreError};
@@ -26,6 +26,8 @@ pub struct User {
     pub lock_reason: Option<LockReason>,
     /// "Do not show this again" on the enrollment prompt.
     pub enrollment_prompt_dismissed: bool,
+    /// Unique per tenant, lower case; another identifier at login.
+    pub username: Option<Username>,
 }
 
 /// The fields an admin may change; `None` leaves a field as it is.
@@ -41,6 +43,7 @@ pub struct UserChanges {
     pub password_changed_at: Option<UnixTime>,
     pub two_factor_exempt: Option<bool>,
     pub enrollment_prompt_dismissed: Option<bool>,
+    pub username: Option<Option<Username>>,
 }
 
 pub fn insert(conn: &mut AnyConnection, user: &User) -> Result<(), StoreError> {
@@ -72,6 +75,39 @@ pub fn find_by_email(
         .select(User::as_select())
         .first(conn)
         .optional()?)
+}
+
+pub fn find_by_username(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    username: &Username,
+) -> Result<Option<User>, StoreError> {
+    Ok(users::table
+        .filter(users::tenant_id.eq(tenant_id))
+        .filter(users::username.eq(username))
+        .select(User::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The user a login identifier names: an email when it has an '@', else a user name. Either way
+/// one indexed lookup, so the cost does not tell which matched.
+pub fn find_by_identifier(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    identifier: &str,
+) -> Result<Option<User>, StoreError> {
+    if identifier.contains('@') {
+        match Email::parse(identifier) {
+            Ok(email) => find_by_email(conn, tenant_id, &email),
+            Err(_) => Ok(None),
+        }
+    } else {
+        match Username::parse(identifier) {
+            Ok(name) => find_by_username(conn, tenant_id, &name),
+            Err(_) => Ok(None),
+        }
+    }
 }
 
 pub fn list_in_tenant(

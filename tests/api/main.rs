@@ -37,4 +37,5 @@ mod two_factor_lockout;
 mod two_factor_login;
 mod two_factor_secrets;
 mod two_factor_self_service;
+mod usernames;
 mod webhooks;

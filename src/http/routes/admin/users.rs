@@ -18,7 +18,7 @@ use crate::state::AppState;
         (status = 401, body = ErrorBody),
         (status = 403, description = "The key belongs to another tenant", body = ErrorBody),
         (status = 404, description = "No such tenant", body = ErrorBody),
-        (status = 409, description = "`email_taken`", body = ErrorBody),
+        (status = 409, description = "`email_taken` or `username_taken`", body = ErrorBody),
     ))]
 #[post("/tenants/{slug}/users")]
 pub async fn create_user(
@@ -81,7 +81,7 @@ pub async fn get_user(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 409, description = "`email_taken`", body = ErrorBody),
+        (status = 409, description = "`email_taken` or `username_taken`", body = ErrorBody),
     ))]
 #[patch("/tenants/{slug}/users/{user_id}")]
 pub async fn update_user(

@@ -1,0 +1,2 @@
+DROP INDEX users_tenant_username_idx;
+ALTER TABLE users DROP COLUMN username;
