@@ -149,7 +149,19 @@ impl std::fmt::Debug for PasswordHasher {
 }
 
 /// The password policy for new passwords.
-pub fn validate_new_password(password: &str, email: &str) -> Result<(), AppError> {
+/// The 10,000 most common passwords of at least 8 characters, lower case, most common first
+/// (from the password frequency list of zxcvbn, MIT licence), shipped inside the binary.
+const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
+
+fn is_common(password: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| COMMON_PASSWORDS.lines().collect());
+    set.contains(password.trim().to_lowercase().as_str())
+}
+
+/// The password rules, in one place: 8-256 characters, not the user's email or username, not one
+/// of the 10,000 most common passwords.
+pub fn validate_new_password(password: &str, email: &str, username: Option<&str>) -> Result<(), AppError> {
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_CHARS {
         return Err(AppError::validation(
@@ -166,12 +178,33 @@ pub fn validate_new_password(password: &str, email: &str) -> Result<(), AppError
     if password.trim().eq_ignore_ascii_case(email.trim()) {
         return Err(AppError::validation(ErrorCode::PasswordEqualsEmail, "the password must not be the email address"));
     }
+    if username.is_some_and(|name| password.trim().eq_ignore_ascii_case(name.trim())) {
+        return Err(AppError::validation(ErrorCode::PasswordEqualsUsername, "the password must not be the username"));
+    }
+    if is_common(password) {
+        return Err(AppError::validation(
+            ErrorCode::PasswordTooCommon,
+            "this password is one of the most common ones: choose another",
+        ));
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_passwords_and_names_are_refused() {
+        let code = |p: &str, user: Option<&str>| match validate_new_password(p, "alice@example.com", user) {
+            Err(AppError::Validation { code, .. }) => Some(code),
+            _ => None,
+        };
+        assert_eq!(code("Password123", None), Some(ErrorCode::PasswordTooCommon));
+        assert_eq!(code("qwertyuiop", None), Some(ErrorCode::PasswordTooCommon));
+        assert_eq!(code("alice.smith", Some("Alice.Smith")), Some(ErrorCode::PasswordEqualsUsername));
+        assert_eq!(code("correct horse battery", Some("alice")), None);
+    }
 
     fn light() -> HashParams {
         HashParams { memory_kib: 64, iterations: 1, parallelism: 1 }
@@ -225,16 +258,19 @@ mod tests {
 
     #[test]
     fn policy_bounds_length_and_forbids_the_email() {
-        assert_eq!(validate_new_password("short", "a@b.c").map_err(|e| e.code().as_str()), Err("password_too_short"));
         assert_eq!(
-            validate_new_password(&"x".repeat(257), "a@b.c").map_err(|e| e.code().as_str()),
+            validate_new_password("short", "a@b.c", None).map_err(|e| e.code().as_str()),
+            Err("password_too_short")
+        );
+        assert_eq!(
+            validate_new_password(&"x".repeat(257), "a@b.c", None).map_err(|e| e.code().as_str()),
             Err("password_too_long")
         );
         assert_eq!(
-            validate_new_password("Alice@Example.com", "alice@example.com").map_err(|e| e.code().as_str()),
+            validate_new_password("Alice@Example.com", "alice@example.com", None).map_err(|e| e.code().as_str()),
             Err("password_equals_email")
         );
-        assert!(validate_new_password("long enough", "a@b.c").is_ok());
-        assert!(validate_new_password(&"é".repeat(256), "a@b.c").is_ok());
+        assert!(validate_new_password("long enough", "a@b.c", None).is_ok());
+        assert!(validate_new_password(&"é".repeat(256), "a@b.c", None).is_ok());
     }
 }

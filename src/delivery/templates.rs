@@ -114,6 +114,43 @@ pub fn low_sms_balance(to: &str, tenant: &str, balance: i64) -> Message {
     }
 }
 
+/// A security notice: what happened on the account, when, from where, and what to do.
+pub fn security_notice(
+    to: &str,
+    tenant: &str,
+    what: &str,
+    advice: &str,
+    at: crate::domain::UnixTime,
+    ip: Option<&str>,
+    user_agent: Option<&str>,
+) -> Message {
+    let subject = format!("{tenant}: security notice");
+    let mut what = what.to_owned();
+    if let Some(first) = what.get(..1) {
+        what = first.to_uppercase() + what.get(1..).unwrap_or_default();
+    }
+    let mut lines = vec![format!("{what}."), format!("When: {}", at.rfc3339())];
+    if let Some(ip) = ip {
+        lines.push(format!("From: {ip}"));
+    }
+    if let Some(agent) = user_agent {
+        lines.push(format!("Browser or app: {}", agent.chars().take(200).collect::<String>()));
+    }
+    lines.push(advice.to_owned());
+    let text = lines.join("\n\n") + "\n";
+    let html = html_page(&subject, &lines.iter().map(|l| format!("<p>{}</p>", escape_html(l))).collect::<Vec<_>>());
+    Message {
+        id: String::new(),
+        channel: Channel::Email,
+        to: to.to_owned(),
+        subject: Some(subject),
+        body: text,
+        html: Some(html),
+        code: None,
+        tenant: tenant.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

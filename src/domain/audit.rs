@@ -78,6 +78,9 @@ pub enum AuditEvent {
     #[strum(serialize = "device.revoked")]
     #[serde(rename = "device.revoked")]
     DeviceRevoked,
+    #[strum(serialize = "password.changed")]
+    #[serde(rename = "password.changed")]
+    PasswordChanged,
     #[strum(serialize = "account.locked")]
     #[serde(rename = "account.locked")]
     AccountLocked,

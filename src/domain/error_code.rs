@@ -40,6 +40,9 @@ pub enum ErrorCode {
     PasswordTooShort,
     PasswordTooLong,
     PasswordEqualsEmail,
+    PasswordEqualsUsername,
+    PasswordTooCommon,
+    InvalidCurrentPassword,
     CodeRequired,
     PhoneNumberRequired,
     // Who is calling

@@ -29,6 +29,9 @@ pub struct TenantPolicy {
     pub admin_contact: Option<String>,
     /// One notice to `admin_contact` when the SMS balance falls to this many messages (0: none).
     pub sms_budget_low_threshold: i64,
+    /// Email users when a method is added or removed, recovery codes are made, a device is
+    /// remembered, the password changes or the account locks.
+    pub security_notices: bool,
 }
 
 /// The default `sms_budget_low_threshold`.
@@ -66,6 +69,7 @@ impl Default for TenantPolicy {
             web_origin: None,
             admin_contact: None,
             sms_budget_low_threshold: DEFAULT_LOW_SMS_THRESHOLD,
+            security_notices: true,
         }
     }
 }

@@ -72,6 +72,7 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::tokens::logout)
                     .service(routes::tokens::introspect)
                     .service(routes::me::me)
+                    .service(routes::me::change_password)
                     .service(routes::verify::verify)
                     .service(routes::challenges::enroll)
                     .service(routes::challenges::resend)

@@ -28,6 +28,7 @@ use super::routes;
         routes::policy::explain_my_policy,
         routes::challenges::switch_method,
         routes::me::me,
+        routes::me::change_password,
         routes::my_methods::list_methods,
         routes::my_methods::add_method,
         routes::my_methods::confirm_method,

@@ -17,6 +17,7 @@ use crate::auth::password::Verification;
 use crate::auth::policy::{evaluate, Decision, RefuseReason};
 use crate::domain::{AuditEvent, AuditOutcome, ChallengePurpose, LockReason, Slug, UnixTime};
 use crate::error::AppError;
+use crate::service::notices::{self, Notice};
 use crate::service::outbox::Queued;
 use crate::state::AppState;
 use crate::store::tenants::{self, Tenant};
@@ -210,6 +211,9 @@ fn finish(
                     now,
                 )?;
                 audit::failed_attempt(c, &tenant, &user, &client, AuditEvent::LoginPassword, None, failure, now)?;
+                if let users::FailureOutcome::LockedNow { .. } = failure {
+                    notices::send(c, state, (&tenant, &user), Notice::AccountLocked, &client, now)?;
+                }
                 return Ok(Outcome::Refused(AppError::InvalidCredentials));
             }
         };

@@ -95,6 +95,9 @@ pub struct UpdateTenant {
     /// One notice goes to `admin_contact` when the SMS balance falls to this many messages
     /// (default 50; 0: no notice).
     pub sms_budget_low_threshold: Option<i64>,
+    /// Email users about changes to their account (methods, recovery codes, remembered devices,
+    /// password, lock); default true.
+    pub security_notices: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -126,6 +129,7 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         && input.web_origin.is_none()
         && input.admin_contact.is_none()
         && input.sms_budget_low_threshold.is_none()
+        && input.security_notices.is_none()
     {
         return Ok(None);
     }
@@ -174,6 +178,9 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
     }
     if let Some(threshold) = input.sms_budget_low_threshold {
         policy.sms_budget_low_threshold = threshold;
+    }
+    if let Some(on) = input.security_notices {
+        policy.security_notices = on;
     }
     policy.validate()?;
     Ok(Some(policy))

@@ -229,7 +229,7 @@ fn taken(
 pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: CreateUser) -> Result<UserView, AppError> {
     let email = Email::parse(&input.email)?;
     let username = input.username.as_deref().map(Username::parse).transpose()?;
-    password::validate_new_password(&input.password, email.as_str())?;
+    password::validate_new_password(&input.password, email.as_str(), username.as_ref().map(Username::as_str))?;
     let phone_number = input.phone_number.as_deref().map(PhoneNumber::parse).transpose()?;
     let display_name = validate::display_name(input.display_name)?;
     let mut conn = state.db.get()?;
@@ -333,7 +333,9 @@ pub fn update(
         ..UserChanges::default()
     };
     if let Some(new_password) = &input.password {
-        password::validate_new_password(new_password, email.as_ref().unwrap_or(&user.email).as_str())?;
+        let username = changes.username.as_ref().map_or(user.username.as_ref(), Option::as_ref);
+        let email = email.as_ref().unwrap_or(&user.email);
+        password::validate_new_password(new_password, email.as_str(), username.map(Username::as_str))?;
         changes.password_hash = Some(state.passwords.hash(new_password)?);
         changes.password_changed_at = Some(now);
     }

@@ -49,6 +49,8 @@ pub struct TenantSettings {
     pub admin_contact: Option<String>,
     /// The SMS balance at which one notice goes to `admin_contact` (0: none).
     pub sms_budget_low_threshold: i64,
+    /// Users get an email when their account changes.
+    pub security_notices: bool,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -87,6 +89,7 @@ impl From<&Tenant> for TenantView {
                 web_origin: t.policy.web_origin.clone(),
                 admin_contact: t.policy.admin_contact.clone(),
                 sms_budget_low_threshold: t.policy.sms_budget_low_threshold,
+                security_notices: t.policy.security_notices,
             },
         }
     }

@@ -56,6 +56,24 @@ pub fn revoke_all_for_user(
         .execute(conn)?)
 }
 
+/// Revokes every live session of a user but `keep` (a password change keeps the session that made it).
+pub fn revoke_others_for_user(
+    conn: &mut AnyConnection,
+    user_id: &UserId,
+    keep: &SessionId,
+    reason: &str,
+    now: UnixTime,
+) -> Result<usize, StoreError> {
+    Ok(diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::id.ne(keep))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
+    .execute(conn)?)
+}
+
 /// Revokes every live session of a tenant (its users now sign in elsewhere).
 pub fn revoke_all_for_tenant(
     conn: &mut AnyConnection,

@@ -130,6 +130,14 @@ pub fn update(conn: &mut AnyConnection, user_id: &UserId, changes: &UserChanges)
 
 /// Replaces the hash only if it is still the one that was verified, so a concurrent
 /// password change is never overwritten by a parameter upgrade.
+/// Sets a new password hash (a change or a reset).
+pub fn set_password(conn: &mut AnyConnection, id: &UserId, hash: &str, now: UnixTime) -> Result<(), StoreError> {
+    diesel::update(users::table.find(id))
+        .set((users::password_hash.eq(hash), users::password_changed_at.eq(now), users::updated_at.eq(now)))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn upgrade_password_hash(
     conn: &mut AnyConnection,
     user_id: &UserId,

@@ -8,23 +8,7 @@ use serde_json::{json, Value};
 use crate::helpers::*;
 use crate::smtp_sink::SmtpSink;
 
-const USER: &str = "latchkey";
-const SMTP_PASSWORD: &str = "relay-password-7";
-
-async fn app_with_smtp(sink: &SmtpSink, extra: &[(&str, &str)]) -> TestApp {
-    let port = sink.port.to_string();
-    let mut settings = vec![
-        ("LATCHKEY_DELIVERY_EMAIL", "smtp"),
-        ("LATCHKEY_SMTP_HOST", "127.0.0.1"),
-        ("LATCHKEY_SMTP_PORT", port.as_str()),
-        ("LATCHKEY_SMTP_TLS", "none"),
-        ("LATCHKEY_SMTP_FROM", "Latchkey <no-reply@latchkey.test>"),
-        ("LATCHKEY_SMTP_USERNAME", USER),
-        ("LATCHKEY_SMTP_PASSWORD", SMTP_PASSWORD),
-    ];
-    settings.extend_from_slice(extra);
-    spawn_app_with(&settings).await
-}
+use crate::smtp_sink::{app_with_smtp, SMTP_PASSWORD, USER};
 
 /// A tenant whose users get a code by email at their first login.
 async fn email_tenant(app: &TestApp, name: &str) {
@@ -32,11 +16,7 @@ async fn email_tenant(app: &TestApp, name: &str) {
     app.patch_tenant("acme", json!({"name": name, "allowed_methods": ["email"]})).await;
 }
 
-fn part<'a>(message: &'a Value, content_type: &str) -> &'a str {
-    let parts = message["parts"].as_array().unwrap();
-    let part = parts.iter().find(|p| p["content_type"] == content_type);
-    part.and_then(|p| p["text"].as_str()).unwrap_or_else(|| panic!("no {content_type} part in {message}"))
-}
+use crate::smtp_sink::part;
 
 #[tokio::test]
 async fn an_email_code_arrives_over_smtp_as_text_and_html_from_the_tenant() -> TestResult {

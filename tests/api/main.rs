@@ -10,6 +10,7 @@ mod pumping;
 mod smtp_sink;
 mod twilio_fake;
 
+mod account_notices;
 mod admin_api_keys;
 mod admin_tenants;
 mod admin_users;

@@ -95,6 +95,8 @@ async fn two_instances_sharing_the_database_send_a_message_once() -> TestResult 
         let login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
         assert_eq!(login["code_sent"], false);
     }
+    // The failed attempts are recorded (with their backoff) just after the answers.
+    assert_eq!(app.outbox_with("acme", "queued", 5).await.len(), 5);
     app.inbox.set_failing(false);
     app.clock.advance(10);
     sibling.clock.set(app.clock.now().secs());

@@ -9,6 +9,34 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::helpers::{spawn_app_with, TestApp};
+
+pub const USER: &str = "latchkey";
+pub const SMTP_PASSWORD: &str = "relay-password-7";
+
+/// A Latchkey whose email goes to `sink` over SMTP (SMS still to the test's webhook inbox).
+pub async fn app_with_smtp(sink: &SmtpSink, extra: &[(&str, &str)]) -> TestApp {
+    let port = sink.port.to_string();
+    let mut settings = vec![
+        ("LATCHKEY_DELIVERY_EMAIL", "smtp"),
+        ("LATCHKEY_SMTP_HOST", "127.0.0.1"),
+        ("LATCHKEY_SMTP_PORT", port.as_str()),
+        ("LATCHKEY_SMTP_TLS", "none"),
+        ("LATCHKEY_SMTP_FROM", "Latchkey <no-reply@latchkey.test>"),
+        ("LATCHKEY_SMTP_USERNAME", USER),
+        ("LATCHKEY_SMTP_PASSWORD", SMTP_PASSWORD),
+    ];
+    settings.extend_from_slice(extra);
+    spawn_app_with(&settings).await
+}
+
+/// The text of one part (`text/plain`, `text/html`) of a received message.
+pub fn part<'a>(message: &'a Value, content_type: &str) -> &'a str {
+    let parts = message["parts"].as_array().unwrap();
+    let part = parts.iter().find(|p| p["content_type"] == content_type);
+    part.and_then(|p| p["text"].as_str()).unwrap_or_else(|| panic!("no {content_type} part in {message}"))
+}
+
 pub struct SmtpSink {
     pub port: u16,
     received: Arc<Mutex<Vec<Value>>>,

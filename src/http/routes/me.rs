@@ -1,10 +1,13 @@
-use actix_web::{get, HttpResponse};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::error::AppError;
 use crate::http::error::ErrorBody;
-use crate::http::extract::Bearer;
+use crate::http::extract::{client_info, Bearer};
+use crate::service::password_change::{self, ChangePassword};
 use crate::service::views::UserView;
+use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct Me {
@@ -34,4 +37,29 @@ pub async fn me(bearer: Bearer) -> HttpResponse {
         amr: ctx.claims.amr,
         exp: ctx.claims.exp,
     })
+}
+
+/// Change the password.
+///
+/// A wrong `current_password` counts towards the password lockout like a wrong password at login.
+/// The user's other sessions (and their refresh tokens) and remembered devices end; this session
+/// stays. The user gets a security notice by email.
+#[utoipa::path(tag = "me", security(("access_token" = [])),
+    request_body = ChangePassword,
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 400, description = "`password_too_short`, `password_too_long`, `password_equals_email`, `password_equals_username` or `password_too_common`", body = ErrorBody),
+        (status = 401, description = "`missing_credentials` or `invalid_token`", body = ErrorBody),
+        (status = 403, description = "`invalid_current_password`", body = ErrorBody),
+        (status = 423, description = "`account_locked`", body = ErrorBody),
+    ))]
+#[post("/me/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    bearer: Bearer,
+    body: web::Json<ChangePassword>,
+) -> Result<HttpResponse, AppError> {
+    password_change::change(state.into_inner(), bearer.0, body.into_inner(), client_info(&req)).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

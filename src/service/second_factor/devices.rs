@@ -9,6 +9,7 @@ use crate::crypto::{hash_token, OpaqueToken, TokenKind};
 use crate::domain::{AuditEvent, AuditOutcome, DeviceId, UnixTime, UserId};
 use crate::error::AppError;
 use crate::service::audit;
+use crate::service::notices::{self, Notice};
 use crate::service::sessions::{AccessContext, ClientInfo};
 use crate::state::AppState;
 use crate::store::device_tokens::{self as rows, DeviceToken};
@@ -29,6 +30,7 @@ pub struct DeviceView {
 /// Issues a device token when the tenant allows it (`remember_device_days > 0`).
 pub fn remember(
     c: &mut AnyConnection,
+    state: &AppState,
     tenant: &Tenant,
     user: &User,
     client: &ClientInfo,
@@ -62,6 +64,7 @@ pub fn remember(
         None,
         now,
     )?;
+    notices::send(c, state, (tenant, user), Notice::DeviceRemembered, client, now)?;
     Ok(Some(token.reveal().to_owned()))
 }
 

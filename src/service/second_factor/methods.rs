@@ -12,6 +12,7 @@ use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, LockReason, MethodId, M
 use crate::error::AppError;
 use crate::service::api_keys::Principal;
 use crate::service::audit;
+use crate::service::notices::{self, Notice};
 use crate::service::sessions::{self, require_second_factor, AccessContext, ClientInfo};
 use crate::state::AppState;
 use crate::store::groups;
@@ -89,6 +90,7 @@ pub fn confirm(
         if !right {
             let outcome = count_wrong_code(
                 c,
+                state,
                 &ctx.tenant,
                 &user,
                 client,
@@ -111,6 +113,7 @@ pub fn confirm(
             Some(method.kind.as_str()),
             now,
         )?;
+        notices::send(c, state, (&ctx.tenant, &user), Notice::MethodAdded(method.kind), client, now)?;
         Ok(Confirmation::Confirmed(Box::new(rows::find_for_user(c, &user.id, &method.id)?.unwrap_or(method))))
     })?;
     match outcome {
@@ -192,7 +195,8 @@ pub fn remove(state: &AppState, ctx: &AccessContext, id: &MethodId, client: &Cli
             AuditOutcome::Success,
             Some(method.kind.as_str()),
             now,
-        )
+        )?;
+        notices::send(c, state, (&ctx.tenant, &ctx.user), Notice::MethodRemoved(method.kind), client, now)
     })
 }
 

@@ -19,6 +19,7 @@ use crate::delivery::{templates, Channel};
 use crate::domain::{AuditEvent, Email, LockReason, MethodKind, MethodStatus, PhoneNumber, UnixTime};
 use crate::error::AppError;
 use crate::service::audit;
+use crate::service::notices::{self, Notice};
 use crate::service::outbox::{self, Queued};
 use crate::service::sessions::ClientInfo;
 use crate::state::AppState;
@@ -150,6 +151,7 @@ pub fn new_code_message(
 #[allow(clippy::too_many_arguments)]
 pub fn count_wrong_code(
     c: &mut AnyConnection,
+    state: &AppState,
     tenant: &Tenant,
     user: &User,
     client: &ClientInfo,
@@ -166,6 +168,9 @@ pub fn count_wrong_code(
         now,
     )?;
     audit::failed_attempt(c, tenant, user, client, event, detail, outcome, now)?;
+    if let FailureOutcome::LockedNow { .. } = outcome {
+        notices::send(c, state, (tenant, user), Notice::AccountLocked, client, now)?;
+    }
     Ok(outcome)
 }
 

@@ -7,6 +7,7 @@ use crate::auth::codes::{self, RECOVERY_CODE_COUNT};
 use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, UnixTime, UserId};
 use crate::error::AppError;
 use crate::service::audit;
+use crate::service::notices::{self, Notice};
 use crate::service::sessions::{require_second_factor, AccessContext, ClientInfo};
 use crate::state::AppState;
 use crate::store::recovery_codes::{self as rows, RecoveryCode};
@@ -73,6 +74,7 @@ pub fn regenerate(state: &AppState, ctx: &AccessContext, client: &ClientInfo) ->
             None,
             now,
         )?;
+        notices::send(c, state, (&ctx.tenant, &ctx.user), Notice::RecoveryCodesGenerated, client, now)?;
         Ok(RecoveryCodes { remaining: i64::try_from(plain.len()).unwrap_or(i64::MAX), codes: plain })
     })
 }

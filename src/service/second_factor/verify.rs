@@ -12,6 +12,7 @@ use crate::domain::{AuditEvent, AuditOutcome, ChallengeId, ErrorCode, LockReason
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::login::LoginResponse;
+use crate::service::notices::{self, Notice};
 use crate::service::sessions::{self, ClientInfo, Warning, WarningCode};
 use crate::state::AppState;
 use crate::store::challenges;
@@ -81,7 +82,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
         match check(c, state, &open, &req, now)? {
             None => {
-                let outcome = count_wrong_code(c, tenant, user, client, AuditEvent::Verify, None, now)?;
+                let outcome = count_wrong_code(c, state, tenant, user, client, AuditEvent::Verify, None, now)?;
                 Ok(Verdict::Wrong(outcome))
             }
             Some(proof) => {
@@ -109,6 +110,8 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                                 Some(method.kind.as_str()),
                                 now,
                             )?;
+                            let added = Notice::MethodAdded(method.kind);
+                            notices::send(c, state, (tenant, user), added, client, now)?;
                         }
                         if !tenant.policy.allows(method.kind) {
                             warnings.push(Warning::new(
@@ -148,7 +151,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                     ));
                 }
                 let device_token =
-                    if req.remember_device { devices::remember(c, tenant, user, client, now)? } else { None };
+                    if req.remember_device { devices::remember(c, state, tenant, user, client, now)? } else { None };
                 let (session, refresh) =
                     sessions::create_session_rows(c, state, tenant, user, &["pwd", factor, "mfa"], client)?;
                 let detail = match &proof {

@@ -1,0 +1,88 @@
+//! Security notices: an email to the user when something changed on the account (a method added
+//! or removed, new recovery codes, a device remembered, the password changed, the account
+//! locked). Queued in the transaction of the change, sent by the outbox worker; tenant setting
+//! `security_notices` (default on). A notice never fails the change it reports: one the pumping
+//! guard refuses is dropped with a log line.
+
+use crate::delivery::templates;
+use crate::domain::{MethodKind, UnixTime};
+use crate::error::AppError;
+use crate::service::outbox;
+use crate::service::sessions::ClientInfo;
+use crate::state::AppState;
+use crate::store::tenants::Tenant;
+use crate::store::users::User;
+use crate::store::AnyConnection;
+
+/// How long a notice may wait for delivery.
+const NOTICE_TTL_SECS: i64 = 3 * 86_400;
+
+#[derive(Debug, Clone, Copy)]
+pub enum Notice {
+    MethodAdded(MethodKind),
+    MethodRemoved(MethodKind),
+    RecoveryCodesGenerated,
+    DeviceRemembered,
+    PasswordChanged,
+    AccountLocked,
+}
+
+fn kind_name(kind: MethodKind) -> &'static str {
+    match kind {
+        MethodKind::Totp => "an authenticator app",
+        MethodKind::Sms => "a phone number for SMS codes",
+        MethodKind::Email => "an email address for codes",
+    }
+}
+
+impl Notice {
+    /// The subject's "what happened" and the advice.
+    fn text(self) -> (String, &'static str) {
+        const NOT_YOU: &str = "If this was not you, change your password and tell your administrator.";
+        match self {
+            Self::MethodAdded(kind) => (format!("{} was added as a sign-in method", kind_name(kind)), NOT_YOU),
+            Self::MethodRemoved(kind) => {
+                (format!("{} was removed from your sign-in methods", kind_name(kind)), NOT_YOU)
+            }
+            Self::RecoveryCodesGenerated => {
+                ("new recovery codes were made; the old ones no longer work".into(), NOT_YOU)
+            }
+            Self::DeviceRemembered => ("a device was remembered and will skip the second factor".into(), NOT_YOU),
+            Self::PasswordChanged => ("your password was changed".into(), NOT_YOU),
+            Self::AccountLocked => (
+                "your account was locked after too many failed attempts".into(),
+                "If this was not you, someone may know your password: change it once the lock ends.",
+            ),
+        }
+    }
+}
+
+/// Queues `notice` to the user, when the tenant sends security notices.
+pub fn send(
+    c: &mut AnyConnection,
+    state: &AppState,
+    (tenant, user): (&Tenant, &User),
+    notice: Notice,
+    client: &ClientInfo,
+    now: UnixTime,
+) -> Result<(), AppError> {
+    if !tenant.policy.security_notices {
+        return Ok(());
+    }
+    let (what, advice) = notice.text();
+    let ip = client.ip.map(|ip| ip.to_string());
+    let message = templates::security_notice(
+        user.email.as_str(),
+        &tenant.name,
+        &what,
+        advice,
+        now,
+        ip.as_deref(),
+        client.user_agent.as_deref(),
+    );
+    if let Err(e) = outbox::enqueue_for_worker(c, state, (tenant, Some(&user.id)), message, now + NOTICE_TTL_SECS, now)
+    {
+        tracing::warn!(tenant = %tenant.slug, error = %e, "a security notice was not queued");
+    }
+    Ok(())
+}
