@@ -114,6 +114,22 @@ pub fn low_sms_balance(to: &str, tenant: &str, balance: i64) -> Message {
     }
 }
 
+/// An SMS to a profile's old number when an administrator changed it.
+pub fn phone_changed(to: &str, tenant: &str) -> Message {
+    Message {
+        id: String::new(),
+        channel: Channel::Sms,
+        to: to.to_owned(),
+        subject: None,
+        body: format!(
+            "{tenant}: your sign-in codes now go to another phone number. Not you? Contact your administrator."
+        ),
+        html: None,
+        code: None,
+        tenant: tenant.to_owned(),
+    }
+}
+
 /// A security notice: what happened on the account, when, from where, and what to do.
 pub fn security_notice(
     to: &str,

@@ -90,6 +90,9 @@ pub enum AuditEvent {
     #[strum(serialize = "user.exemption_changed")]
     #[serde(rename = "user.exemption_changed")]
     ExemptionChanged,
+    #[strum(serialize = "user.phone_number_changed")]
+    #[serde(rename = "user.phone_number_changed")]
+    PhoneNumberChanged,
     #[strum(serialize = "user.groups_changed")]
     #[serde(rename = "user.groups_changed")]
     GroupsChanged,

@@ -347,10 +347,14 @@ pub fn update(
     }
     let revoke = changes.password_hash.is_some() || input.active == Some(false);
     let exemption_changed = input.two_factor_exempt.filter(|e| *e != user.two_factor_exempt);
+    let phone_changed = changes.phone_number.clone().filter(|p| p != &user.phone_number);
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         // Checked above; a unique violation here is a concurrent edit that took it first.
         rows::update(c, &user.id, &changes)
             .map_err(|e| if e.is_unique_violation() { email_taken() } else { e.into() })?;
+        if let Some(new_phone) = &phone_changed {
+            phone_number_changed(c, state, (&tenant, &user), new_phone.as_ref(), now)?;
+        }
         if revoke {
             let reason = if input.active == Some(false) { "user_deactivated" } else { "password_changed" };
             sessions::revoke_all_for_user(c, &user.id, reason, now)?;
@@ -377,6 +381,41 @@ pub fn update(
     })?;
     let user = require_user(&mut conn, &tenant, user_id)?;
     admin_view(&mut conn, &tenant, &user)
+}
+
+/// The profile's number changed: SMS methods enrolled from it follow it (the next code goes to
+/// the new number), the change is audited, and the old number gets a notice.
+fn phone_number_changed(
+    c: &mut AnyConnection,
+    state: &AppState,
+    (tenant, user): (&Tenant, &User),
+    new_phone: Option<&PhoneNumber>,
+    now: UnixTime,
+) -> Result<(), AppError> {
+    let moved = match new_phone {
+        Some(number) => crate::store::methods::follow_profile_number(c, &user.id, number.as_str())?,
+        None => 0,
+    };
+    let hint = |p: Option<&PhoneNumber>| p.map_or_else(|| "none".to_owned(), PhoneNumber::hint);
+    let detail = format!("{} → {}; {moved} SMS method(s) follow", hint(user.phone_number.as_ref()), hint(new_phone));
+    audit::by_system(
+        c,
+        (&tenant.id, Some(&user.id)),
+        AuditEvent::PhoneNumberChanged,
+        AuditOutcome::Success,
+        &detail,
+        now,
+    )?;
+    if let (Some(old), true) = (&user.phone_number, tenant.policy.security_notices) {
+        let notice = crate::delivery::templates::phone_changed(old.as_str(), &tenant.name);
+        let expires = now + 86_400;
+        if let Err(e) =
+            crate::service::outbox::enqueue_for_worker(c, state, (tenant, Some(&user.id)), notice, expires, now)
+        {
+            tracing::warn!(tenant = %tenant.slug, error = %e, "the notice to the old number was not queued");
+        }
+    }
+    Ok(())
 }
 
 pub fn deactivate(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<(), AppError> {

@@ -30,6 +30,18 @@ pub struct Method {
     pub code_expires_at: Option<UnixTime>,
     pub created_at: UnixTime,
     pub confirmed_at: Option<UnixTime>,
+    /// An SMS method enrolled from the profile's number: it follows the profile when the
+    /// number changes. One with a number typed at enrollment keeps its own.
+    pub follows_profile: bool,
+}
+
+/// Points the SMS methods that follow the profile at its new number; how many changed.
+pub fn follow_profile_number(conn: &mut AnyConnection, user_id: &UserId, number: &str) -> Result<usize, StoreError> {
+    Ok(diesel::update(
+        m::table.filter(m::user_id.eq(user_id)).filter(m::kind.eq(MethodKind::Sms)).filter(m::follows_profile.eq(true)),
+    )
+    .set(m::destination.eq(Some(number)))
+    .execute(conn)?)
 }
 
 impl std::fmt::Debug for Method {

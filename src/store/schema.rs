@@ -111,6 +111,7 @@ diesel::table! {
         code_expires_at -> Nullable<BigInt>,
         created_at -> BigInt,
         confirmed_at -> Nullable<BigInt>,
+        follows_profile -> Bool,
     }
 }
 

@@ -29,6 +29,7 @@ mod policy_groups;
 mod policy_methods;
 mod policy_modes;
 mod policy_networks;
+mod profile_phone;
 mod signing_keys;
 mod sms_budget;
 mod storage;

@@ -75,6 +75,7 @@ fn new_pending_method(
         code_expires_at: None,
         created_at: now,
         confirmed_at: None,
+        follows_profile: false,
     };
     match kind {
         MethodKind::Totp => {
@@ -98,6 +99,7 @@ fn new_pending_method(
         }
         MethodKind::Sms => {
             method.destination = Some(phone_for_sms(user, req.phone_number.as_deref())?.to_string());
+            method.follows_profile = req.phone_number.is_none();
             Ok((method, None))
         }
         MethodKind::Email => {

@@ -42,6 +42,10 @@ pub struct MethodSummary {
     pub disabled: bool,
     /// `pending` until a code confirms it, then `active`.
     pub status: MethodStatus,
+    /// SMS: `true` when the method uses the profile's phone number and follows it when an
+    /// administrator changes it; `false` when a number was typed at enrollment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follows_profile: Option<bool>,
     pub created_at: String,
 }
 
@@ -62,6 +66,7 @@ impl MethodSummary {
             primary: method.is_primary,
             disabled: false,
             status: method.status,
+            follows_profile: (method.kind == MethodKind::Sms).then_some(method.follows_profile),
             created_at: rfc3339(method.created_at),
         }
     }

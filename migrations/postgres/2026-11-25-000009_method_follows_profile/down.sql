@@ -1,0 +1,1 @@
+ALTER TABLE second_factor_methods DROP COLUMN follows_profile;
