@@ -48,6 +48,9 @@ pub enum AuditEvent {
     #[strum(serialize = "second_factor.method_switched")]
     #[serde(rename = "second_factor.method_switched")]
     MethodSwitched,
+    #[strum(serialize = "second_factor.unfinished")]
+    #[serde(rename = "second_factor.unfinished")]
+    SecondFactorUnfinished,
     #[strum(serialize = "second_factor.verify")]
     #[serde(rename = "second_factor.verify")]
     Verify,

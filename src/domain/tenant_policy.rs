@@ -32,6 +32,9 @@ pub struct TenantPolicy {
     /// Email users when a method is added or removed, recovery codes are made, a device is
     /// remembered, the password changes or the account locks.
     pub security_notices: bool,
+    /// Email a user once (per hour at most) when their password was right but the second
+    /// factor was not finished.
+    pub notify_unfinished_second_factor: bool,
 }
 
 /// The default `sms_budget_low_threshold`.
@@ -70,6 +73,7 @@ impl Default for TenantPolicy {
             admin_contact: None,
             sms_budget_low_threshold: DEFAULT_LOW_SMS_THRESHOLD,
             security_notices: true,
+            notify_unfinished_second_factor: true,
         }
     }
 }

@@ -17,5 +17,6 @@ pub mod sessions;
 pub mod signing_keys;
 pub mod sms_budget;
 pub mod tenants;
+pub mod unfinished_alerts;
 pub mod users;
 pub mod views;

@@ -25,6 +25,10 @@ pub enum Notice {
     DeviceRemembered,
     PasswordChanged,
     AccountLocked,
+    /// A password was right at `at` but the second factor was never finished.
+    SecondFactorUnfinished {
+        at: UnixTime,
+    },
 }
 
 fn kind_name(kind: MethodKind) -> &'static str {
@@ -53,6 +57,10 @@ impl Notice {
                 "your account was locked after too many failed attempts".into(),
                 "If this was not you, someone may know your password: change it once the lock ends.",
             ),
+            Self::SecondFactorUnfinished { .. } => (
+                "someone signed in with your password but did not finish the second step".into(),
+                "If this was not you, change your password now: whoever it was knows it.",
+            ),
         }
     }
 }
@@ -66,7 +74,11 @@ pub fn send(
     client: &ClientInfo,
     now: UnixTime,
 ) -> Result<(), AppError> {
-    if !tenant.policy.security_notices {
+    let (enabled, at) = match notice {
+        Notice::SecondFactorUnfinished { at } => (tenant.policy.notify_unfinished_second_factor, at),
+        _ => (tenant.policy.security_notices, now),
+    };
+    if !enabled {
         return Ok(());
     }
     let (what, advice) = notice.text();
@@ -76,7 +88,7 @@ pub fn send(
         &tenant.name,
         &what,
         advice,
-        now,
+        at,
         ip.as_deref(),
         client.user_agent.as_deref(),
     );

@@ -269,6 +269,7 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
         let mut conn = s.db.get()?;
         rows::expire(&mut conn, now)?;
         rows::purge(&mut conn, now - RETENTION_SECS)?;
+        crate::service::unfinished_alerts::run(&s, &mut conn, now)?;
         crate::store::challenges::purge_expired(&mut conn, now - RETENTION_SECS)?;
         Ok(rows::due(&mut conn, now, BATCH)?)
     })

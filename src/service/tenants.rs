@@ -98,6 +98,9 @@ pub struct UpdateTenant {
     /// Email users about changes to their account (methods, recovery codes, remembered devices,
     /// password, lock); default true.
     pub security_notices: Option<bool>,
+    /// Email a user (once an hour at most) when their password was right but the second factor
+    /// was not finished before the challenge ended; default true.
+    pub notify_unfinished_second_factor: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -130,6 +133,7 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         && input.admin_contact.is_none()
         && input.sms_budget_low_threshold.is_none()
         && input.security_notices.is_none()
+        && input.notify_unfinished_second_factor.is_none()
     {
         return Ok(None);
     }
@@ -181,6 +185,9 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
     }
     if let Some(on) = input.security_notices {
         policy.security_notices = on;
+    }
+    if let Some(on) = input.notify_unfinished_second_factor {
+        policy.notify_unfinished_second_factor = on;
     }
     policy.validate()?;
     Ok(Some(policy))

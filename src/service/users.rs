@@ -258,6 +258,7 @@ pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: Creat
         lock_reason: None,
         enrollment_prompt_dismissed: false,
         username,
+        unfinished_alert_at: None,
     };
     let inserted = state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         rows::insert(c, &user)?;

@@ -51,6 +51,8 @@ pub struct TenantSettings {
     pub sms_budget_low_threshold: i64,
     /// Users get an email when their account changes.
     pub security_notices: bool,
+    /// Users hear of a right password whose second factor was not finished.
+    pub notify_unfinished_second_factor: bool,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -90,6 +92,7 @@ impl From<&Tenant> for TenantView {
                 admin_contact: t.policy.admin_contact.clone(),
                 sms_budget_low_threshold: t.policy.sms_budget_low_threshold,
                 security_notices: t.policy.security_notices,
+                notify_unfinished_second_factor: t.policy.notify_unfinished_second_factor,
             },
         }
     }

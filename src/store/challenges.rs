@@ -27,6 +27,8 @@ pub struct Challenge {
     pub created_at: UnixTime,
     pub expires_at: UnixTime,
     pub completed_at: Option<UnixTime>,
+    /// When the worker handled it as abandoned (password right, second factor not finished).
+    pub unfinished_noticed_at: Option<UnixTime>,
 }
 
 impl std::fmt::Debug for Challenge {
@@ -93,6 +95,40 @@ pub fn record_send(
 }
 
 /// Deletes challenges that expired before `before` (the outbox worker's clean-up).
+/// Challenges a password opened that ended without being finished and were not yet handled,
+/// expired in the last day (older ones are let go), oldest first.
+pub fn abandoned(conn: &mut AnyConnection, now: UnixTime, limit: i64) -> Result<Vec<Challenge>, StoreError> {
+    Ok(c::table
+        .filter(c::expires_at.le(now))
+        .filter(c::expires_at.gt(now - 86_400))
+        .filter(c::completed_at.is_null())
+        .filter(c::unfinished_noticed_at.is_null())
+        .filter(c::purpose.eq_any([ChallengePurpose::Verify, ChallengePurpose::Enroll]))
+        .order(c::expires_at.asc())
+        .limit(limit)
+        .select(Challenge::as_select())
+        .load(conn)?)
+}
+
+/// Takes an abandoned challenge for handling: true for exactly one worker.
+pub fn claim_abandoned(conn: &mut AnyConnection, id: &ChallengeId, now: UnixTime) -> Result<bool, StoreError> {
+    let n =
+        diesel::update(c::table.find(id).filter(c::unfinished_noticed_at.is_null()).filter(c::completed_at.is_null()))
+            .set(c::unfinished_noticed_at.eq(Some(now)))
+            .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Marks a challenge that no password opened (a step-up) as never to be alerted on.
+pub fn exclude_from_unfinished_alerts(
+    conn: &mut AnyConnection,
+    id: &ChallengeId,
+    now: UnixTime,
+) -> Result<(), StoreError> {
+    diesel::update(c::table.find(id)).set(c::unfinished_noticed_at.eq(Some(now))).execute(conn)?;
+    Ok(())
+}
+
 pub fn purge_expired(conn: &mut AnyConnection, before: UnixTime) -> Result<usize, StoreError> {
     Ok(diesel::delete(c::table.filter(c::expires_at.lt(before))).execute(conn)?)
 }

@@ -41,6 +41,7 @@ diesel::table! {
         lock_reason -> Nullable<Text>,
         enrollment_prompt_dismissed -> Bool,
         username -> Nullable<Text>,
+        unfinished_alert_at -> Nullable<BigInt>,
     }
 }
 
@@ -142,6 +143,7 @@ diesel::table! {
         created_at -> BigInt,
         expires_at -> BigInt,
         completed_at -> Nullable<BigInt>,
+        unfinished_noticed_at -> Nullable<BigInt>,
     }
 }
 

@@ -28,6 +28,8 @@ pub struct User {
     pub enrollment_prompt_dismissed: bool,
     /// Unique per tenant, lower case; another identifier at login.
     pub username: Option<Username>,
+    /// The last "password right, second factor not finished" alert (one per hour at most).
+    pub unfinished_alert_at: Option<UnixTime>,
 }
 
 /// The fields an admin may change; `None` leaves a field as it is.
@@ -130,6 +132,15 @@ pub fn update(conn: &mut AnyConnection, user_id: &UserId, changes: &UserChanges)
 
 /// Replaces the hash only if it is still the one that was verified, so a concurrent
 /// password change is never overwritten by a parameter upgrade.
+/// Takes this hour's "second factor not finished" alert: true when none went out in the last hour.
+pub fn claim_unfinished_alert(conn: &mut AnyConnection, id: &UserId, now: UnixTime) -> Result<bool, StoreError> {
+    let free = users::unfinished_alert_at.is_null().or(users::unfinished_alert_at.le(now - 3600));
+    let n = diesel::update(users::table.find(id).filter(free))
+        .set(users::unfinished_alert_at.eq(Some(now)))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
 /// Sets a new password hash (a change or a reset).
 pub fn set_password(conn: &mut AnyConnection, id: &UserId, hash: &str, now: UnixTime) -> Result<(), StoreError> {
     diesel::update(users::table.find(id))

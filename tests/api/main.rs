@@ -39,5 +39,6 @@ mod two_factor_lockout;
 mod two_factor_login;
 mod two_factor_secrets;
 mod two_factor_self_service;
+mod unfinished_alerts;
 mod usernames;
 mod webhooks;

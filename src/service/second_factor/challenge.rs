@@ -97,6 +97,7 @@ fn new_challenge(
         created_at: now,
         expires_at: now + state.settings.challenge_ttl_secs,
         completed_at: None,
+        unfinished_noticed_at: None,
     }
 }
 
@@ -448,6 +449,11 @@ pub fn step_up(
         if active.is_empty() {
             return Err(AppError::conflict(ErrorCode::NoMethod, "there is no second-factor method to step up with"));
         }
-        start_second_factor(c, state, &ctx.tenant, &ctx.user, &active, client, now)
+        let started = start_second_factor(c, state, &ctx.tenant, &ctx.user, &active, client, now)?;
+        // Opened from a session, not a password: an unfinished step-up is no alert.
+        if let Ok(id) = ChallengeId::parse(&started.0.challenge_id) {
+            challenges::exclude_from_unfinished_alerts(c, &id, now)?;
+        }
+        Ok(started)
     })
 }
