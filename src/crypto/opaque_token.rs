@@ -12,6 +12,7 @@ pub enum TokenKind {
     TenantKey,
     RefreshToken,
     DeviceToken,
+    Invitation,
 }
 
 impl TokenKind {
@@ -21,6 +22,7 @@ impl TokenKind {
             TokenKind::TenantKey => "lk_tenant_",
             TokenKind::RefreshToken => "lk_rt_",
             TokenKind::DeviceToken => "lk_dev_",
+            TokenKind::Invitation => "lk_inv_",
         }
     }
 }

@@ -24,6 +24,9 @@ pub struct Message {
     pub code: Option<String>,
     /// The tenant's name, shown to the user (and in the From name of an email).
     pub tenant: String,
+    /// The challenge or method a code belongs to (kept on the outbox row, never sent).
+    #[serde(skip)]
+    pub context: Option<String>,
 }
 
 impl std::fmt::Debug for Message {

@@ -88,6 +88,7 @@ pub fn code(channel: Channel, to: &str, tenant: &str, code: &str, ttl_secs: i64,
         html,
         code: Some(code.to_owned()),
         tenant: tenant.to_owned(),
+        context: None,
     }
 }
 
@@ -111,6 +112,40 @@ pub fn low_sms_balance(to: &str, tenant: &str, balance: i64) -> Message {
         html: Some(html),
         code: None,
         tenant: tenant.to_owned(),
+        context: None,
+    }
+}
+
+/// The invitation: the link to choose a password, and how long it stays valid.
+pub fn invitation(to: &str, tenant: &str, link: &str, days: i64) -> Message {
+    let subject = format!("You are invited to {tenant}");
+    let valid = if days == 1 { "1 day".to_owned() } else { format!("{days} days") };
+    let lines = [
+        format!("You have been invited to sign in to {tenant}."),
+        format!("Choose your password here (the link works once, for {valid}):"),
+        link.to_owned(),
+        "If you did not expect this invitation, ignore this email.".to_owned(),
+    ];
+    let text = lines.join("\n\n") + "\n";
+    let html = html_page(
+        &subject,
+        &[
+            format!("<p>{}</p>", escape_html(&lines[0])),
+            format!("<p>{}</p>", escape_html(&lines[1])),
+            format!("<p><a href=\"{}\">Choose your password</a></p>", escape_html(link)),
+            format!("<p>{}</p>", escape_html(&lines[3])),
+        ],
+    );
+    Message {
+        id: String::new(),
+        channel: Channel::Email,
+        to: to.to_owned(),
+        subject: Some(subject),
+        body: text,
+        html: Some(html),
+        code: None,
+        tenant: tenant.to_owned(),
+        context: None,
     }
 }
 
@@ -127,6 +162,7 @@ pub fn phone_changed(to: &str, tenant: &str) -> Message {
         html: None,
         code: None,
         tenant: tenant.to_owned(),
+        context: None,
     }
 }
 
@@ -164,6 +200,7 @@ pub fn security_notice(
         html: Some(html),
         code: None,
         tenant: tenant.to_owned(),
+        context: None,
     }
 }
 

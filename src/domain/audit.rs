@@ -93,6 +93,15 @@ pub enum AuditEvent {
     #[strum(serialize = "user.exemption_changed")]
     #[serde(rename = "user.exemption_changed")]
     ExemptionChanged,
+    #[strum(serialize = "user.invited")]
+    #[serde(rename = "user.invited")]
+    UserInvited,
+    #[strum(serialize = "invitation.revoked")]
+    #[serde(rename = "invitation.revoked")]
+    InvitationRevoked,
+    #[strum(serialize = "invitation.accepted")]
+    #[serde(rename = "invitation.accepted")]
+    InvitationAccepted,
     #[strum(serialize = "user.phone_number_changed")]
     #[serde(rename = "user.phone_number_changed")]
     PhoneNumberChanged,

@@ -86,6 +86,10 @@ pub enum ErrorCode {
     TenantExists,
     EmailTaken,
     UsernameTaken,
+    PublicUrlRequired,
+    InvitationNotFound,
+    InvitationExpired,
+    InvalidExpiry,
     // The server
     Overloaded,
     DatabaseUnavailable,

@@ -109,6 +109,11 @@ id_type!(
     GroupId,
     "group"
 );
+id_type!(
+    /// An invitation to choose a password.
+    InvitationId,
+    "invitation"
+);
 
 #[cfg(test)]
 mod tests {

@@ -16,7 +16,9 @@ pub mod time;
 pub mod username;
 
 pub use email::Email;
-pub use ids::{ApiKeyId, ChallengeId, DeviceId, GroupId, MethodId, OutboxId, SessionId, TenantId, UserId};
+pub use ids::{
+    ApiKeyId, ChallengeId, DeviceId, GroupId, InvitationId, MethodId, OutboxId, SessionId, TenantId, UserId,
+};
 pub use kinds::{
     ChallengePurpose, Channel, GroupRule, LockReason, MethodKind, MethodStatus, OutboxStatus, SignInSource,
     TwoFactorMode,

@@ -35,6 +35,8 @@ pub struct TenantPolicy {
     /// Email a user once (per hour at most) when their password was right but the second
     /// factor was not finished.
     pub notify_unfinished_second_factor: bool,
+    /// Where the tenant's users sign in (`https://app.acme.example`): invitation links start here.
+    pub public_url: Option<String>,
 }
 
 /// The default `sms_budget_low_threshold`.
@@ -74,6 +76,7 @@ impl Default for TenantPolicy {
             sms_budget_low_threshold: DEFAULT_LOW_SMS_THRESHOLD,
             security_notices: true,
             notify_unfinished_second_factor: true,
+            public_url: None,
         }
     }
 }
@@ -123,7 +126,7 @@ impl TenantPolicy {
 }
 
 /// An `https://` (or `http://`) URL of at most 2,000 safe characters.
-pub fn parse_url(input: &str) -> Result<String, Invalid> {
+pub fn parse_url(input: &str, field: &str) -> Result<String, Invalid> {
     let url = input.trim();
     let ok = (url.starts_with("https://") || url.starts_with("http://"))
         && url.len() <= 2000
@@ -132,7 +135,7 @@ pub fn parse_url(input: &str) -> Result<String, Invalid> {
     if ok {
         Ok(url.to_owned())
     } else {
-        Err(Invalid::new(ErrorCode::InvalidUrl, "sso_url must be an http(s) URL"))
+        Err(Invalid::new(ErrorCode::InvalidUrl, format!("{field} must be an http(s) URL")))
     }
 }
 
@@ -232,9 +235,9 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert!(parse_url("https://idp.example.com/saml").is_ok());
+        assert!(parse_url("https://idp.example.com/saml", "sso_url").is_ok());
         for bad in ["", "ftp://x", "https://", "https://a b", "javascript:alert(1)", "https://x\u{0}"] {
-            assert!(parse_url(bad).is_err(), "{bad:?}");
+            assert!(parse_url(bad, "sso_url").is_err(), "{bad:?}");
         }
     }
 }

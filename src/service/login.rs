@@ -97,7 +97,8 @@ pub async fn password_login(
         return Err(AppError::SsoRequired { url: url.to_owned() });
     }
     let s = state.clone();
-    let (r, stored) = (req.clone(), user.as_ref().map(|u| u.password_hash.clone()));
+    // An invited user without a password yet is checked against the dummy hash, like an unknown one.
+    let (r, stored) = (req.clone(), user.as_ref().map(|u| u.password_hash.clone()).filter(|h| !h.is_empty()));
     let verification = state.hash_pool.run(move || Ok(s.passwords.verify(&r.password, stored.as_deref()))).await?;
     run_blocking(move || finish(&state, &req, &slug, tenant, user, verification, client)).await
 }
@@ -119,7 +120,7 @@ fn lookup(state: &AppState, req: &LoginRequest, slug: &Slug) -> Result<(Option<T
 }
 
 /// What the write step decided; tokens are signed after the commit.
-enum Outcome {
+pub(crate) enum Outcome {
     Refused(AppError),
     Session(Box<(crate::store::sessions::Session, crate::crypto::OpaqueToken, Vec<crate::service::sessions::Warning>)>),
     Answer(Box<LoginResponse>, Option<Queued>),
@@ -235,64 +236,82 @@ fn finish(
             Some(token) if tenant.remember_device_days > 0 => devices::is_remembered(c, &user, token, now)?,
             _ => false,
         };
-        let (facts, active) = policy::gather(c, &tenant, &user, client.ip, remembered)?;
-        let evaluation = evaluate(&facts);
-        Ok(match &evaluation.decision {
-            Decision::Authenticate => {
-                audit_skipped_factor(c, &tenant, &user, &client, &facts, &evaluation, now)?;
-                let warnings = policy::login_warnings(c, &tenant, &user, &evaluation, &facts)?;
-                let (session, refresh) = sessions::create_session_rows(c, state, &tenant, &user, &["pwd"], &client)?;
-                Outcome::Session(Box::new((session, refresh, warnings)))
-            }
-            Decision::SecondFactor { .. } => {
-                let offered = policy::offered(&active, &tenant);
-                let (body, message) = challenge::start_second_factor(c, state, &tenant, &user, &offered, &client, now)?;
-                Outcome::Answer(Box::new(LoginResponse::SecondFactorRequired(body)), message)
-            }
-            Decision::Enroll { kinds, dismissible: false } => {
-                if let Some((body, message)) =
-                    enrollment::enroll_the_only_choice(c, state, &tenant, &user, kinds, &client, now)?
-                {
-                    return Ok(Outcome::Answer(Box::new(LoginResponse::SecondFactorRequired(body)), message));
-                }
-                let body = challenge::start_enrollment(
-                    c,
-                    state,
-                    &tenant,
-                    &user,
-                    kinds,
-                    ChallengePurpose::Enroll,
-                    &client,
-                    now,
-                )?;
-                Outcome::Answer(Box::new(LoginResponse::EnrollmentRequired(body)), None)
-            }
-            Decision::Enroll { kinds, dismissible: true } => {
-                let purpose = ChallengePurpose::EnrollSuggested;
-                let body = challenge::start_enrollment(c, state, &tenant, &user, kinds, purpose, &client, now)?;
-                Outcome::Answer(Box::new(LoginResponse::EnrollmentSuggested(body)), None)
-            }
-            Decision::Refuse { reason: RefuseReason::SsoRequired } => {
-                Outcome::Refused(AppError::SsoRequired { url: tenant.sso_url().unwrap_or_default().to_owned() })
-            }
-        })
+        decide(c, state, &tenant, &user, &client, remembered, now)
     })?;
     drop(conn); // signing may reload keys: never hold two pooled connections at once
-    let (response, message) = match outcome {
-        Outcome::Refused(err) => {
-            tracing::info!(tenant = %tenant.slug, user_id = %user.id, code = err.code().as_str(), "password login refused");
-            return Err(err);
+    if let Outcome::Refused(err) = &outcome {
+        tracing::info!(tenant = %tenant.slug, user_id = %user.id, code = err.code().as_str(), "password login refused");
+    }
+    let (response, message) = respond(state, &tenant, &user, outcome)?;
+    tracing::info!(tenant = %tenant.slug, user_id = %user.id, outcome = response_kind(&response), "password accepted");
+    Ok((response, message))
+}
+
+/// What a right password leads to, by policy: a session, a challenge, an enrollment, or a
+/// refusal. Call inside the transaction that checked the password (or set it: an accepted
+/// invitation); `respond` turns it into the answer after the commit.
+pub(crate) fn decide(
+    c: &mut crate::store::AnyConnection,
+    state: &AppState,
+    tenant: &Tenant,
+    user: &User,
+    client: &ClientInfo,
+    remembered: bool,
+    now: UnixTime,
+) -> Result<Outcome, AppError> {
+    let (facts, active) = policy::gather(c, tenant, user, client.ip, remembered)?;
+    let evaluation = evaluate(&facts);
+    Ok(match &evaluation.decision {
+        Decision::Authenticate => {
+            audit_skipped_factor(c, tenant, user, client, &facts, &evaluation, now)?;
+            let warnings = policy::login_warnings(c, tenant, user, &evaluation, &facts)?;
+            let (session, refresh) = sessions::create_session_rows(c, state, tenant, user, &["pwd"], client)?;
+            Outcome::Session(Box::new((session, refresh, warnings)))
         }
+        Decision::SecondFactor { .. } => {
+            let offered = policy::offered(&active, tenant);
+            let (body, message) = challenge::start_second_factor(c, state, tenant, user, &offered, client, now)?;
+            Outcome::Answer(Box::new(LoginResponse::SecondFactorRequired(body)), message)
+        }
+        Decision::Enroll { kinds, dismissible: false } => {
+            if let Some((body, message)) =
+                enrollment::enroll_the_only_choice(c, state, tenant, user, kinds, client, now)?
+            {
+                return Ok(Outcome::Answer(Box::new(LoginResponse::SecondFactorRequired(body)), message));
+            }
+            let body =
+                challenge::start_enrollment(c, state, tenant, user, kinds, ChallengePurpose::Enroll, client, now)?;
+            Outcome::Answer(Box::new(LoginResponse::EnrollmentRequired(body)), None)
+        }
+        Decision::Enroll { kinds, dismissible: true } => {
+            let purpose = ChallengePurpose::EnrollSuggested;
+            let body = challenge::start_enrollment(c, state, tenant, user, kinds, purpose, client, now)?;
+            Outcome::Answer(Box::new(LoginResponse::EnrollmentSuggested(body)), None)
+        }
+        Decision::Refuse { reason: RefuseReason::SsoRequired } => {
+            Outcome::Refused(AppError::SsoRequired { url: tenant.sso_url().unwrap_or_default().to_owned() })
+        }
+    })
+}
+
+/// The answer for a decided outcome, after the commit (signing may reload keys: never with a
+/// pooled connection held).
+pub(crate) fn respond(
+    state: &AppState,
+    tenant: &Tenant,
+    user: &User,
+    outcome: Outcome,
+) -> Result<(LoginResponse, Option<Queued>), AppError> {
+    Ok(match outcome {
+        Outcome::Refused(err) => return Err(err),
         Outcome::Session(rows) => {
             let (session, refresh, warnings) = *rows;
-            let mut body = sessions::authenticated(state, &session, &tenant, &user, &refresh)?;
+            let mut body = sessions::authenticated(state, &session, tenant, user, &refresh)?;
             body.warnings = warnings;
             (LoginResponse::Authenticated(body), None)
         }
         Outcome::Answer(response, message) => (*response, message),
-    };
-    tracing::info!(tenant = %tenant.slug, user_id = %user.id, outcome = response_kind(&response), "password accepted");
-    Ok((response, message))
+    })
 }
 
 fn response_kind(r: &LoginResponse) -> &'static str {

@@ -5,6 +5,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod capacity;
 pub mod groups;
+pub mod invitations;
 pub mod key_cache;
 pub mod login;
 pub mod notices;

@@ -117,6 +117,7 @@ fn write(
         expires_at,
         created_at: now,
         sent_at: None,
+        context: message.context.clone(),
     };
     rows::insert(c, &row)?;
     Ok(Queued { id, message, expires_at })
@@ -285,6 +286,10 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
                 return Ok(None); // another sender has it
             }
             let Some(row) = rows::find(&mut conn, &id)? else { return Ok(None) };
+            if rows::is_superseded(&mut conn, &row)? {
+                rows::end_superseded(&mut conn, &id)?; // a newer code replaced it: never send it late
+                return Ok(None);
+            }
             let Some(sealed) = row.sealed.as_deref() else { return Ok(None) };
             let plain = s.secrets.open(id.as_str().as_bytes(), sealed)?;
             let message: Message = serde_json::from_slice(&plain).map_err(AppError::internal)?;

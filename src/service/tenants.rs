@@ -101,6 +101,11 @@ pub struct UpdateTenant {
     /// Email a user (once an hour at most) when their password was right but the second factor
     /// was not finished before the challenge ended; default true.
     pub notify_unfinished_second_factor: Option<bool>,
+    /// Where the tenant's users sign in; invitation links are `{public_url}/invitation#token=…`.
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "some_value")]
+    #[schema(value_type = Option<String>, example = "https://app.acme.example")]
+    pub public_url: Option<Option<String>>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -134,6 +139,7 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         && input.sms_budget_low_threshold.is_none()
         && input.security_notices.is_none()
         && input.notify_unfinished_second_factor.is_none()
+        && input.public_url.is_none()
     {
         return Ok(None);
     }
@@ -159,7 +165,7 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
             .map_err(|_| AppError::validation(ErrorCode::InvalidSignIn, "sign_in must be password or sso"))?;
     }
     if let Some(url) = &input.sso_url {
-        policy.sso_url = url.as_deref().map(tenant_policy::parse_url).transpose()?;
+        policy.sso_url = url.as_deref().map(|u| tenant_policy::parse_url(u, "sso_url")).transpose()?;
     }
     if let Some(patch) = &input.message_limits {
         let l = &mut policy.message_limits;
@@ -188,6 +194,9 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
     }
     if let Some(on) = input.notify_unfinished_second_factor {
         policy.notify_unfinished_second_factor = on;
+    }
+    if let Some(url) = &input.public_url {
+        policy.public_url = url.as_deref().map(|u| tenant_policy::parse_url(u, "public_url")).transpose()?;
     }
     policy.validate()?;
     Ok(Some(policy))

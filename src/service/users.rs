@@ -36,6 +36,8 @@ pub struct CreateUser {
     pub two_factor_exempt: Option<bool>,
     /// Groups of the tenant the user belongs to.
     pub group_ids: Option<Vec<String>>,
+    /// The admin vouches for the email address (it may then carry password-reset codes).
+    pub email_verified: Option<bool>,
 }
 
 /// Fields to change; absent fields stay as they are, `null` clears an optional one.
@@ -90,7 +92,7 @@ fn groups_of_tenant(conn: &mut AnyConnection, tenant: &Tenant, ids: &[String]) -
 
 /// Makes `ids` the user's groups, checked inside the caller's transaction; a group deleted
 /// meanwhile is `404 group_not_found`, not a failed insert.
-fn set_groups_checked(
+pub(crate) fn set_groups_checked(
     c: &mut AnyConnection,
     tenant: &Tenant,
     user_id: &UserId,
@@ -208,7 +210,7 @@ fn username_taken() -> AppError {
 }
 
 /// Which identifier of `user` another user of the tenant already holds.
-fn taken(
+pub(crate) fn taken(
     conn: &mut AnyConnection,
     tenant: &Tenant,
     email: &Email,
@@ -259,6 +261,7 @@ pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: Creat
         enrollment_prompt_dismissed: false,
         username,
         unfinished_alert_at: None,
+        email_verified: input.email_verified.unwrap_or(false),
     };
     let inserted = state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         rows::insert(c, &user)?;

@@ -53,6 +53,8 @@ pub struct TenantSettings {
     pub security_notices: bool,
     /// Users hear of a right password whose second factor was not finished.
     pub notify_unfinished_second_factor: bool,
+    /// Where the tenant's users sign in (invitation links).
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -93,6 +95,7 @@ impl From<&Tenant> for TenantView {
                 sms_budget_low_threshold: t.policy.sms_budget_low_threshold,
                 security_notices: t.policy.security_notices,
                 notify_unfinished_second_factor: t.policy.notify_unfinished_second_factor,
+                public_url: t.policy.public_url.clone(),
             },
         }
     }
@@ -108,6 +111,8 @@ pub struct UserView {
     /// Another identifier at login (lower case).
     #[schema(example = "alice.m")]
     pub username: Option<String>,
+    /// The user proved the email address (or an admin vouched for it).
+    pub email_verified: bool,
     /// E.164, e.g. +358401234567.
     pub phone_number: Option<String>,
     pub display_name: Option<String>,
@@ -131,6 +136,7 @@ impl UserView {
             tenant: tenant_slug.to_string(),
             email: user.email.to_string(),
             username: user.username.as_ref().map(ToString::to_string),
+            email_verified: user.email_verified,
             phone_number: user.phone_number.as_ref().map(ToString::to_string),
             display_name: user.display_name.clone(),
             active: user.active,

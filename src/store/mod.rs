@@ -8,6 +8,7 @@ pub mod challenges;
 pub mod connection;
 pub mod device_tokens;
 pub mod groups;
+pub mod invitations;
 pub mod methods;
 pub mod migrations;
 pub mod outbox;

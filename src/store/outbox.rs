@@ -25,6 +25,9 @@ pub struct OutboxRow {
     pub expires_at: UnixTime,
     pub created_at: UnixTime,
     pub sent_at: Option<UnixTime>,
+    /// The challenge or method a code belongs to; a newer message of the same context
+    /// supersedes this one.
+    pub context: Option<String>,
 }
 
 impl std::fmt::Debug for OutboxRow {
@@ -232,6 +235,27 @@ pub fn mark_failed(
 }
 
 /// Ends messages that outlived their content (a code that no longer works) and erases it.
+/// Whether a newer message of the same context (a code sent again) supersedes `row`.
+pub fn is_superseded(conn: &mut AnyConnection, row: &OutboxRow) -> Result<bool, StoreError> {
+    let Some(context) = &row.context else { return Ok(false) };
+    let newer: i64 =
+        o::table.filter(o::context.eq(context)).filter(o::created_at.gt(row.created_at)).count().get_result(conn)?;
+    Ok(newer > 0)
+}
+
+/// Ends a superseded message unsent: its code no longer works.
+pub fn end_superseded(conn: &mut AnyConnection, id: &OutboxId) -> Result<(), StoreError> {
+    diesel::update(o::table.find(id))
+        .set((
+            o::status.eq(OutboxStatus::Expired),
+            o::sealed.eq(None::<Vec<u8>>),
+            o::lease_until.eq(None::<UnixTime>),
+            o::last_error.eq(Some("superseded by a newer code")),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn expire(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreError> {
     let ended = diesel::update(
         o::table

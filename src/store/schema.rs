@@ -42,6 +42,7 @@ diesel::table! {
         enrollment_prompt_dismissed -> Bool,
         username -> Nullable<Text>,
         unfinished_alert_at -> Nullable<BigInt>,
+        email_verified -> Bool,
     }
 }
 
@@ -208,6 +209,7 @@ diesel::table! {
         expires_at -> BigInt,
         created_at -> BigInt,
         sent_at -> Nullable<BigInt>,
+        context -> Nullable<Text>,
     }
 }
 
@@ -231,4 +233,18 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_groups,
     user_group_members,
     outbox,
+    invitations,
 );
+
+diesel::table! {
+    invitations (id) {
+        id -> Text,
+        tenant_id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        used_at -> Nullable<BigInt>,
+        revoked_at -> Nullable<BigInt>,
+    }
+}

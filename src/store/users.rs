@@ -30,6 +30,8 @@ pub struct User {
     pub username: Option<Username>,
     /// The last "password right, second factor not finished" alert (one per hour at most).
     pub unfinished_alert_at: Option<UnixTime>,
+    /// The user proved the profile's email (an accepted invitation), or an admin vouched for it.
+    pub email_verified: bool,
 }
 
 /// The fields an admin may change; `None` leaves a field as it is.
@@ -46,6 +48,7 @@ pub struct UserChanges {
     pub two_factor_exempt: Option<bool>,
     pub enrollment_prompt_dismissed: Option<bool>,
     pub username: Option<Option<Username>>,
+    pub email_verified: Option<bool>,
 }
 
 pub fn insert(conn: &mut AnyConnection, user: &User) -> Result<(), StoreError> {

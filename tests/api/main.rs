@@ -20,6 +20,7 @@ mod cors;
 mod delivery_smtp;
 mod delivery_twilio;
 mod health;
+mod invitations;
 mod login;
 mod me;
 mod openapi;

@@ -193,3 +193,38 @@ async fn sigterm_finishes_the_send_in_flight_then_stops_the_worker_and_exits_cle
     assert!(log.contains("outbox worker stopped"), "{log}");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_code_replaced_by_a_new_one_is_never_sent_late() -> TestResult {
+    let app = spawn_app().await;
+    sms_tenant(&app).await;
+    app.inbox.set_failing(true);
+    let login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
+    assert_eq!(login["code_sent"], false);
+    assert_eq!(app.outbox_with("acme", "queued", 1).await.len(), 1, "waiting for its retry");
+    // The gateway stays down for the retry too; then the user asks for a new code (after the
+    // 30 s cooldown), which goes out while the old message still waits for its next retry.
+    app.clock.advance(31);
+    let mut retried = false;
+    for _ in 0..100 {
+        let queued = app.outbox_with("acme", "queued", 1).await;
+        if queued.first().is_some_and(|m| m["attempts"] == 2) {
+            retried = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+    assert!(retried, "the worker retried once, in vain");
+    app.inbox.set_failing(false);
+    let resend = format!("/challenges/{}/resend", str_of(&login, "challenge_id"));
+    let r = app.post_json(&resend, json!({})).await;
+    assert_eq!(r.status(), 200);
+    let fresh = app.inbox.last_code_to(PHONE);
+    app.clock.advance(15); // the old message's next retry is due
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(app.inbox.count_to(PHONE), 1, "the old code was not sent after the new one");
+    let ended = app.outbox_with("acme", "expired", 1).await;
+    assert_eq!(ended[0]["last_error"], "superseded by a newer code", "{ended:?}");
+    assert_eq!(app.verify(&login["challenge_id"], &fresh).await.status(), 200);
+    Ok(())
+}

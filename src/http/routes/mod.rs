@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod challenges;
 pub mod health;
+pub mod invitations;
 pub mod jwks;
 pub mod login;
 pub mod me;

@@ -144,7 +144,8 @@ pub fn new_code_message(
     let code = codes::new_code();
     let hash = state.codes.hash(context, &code);
     let web_host = tenant.policy.web_origin_host();
-    let message = templates::code(channel, to, &tenant.name, &code, codes::CODE_TTL_SECS, web_host.as_deref());
+    let mut message = templates::code(channel, to, &tenant.name, &code, codes::CODE_TTL_SECS, web_host.as_deref());
+    message.context = Some(context.to_owned());
     // The message expires with its code: an undelivered code is never sent late.
     let owner = (tenant, Some(&method.user_id));
     let queued = outbox::enqueue(c, state, owner, message, now + codes::CODE_TTL_SECS, now)?;

@@ -3,6 +3,7 @@
 
 pub mod api_keys;
 pub mod groups;
+pub mod invitations;
 pub mod outbox;
 pub mod signing_keys;
 pub mod sms_budget;

@@ -1,0 +1,2 @@
+DROP INDEX outbox_context_idx;
+ALTER TABLE outbox DROP COLUMN context;

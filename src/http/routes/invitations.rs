@@ -1,0 +1,53 @@
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+
+use crate::error::AppError;
+use crate::http::error::ErrorBody;
+use crate::http::extract::{blocking, client_info};
+use crate::service::invitations::{self, AcceptInvitation, InvitationInfo};
+use crate::service::login::LoginResponse;
+use crate::service::second_factor::deliver;
+use crate::state::AppState;
+
+/// What a registration page needs for an invitation: tenant, email, username, password rules and
+/// whether a second factor is required, prompted or optional for this user.
+#[utoipa::path(tag = "invitations",
+    params(("token" = String, Path, description = "The token from the invitation link")),
+    responses(
+        (status = 200, body = InvitationInfo),
+        (status = 404, description = "`invitation_not_found`", body = ErrorBody),
+        (status = 410, description = "`invitation_expired`: used, withdrawn or expired", body = ErrorBody),
+    ))]
+#[get("/invitations/{token}")]
+pub async fn invitation_info(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let info = blocking(move || invitations::info(&state, &path)).await?;
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(info))
+}
+
+/// Accept an invitation: sets the password (the usual rules) and proves the email. Answers like
+/// `/login` (`authenticated`, or the challenge policy asks for), or, with `enroll`, the
+/// `enrollment_required` challenge of the chosen kind.
+#[utoipa::path(tag = "invitations",
+    params(("token" = String, Path, description = "The token from the invitation link")),
+    request_body = AcceptInvitation,
+    responses(
+        (status = 200, body = LoginResponse),
+        (status = 400, description = "A password rule (`password_too_short`, `password_too_common`, …), `invalid_kind` or `invalid_phone_number`", body = ErrorBody),
+        (status = 404, description = "`invitation_not_found`", body = ErrorBody),
+        (status = 409, description = "`method_not_allowed` or `two_factor_unavailable`", body = ErrorBody),
+        (status = 410, description = "`invitation_expired`", body = ErrorBody),
+    ))]
+#[post("/invitations/{token}/accept")]
+pub async fn accept_invitation(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+    body: web::Json<AcceptInvitation>,
+) -> Result<HttpResponse, AppError> {
+    let state = state.into_inner();
+    let (mut response, queued) =
+        invitations::accept(state.clone(), path.into_inner(), body.into_inner(), client_info(&req)).await?;
+    if deliver(&state, queued).await.is_err() {
+        response.mark_code_not_sent();
+    }
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(response))
+}
