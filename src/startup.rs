@@ -114,7 +114,11 @@ impl Application {
             let routes = crate::http::configure(&app_state.settings);
             App::new()
                 .app_data(app_state.clone())
-                .wrap(middleware::Logger::new("%r %s %Dms").exclude("/healthz"))
+                .wrap(
+                    middleware::Logger::new("%{line}xi %s %Dms")
+                        .custom_request_replace("line", crate::http::access_log::request_line)
+                        .exclude("/healthz"),
+                )
                 .configure(routes)
         })
         .workers(workers)

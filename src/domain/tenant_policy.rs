@@ -139,6 +139,19 @@ pub fn parse_url(input: &str, field: &str) -> Result<String, Invalid> {
     }
 }
 
+/// Where a tenant's users sign in (invitation links start there): https, or http on localhost.
+pub fn parse_public_url(input: &str) -> Result<String, Invalid> {
+    let url = parse_url(input, "public_url")?;
+    let local = ["http://localhost", "http://127.0.0.1", "http://[::1]"]
+        .iter()
+        .any(|p| url.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/'])));
+    if url.starts_with("https://") || local {
+        Ok(url)
+    } else {
+        Err(Invalid::new(ErrorCode::InvalidUrl, "public_url must be an https URL (http only for localhost)"))
+    }
+}
+
 /// A web origin: `https://host[:port]` with nothing after it (`http://` only for localhost, for
 /// development).
 pub fn parse_origin(input: &str) -> Result<String, Invalid> {

@@ -1,5 +1,6 @@
 //! HTTP: routes, extractors, the error-to-HTTP mapping and the OpenAPI wiring.
 
+pub mod access_log;
 pub mod client_ip;
 pub mod error;
 pub mod extract;

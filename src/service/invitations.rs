@@ -343,10 +343,17 @@ fn finish_accept(
     let mut conn = state.db.get()?;
     let (outcome, user, tenant) = state.db.transaction_on(&mut conn, |c| {
         let (invitation, user, tenant) = lookup(c, token, now)?;
+        // Decided on the row as it is now: an admin may have set a password or deactivated the
+        // user since the invitation went out (those changes also withdraw it).
+        if !user.password_hash.is_empty() || !user.active {
+            return Err(expired());
+        }
         if !rows::mark_used(c, &invitation.id, now)? {
             return Err(expired()); // accepted by a concurrent request
         }
         users::set_password(c, &user.id, hash, now)?;
+        // Guesses at a password that did not exist yet say nothing about the one chosen now.
+        users::unlock(c, &user.id)?;
         let mut changes = UserChanges { email_verified: Some(true), updated_at: Some(now), ..UserChanges::default() };
         if user.phone_number.is_none() {
             changes.phone_number = phone.clone().map(Some);
@@ -373,6 +380,13 @@ fn finish_accept(
             }
             None => login::decide(c, state, &tenant, &user, client, false, now)?,
         };
+        // A challenge the registration page opened is the user's own: no "someone knows your
+        // password" alert if it is left unfinished.
+        if let Outcome::Answer(response, _) = &outcome {
+            if let Some(id) = response.challenge_id().and_then(|id| crate::domain::ChallengeId::parse(id).ok()) {
+                crate::store::challenges::exclude_from_unfinished_alerts(c, &id, now)?;
+            }
+        }
         Ok((outcome, user, tenant))
     })?;
     drop(conn);

@@ -212,7 +212,8 @@ fn finish(
                     now,
                 )?;
                 audit::failed_attempt(c, &tenant, &user, &client, AuditEvent::LoginPassword, None, failure, now)?;
-                if let users::FailureOutcome::LockedNow { .. } = failure {
+                // (Not for an invited user without a password: there is nothing to change yet.)
+                if matches!(failure, users::FailureOutcome::LockedNow { .. }) && !user.password_hash.is_empty() {
                     notices::send(c, state, (&tenant, &user), Notice::AccountLocked, &client, now)?;
                 }
                 return Ok(Outcome::Refused(AppError::InvalidCredentials));
@@ -312,6 +313,17 @@ pub(crate) fn respond(
         }
         Outcome::Answer(response, message) => (*response, message),
     })
+}
+
+impl LoginResponse {
+    /// The challenge the answer opened, if any.
+    pub fn challenge_id(&self) -> Option<&str> {
+        match self {
+            LoginResponse::Authenticated(_) => None,
+            LoginResponse::SecondFactorRequired(b) => Some(&b.challenge_id),
+            LoginResponse::EnrollmentRequired(b) | LoginResponse::EnrollmentSuggested(b) => Some(&b.challenge_id),
+        }
+    }
 }
 
 fn response_kind(r: &LoginResponse) -> &'static str {

@@ -92,9 +92,6 @@ pub fn send(
         ip.as_deref(),
         client.user_agent.as_deref(),
     );
-    if let Err(e) = outbox::enqueue_for_worker(c, state, (tenant, Some(&user.id)), message, now + NOTICE_TTL_SECS, now)
-    {
-        tracing::warn!(tenant = %tenant.slug, error = %e, "a security notice was not queued");
-    }
+    outbox::try_enqueue_for_worker(c, state, (tenant, Some(&user.id)), message, now + NOTICE_TTL_SECS, now);
     Ok(())
 }

@@ -71,6 +71,39 @@ pub fn enqueue_for_worker(
     write(c, state, owner, message, expires_at, now, Lease::None).map(|q| q.id)
 }
 
+/// `enqueue_for_worker` for messages that must never fail the change that causes them
+/// (notices): run in a savepoint, so a refusal or a database error undoes only the message, and
+/// logged. `None` when it was not queued.
+pub fn try_enqueue_for_worker(
+    c: &mut AnyConnection,
+    state: &AppState,
+    owner: (&Tenant, Option<&UserId>),
+    message: Message,
+    expires_at: UnixTime,
+    now: UnixTime,
+) -> Option<OutboxId> {
+    use diesel::Connection;
+    let tenant = owner.0;
+    /// The savepoint's error: ours, or the database's.
+    enum Undone {
+        App(AppError),
+        Db(diesel::result::Error),
+    }
+    impl From<diesel::result::Error> for Undone {
+        fn from(e: diesel::result::Error) -> Self {
+            Undone::Db(e)
+        }
+    }
+    let queued = c.transaction(|c| enqueue_for_worker(c, state, owner, message, expires_at, now).map_err(Undone::App));
+    let error = match queued {
+        Ok(id) => return Some(id),
+        Err(Undone::App(e)) => e.to_string(),
+        Err(Undone::Db(e)) => e.to_string(),
+    };
+    tracing::warn!(tenant = %tenant.slug, error = %error, "a notice was not queued");
+    None
+}
+
 #[derive(PartialEq, Eq)]
 enum Lease {
     ToCaller,
@@ -144,9 +177,7 @@ fn notice_low_balance(c: &mut AnyConnection, state: &AppState, tenant: &Tenant, 
     tracing::warn!(tenant = %tenant.slug, balance, threshold, "the SMS budget is low");
     if let Some(contact) = &tenant.policy.admin_contact {
         let notice = templates::low_sms_balance(contact, &tenant.name, balance);
-        if let Err(e) = enqueue_for_worker(c, state, (tenant, None), notice, now + NOTICE_TTL_SECS, now) {
-            tracing::warn!(tenant = %tenant.slug, error = %e, "the low-balance notice was not queued");
-        }
+        try_enqueue_for_worker(c, state, (tenant, None), notice, now + NOTICE_TTL_SECS, now);
     }
     Ok(())
 }
@@ -270,7 +301,9 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
         let mut conn = s.db.get()?;
         rows::expire(&mut conn, now)?;
         rows::purge(&mut conn, now - RETENTION_SECS)?;
-        crate::service::unfinished_alerts::run(&s, &mut conn, now)?;
+        if let Err(e) = crate::service::unfinished_alerts::run(&s, &mut conn, now) {
+            tracing::warn!(error = %e, "the unfinished-second-factor pass failed");
+        }
         crate::store::challenges::purge_expired(&mut conn, now - RETENTION_SECS)?;
         Ok(rows::due(&mut conn, now, BATCH)?)
     })

@@ -43,6 +43,12 @@ pub async fn change(
         user.email.as_str(),
         user.username.as_ref().map(|u| u.as_str()),
     )?;
+    if input.current_password.chars().count() > password::MAX_PASSWORD_CHARS {
+        return Err(AppError::Forbidden {
+            code: ErrorCode::InvalidCurrentPassword,
+            message: "the current password is not right".into(),
+        });
+    }
     let s = state.clone();
     let (current, stored, new) = (input.current_password, user.password_hash.clone(), input.new_password);
     let (verification, new_hash) = state

@@ -196,7 +196,7 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         policy.notify_unfinished_second_factor = on;
     }
     if let Some(url) = &input.public_url {
-        policy.public_url = url.as_deref().map(|u| tenant_policy::parse_url(u, "public_url")).transpose()?;
+        policy.public_url = url.as_deref().map(tenant_policy::parse_public_url).transpose()?;
     }
     policy.validate()?;
     Ok(Some(policy))

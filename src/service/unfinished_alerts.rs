@@ -10,7 +10,7 @@ use crate::service::audit;
 use crate::service::notices::{self, Notice};
 use crate::service::sessions::ClientInfo;
 use crate::state::AppState;
-use crate::store::{challenges, users, AnyConnection};
+use crate::store::{challenges, sessions, users, AnyConnection};
 
 /// Challenges handled per worker pass.
 const BATCH: i64 = 50;
@@ -31,12 +31,15 @@ pub fn run(state: &AppState, conn: &mut AnyConnection, now: UnixTime) -> Result<
                 ip: challenge.ip.as_deref().and_then(|ip| ip.parse().ok()),
                 user_agent: challenge.user_agent.clone(),
             };
-            let enabled = tenant.policy.notify_unfinished_second_factor;
+            // Finished in another challenge (a login sent twice, a second tab): nothing to tell.
+            let signed_in_since = sessions::opened_since(c, &user.id, challenge.created_at)?;
+            let enabled = tenant.policy.notify_unfinished_second_factor && !signed_in_since;
             let alert = enabled && users::claim_unfinished_alert(c, &user.id, now)?;
-            let detail = match (enabled, alert) {
-                (false, _) => "alerts off",
-                (true, false) => "already alerted within the hour",
-                (true, true) => "user alerted",
+            let detail = match (signed_in_since, enabled, alert) {
+                (true, _, _) => "signed in since",
+                (false, false, _) => "alerts off",
+                (false, true, false) => "already alerted within the hour",
+                (false, true, true) => "user alerted",
             };
             let (event, outcome) = (AuditEvent::SecondFactorUnfinished, AuditOutcome::Failure);
             audit::record(c, Some(&tenant.id), Some(&user.id), &client, event, outcome, Some(detail), now)?;

@@ -349,7 +349,13 @@ pub fn update(
     if let Some(conflict) = taken(&mut conn, &tenant, new_email, new_username, &user.id)? {
         return Err(conflict);
     }
+    // A new address is not proven yet.
+    if changes.email.as_ref().is_some_and(|e| e != &user.email) {
+        changes.email_verified = Some(false);
+    }
     let revoke = changes.password_hash.is_some() || input.active == Some(false);
+    // A pending invitation no longer fits a user with a password, a new address, or none at all.
+    let withdraw_invitations = revoke || changes.email_verified == Some(false);
     let exemption_changed = input.two_factor_exempt.filter(|e| *e != user.two_factor_exempt);
     let phone_changed = changes.phone_number.clone().filter(|p| p != &user.phone_number);
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
@@ -358,6 +364,9 @@ pub fn update(
             .map_err(|e| if e.is_unique_violation() { email_taken() } else { e.into() })?;
         if let Some(new_phone) = &phone_changed {
             phone_number_changed(c, state, (&tenant, &user), new_phone.as_ref(), now)?;
+        }
+        if withdraw_invitations {
+            crate::store::invitations::revoke_for_user(c, &user.id, now)?;
         }
         if revoke {
             let reason = if input.active == Some(false) { "user_deactivated" } else { "password_changed" };
@@ -396,12 +405,13 @@ fn phone_number_changed(
     new_phone: Option<&PhoneNumber>,
     now: UnixTime,
 ) -> Result<(), AppError> {
-    let moved = match new_phone {
-        Some(number) => crate::store::methods::follow_profile_number(c, &user.id, number.as_str())?,
-        None => 0,
+    // Without a number (a lost phone, say), methods that followed the profile end with it.
+    let (moved, what) = match new_phone {
+        Some(number) => (crate::store::methods::follow_profile_number(c, &user.id, number.as_str())?, "follow"),
+        None => (crate::store::methods::delete_following_profile(c, &user.id)?, "removed"),
     };
     let hint = |p: Option<&PhoneNumber>| p.map_or_else(|| "none".to_owned(), PhoneNumber::hint);
-    let detail = format!("{} → {}; {moved} SMS method(s) follow", hint(user.phone_number.as_ref()), hint(new_phone));
+    let detail = format!("{} → {}; {moved} SMS method(s) {what}", hint(user.phone_number.as_ref()), hint(new_phone));
     audit::by_system(
         c,
         (&tenant.id, Some(&user.id)),
@@ -413,11 +423,7 @@ fn phone_number_changed(
     if let (Some(old), true) = (&user.phone_number, tenant.policy.security_notices) {
         let notice = crate::delivery::templates::phone_changed(old.as_str(), &tenant.name);
         let expires = now + 86_400;
-        if let Err(e) =
-            crate::service::outbox::enqueue_for_worker(c, state, (tenant, Some(&user.id)), notice, expires, now)
-        {
-            tracing::warn!(tenant = %tenant.slug, error = %e, "the notice to the old number was not queued");
-        }
+        crate::service::outbox::try_enqueue_for_worker(c, state, (tenant, Some(&user.id)), notice, expires, now);
     }
     Ok(())
 }

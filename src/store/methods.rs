@@ -44,6 +44,14 @@ pub fn follow_profile_number(conn: &mut AnyConnection, user_id: &UserId, number:
     .execute(conn)?)
 }
 
+/// Removes the SMS methods that follow the profile (its number was cleared); how many.
+pub fn delete_following_profile(conn: &mut AnyConnection, user_id: &UserId) -> Result<usize, StoreError> {
+    Ok(diesel::delete(
+        m::table.filter(m::user_id.eq(user_id)).filter(m::kind.eq(MethodKind::Sms)).filter(m::follows_profile.eq(true)),
+    )
+    .execute(conn)?)
+}
+
 impl std::fmt::Debug for Method {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Method")

@@ -69,7 +69,14 @@ pub fn recent_counts(
     now: UnixTime,
 ) -> Result<RecentCounts, StoreError> {
     let (hour, day) = (now - 3600, now - 86_400);
-    let user = o::table.filter(o::user_id.eq(user_id)).filter(o::created_at.gt(hour)).count().single_value();
+    // Codes only: notices to the user come from changes the user (or an admin) made, and must
+    // not use up the codes the user needs to sign in.
+    let user = o::table
+        .filter(o::user_id.eq(user_id))
+        .filter(o::context.is_not_null())
+        .filter(o::created_at.gt(hour))
+        .count()
+        .single_value();
     let sms_to = o::table.filter(o::channel.eq(Channel::Sms)).filter(o::recipient.eq(recipient));
     let number_hour = sms_to.filter(o::created_at.gt(hour)).count().single_value();
     let number_day = sms_to.filter(o::created_at.gt(day)).count().single_value();
@@ -92,6 +99,7 @@ pub fn oldest_for_user(
 ) -> Result<Option<UnixTime>, StoreError> {
     Ok(o::table
         .filter(o::user_id.eq(user_id))
+        .filter(o::context.is_not_null())
         .filter(o::created_at.gt(since))
         .select(diesel::dsl::min(o::created_at))
         .first(conn)?)

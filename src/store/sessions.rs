@@ -74,6 +74,16 @@ pub fn revoke_others_for_user(
     .execute(conn)?)
 }
 
+/// Whether the user opened a session after `since` (a later second).
+pub fn opened_since(conn: &mut AnyConnection, user_id: &UserId, since: UnixTime) -> Result<bool, StoreError> {
+    let n: i64 = sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .filter(sessions::created_at.gt(since))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
 /// Revokes every live session of a tenant (its users now sign in elsewhere).
 pub fn revoke_all_for_tenant(
     conn: &mut AnyConnection,

@@ -69,6 +69,10 @@ async fn an_invited_user_chooses_a_password_and_an_authenticator_app_on_the_regi
     let (status, done) = status_body(app.verify(&json!(id), &app.totp_now(&secret)).await).await;
     assert_eq!((status, done["status"].as_str()), (200, Some("authenticated")), "{done}");
 
+    crate::logs::capture();
+    let logs = crate::logs::text();
+    assert!(logs.contains("POST /invitations/<redacted>/accept"), "the access log is captured, redacted");
+    assert!(!logs.contains(&token), "the token never reaches the logs");
     let (status, again) = accept(&app, &token, json!({"password": CHOSEN})).await;
     assert_eq!((status, again["error"].as_str()), (410, Some("invitation_expired")), "single use");
     let users: Value = app.admin_get("/admin/tenants/acme/users").await.json().await?;
