@@ -150,6 +150,8 @@ async fn email_enrollment_sends_a_code_to_the_users_address() -> TestResult {
     assert_eq!(message["subject"], "Your acme Clinic sign-in code");
     let done = body(app.verify(&json!(id), str_of(&message, "code")).await).await;
     assert_eq!(jwt_part(str_of(&done, "access_token"), 1)["amr"], json!(["pwd", "otp", "mfa"]));
+    let users: Value = app.admin_get("/admin/tenants/acme/users").await.json().await?;
+    assert_eq!(users["users"][0]["email_verified"], true, "the code typed back proved the profile's address");
     let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
     assert_eq!(login["method"]["kind"], "email");
     Ok(())

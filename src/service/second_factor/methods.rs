@@ -114,6 +114,7 @@ pub fn confirm(
             now,
         )?;
         notices::send(c, state, (&ctx.tenant, &user), Notice::MethodAdded(method.kind), client, now)?;
+        super::mark_email_proven(c, &user, &method, now)?;
         Ok(Confirmation::Confirmed(Box::new(rows::find_for_user(c, &user.id, &method.id)?.unwrap_or(method))))
     })?;
     match outcome {

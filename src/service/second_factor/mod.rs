@@ -129,6 +129,17 @@ pub fn method_totp_params(method: &Method) -> Result<TotpParams, AppError> {
     )
 }
 
+/// A code sent to the profile's own address and typed back proves that address: it may then
+/// carry password-reset codes.
+pub fn mark_email_proven(c: &mut AnyConnection, user: &User, method: &Method, now: UnixTime) -> Result<(), AppError> {
+    let proves_profile = method.kind == MethodKind::Email && method.destination.as_deref() == Some(user.email.as_str());
+    if proves_profile && !user.email_verified {
+        let changes = users::UserChanges { email_verified: Some(true), updated_at: Some(now), ..Default::default() };
+        users::update(c, &user.id, &changes)?;
+    }
+    Ok(())
+}
+
 /// A fresh code for a destination: the message to send and the keyed hash to store,
 /// bound to `context` (the challenge or method the code belongs to).
 pub fn new_code_message(

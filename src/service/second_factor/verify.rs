@@ -113,6 +113,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                             let added = Notice::MethodAdded(method.kind);
                             notices::send(c, state, (tenant, user), added, client, now)?;
                         }
+                        super::mark_email_proven(c, user, method, now)?;
                         if !tenant.policy.allows(method.kind) {
                             warnings.push(Warning::new(
                                 WarningCode::MethodNotAllowed,
