@@ -111,6 +111,17 @@ impl SmtpSender {
     }
 }
 
+/// What went wrong, for `last_error` and the log: the reply code or the kind of failure, never
+/// the server's text (which often repeats the address).
+fn describe(e: &lettre::transport::smtp::Error) -> String {
+    match e.status() {
+        Some(code) => format!("smtp server answered {code}"),
+        None if e.is_timeout() => "smtp: timed out".to_owned(),
+        None if e.is_tls() => "smtp: TLS failed".to_owned(),
+        None => "smtp: connection or protocol error".to_owned(),
+    }
+}
+
 impl Sender for SmtpSender {
     fn send<'a>(&'a self, message: &'a Message) -> SendFuture<'a> {
         Box::pin(async move {
@@ -118,9 +129,9 @@ impl Sender for SmtpSender {
             match self.transport.send(email).await {
                 Ok(_) => Ok(()),
                 // 5xx: the server refuses this message for good (no such mailbox, policy).
-                Err(e) if e.is_permanent() => Err(DeliveryError::Permanent(format!("smtp: {e}"))),
+                Err(e) if e.is_permanent() => Err(DeliveryError::Permanent(describe(&e))),
                 // 4xx, timeouts, connection and TLS failures: another attempt may succeed.
-                Err(e) => Err(DeliveryError::Temporary(format!("smtp: {e}"))),
+                Err(e) => Err(DeliveryError::Temporary(describe(&e))),
             }
         })
     }
