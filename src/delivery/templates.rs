@@ -47,6 +47,21 @@ fn html_page(title: &str, paragraphs: &[String]) -> String {
     )
 }
 
+/// An email without a code (notices, invitations).
+fn email(to: &str, tenant: &str, subject: String, text: String, html: String) -> Message {
+    Message {
+        id: String::new(),
+        channel: Channel::Email,
+        to: to.to_owned(),
+        subject: Some(subject),
+        body: text,
+        html: Some(html),
+        code: None,
+        tenant: tenant.to_owned(),
+        context: None,
+    }
+}
+
 /// A sign-in code. By SMS: the code and the tenant's name, and the WebOTP line
 /// (`@host #code`) when `web_host` is set, so the browser on that site can fill it in. By email:
 /// both parts, stating when the code expires.
@@ -103,17 +118,7 @@ pub fn low_sms_balance(to: &str, tenant: &str, balance: i64) -> Message {
     ];
     let text = format!("{}\n\n{}\n", lines[0], lines[1]);
     let html = html_page(&subject, &lines.map(|l| format!("<p>{}</p>", escape_html(&l))));
-    Message {
-        id: String::new(),
-        channel: Channel::Email,
-        to: to.to_owned(),
-        subject: Some(subject),
-        body: text,
-        html: Some(html),
-        code: None,
-        tenant: tenant.to_owned(),
-        context: None,
-    }
+    email(to, tenant, subject, text, html)
 }
 
 /// The invitation: the link to choose a password, and how long it stays valid.
@@ -136,17 +141,7 @@ pub fn invitation(to: &str, tenant: &str, link: &str, days: i64) -> Message {
             format!("<p>{}</p>", escape_html(&lines[3])),
         ],
     );
-    Message {
-        id: String::new(),
-        channel: Channel::Email,
-        to: to.to_owned(),
-        subject: Some(subject),
-        body: text,
-        html: Some(html),
-        code: None,
-        tenant: tenant.to_owned(),
-        context: None,
-    }
+    email(to, tenant, subject, text, html)
 }
 
 /// An SMS to a profile's old number when an administrator changed it.
@@ -191,17 +186,7 @@ pub fn security_notice(
     lines.push(advice.to_owned());
     let text = lines.join("\n\n") + "\n";
     let html = html_page(&subject, &lines.iter().map(|l| format!("<p>{}</p>", escape_html(l))).collect::<Vec<_>>());
-    Message {
-        id: String::new(),
-        channel: Channel::Email,
-        to: to.to_owned(),
-        subject: Some(subject),
-        body: text,
-        html: Some(html),
-        code: None,
-        tenant: tenant.to_owned(),
-        context: None,
-    }
+    email(to, tenant, subject, text, html)
 }
 
 #[cfg(test)]

@@ -64,6 +64,32 @@ pub enum LoginResponse {
     EnrollmentSuggested(EnrollmentRequired),
 }
 
+/// Counts a wrong password towards the user's password lockout, audits it under `event`, and
+/// tells the user when it locked the account (not a user who has no password yet: an invited
+/// one). Call inside the transaction, and commit.
+pub(crate) fn count_wrong_password(
+    c: &mut crate::store::AnyConnection,
+    state: &AppState,
+    (tenant, user): (&Tenant, &User),
+    client: &ClientInfo,
+    event: AuditEvent,
+    now: UnixTime,
+) -> Result<(), AppError> {
+    let failure = users::record_failure(
+        c,
+        &user.id,
+        LockReason::Password,
+        tenant.password_lockout_threshold,
+        tenant.lockout_duration_secs,
+        now,
+    )?;
+    audit::failed_attempt(c, tenant, user, client, event, None, failure, now)?;
+    if matches!(failure, users::FailureOutcome::LockedNow { .. }) && !user.password_hash.is_empty() {
+        notices::send(c, state, (tenant, user), Notice::AccountLocked, client, now)?;
+    }
+    Ok(())
+}
+
 impl LoginResponse {
     /// Records that the code could not be delivered, so the client offers "send new code".
     pub fn mark_code_not_sent(&mut self) {
@@ -203,19 +229,7 @@ fn finish(
                 return Ok(Outcome::Refused(AppError::InvalidCredentials));
             }
             Verification::Mismatch => {
-                let failure = users::record_failure(
-                    c,
-                    &user.id,
-                    LockReason::Password,
-                    tenant.password_lockout_threshold,
-                    tenant.lockout_duration_secs,
-                    now,
-                )?;
-                audit::failed_attempt(c, &tenant, &user, &client, AuditEvent::LoginPassword, None, failure, now)?;
-                // (Not for an invited user without a password: there is nothing to change yet.)
-                if matches!(failure, users::FailureOutcome::LockedNow { .. }) && !user.password_hash.is_empty() {
-                    notices::send(c, state, (&tenant, &user), Notice::AccountLocked, &client, now)?;
-                }
+                count_wrong_password(c, state, (&tenant, &user), &client, AuditEvent::LoginPassword, now)?;
                 return Ok(Outcome::Refused(AppError::InvalidCredentials));
             }
         };

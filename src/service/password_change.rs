@@ -12,7 +12,7 @@ use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, LockReason};
 use crate::error::AppError;
 use crate::service::notices::{self, Notice};
 use crate::service::sessions::{AccessContext, ClientInfo};
-use crate::service::{audit, second_factor};
+use crate::service::{audit, login, second_factor};
 use crate::state::AppState;
 use crate::store::{sessions, users};
 
@@ -83,18 +83,7 @@ fn record(
         let (Verification::Match { .. }, Some(new_hash), true) =
             (verification, new_hash, fresh.password_hash == user.password_hash)
         else {
-            let failure = users::record_failure(
-                c,
-                &user.id,
-                LockReason::Password,
-                tenant.password_lockout_threshold,
-                tenant.lockout_duration_secs,
-                now,
-            )?;
-            audit::failed_attempt(c, tenant, user, client, AuditEvent::PasswordChanged, None, failure, now)?;
-            if matches!(failure, users::FailureOutcome::LockedNow { .. }) {
-                notices::send(c, state, (tenant, user), Notice::AccountLocked, client, now)?;
-            }
+            login::count_wrong_password(c, state, (tenant, user), client, AuditEvent::PasswordChanged, now)?;
             return Ok(Err(AppError::Forbidden {
                 code: ErrorCode::InvalidCurrentPassword,
                 message: "the current password is not right".into(),
