@@ -219,7 +219,14 @@ fn new_user(c: &mut AnyConnection, tenant: &Tenant, email: &Email, now: UnixTime
         unfinished_alert_at: None,
         email_verified: false,
     };
-    users::insert(c, &user)?;
+    // A concurrent invitation of the same address got there first (the whole transaction ends here).
+    users::insert(c, &user).map_err(|e| {
+        if e.is_unique_violation() {
+            AppError::conflict(ErrorCode::EmailTaken, "this address was just invited: list the pending invitations")
+        } else {
+            e.into()
+        }
+    })?;
     Ok(user)
 }
 

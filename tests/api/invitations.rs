@@ -149,3 +149,18 @@ async fn invitations_need_a_public_url_and_a_new_address() -> TestResult {
     assert_eq!((status, body["error"].as_str()), (400, Some("invalid_expiry")));
     Ok(())
 }
+
+#[tokio::test]
+async fn concurrent_invitations_of_one_address_never_fail_with_a_server_error() -> TestResult {
+    let Some(sink) = SmtpSink::start(None) else { return Ok(()) };
+    let app = app_and_tenant(&sink, "off").await;
+    let body = json!({"email": "same@example.com"});
+    let (a, b) = tokio::join!(invite(&app, body.clone()), invite(&app, body.clone()));
+    for (status, answer) in [&a, &b] {
+        assert!(matches!(status, 201 | 409), "{status} {answer}");
+    }
+    assert!(a.0 == 201 || b.0 == 201, "one of them invited");
+    let pending: Value = app.admin_get("/admin/tenants/acme/invitations").await.json().await?;
+    assert_eq!(pending.as_array().map(Vec::len), Some(1), "one pending link: {pending}");
+    Ok(())
+}
