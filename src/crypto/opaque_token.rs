@@ -13,6 +13,7 @@ pub enum TokenKind {
     RefreshToken,
     DeviceToken,
     Invitation,
+    PasswordReset,
 }
 
 impl TokenKind {
@@ -23,6 +24,7 @@ impl TokenKind {
             TokenKind::RefreshToken => "lk_rt_",
             TokenKind::DeviceToken => "lk_dev_",
             TokenKind::Invitation => "lk_inv_",
+            TokenKind::PasswordReset => "lk_rst_",
         }
     }
 }

@@ -144,6 +144,96 @@ pub fn invitation(to: &str, tenant: &str, link: &str, days: i64) -> Message {
     email(to, tenant, subject, text, html)
 }
 
+/// A password-reset code: by SMS the code and the tenant's name; by email both parts, with
+/// the code's lifetime and what to do when the user did not ask.
+pub fn password_reset_code(channel: Channel, to: &str, tenant: &str, code: &str, ttl_secs: i64) -> Message {
+    let expiry = lifetime(ttl_secs);
+    let not_you = "If you did not ask to reset your password, ignore this message: your password stays as it is.";
+    let (subject, body, html) = match channel {
+        Channel::Sms => (None, format!("{code} is your {tenant} password reset code. Not you? Ignore this."), None),
+        Channel::Email => {
+            let subject = format!("Your {tenant} password reset code");
+            let text = format!("Your {tenant} password reset code is {code}.\n\nIt expires in {expiry}. {not_you}\n");
+            let html = html_page(
+                &subject,
+                &[
+                    format!("<p>Your {} password reset code is</p>", escape_html(tenant)),
+                    format!(
+                        "<p style=\"font-size:28px;font-weight:600;letter-spacing:4px;\
+                         font-family:ui-monospace,Menlo,Consolas,monospace\">{}</p>",
+                        escape_html(code)
+                    ),
+                    format!("<p>It expires in {expiry}. {}</p>", escape_html(not_you)),
+                ],
+            );
+            (Some(subject), text, Some(html))
+        }
+    };
+    Message {
+        id: String::new(),
+        channel,
+        to: to.to_owned(),
+        subject,
+        body,
+        html,
+        code: Some(code.to_owned()),
+        tenant: tenant.to_owned(),
+        context: None,
+    }
+}
+
+/// The answer to a reset the tenant leaves to its administrators for this account (a user with a
+/// second factor under `self_service_without_second_factor_users`, or one whose only factor
+/// is the address the reset would use).
+pub fn password_reset_refused(channel: Channel, to: &str, tenant: &str) -> Message {
+    let ask = format!(
+        "Someone asked to reset your {tenant} password. Your account uses two-step verification, so \
+         {tenant} resets its password only through an administrator: ask your administrator or a colleague \
+         who manages accounts. If you did not ask, ignore this message."
+    );
+    match channel {
+        Channel::Sms => Message {
+            id: String::new(),
+            channel,
+            to: to.to_owned(),
+            subject: None,
+            body: format!("{tenant}: to reset your password, ask your administrator. Not you? Ignore this."),
+            html: None,
+            code: None,
+            tenant: tenant.to_owned(),
+            context: None,
+        },
+        Channel::Email => {
+            let subject = format!("Resetting your {tenant} password");
+            let html = html_page(&subject, &[format!("<p>{}</p>", escape_html(&ask))]);
+            email(to, tenant, subject, ask.clone() + "\n", html)
+        }
+    }
+}
+
+/// The link an administrator sends so the user can choose a new password.
+pub fn password_reset_link(to: &str, tenant: &str, link: &str, hours: i64) -> Message {
+    let subject = format!("Choose a new {tenant} password");
+    let lines = [
+        format!("Your administrator sent you this link to choose a new {tenant} password."),
+        format!("It works once, for {hours} hours:"),
+        link.to_owned(),
+        "Choosing a new password signs you out everywhere. If you did not expect this email, tell your administrator."
+            .to_owned(),
+    ];
+    let text = lines.join("\n\n") + "\n";
+    let html = html_page(
+        &subject,
+        &[
+            format!("<p>{}</p>", escape_html(&lines[0])),
+            format!("<p>{}</p>", escape_html(&lines[1])),
+            format!("<p><a href=\"{}\">Choose a new password</a></p>", escape_html(link)),
+            format!("<p>{}</p>", escape_html(&lines[3])),
+        ],
+    );
+    email(to, tenant, subject, text, html)
+}
+
 /// An SMS to a profile's old number when an administrator changed it.
 pub fn phone_changed(to: &str, tenant: &str) -> Message {
     Message {

@@ -102,6 +102,21 @@ pub enum AuditEvent {
     #[strum(serialize = "invitation.accepted")]
     #[serde(rename = "invitation.accepted")]
     InvitationAccepted,
+    #[strum(serialize = "password_reset.requested")]
+    #[serde(rename = "password_reset.requested")]
+    PasswordResetRequested,
+    #[strum(serialize = "password_reset.link_sent")]
+    #[serde(rename = "password_reset.link_sent")]
+    PasswordResetLinkSent,
+    #[strum(serialize = "password_reset.verify")]
+    #[serde(rename = "password_reset.verify")]
+    PasswordResetVerify,
+    #[strum(serialize = "password_reset.second_factor")]
+    #[serde(rename = "password_reset.second_factor")]
+    PasswordResetSecondFactor,
+    #[strum(serialize = "password_reset.completed")]
+    #[serde(rename = "password_reset.completed")]
+    PasswordResetCompleted,
     #[strum(serialize = "user.phone_number_changed")]
     #[serde(rename = "user.phone_number_changed")]
     PhoneNumberChanged,

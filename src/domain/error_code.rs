@@ -37,6 +37,7 @@ pub enum ErrorCode {
     InvalidSignIn,
     InvalidUrl,
     InvalidAllowedMethods,
+    InvalidPasswordResetMode,
     PasswordTooShort,
     PasswordTooLong,
     PasswordEqualsEmail,
@@ -90,6 +91,13 @@ pub enum ErrorCode {
     InvitationNotFound,
     InvitationExpired,
     InvalidExpiry,
+    // Password reset
+    PasswordResetDisabled,
+    PasswordResetNotFound,
+    PasswordResetExpired,
+    PasswordResetIncomplete,
+    UserInactive,
+    InvitationPending,
     // The server
     Overloaded,
     DatabaseUnavailable,

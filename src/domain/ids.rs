@@ -114,6 +114,11 @@ id_type!(
     InvitationId,
     "invitation"
 );
+id_type!(
+    /// A password reset (self-service, or a link an administrator sent).
+    PasswordResetId,
+    "password reset"
+);
 
 #[cfg(test)]
 mod tests {

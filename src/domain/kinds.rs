@@ -135,6 +135,39 @@ impl TwoFactorMode {
 }
 
 closed_set! {
+    /// Who may reset a forgotten password (tenant setting `password_reset`).
+    #[derive(Default)]
+    pub enum PasswordResetMode ("password reset mode") {
+        /// Every user, with a code to a verified address or phone, then their second factor.
+        #[default]
+        SelfService,
+        /// Users without a second factor; users with one ask an administrator (promio.connect).
+        SelfServiceWithoutSecondFactorUsers,
+        /// Only an administrator (`POST /admin/tenants/{slug}/users/{id}/password-reset`).
+        AdminOnly,
+    }
+}
+
+closed_set! {
+    /// How a password reset proves the address: a 6-digit code the user asked for, or a link an
+    /// administrator sent.
+    pub enum ResetVia ("reset via") {
+        Code,
+        Link,
+    }
+}
+
+closed_set! {
+    /// How a password reset ended.
+    pub enum ResetOutcome ("reset outcome") {
+        /// The new password was set.
+        Completed,
+        /// A newer reset (or an administrator's link, or a completed reset) replaced it.
+        Superseded,
+    }
+}
+
+closed_set! {
     /// Where a message goes.
     pub enum Channel ("channel") {
         Sms,

@@ -17,11 +17,12 @@ pub mod username;
 
 pub use email::Email;
 pub use ids::{
-    ApiKeyId, ChallengeId, DeviceId, GroupId, InvitationId, MethodId, OutboxId, SessionId, TenantId, UserId,
+    ApiKeyId, ChallengeId, DeviceId, GroupId, InvitationId, MethodId, OutboxId, PasswordResetId, SessionId, TenantId,
+    UserId,
 };
 pub use kinds::{
-    ChallengePurpose, Channel, GroupRule, LockReason, MethodKind, MethodStatus, OutboxStatus, SignInSource,
-    TwoFactorMode,
+    ChallengePurpose, Channel, GroupRule, LockReason, MethodKind, MethodStatus, OutboxStatus, PasswordResetMode,
+    ResetOutcome, ResetVia, SignInSource, TwoFactorMode,
 };
 pub use phone::PhoneNumber;
 pub use slug::Slug;

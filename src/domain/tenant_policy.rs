@@ -4,7 +4,7 @@
 use ipnetwork::IpNetwork;
 use serde::{Deserialize, Serialize};
 
-use super::kinds::{MethodKind, SignInSource};
+use super::kinds::{MethodKind, PasswordResetMode, SignInSource};
 use super::{ErrorCode, Invalid};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, diesel::AsExpression, diesel::FromSqlRow)]
@@ -37,6 +37,9 @@ pub struct TenantPolicy {
     pub notify_unfinished_second_factor: bool,
     /// Where the tenant's users sign in (`https://app.acme.example`): invitation links start here.
     pub public_url: Option<String>,
+    /// Who may reset a forgotten password: `self_service` (default),
+    /// `self_service_without_second_factor_users` or `admin_only`.
+    pub password_reset: PasswordResetMode,
 }
 
 /// The default `sms_budget_low_threshold`.
@@ -77,6 +80,7 @@ impl Default for TenantPolicy {
             security_notices: true,
             notify_unfinished_second_factor: true,
             public_url: None,
+            password_reset: PasswordResetMode::SelfService,
         }
     }
 }

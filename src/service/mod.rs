@@ -12,6 +12,7 @@ pub mod notices;
 pub mod outbox;
 pub mod outbox_admin;
 pub mod password_change;
+pub mod password_reset;
 pub mod policy;
 pub mod second_factor;
 pub mod sessions;

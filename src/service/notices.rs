@@ -24,6 +24,8 @@ pub enum Notice {
     RecoveryCodesGenerated,
     DeviceRemembered,
     PasswordChanged,
+    /// The password was set through a password reset.
+    PasswordReset,
     AccountLocked,
     /// A password was right at `at` but the second factor was never finished.
     SecondFactorUnfinished {
@@ -53,6 +55,10 @@ impl Notice {
             }
             Self::DeviceRemembered => ("a device was remembered and will skip the second factor".into(), NOT_YOU),
             Self::PasswordChanged => ("your password was changed".into(), NOT_YOU),
+            Self::PasswordReset => (
+                "your password was reset, and every session and remembered device was signed out".into(),
+                "If this was not you, tell your administrator now: someone could read your codes.",
+            ),
             Self::AccountLocked => (
                 "your account was locked after too many failed attempts".into(),
                 "If this was not you, someone may know your password: change it once the lock ends.",

@@ -82,8 +82,47 @@ pub fn try_enqueue_for_worker(
     expires_at: UnixTime,
     now: UnixTime,
 ) -> Option<OutboxId> {
-    use diesel::Connection;
+    try_write(c, state, owner, message, expires_at, now, Lease::None).map(|q| q.id)
+}
+
+/// `enqueue` in a savepoint: a refusal (the pumping guard, the SMS budget) or a database error
+/// undoes only the message and is logged; `None` when it was not queued.
+pub fn try_enqueue(
+    c: &mut AnyConnection,
+    state: &AppState,
+    owner: (&Tenant, Option<&UserId>),
+    message: Message,
+    expires_at: UnixTime,
+    now: UnixTime,
+) -> Option<Queued> {
+    try_write(c, state, owner, message, expires_at, now, Lease::ToCaller)
+}
+
+fn try_write(
+    c: &mut AnyConnection,
+    state: &AppState,
+    owner: (&Tenant, Option<&UserId>),
+    message: Message,
+    expires_at: UnixTime,
+    now: UnixTime,
+    lease: Lease,
+) -> Option<Queued> {
     let tenant = owner.0;
+    match in_savepoint(c, |c| write(c, state, owner, message, expires_at, now, lease)) {
+        Ok(queued) => Some(queued),
+        Err(e) => {
+            tracing::warn!(tenant = %tenant.slug, error = %e, "a message was not queued");
+            None
+        }
+    }
+}
+
+/// Runs `f` in a savepoint of the current transaction: its error undoes only what `f` wrote.
+pub fn in_savepoint<T>(
+    c: &mut AnyConnection,
+    f: impl FnOnce(&mut AnyConnection) -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    use diesel::Connection;
     /// The savepoint's error: ours, or the database's.
     enum Undone {
         App(AppError),
@@ -94,14 +133,10 @@ pub fn try_enqueue_for_worker(
             Undone::Db(e)
         }
     }
-    let queued = c.transaction(|c| enqueue_for_worker(c, state, owner, message, expires_at, now).map_err(Undone::App));
-    let error = match queued {
-        Ok(id) => return Some(id),
-        Err(Undone::App(e)) => e.to_string(),
-        Err(Undone::Db(e)) => e.to_string(),
-    };
-    tracing::warn!(tenant = %tenant.slug, error = %error, "a notice was not queued");
-    None
+    c.transaction(|c| f(c).map_err(Undone::App)).map_err(|e| match e {
+        Undone::App(e) => e,
+        Undone::Db(e) => AppError::internal(e),
+    })
 }
 
 #[derive(PartialEq, Eq)]
@@ -305,6 +340,7 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
             tracing::warn!(error = %e, "the unfinished-second-factor pass failed");
         }
         crate::store::challenges::purge_expired(&mut conn, now - RETENTION_SECS)?;
+        crate::store::password_resets::purge_expired(&mut conn, now - RETENTION_SECS)?;
         Ok(rows::due(&mut conn, now, BATCH)?)
     })
     .await

@@ -9,13 +9,18 @@ use super::views::TenantView;
 use crate::auth::totp::TotpParams;
 use crate::auth::validate;
 use crate::domain::{
-    network, tenant_policy, AuditEvent, AuditOutcome, Email, ErrorCode, MethodKind, SignInSource, Slug, TenantId,
-    TenantPolicy, TwoFactorMode, UnixTime,
+    network, tenant_policy, AuditEvent, AuditOutcome, Email, ErrorCode, MethodKind, PasswordResetMode, SignInSource,
+    Slug, TenantId, TenantPolicy, TwoFactorMode, UnixTime,
 };
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::tenants::{self as rows, Tenant, TenantChanges};
 use crate::store::AnyConnection;
+
+/// A new tenant's lockout: after this many wrong codes ...
+pub const DEFAULT_SECOND_FACTOR_LOCKOUT_THRESHOLD: i32 = 5;
+/// ... for this long.
+pub const DEFAULT_LOCKOUT_SECS: i64 = 1800;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -106,6 +111,11 @@ pub struct UpdateTenant {
     #[serde(default, deserialize_with = "some_value")]
     #[schema(value_type = Option<String>, example = "https://app.acme.example")]
     pub public_url: Option<Option<String>>,
+    /// Who may reset a forgotten password: `self_service` (default: a code to a verified
+    /// address or phone, then the second factor), `self_service_without_second_factor_users`
+    /// (users with a second factor ask an administrator) or `admin_only`.
+    #[schema(value_type = Option<PasswordResetMode>)]
+    pub password_reset: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -140,6 +150,7 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         && input.security_notices.is_none()
         && input.notify_unfinished_second_factor.is_none()
         && input.public_url.is_none()
+        && input.password_reset.is_none()
     {
         return Ok(None);
     }
@@ -197,6 +208,14 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
     }
     if let Some(url) = &input.public_url {
         policy.public_url = url.as_deref().map(tenant_policy::parse_public_url).transpose()?;
+    }
+    if let Some(mode) = &input.password_reset {
+        policy.password_reset = mode.parse().map_err(|_| {
+            AppError::validation(
+                ErrorCode::InvalidPasswordResetMode,
+                "password_reset must be self_service, self_service_without_second_factor_users or admin_only",
+            )
+        })?;
     }
     policy.validate()?;
     Ok(Some(policy))
@@ -278,9 +297,9 @@ pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppEr
         totp_algorithm: defaults.algorithm.as_str().into(),
         totp_digits: defaults.stored().0,
         totp_period: defaults.stored().1,
-        second_factor_lockout_threshold: 5,
+        second_factor_lockout_threshold: DEFAULT_SECOND_FACTOR_LOCKOUT_THRESHOLD,
         password_lockout_threshold: 10,
-        lockout_duration_secs: 1800,
+        lockout_duration_secs: DEFAULT_LOCKOUT_SECS,
         remember_device_days: 30,
         policy: TenantPolicy::default(),
         sms_budget: None,

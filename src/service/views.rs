@@ -53,8 +53,10 @@ pub struct TenantSettings {
     pub security_notices: bool,
     /// Users hear of a right password whose second factor was not finished.
     pub notify_unfinished_second_factor: bool,
-    /// Where the tenant's users sign in (invitation links).
+    /// Where the tenant's users sign in (invitation and password-reset links).
     pub public_url: Option<String>,
+    /// Who may reset a forgotten password.
+    pub password_reset: crate::domain::PasswordResetMode,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -96,6 +98,7 @@ impl From<&Tenant> for TenantView {
                 security_notices: t.policy.security_notices,
                 notify_unfinished_second_factor: t.policy.notify_unfinished_second_factor,
                 public_url: t.policy.public_url.clone(),
+                password_reset: t.policy.password_reset,
             },
         }
     }

@@ -12,6 +12,7 @@ pub mod invitations;
 pub mod methods;
 pub mod migrations;
 pub mod outbox;
+pub mod password_resets;
 pub mod recovery_codes;
 pub mod refresh_tokens;
 pub mod schema;

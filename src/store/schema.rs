@@ -234,6 +234,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     user_group_members,
     outbox,
     invitations,
+    password_resets,
 );
 
 diesel::table! {
@@ -246,5 +247,33 @@ diesel::table! {
         expires_at -> BigInt,
         used_at -> Nullable<BigInt>,
         revoked_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    password_resets (id) {
+        id -> Text,
+        tenant_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        via -> Text,
+        carrier_method_id -> Nullable<Text>,
+        code_hash -> Nullable<Text>,
+        code_expires_at -> Nullable<BigInt>,
+        attempts -> Integer,
+        locked_until -> Nullable<BigInt>,
+        code_verified_at -> Nullable<BigInt>,
+        second_factor_required -> Bool,
+        second_method_id -> Nullable<Text>,
+        second_code_hash -> Nullable<Text>,
+        second_code_expires_at -> Nullable<BigInt>,
+        second_sends -> Integer,
+        second_last_sent_at -> Nullable<BigInt>,
+        second_factor_at -> Nullable<BigInt>,
+        ip -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        ended_at -> Nullable<BigInt>,
+        outcome -> Nullable<Text>,
     }
 }

@@ -26,6 +26,7 @@ mod me;
 mod openapi;
 mod outbox;
 mod overload;
+mod password_reset;
 mod policy_groups;
 mod policy_methods;
 mod policy_modes;

@@ -10,6 +10,7 @@ pub mod login;
 pub mod me;
 pub mod my_devices;
 pub mod my_methods;
+pub mod password_reset;
 pub mod policy;
 pub mod tokens;
 pub mod verify;

@@ -5,6 +5,7 @@ pub mod api_keys;
 pub mod groups;
 pub mod invitations;
 pub mod outbox;
+pub mod password_resets;
 pub mod signing_keys;
 pub mod sms_budget;
 pub mod tenants;

@@ -1,0 +1,34 @@
+-- A password reset: a self-service one (a 6-digit code to a verified address or phone, then the
+-- second factor when the user has one) or one an administrator sent (a link). A request for an
+-- account that does not exist, or may not reset itself, gets a row too (user_id or code_hash
+-- NULL): it fails like a wrong code, so the answers tell nobody which accounts exist.
+CREATE TABLE password_resets (
+    id TEXT PRIMARY KEY NOT NULL,
+    tenant_id TEXT REFERENCES tenants(id) ON DELETE CASCADE,
+    user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+    via TEXT NOT NULL CHECK (via IN ('code', 'link')),
+    -- The method that carried the code (NULL: the profile's verified email, or a link).
+    carrier_method_id TEXT,
+    -- Keyed hash of the code (a link: SHA-256 of its token); NULL: nothing was sent.
+    code_hash TEXT,
+    code_expires_at BIGINT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    -- A row without a user pretends to lock like an account would.
+    locked_until BIGINT,
+    code_verified_at BIGINT,
+    second_factor_required BOOLEAN NOT NULL DEFAULT FALSE,
+    second_method_id TEXT,
+    second_code_hash TEXT,
+    second_code_expires_at BIGINT,
+    second_sends INTEGER NOT NULL DEFAULT 0,
+    second_last_sent_at BIGINT,
+    second_factor_at BIGINT,
+    ip TEXT,
+    user_agent TEXT,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    ended_at BIGINT,
+    outcome TEXT CHECK (outcome IN ('completed', 'superseded'))
+);
+CREATE INDEX password_resets_user_idx ON password_resets (user_id, expires_at);
+CREATE INDEX password_resets_expiry_idx ON password_resets (expires_at);

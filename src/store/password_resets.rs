@@ -1,0 +1,176 @@
+//! Password resets: a code (or an administrator's link) proves an address, then the second
+//! factor when the user has one, then the new password. Open while neither ended nor expired.
+
+use diesel::prelude::*;
+
+use crate::domain::{MethodId, PasswordResetId, ResetOutcome, ResetVia, TenantId, UnixTime, UserId};
+
+use super::schema::password_resets as r;
+use super::{AnyConnection, StoreError};
+
+#[derive(Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = r)]
+pub struct PasswordReset {
+    pub id: PasswordResetId,
+    /// `None`: the tenant named in the request does not exist.
+    pub tenant_id: Option<TenantId>,
+    /// `None`: no such account (the reset fails like a wrong code).
+    pub user_id: Option<UserId>,
+    pub via: ResetVia,
+    pub carrier_method_id: Option<MethodId>,
+    /// `None`: nothing was sent (no account, no verified address, or policy refused).
+    pub code_hash: Option<String>,
+    pub code_expires_at: Option<UnixTime>,
+    pub attempts: i32,
+    pub locked_until: Option<UnixTime>,
+    pub code_verified_at: Option<UnixTime>,
+    pub second_factor_required: bool,
+    pub second_method_id: Option<MethodId>,
+    pub second_code_hash: Option<String>,
+    pub second_code_expires_at: Option<UnixTime>,
+    pub second_sends: i32,
+    pub second_last_sent_at: Option<UnixTime>,
+    pub second_factor_at: Option<UnixTime>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub created_at: UnixTime,
+    pub expires_at: UnixTime,
+    pub ended_at: Option<UnixTime>,
+    pub outcome: Option<ResetOutcome>,
+}
+
+impl std::fmt::Debug for PasswordReset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PasswordReset").field("id", &self.id).field("via", &self.via).finish_non_exhaustive()
+    }
+}
+
+impl PasswordReset {
+    pub fn is_open(&self, now: UnixTime) -> bool {
+        self.ended_at.is_none() && self.expires_at > now
+    }
+}
+
+pub fn insert(conn: &mut AnyConnection, reset: &PasswordReset) -> Result<(), StoreError> {
+    diesel::insert_into(r::table).values(reset).execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut AnyConnection, id: &PasswordResetId) -> Result<Option<PasswordReset>, StoreError> {
+    Ok(r::table.find(id).select(PasswordReset::as_select()).first(conn).optional()?)
+}
+
+/// Takes the reset's row lock for the rest of the transaction and counts the attempt, so
+/// concurrent steps of one reset run one after another. `false` when it has ended (or does not
+/// exist).
+pub fn lock_open(conn: &mut AnyConnection, id: &PasswordResetId) -> Result<bool, StoreError> {
+    let n = diesel::update(r::table.find(id).filter(r::ended_at.is_null()))
+        .set(r::attempts.eq(r::attempts + 1))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// The user's resets that carry a code and are still open (the cap of open resets).
+pub fn open_with_code(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<i64, StoreError> {
+    Ok(r::table
+        .filter(r::user_id.eq(user_id))
+        .filter(r::ended_at.is_null())
+        .filter(r::expires_at.gt(now))
+        .filter(r::code_hash.is_not_null())
+        .count()
+        .get_result(conn)?)
+}
+
+/// Records the code sent for a reset (and the method that carried it).
+pub fn set_code(
+    conn: &mut AnyConnection,
+    id: &PasswordResetId,
+    carrier: Option<&MethodId>,
+    code_hash: &str,
+    code_expires_at: UnixTime,
+) -> Result<(), StoreError> {
+    diesel::update(r::table.find(id))
+        .set((r::carrier_method_id.eq(carrier), r::code_hash.eq(code_hash), r::code_expires_at.eq(code_expires_at)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The code was right: what comes next.
+pub fn mark_code_verified(
+    conn: &mut AnyConnection,
+    id: &PasswordResetId,
+    second_factor_required: bool,
+    now: UnixTime,
+) -> Result<(), StoreError> {
+    diesel::update(r::table.find(id))
+        .set((r::code_verified_at.eq(now), r::second_factor_required.eq(second_factor_required)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A row without an account pretends to lock, as an account would after as many wrong codes.
+pub fn set_pretend_lock(conn: &mut AnyConnection, id: &PasswordResetId, until: UnixTime) -> Result<(), StoreError> {
+    diesel::update(r::table.find(id)).set(r::locked_until.eq(until)).execute(conn)?;
+    Ok(())
+}
+
+/// Points the second step at a method and forgets any code sent for another.
+pub fn set_second_method(conn: &mut AnyConnection, id: &PasswordResetId, method: &MethodId) -> Result<(), StoreError> {
+    diesel::update(r::table.find(id))
+        .set((
+            r::second_method_id.eq(method),
+            r::second_code_hash.eq(None::<String>),
+            r::second_code_expires_at.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Records a code sent for the second step; it replaces any earlier one.
+pub fn record_second_send(
+    conn: &mut AnyConnection,
+    id: &PasswordResetId,
+    code_hash: &str,
+    code_expires_at: UnixTime,
+    now: UnixTime,
+) -> Result<(), StoreError> {
+    diesel::update(r::table.find(id))
+        .set((
+            r::second_code_hash.eq(code_hash),
+            r::second_code_expires_at.eq(code_expires_at),
+            r::second_sends.eq(r::second_sends + 1),
+            r::second_last_sent_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn mark_second_factor(conn: &mut AnyConnection, id: &PasswordResetId, now: UnixTime) -> Result<(), StoreError> {
+    diesel::update(r::table.find(id)).set(r::second_factor_at.eq(now)).execute(conn)?;
+    Ok(())
+}
+
+/// Ends one open reset: true for exactly one caller.
+pub fn end(
+    conn: &mut AnyConnection,
+    id: &PasswordResetId,
+    outcome: ResetOutcome,
+    now: UnixTime,
+) -> Result<bool, StoreError> {
+    let n = diesel::update(r::table.find(id).filter(r::ended_at.is_null()))
+        .set((r::ended_at.eq(now), r::outcome.eq(outcome)))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Ends every open reset of the user (a completed reset, an administrator's new link).
+pub fn supersede_for_user(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<usize, StoreError> {
+    Ok(diesel::update(r::table.filter(r::user_id.eq(user_id)).filter(r::ended_at.is_null()))
+        .set((r::ended_at.eq(now), r::outcome.eq(ResetOutcome::Superseded)))
+        .execute(conn)?)
+}
+
+/// Deletes resets that expired before `before` (the outbox worker's clean-up).
+pub fn purge_expired(conn: &mut AnyConnection, before: UnixTime) -> Result<usize, StoreError> {
+    Ok(diesel::delete(r::table.filter(r::expires_at.lt(before))).execute(conn)?)
+}
