@@ -99,6 +99,7 @@ pub enum ErrorCode {
     UserInactive,
     InvitationPending,
     // The server
+    RateLimited,
     Overloaded,
     DatabaseUnavailable,
     InternalError,

@@ -341,6 +341,7 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
         }
         crate::store::challenges::purge_expired(&mut conn, now - RETENTION_SECS)?;
         crate::store::password_resets::purge_expired(&mut conn, now - RETENTION_SECS)?;
+        crate::store::rate_counters::purge(&mut conn, now - 86_400)?;
         Ok(rows::due(&mut conn, now, BATCH)?)
     })
     .await

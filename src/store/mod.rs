@@ -13,6 +13,7 @@ pub mod methods;
 pub mod migrations;
 pub mod outbox;
 pub mod password_resets;
+pub mod rate_counters;
 pub mod recovery_codes;
 pub mod refresh_tokens;
 pub mod schema;

@@ -235,6 +235,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     invitations,
     password_resets,
+    rate_counters,
 );
 
 diesel::table! {
@@ -275,5 +276,13 @@ diesel::table! {
         expires_at -> BigInt,
         ended_at -> Nullable<BigInt>,
         outcome -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    rate_counters (key) {
+        key -> Text,
+        window_start -> BigInt,
+        hits -> Integer,
     }
 }

@@ -430,3 +430,25 @@ async fn a_user_has_at_most_three_resets_open_and_they_expire() -> TestResult {
     assert_eq!((status, body["error"].as_str()), (410, Some("password_reset_expired")), "15 minutes");
     Ok(())
 }
+
+#[tokio::test]
+async fn one_address_may_start_thirty_resets_an_hour_even_concurrently() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant("acme").await;
+    // Concurrent requests count one after another: exactly 30 pass.
+    let starts = (0..40).map(|n| {
+        let app = &app;
+        async move { start(app, "acme", &format!("user{n}@example.com")).await.0 }
+    });
+    let statuses = futures_util::future::join_all(starts).await;
+    assert_eq!(statuses.iter().filter(|s| **s == 202).count(), 30, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 10, "{statuses:?}");
+    let r = app.post_json("/password-reset", json!({"tenant": "acme", "identifier": "x@example.com"})).await;
+    let retry_after: i64 = r.headers()["retry-after"].to_str()?.parse()?;
+    assert!((1..=3600).contains(&retry_after), "{retry_after}");
+    let (status, body) = status_body(r).await;
+    assert_eq!((status, body["error"].as_str()), (429, Some("rate_limited")), "{body}");
+    app.clock.advance(3600);
+    assert_eq!(start(&app, "acme", "x@example.com").await.0, 202, "the next hour starts afresh");
+    Ok(())
+}

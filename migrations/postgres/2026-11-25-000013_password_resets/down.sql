@@ -1,1 +1,2 @@
 DROP TABLE password_resets;
+DROP TABLE rate_counters;

@@ -32,3 +32,10 @@ CREATE TABLE password_resets (
 );
 CREATE INDEX password_resets_user_idx ON password_resets (user_id, expires_at);
 CREATE INDEX password_resets_expiry_idx ON password_resets (expires_at);
+
+-- Fixed-window counters for caps that must hold across instances (resets started per client IP).
+CREATE TABLE rate_counters (
+    key TEXT PRIMARY KEY NOT NULL,
+    window_start BIGINT NOT NULL,
+    hits INTEGER NOT NULL
+);

@@ -17,12 +17,14 @@ use crate::state::AppState;
 /// exists. When it exists and may reset itself, a 6-digit code goes to an address or phone the
 /// user proved (the verified profile email, or an active email or SMS method), never to an
 /// unverified one. Under `self_service_without_second_factor_users`, a user with a second factor
-/// gets a message saying to ask the administrator instead. A user may have 3 resets open.
+/// gets a message saying to ask the administrator instead. A user may have 3 resets open; one client
+/// address may start 30 an hour.
 #[utoipa::path(tag = "password reset", security(()), request_body = StartReset, responses(
     (status = 202, body = ResetStarted),
     (status = 400, description = "`invalid_slug` or a malformed body", body = ErrorBody),
     (status = 403, description = "`password_reset_disabled`: the tenant's `password_reset` is `admin_only`", body = ErrorBody),
     (status = 409, description = "`sso_required`: the tenant signs in elsewhere", body = ErrorBody),
+    (status = 429, description = "`rate_limited`: 30 resets per client address per hour (across instances), with `Retry-After`", body = ErrorBody),
 ))]
 #[post("/password-reset")]
 pub async fn start_reset(

@@ -25,7 +25,7 @@ use crate::state::AppState;
 use crate::store::password_resets::{self as rows, PasswordReset};
 use crate::store::tenants::{self, Tenant};
 use crate::store::users::{self, User};
-use crate::store::{methods, AnyConnection};
+use crate::store::{methods, rate_counters, AnyConnection};
 
 /// How long the "ask your administrator" message may wait for delivery.
 const REFUSAL_TTL_SECS: i64 = 3600;
@@ -121,6 +121,7 @@ fn record(
     };
     let reset = new_row(tenant.as_ref(), user.as_ref(), ResetVia::Code, client, now);
     state.db.transaction_on(&mut conn, |c| {
+        refuse_beyond_ip_cap(c, client, now)?;
         rows::insert(c, &reset)?;
         let (event, outcome) = (AuditEvent::PasswordResetRequested, AuditOutcome::Success);
         let tenant_id = tenant.as_ref().map(|t| &t.id);
@@ -128,6 +129,28 @@ fn record(
     })?;
     tracing::info!(tenant = %slug, reset_id = %reset.id, "password reset requested");
     Ok((reset, user.is_some()))
+}
+
+/// Resets one client address may start per hour, whatever it names: generous for a clinic
+/// behind one NAT, and a ceiling on the rows and messages one address can cause.
+pub const MAX_STARTS_PER_IP_PER_HOUR: i32 = 30;
+
+/// The per-address cap, counted in the database so it holds across instances. It counts every
+/// request alike, so reaching it tells nothing about any account.
+fn refuse_beyond_ip_cap(c: &mut AnyConnection, client: &ClientInfo, now: UnixTime) -> Result<(), AppError> {
+    let window = UnixTime::from_secs(now.secs() - now.secs().rem_euclid(3600));
+    let key = match client.ip {
+        Some(ip) => format!("password_reset:ip:{ip}"),
+        None => "password_reset:ip:unknown".to_owned(),
+    };
+    if rate_counters::hit(c, &key, window)? > MAX_STARTS_PER_IP_PER_HOUR {
+        return Err(AppError::TooManyRequests {
+            code: ErrorCode::RateLimited,
+            message: "too many password resets from this address: try again later".into(),
+            retry_after_secs: (window + 3600 - now).max(1).unsigned_abs(),
+        });
+    }
+    Ok(())
 }
 
 /// Where a code may go: an address or phone the user proved.
