@@ -360,8 +360,11 @@ pub fn update(
     let phone_changed = changes.phone_number.clone().filter(|p| p != &user.phone_number);
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         // Checked above; a unique violation here is a concurrent edit that took it first.
-        rows::update(c, &user.id, &changes)
-            .map_err(|e| if e.is_unique_violation() { email_taken() } else { e.into() })?;
+        rows::update(c, &user.id, &changes).map_err(|e| match e {
+            e if e.is_unique_violation_on("username") => username_taken(),
+            e if e.is_unique_violation() => email_taken(),
+            e => e.into(),
+        })?;
         if let Some(new_phone) = &phone_changed {
             phone_number_changed(c, state, (&tenant, &user), new_phone.as_ref(), now)?;
         }

@@ -56,6 +56,18 @@ impl StoreError {
             ))
         )
     }
+
+    /// A unique violation of a constraint on `column`: PostgreSQL names the index
+    /// (`users_tenant_username_idx`), SQLite the columns (`users.tenant_id, users.username`).
+    pub fn is_unique_violation_on(&self, column: &str) -> bool {
+        match self {
+            StoreError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                info,
+            )) => info.constraint_name().is_some_and(|name| name.contains(column)) || info.message().contains(column),
+            _ => false,
+        }
+    }
 }
 
 /// A fresh random id for a new row.
