@@ -23,6 +23,10 @@ pub enum AppError {
     InvalidGrant,
     #[error("the code is not valid")]
     InvalidCode { attempts_remaining: i32 },
+    /// A password-reset code that is not right (or cannot be checked now): like a wrong password,
+    /// it says nothing of the account, not even how many attempts remain.
+    #[error("the code is not valid or has expired: check it, or start again later")]
+    InvalidResetCode,
     #[error("the account is locked after too many failed attempts; try again later")]
     AccountLocked { retry_after_secs: u64 },
     #[error("{message}")]
@@ -86,7 +90,7 @@ impl AppError {
             | AppError::Conflict { code, .. }
             | AppError::Gone { code, .. }
             | AppError::TooManyRequests { code, .. } => *code,
-            AppError::InvalidCode { .. } => ErrorCode::InvalidCode,
+            AppError::InvalidCode { .. } | AppError::InvalidResetCode => ErrorCode::InvalidCode,
             AppError::AccountLocked { .. } => ErrorCode::AccountLocked,
             AppError::DeliveryFailed => ErrorCode::DeliveryFailed,
             AppError::InvalidCredentials => ErrorCode::InvalidCredentials,

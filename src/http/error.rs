@@ -44,7 +44,7 @@ impl ResponseError for AppError {
             AppError::NotFound { .. } => StatusCode::NOT_FOUND,
             AppError::Conflict { .. } | AppError::SsoRequired { .. } => StatusCode::CONFLICT,
             AppError::Overloaded { .. } => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::InvalidCode { .. } => StatusCode::UNAUTHORIZED,
+            AppError::InvalidCode { .. } | AppError::InvalidResetCode => StatusCode::UNAUTHORIZED,
             AppError::AccountLocked { .. } => StatusCode::LOCKED,
             AppError::Gone { .. } => StatusCode::GONE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,

@@ -17,12 +17,12 @@ pub struct PasswordReset {
     /// `None`: no such account (the reset fails like a wrong code).
     pub user_id: Option<UserId>,
     pub via: ResetVia,
-    pub carrier_method_id: Option<MethodId>,
+    /// Keyed hash of the destination that carried the code.
+    pub carrier_hash: Option<String>,
     /// `None`: nothing was sent (no account, no verified address, or policy refused).
     pub code_hash: Option<String>,
     pub code_expires_at: Option<UnixTime>,
     pub attempts: i32,
-    pub locked_until: Option<UnixTime>,
     pub code_verified_at: Option<UnixTime>,
     pub second_factor_required: bool,
     pub second_method_id: Option<MethodId>,
@@ -81,16 +81,22 @@ pub fn open_with_code(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime)
         .get_result(conn)?)
 }
 
-/// Records the code sent for a reset (and the method that carried it).
+/// Takes the reset's row lock for the rest of the transaction (a no-op write).
+pub fn lock(conn: &mut AnyConnection, id: &PasswordResetId) -> Result<(), StoreError> {
+    diesel::update(r::table.find(id)).set(r::attempts.eq(r::attempts)).execute(conn)?;
+    Ok(())
+}
+
+/// Records the code sent for a reset (and the keyed hash of where it went).
 pub fn set_code(
     conn: &mut AnyConnection,
     id: &PasswordResetId,
-    carrier: Option<&MethodId>,
+    carrier_hash: &str,
     code_hash: &str,
     code_expires_at: UnixTime,
 ) -> Result<(), StoreError> {
     diesel::update(r::table.find(id))
-        .set((r::carrier_method_id.eq(carrier), r::code_hash.eq(code_hash), r::code_expires_at.eq(code_expires_at)))
+        .set((r::carrier_hash.eq(carrier_hash), r::code_hash.eq(code_hash), r::code_expires_at.eq(code_expires_at)))
         .execute(conn)?;
     Ok(())
 }
@@ -105,12 +111,6 @@ pub fn mark_code_verified(
     diesel::update(r::table.find(id))
         .set((r::code_verified_at.eq(now), r::second_factor_required.eq(second_factor_required)))
         .execute(conn)?;
-    Ok(())
-}
-
-/// A row without an account pretends to lock, as an account would after as many wrong codes.
-pub fn set_pretend_lock(conn: &mut AnyConnection, id: &PasswordResetId, until: UnixTime) -> Result<(), StoreError> {
-    diesel::update(r::table.find(id)).set(r::locked_until.eq(until)).execute(conn)?;
     Ok(())
 }
 
@@ -161,6 +161,14 @@ pub fn end(
         .set((r::ended_at.eq(now), r::outcome.eq(outcome)))
         .execute(conn)?;
     Ok(n == 1)
+}
+
+/// Takes the row locks of the user's open resets (a no-op write), before any other lock.
+pub fn lock_open_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
+    diesel::update(r::table.filter(r::user_id.eq(user_id)).filter(r::ended_at.is_null()))
+        .set(r::attempts.eq(r::attempts))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Ends every open reset of the user (a completed reset, an administrator's new link).

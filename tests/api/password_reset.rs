@@ -89,7 +89,7 @@ async fn a_user_without_a_second_factor_resets_through_the_verified_email() -> T
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let (status, body) = step(&app, &id, "verify", json!({"code": wrong})).await;
     assert_eq!((status, body["error"].as_str()), (401, Some("invalid_code")), "{body}");
-    assert_eq!(body["attempts_remaining"], 4, "wrong codes count towards the lockout");
+    assert!(body.get("attempts_remaining").is_none(), "like a wrong password, it tells nothing more: {body}");
     let (status, body) = step(&app, &id, "verify", json!({"code": code})).await;
     assert_eq!((status, body["status"].as_str()), (200, Some("new_password_required")), "{body}");
 
@@ -145,14 +145,14 @@ async fn unknown_accounts_and_unverified_addresses_get_the_same_answer_and_fail_
     assert!(mails_to(&sink, "unverified@example.com").is_empty(), "never to an unverified address");
     assert_eq!(sink.received().len(), 1, "only the known, verified account got a code");
 
-    // Every reset without a code fails like a wrong code, counting down like an account, then locks.
+    // Every reset without a code fails like a wrong code of a real account: a bare invalid_code,
+    // never a count or a lock that could tell the two apart.
     for id in &answers[1..] {
-        for remaining in (1..=4).rev() {
+        for _ in 0..12 {
             let (status, body) = step(&app, id, "verify", json!({"code": "123456"})).await;
-            assert_eq!((status, body["attempts_remaining"].as_i64()), (401, Some(remaining)), "{body}");
+            assert_eq!((status, body["error"].as_str()), (401, Some("invalid_code")), "{body}");
+            assert!(body.get("attempts_remaining").is_none() && body.get("retry_after").is_none(), "{body}");
         }
-        let (status, body) = step(&app, id, "verify", json!({"code": "123456"})).await;
-        assert_eq!((status, body["error"].as_str()), (423, Some("account_locked")), "{body}");
         let (status, _) = step(&app, id, "complete", json!({"new_password": NEW_PASSWORD})).await;
         assert_eq!(status, 409);
     }
@@ -169,7 +169,11 @@ async fn a_user_with_an_authenticator_app_proves_it_after_the_email_code() -> Te
     let Some(sink) = SmtpSink::start(None) else { return Ok(()) };
     let app = app(&sink, "required").await;
     verified_user(&app, "alice@example.com", None).await;
-    let (_, secret) = app.enrolled_with_totp("acme", "alice@example.com").await;
+    let (session, secret) = app.enrolled_with_totp("acme", "alice@example.com").await;
+    let codes: Value =
+        app.post_bearer("/me/recovery-codes", str_of(&session, "access_token"), json!({})).await.json().await?;
+    let recovery: Vec<String> =
+        codes["codes"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_owned()).collect();
     let device = app.remembered_device("acme", "alice@example.com", &secret).await;
 
     let (_, started) = start(&app, "acme", "alice@example.com").await;
@@ -179,6 +183,7 @@ async fn a_user_with_an_authenticator_app_proves_it_after_the_email_code() -> Te
     assert_eq!((status, body["status"].as_str()), (200, Some("second_factor_required")), "{body}");
     assert_eq!((body["method"]["kind"].as_str(), body["code_sent"].as_bool()), (Some("totp"), Some(false)));
     assert_eq!(body["methods"].as_array().map(Vec::len), Some(1), "{body}");
+    assert_eq!(body["recovery_codes_available"], true);
     let (status, body) = step(&app, &id, "verify", json!({"code": code})).await;
     assert_eq!((status, body["error"].as_str()), (409, Some("already_confirmed")));
 
@@ -188,10 +193,22 @@ async fn a_user_with_an_authenticator_app_proves_it_after_the_email_code() -> Te
     let wrong = if app.totp_now(&secret) == "000000" { "111111" } else { "000000" };
     let (status, body) = step(&app, &id, "second-factor", json!({"code": wrong})).await;
     assert_eq!((status, body["error"].as_str()), (401, Some("invalid_code")), "{body}");
-    let (status, body) = step(&app, &id, "second-factor", json!({"code": app.totp_now(&secret)})).await;
+    assert_eq!(body["attempts_remaining"], 4, "the second step counts like /verify: {body}");
+    let (status, body) = step(&app, &id, "second-factor", json!({"recovery_code": recovery[0]})).await;
     assert_eq!((status, body["status"].as_str()), (200, Some("new_password_required")), "{body}");
+    // A login challenge opened with the old password ends with it.
+    let old_login: Value = app.login("acme", "alice@example.com", PASSWORD).await.json().await?;
+    app.clock.advance(1);
     let (status, _) = step(&app, &id, "complete", json!({"new_password": NEW_PASSWORD})).await;
     assert_eq!(status, 200);
+    let (status, body) = status_body(app.verify(&old_login["challenge_id"], &app.totp_now(&secret)).await).await;
+    assert_eq!((status, body["error"].as_str()), (410, Some("challenge_expired")), "{body}");
+    let (status, body) = status_body(
+        app.post_json("/verify", json!({"challenge_id": old_login["challenge_id"], "recovery_code": recovery[1]}))
+            .await,
+    )
+    .await;
+    assert_eq!(status, 410, "{body}");
 
     app.next_totp_step();
     let login =
@@ -369,38 +386,47 @@ async fn admin_only_refuses_for_the_whole_tenant_and_the_administrator_sends_a_l
 }
 
 #[tokio::test]
-async fn a_reset_never_lifts_a_lock() -> TestResult {
+async fn a_reset_never_lifts_a_lock_and_wrong_codes_count_like_wrong_passwords() -> TestResult {
     let Some(sink) = SmtpSink::start(None) else { return Ok(()) };
     let app = app(&sink, "off").await;
     verified_user(&app, "gina@example.com", None).await;
     for _ in 0..10 {
         assert_eq!(app.login("acme", "gina@example.com", "a wrong password").await.status(), 401);
     }
+    // Locked: no code is checked, not even the right one, and the answer does not say why.
     let (_, started) = start(&app, "acme", "gina@example.com").await;
     let id = str_of(&started, "reset_id").to_owned();
     let code = code_in(&nth_mail_to(&sink, "gina@example.com", CODE, 1).await);
-    let (status, _) = step(&app, &id, "verify", json!({"code": code})).await;
-    assert_eq!(status, 200, "a password lock does not stop a reset");
-    let (status, done) = step(&app, &id, "complete", json!({"new_password": NEW_PASSWORD})).await;
-    assert_eq!(status, 200);
-    assert!(done["locked_until"].is_string(), "the lock stays, and is told: {done}");
-    assert_eq!(app.login("acme", "gina@example.com", NEW_PASSWORD).await.status(), 401, "still locked");
-    app.clock.advance(3600);
-    assert_eq!(app.login("acme", "gina@example.com", NEW_PASSWORD).await.status(), 200, "once the lock ends");
+    let (status, body) = step(&app, &id, "verify", json!({"code": code})).await;
+    assert_eq!((status, body["error"].as_str()), (401, Some("invalid_code")), "{body}");
 
-    // Wrong reset codes lock the account like wrong sign-in codes.
+    app.clock.advance(1801);
     let (_, started) = start(&app, "acme", "gina@example.com").await;
     let id = str_of(&started, "reset_id").to_owned();
     let code = code_in(&nth_mail_to(&sink, "gina@example.com", CODE, 2).await);
-    let wrong = if code == "000000" { "111111" } else { "000000" };
-    for _ in 0..4 {
-        assert_eq!(step(&app, &id, "verify", json!({"code": wrong})).await.0, 401);
-    }
-    let (status, body) = step(&app, &id, "verify", json!({"code": wrong})).await;
-    assert_eq!((status, body["error"].as_str()), (423, Some("account_locked")), "{body}");
     let (status, _) = step(&app, &id, "verify", json!({"code": code})).await;
-    assert_eq!(status, 423, "not even the right code while locked");
-    assert_eq!(app.login("acme", "gina@example.com", NEW_PASSWORD).await.status(), 423);
+    assert_eq!(status, 200);
+    for _ in 0..10 {
+        assert_eq!(app.login("acme", "gina@example.com", "a wrong password").await.status(), 401);
+    }
+    let (status, done) = step(&app, &id, "complete", json!({"new_password": NEW_PASSWORD})).await;
+    assert_eq!(status, 200, "the proofs were in before the lock");
+    assert!(done["locked_until"].is_string(), "the lock stays, and is told: {done}");
+    assert_eq!(app.login("acme", "gina@example.com", NEW_PASSWORD).await.status(), 401, "still locked");
+    app.clock.advance(1801);
+    assert_eq!(app.login("acme", "gina@example.com", NEW_PASSWORD).await.status(), 200, "once the lock ends");
+
+    // Ten wrong reset codes lock the account as ten wrong passwords would (silently, like them).
+    let (_, started) = start(&app, "acme", "gina@example.com").await;
+    let id = str_of(&started, "reset_id").to_owned();
+    let code = code_in(&nth_mail_to(&sink, "gina@example.com", CODE, 3).await);
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..10 {
+        let (status, body) = step(&app, &id, "verify", json!({"code": wrong})).await;
+        assert_eq!((status, body["error"].as_str()), (401, Some("invalid_code")), "{body}");
+    }
+    assert_eq!(step(&app, &id, "verify", json!({"code": code})).await.0, 401, "not even the right code while locked");
+    assert_eq!(app.login("acme", "gina@example.com", NEW_PASSWORD).await.status(), 401);
     Ok(())
 }
 
@@ -424,6 +450,12 @@ async fn a_user_has_at_most_three_resets_open_and_they_expire() -> TestResult {
     let audit = app.audit_of(str_of(&user, "id"));
     assert_eq!(audit.iter().filter(|(e, o)| e == "password_reset.requested" && o == "failure").count(), 1, "{audit:?}");
 
+    // A tenant that leaves self-service stops the resets under way.
+    app.patch_tenant("acme", json!({"password_reset": "admin_only"})).await;
+    let code = code_in(&nth_mail_to(&sink, "hugo@example.com", CODE, 2).await);
+    let (status, body) = step(&app, &ids[1], "verify", json!({"code": code})).await;
+    assert_eq!((status, body["error"].as_str()), (403, Some("password_reset_disabled")), "{body}");
+    app.patch_tenant("acme", json!({"password_reset": "self_service"})).await;
     let code = code_in(&nth_mail_to(&sink, "hugo@example.com", CODE, 1).await);
     app.clock.advance(15 * 60 + 1);
     let (status, body) = step(&app, &ids[0], "verify", json!({"code": code})).await;
@@ -450,5 +482,46 @@ async fn one_address_may_start_thirty_resets_an_hour_even_concurrently() -> Test
     assert_eq!((status, body["error"].as_str()), (429, Some("rate_limited")), "{body}");
     app.clock.advance(3600);
     assert_eq!(start(&app, "acme", "x@example.com").await.0, 202, "the next hour starts afresh");
+    Ok(())
+}
+
+#[tokio::test]
+async fn concurrent_steps_on_one_users_resets_never_deadlock() -> TestResult {
+    let Some(sink) = SmtpSink::start(None) else { return Ok(()) };
+    let app = app(&sink, "off").await;
+    verified_user(&app, "ivy@example.com", None).await;
+    let mut ids = Vec::new();
+    for n in 1..=3 {
+        let (_, started) = start(&app, "acme", "ivy@example.com").await;
+        ids.push((
+            str_of(&started, "reset_id").to_owned(),
+            code_in(&nth_mail_to(&sink, "ivy@example.com", CODE, n).await),
+        ));
+    }
+    let (status, _) = step(&app, &ids[0].0, "verify", json!({"code": ids[0].1})).await;
+    assert_eq!(status, 200);
+    app.clock.advance(1);
+    // Completing one reset while wrong and right codes hit the others, and an admin sends a link.
+    let complete = step(&app, &ids[0].0, "complete", json!({"new_password": NEW_PASSWORD}));
+    let users: Value = app.admin_get("/admin/tenants/acme/users").await.json().await?;
+    let user_id = users["users"][0]["id"].as_str().unwrap_or_default().to_owned();
+    app.patch_tenant("acme", json!({"public_url": "https://app.acme.example"})).await;
+    let link_path = format!("/admin/tenants/acme/users/{user_id}/password-reset");
+    let link = app.admin_post(&link_path, json!({}));
+    let others = ids[1..].iter().flat_map(|(id, code)| {
+        [step(&app, id, "verify", json!({"code": "000001"})), step(&app, id, "verify", json!({"code": code}))]
+    });
+    let (done, link, others) = tokio::join!(complete, link, futures_util::future::join_all(others));
+    // The link replaces the open resets: completing one races it, and either may come first.
+    assert!([200, 410].contains(&done.0), "{done:?}");
+    assert_eq!(link.status(), 202);
+    for (status, body) in others {
+        assert!([200, 401, 409, 410].contains(&status), "{status} {body}");
+    }
+    // The other resets are over: the password changed after they began.
+    for (id, code) in &ids[1..] {
+        let (status, body) = step(&app, id, "complete", json!({"new_password": "another fine passphrase"})).await;
+        assert!([409, 410].contains(&status), "{status} {body} {code}");
+    }
     Ok(())
 }

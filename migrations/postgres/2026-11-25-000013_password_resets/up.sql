@@ -1,20 +1,20 @@
 -- A password reset: a self-service one (a 6-digit code to a verified address or phone, then the
 -- second factor when the user has one) or one an administrator sent (a link). A request for an
 -- account that does not exist, or may not reset itself, gets a row too (user_id or code_hash
--- NULL): it fails like a wrong code, so the answers tell nobody which accounts exist.
+-- NULL): it fails like a wrong code, so the answers tell nobody which accounts exist. A reset
+-- created before the user's password last changed is over.
 CREATE TABLE password_resets (
     id TEXT PRIMARY KEY NOT NULL,
     tenant_id TEXT REFERENCES tenants(id) ON DELETE CASCADE,
     user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
     via TEXT NOT NULL CHECK (via IN ('code', 'link')),
-    -- The method that carried the code (NULL: the profile's verified email, or a link).
-    carrier_method_id TEXT,
-    -- Keyed hash of the code (a link: SHA-256 of its token); NULL: nothing was sent.
+    -- Keyed hash of the destination that carried the code: no method delivering there may be the
+    -- second factor.
+    carrier_hash TEXT,
+    -- Keyed hash of the code (a link: of its token); NULL: nothing was sent.
     code_hash TEXT,
     code_expires_at BIGINT,
     attempts INTEGER NOT NULL DEFAULT 0,
-    -- A row without a user pretends to lock like an account would.
-    locked_until BIGINT,
     code_verified_at BIGINT,
     second_factor_required BOOLEAN NOT NULL DEFAULT FALSE,
     second_method_id TEXT,

@@ -1,6 +1,7 @@
 //! `POST /password-reset/{id}/complete`: the new password, once every proof is in. It follows
 //! the password rules, signs the user out everywhere (sessions, their refresh tokens, remembered
-//! devices), ends the user's other resets, is audited and noticed, and never lifts a lock.
+//! devices), ends the user's other resets and login challenges, is audited and noticed, and never
+//! lifts a lock.
 
 use std::sync::Arc;
 
@@ -85,7 +86,9 @@ fn finish(state: &AppState, id: &PasswordResetId, hash: &str, client: &ClientInf
         }
         let signed_out = sessions::revoke_all_for_user(c, &user.id, "password_reset", now)?;
         devices::revoke_all(c, &user.id, now)?;
-        rows::supersede_for_user(c, &user.id, now)?;
+        // The user's other resets and open login challenges end with the old password: both are
+        // over once `password_changed_at` is later than their start (see `lock` and
+        // `challenge::open`); no row of theirs is locked here, so no lock order is inverted.
         let detail = format!("{}; {signed_out} sessions revoked", locked.reset.via.as_str());
         let (event, outcome) = (AuditEvent::PasswordResetCompleted, AuditOutcome::Success);
         audit::record(c, Some(&tenant.id), Some(&user.id), client, event, outcome, Some(&detail), now)?;

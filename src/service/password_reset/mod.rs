@@ -13,7 +13,7 @@ pub mod start;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::domain::{ErrorCode, MethodId, PasswordResetId, UnixTime};
+use crate::domain::{ErrorCode, MethodId, PasswordResetId, ResetVia, UnixTime};
 use crate::error::AppError;
 use crate::service::second_factor::MethodSummary;
 use crate::store::password_resets::{self as rows, PasswordReset};
@@ -176,7 +176,9 @@ struct Locked {
 }
 
 /// Takes the reset's row lock (every step of one reset runs one after another, then takes the
-/// user's: the same order as a login challenge), and reads it with its user and tenant.
+/// user's: the same order as a login challenge), and reads it with its user and tenant. A reset
+/// is over once the password changed after it began (this reset or another completed, a password
+/// change), and a self-service one once its tenant left self-service.
 fn lock(c: &mut AnyConnection, id: &PasswordResetId, now: UnixTime) -> Result<Locked, AppError> {
     if !rows::lock_open(c, id)? {
         return Err(if rows::find(c, id)?.is_some() { expired() } else { not_found() });
@@ -189,22 +191,41 @@ fn lock(c: &mut AnyConnection, id: &PasswordResetId, now: UnixTime) -> Result<Lo
         (Some(tenant), Some(user), Some(_)) => users::find_with_tenant(c, tenant, user)?,
         _ => None,
     };
+    if account.as_ref().is_some_and(|(user, _)| user.password_changed_at > reset.created_at) {
+        return Err(expired());
+    }
     let tenant = match (&account, &reset.tenant_id) {
         (Some((_, t)), _) => Some(t.clone()),
         (None, Some(id)) => tenants::find_by_id(c, id)?,
         (None, None) => None,
     };
+    if let (Some(t), ResetVia::Code) = (&tenant, reset.via) {
+        refuse_for_tenant(t)?;
+    }
     Ok(Locked { reset, account, tenant })
 }
 
-/// The destination that carried the code: the method's, or the profile email.
-fn carrier_destination(c: &mut AnyConnection, reset: &PasswordReset, user: &User) -> Result<String, AppError> {
-    match &reset.carrier_method_id {
-        Some(id) => {
-            Ok(crate::store::methods::find_for_user(c, &user.id, id)?.and_then(|m| m.destination).unwrap_or_default())
-        }
-        None => Ok(user.email.as_str().to_owned()),
+/// Refusals that hold for every account of the tenant (so they tell nothing about one).
+fn refuse_for_tenant(tenant: &Tenant) -> Result<(), AppError> {
+    if tenant.policy.password_reset == crate::domain::PasswordResetMode::AdminOnly {
+        return Err(disabled());
     }
+    if let Some(url) = tenant.sso_url() {
+        return Err(AppError::SsoRequired { url: url.to_owned() });
+    }
+    Ok(())
+}
+
+fn disabled() -> AppError {
+    AppError::Forbidden {
+        code: ErrorCode::PasswordResetDisabled,
+        message: "your organisation resets passwords only through an administrator: ask yours".into(),
+    }
+}
+
+/// The keyed hash of a destination that carried a reset code (the row keeps no address).
+fn carrier_hash(state: &crate::state::AppState, destination: &str) -> String {
+    state.codes.hash("password-reset-carrier", destination)
 }
 
 /// The context a second-step code is bound to (and that supersedes an older one).

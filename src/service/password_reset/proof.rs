@@ -1,59 +1,51 @@
 //! The proofs of a reset: the code that reached a verified address, then (for a user with a
-//! second factor) a method other than that address, or a recovery code. Wrong codes count
-//! towards the account's lockout, as at `/verify`; a reset of no account fails the same way.
+//! second factor) a method delivering elsewhere, or a recovery code.
+//!
+//! The reset code stands in for the password, so it is treated like one: a wrong code counts
+//! towards the password lockout, and the answer is a bare `invalid_code` (no attempts left, no
+//! lock), the same for an account that does not exist. While the account is locked, for any
+//! reason, no code is checked: every code fails the same way, so guessing goes nowhere and the
+//! lock is not revealed. The second step is the second factor, treated as at `/verify`: wrong
+//! codes count towards the second-factor lockout and the answer says how many remain.
 
 use super::{
-    carrier_destination, expired, incomplete, lock, queue_code, second_context, Locked, ResetCode, ResetMethodState,
+    carrier_hash, disabled, expired, incomplete, lock, queue_code, second_context, Locked, ResetCode, ResetMethodState,
     ResetProgress, ResetReady, ResetSecondFactor, ResetSecondStep, ResetSwitchMethod,
 };
 use crate::auth::codes::{self, CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN_SECS};
 use crate::clock::rfc3339;
-use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, MethodKind, PasswordResetId, ResetVia, UnixTime};
+use crate::domain::{
+    AuditEvent, AuditOutcome, ErrorCode, MethodKind, PasswordResetId, PasswordResetMode, ResetVia, UnixTime,
+};
 use crate::error::AppError;
 use crate::service::outbox::{self, Queued};
 use crate::service::second_factor::{
     channel_of, count_wrong_code, recovery, verify::totp_matches, wrong_code_error, MethodSummary,
 };
 use crate::service::sessions::ClientInfo;
-use crate::service::{audit, policy, tenants};
+use crate::service::{audit, login, policy};
 use crate::state::AppState;
 use crate::store::methods::{self, Method};
-use crate::store::password_resets as rows;
+use crate::store::password_resets::{self as rows, PasswordReset};
 use crate::store::tenants::Tenant;
-use crate::store::users::{self, FailureOutcome, User};
+use crate::store::users::{self, User};
 use crate::store::AnyConnection;
 
-/// A step's verdict, decided in the transaction and answered after its commit (a wrong code is
-/// committed, then refused).
-enum Verdict<T> {
-    Passed(T),
-    Wrong(FailureOutcome),
-    Locked(UnixTime),
-}
+/// A step's answer, decided in the transaction. `Ok(Err(e))` commits what the step wrote (a
+/// counted failure) and then refuses with `e`.
+type Committed<T> = Result<Result<T, AppError>, AppError>;
 
-fn answer<T>(verdict: Verdict<T>, now: UnixTime) -> Result<T, AppError> {
-    match verdict {
-        Verdict::Passed(value) => Ok(value),
-        Verdict::Wrong(outcome) => Err(wrong_code_error(outcome, now)),
-        Verdict::Locked(until) => Err(AppError::locked_until(until, now)),
-    }
-}
-
-/// The account of a reset, refusing steps while it is locked after second-factor failures
-/// (every factor is covered by the lock; a password lock does not stop a reset, and is kept).
-fn account_unless_locked(
-    c: &mut AnyConnection,
-    locked: &Locked,
-    now: UnixTime,
-) -> Result<Result<(User, Tenant), UnixTime>, AppError> {
+/// The account of a reset at its second step, refusing it while the account is locked (as
+/// `/verify` does, whatever caused the lock).
+fn unlocked_account(c: &mut AnyConnection, locked: &Locked, now: UnixTime) -> Committed<(User, Tenant)> {
     let (user, tenant) = locked.account.clone().ok_or_else(|| incomplete("verify the reset code first"))?;
     if !user.active {
         return Err(expired());
     }
-    match users::hold(c, &user.id, now)? {
-        Some(lock) if lock.by_second_factor() => Ok(Err(lock.until)),
-        _ => Ok(Ok((user, tenant))),
-    }
+    Ok(match users::hold(c, &user.id, now)? {
+        Some(lock) => Err(AppError::locked_until(lock.until, now)),
+        None => Ok((user, tenant)),
+    })
 }
 
 /// `POST /password-reset/{id}/verify`: the code that reached the user (or the administrator's link).
@@ -65,18 +57,20 @@ pub fn verify(
 ) -> Result<(ResetProgress, Option<Queued>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    let verdict = state.db.transaction_on(&mut conn, |c| -> Result<Verdict<_>, AppError> {
+    state.db.transaction_on(&mut conn, |c| -> Committed<_> {
         let locked = lock(c, id, now)?;
         if locked.reset.code_verified_at.is_some() {
             return Err(AppError::conflict(ErrorCode::AlreadyConfirmed, "the code was already verified: go on"));
         }
-        if locked.account.is_none() {
-            return pretend(c, &locked, client, now);
-        }
-        let (user, tenant) = match account_unless_locked(c, &locked, now)? {
-            Ok(account) => account,
-            Err(until) => return Ok(Verdict::Locked(until)),
+        let Some((user, tenant)) = locked.account.clone().filter(|(user, _)| user.active) else {
+            return no_account(c, &locked, client, now);
         };
+        let event = AuditEvent::PasswordResetVerify;
+        if users::hold(c, &user.id, now)?.is_some() {
+            // Locked: no code is checked, and the answer is the one of a wrong code.
+            audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Locked, None, now)?;
+            return Ok(Err(AppError::InvalidResetCode));
+        }
         let reset = &locked.reset;
         let presented = match reset.via {
             ResetVia::Code => codes::normalize_code(&input.code),
@@ -87,28 +81,23 @@ pub fn verify(
             _ => false,
         };
         if !right {
-            let event = AuditEvent::PasswordResetVerify;
-            return Ok(Verdict::Wrong(count_wrong_code(c, state, &tenant, &user, client, event, None, now)?));
+            login::count_wrong_password(c, state, (&tenant, &user), client, event, now)?;
+            return Ok(Err(AppError::InvalidResetCode));
         }
-        audit::record(
-            c,
-            Some(&tenant.id),
-            Some(&user.id),
-            client,
-            AuditEvent::PasswordResetVerify,
-            AuditOutcome::Success,
-            Some(reset.via.as_str()),
-            now,
-        )?;
+        let detail = Some(reset.via.as_str());
+        audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, detail, now)?;
         // An administrator's link vouches for the user; a code proves one factor, so a user with a
         // second factor proves it too.
         let active = methods::active_for_user(c, &user.id)?;
         if reset.via == ResetVia::Link || active.is_empty() {
             rows::mark_code_verified(c, id, false, now)?;
             let ready = ResetReady { reset_id: id.to_string(), expires_at: rfc3339(reset.expires_at) };
-            return Ok(Verdict::Passed((ResetProgress::NewPasswordRequired(ready), None)));
+            return Ok(Ok((ResetProgress::NewPasswordRequired(ready), None)));
         }
-        let options = second_options(c, reset, &tenant, &user, &active)?;
+        if tenant.policy.password_reset == PasswordResetMode::SelfServiceWithoutSecondFactorUsers {
+            return Err(disabled()); // a second factor set up since the code went out
+        }
+        let options = second_options(state, reset, &tenant, &active);
         let recovery_codes_available = recovery::remaining(c, &user.id)? > 0;
         if options.is_empty() && !recovery_codes_available {
             return Err(AppError::conflict(
@@ -138,76 +127,46 @@ pub fn verify(
             recovery_codes_available,
             code_sent: queued.is_some(),
         };
-        Ok(Verdict::Passed((ResetProgress::SecondFactorRequired(step), queued)))
-    })?;
-    answer(verdict, now)
+        Ok(Ok((ResetProgress::SecondFactorRequired(step), queued)))
+    })?
 }
 
-/// A reset of no account (or one nothing was sent for): every code is wrong, counted on the row
-/// as an account would count it, and it locks after as many.
-fn pretend<T>(
-    c: &mut AnyConnection,
-    locked: &Locked,
-    client: &ClientInfo,
-    now: UnixTime,
-) -> Result<Verdict<T>, AppError> {
-    let reset = &locked.reset;
-    if let Some(until) = reset.locked_until.filter(|until| *until > now) {
-        return Ok(Verdict::Locked(until));
-    }
-    let (threshold, lock_secs) = match &locked.tenant {
-        Some(t) => (t.second_factor_lockout_threshold, t.lockout_duration_secs),
-        None => (tenants::DEFAULT_SECOND_FACTOR_LOCKOUT_THRESHOLD, tenants::DEFAULT_LOCKOUT_SECS),
-    };
-    audit::record(
-        c,
-        locked.tenant.as_ref().map(|t| &t.id),
-        None,
-        client,
-        AuditEvent::PasswordResetVerify,
-        AuditOutcome::Failure,
-        Some(reset.id.as_str()),
-        now,
-    )?;
-    // `attempts` already counts this one (the row lock).
-    let remaining = threshold - reset.attempts;
-    if remaining <= 0 {
-        let until = now + lock_secs;
-        rows::set_pretend_lock(c, &reset.id, until)?;
-        return Ok(Verdict::Wrong(FailureOutcome::LockedNow { until }));
-    }
-    Ok(Verdict::Wrong(FailureOutcome::Counted { remaining }))
+/// A reset of no account (or one nothing was sent for): every code is wrong, answered as a wrong
+/// code is for an account, after the same kind of write.
+fn no_account<T>(c: &mut AnyConnection, locked: &Locked, client: &ClientInfo, now: UnixTime) -> Committed<T> {
+    let tenant_id = locked.tenant.as_ref().map(|t| &t.id);
+    let (event, outcome) = (AuditEvent::PasswordResetVerify, AuditOutcome::Failure);
+    audit::record(c, tenant_id, None, client, event, outcome, Some("no_account"), now)?;
+    Ok(Err(AppError::InvalidResetCode))
 }
 
 /// The methods that may prove the second factor: those policy offers at login, but none that
 /// delivers to where the reset code went.
-fn second_options(
-    c: &mut AnyConnection,
-    reset: &crate::store::password_resets::PasswordReset,
-    tenant: &Tenant,
-    user: &User,
-    active: &[Method],
-) -> Result<Vec<Method>, AppError> {
-    let carrier = carrier_destination(c, reset, user)?;
-    Ok(policy::offered(active, tenant)
+fn second_options(state: &AppState, reset: &PasswordReset, tenant: &Tenant, active: &[Method]) -> Vec<Method> {
+    let carrier = reset.carrier_hash.as_deref();
+    policy::offered(active, tenant)
         .into_iter()
-        .filter(|m| m.destination.as_deref() != Some(carrier.as_str()))
-        .collect())
+        .filter(|m| m.destination.as_deref().map(|d| carrier_hash(state, d)).as_deref() != carrier || carrier.is_none())
+        .collect()
 }
 
-/// Sends a code to an SMS or email method for the second step (none for TOTP). A refusal (the
-/// pumping guard, the SMS budget, a country not allowed) is the caller's to answer.
+/// Points the second step at `method` and, for SMS and email, sends it a code (queued first: a
+/// refusal by the pumping guard, the SMS budget or the country list leaves the step as it was).
 fn send_second_code(
     c: &mut AnyConnection,
     state: &AppState,
-    reset: &crate::store::password_resets::PasswordReset,
+    reset: &PasswordReset,
     account: (&Tenant, &User),
     method: &Method,
     now: UnixTime,
 ) -> Result<Option<Queued>, AppError> {
-    let (Some(channel), Some(to)) = (channel_of(method.kind), method.destination.as_deref()) else { return Ok(None) };
+    let (Some(channel), Some(to)) = (channel_of(method.kind), method.destination.as_deref()) else {
+        rows::set_second_method(c, &reset.id, &method.id)?;
+        return Ok(None);
+    };
     let context = second_context(&reset.id);
     let (queued, hash) = queue_code(c, state, account, (channel, to), &context, now)?;
+    rows::set_second_method(c, &reset.id, &method.id)?;
     rows::record_second_send(c, &reset.id, &hash, now + CODE_TTL_SECS, now)?;
     Ok(Some(queued))
 }
@@ -239,12 +198,12 @@ pub fn second_factor(
     }
     let now = state.now();
     let mut conn = state.db.get()?;
-    let verdict = state.db.transaction_on(&mut conn, |c| -> Result<Verdict<_>, AppError> {
+    state.db.transaction_on(&mut conn, |c| -> Committed<_> {
         let locked = lock(c, id, now)?;
         at_second_step(&locked)?;
-        let (user, tenant) = match account_unless_locked(c, &locked, now)? {
+        let (user, tenant) = match unlocked_account(c, &locked, now)? {
             Ok(account) => account,
-            Err(until) => return Ok(Verdict::Locked(until)),
+            Err(refusal) => return Ok(Err(refusal)),
         };
         let reset = &locked.reset;
         let (right, detail) = match (&input.recovery_code, &input.code) {
@@ -273,14 +232,14 @@ pub fn second_factor(
         };
         let event = AuditEvent::PasswordResetSecondFactor;
         if !right {
-            return Ok(Verdict::Wrong(count_wrong_code(c, state, &tenant, &user, client, event, Some(detail), now)?));
+            let outcome = count_wrong_code(c, state, &tenant, &user, client, event, Some(detail), now)?;
+            return Ok(Err(wrong_code_error(outcome, now)));
         }
         rows::mark_second_factor(c, id, now)?;
         audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, Some(detail), now)?;
         let ready = ResetReady { reset_id: id.to_string(), expires_at: rfc3339(reset.expires_at) };
-        Ok(Verdict::Passed(ResetProgress::NewPasswordRequired(ready)))
-    })?;
-    answer(verdict, now)
+        Ok(Ok(ResetProgress::NewPasswordRequired(ready)))
+    })?
 }
 
 /// `POST /password-reset/{id}/method`: asks for another of the offered methods (or a new code
@@ -292,24 +251,23 @@ pub fn switch_method(
 ) -> Result<(ResetMethodState, Option<Queued>), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    let verdict = state.db.transaction_on(&mut conn, |c| -> Result<Verdict<_>, AppError> {
+    state.db.transaction_on(&mut conn, |c| -> Committed<_> {
         let locked = lock(c, id, now)?;
         at_second_step(&locked)?;
-        let (user, tenant) = match account_unless_locked(c, &locked, now)? {
+        let (user, tenant) = match unlocked_account(c, &locked, now)? {
             Ok(account) => account,
-            Err(until) => return Ok(Verdict::Locked(until)),
+            Err(refusal) => return Ok(Err(refusal)),
         };
         let reset = &locked.reset;
         let active = methods::active_for_user(c, &user.id)?;
-        let options = second_options(c, reset, &tenant, &user, &active)?;
-        let Some(method) = options.into_iter().find(|m| m.id == input.method_id) else {
+        let Some(method) = second_options(state, reset, &tenant, &active).into_iter().find(|m| m.id == input.method_id)
+        else {
             return Err(AppError::conflict(
                 ErrorCode::MethodNotActive,
                 "this method cannot prove the second factor of this reset: choose one of `methods`",
             ));
         };
-        let delivered = channel_of(method.kind).is_some();
-        if delivered {
+        if channel_of(method.kind).is_some() {
             if reset.second_sends >= MAX_SENDS_PER_CHALLENGE {
                 return Err(AppError::TooManyRequests {
                     code: ErrorCode::ResendLimitReached,
@@ -325,16 +283,14 @@ pub fn switch_method(
                 });
             }
         }
-        rows::set_second_method(c, id, &method.id)?;
         let queued = send_second_code(c, state, reset, (&tenant, &user), &method, now)?;
         let sends = reset.second_sends + i32::from(queued.is_some());
-        let state = ResetMethodState {
+        let answer = ResetMethodState {
             reset_id: id.to_string(),
             method: MethodSummary::of(&method),
             code_expires_at: queued.as_ref().map(|_| rfc3339(now + CODE_TTL_SECS)),
             sends_remaining: (MAX_SENDS_PER_CHALLENGE - sends).max(0),
         };
-        Ok(Verdict::Passed((state, queued)))
-    })?;
-    answer(verdict, now)
+        Ok(Ok((answer, queued)))
+    })?
 }

@@ -5,14 +5,17 @@
 
 use std::sync::Arc;
 
-use super::{queue_code, ResetStarted, StartReset, LINK_TTL_SECS, MAX_OPEN_PER_USER, RESET_TTL_SECS};
+use super::{
+    carrier_hash, queue_code, refuse_for_tenant, ResetStarted, StartReset, LINK_TTL_SECS, MAX_OPEN_PER_USER,
+    RESET_TTL_SECS,
+};
 use crate::auth::codes::CODE_TTL_SECS;
 use crate::clock::rfc3339;
 use crate::crypto::{OpaqueToken, TokenKind};
 use crate::delivery::templates;
 use crate::domain::{
-    AuditEvent, AuditOutcome, Channel, ErrorCode, MethodId, MethodKind, PasswordResetId, PasswordResetMode, ResetVia,
-    Slug, UnixTime, UserId,
+    AuditEvent, AuditOutcome, Channel, ErrorCode, MethodKind, PasswordResetId, PasswordResetMode, ResetVia, Slug,
+    UnixTime, UserId,
 };
 use crate::error::AppError;
 use crate::service::api_keys::Principal;
@@ -42,11 +45,10 @@ fn new_row(
         tenant_id: tenant.map(|t| t.id.clone()),
         user_id: user.map(|u| u.id.clone()),
         via,
-        carrier_method_id: None,
+        carrier_hash: None,
         code_hash: None,
         code_expires_at: None,
         attempts: 0,
-        locked_until: None,
         code_verified_at: None,
         second_factor_required: false,
         second_method_id: None,
@@ -69,11 +71,13 @@ pub async fn start(state: Arc<AppState>, input: StartReset, client: ClientInfo) 
     let slug = Slug::parse(&input.tenant)?;
     let s = state.clone();
     let c = client.clone();
-    let (reset, known) = tokio::task::spawn_blocking(move || record(&s, &slug, &input.identifier, &c))
+    let reset = tokio::task::spawn_blocking(move || record(&s, &slug, &input.identifier, &c))
         .await
         .map_err(AppError::internal)??;
     let answer = ResetStarted { reset_id: reset.id.to_string(), expires_at: rfc3339(reset.expires_at) };
-    if known {
+    // Every request gets the same follow-up task (an unknown account's writes its audit entry),
+    // so not even the load it leaves behind tells accounts apart.
+    {
         let s = state.clone();
         let id = reset.id.clone();
         state.background.spawn(async move {
@@ -94,26 +98,12 @@ pub async fn start(state: Arc<AppState>, input: StartReset, client: ClientInfo) 
 }
 
 /// The request's own work: the same queries and writes for every identifier.
-fn record(
-    state: &AppState,
-    slug: &Slug,
-    identifier: &str,
-    client: &ClientInfo,
-) -> Result<(PasswordReset, bool), AppError> {
+fn record(state: &AppState, slug: &Slug, identifier: &str, client: &ClientInfo) -> Result<PasswordReset, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     let tenant = tenants::find_by_slug(&mut conn, slug)?;
     if let Some(t) = &tenant {
-        // Refusals that hold for the whole tenant say so: they tell nothing about an account.
-        if t.policy.password_reset == PasswordResetMode::AdminOnly {
-            return Err(AppError::Forbidden {
-                code: ErrorCode::PasswordResetDisabled,
-                message: "your organisation resets passwords only through an administrator: ask yours".into(),
-            });
-        }
-        if let Some(url) = t.sso_url() {
-            return Err(AppError::SsoRequired { url: url.to_owned() });
-        }
+        refuse_for_tenant(t)?;
     }
     let user = match &tenant {
         Some(t) => users::find_by_identifier(&mut conn, &t.id, identifier)?,
@@ -125,10 +115,10 @@ fn record(
         rows::insert(c, &reset)?;
         let (event, outcome) = (AuditEvent::PasswordResetRequested, AuditOutcome::Success);
         let tenant_id = tenant.as_ref().map(|t| &t.id);
-        audit::record(c, tenant_id, user.as_ref().map(|u| &u.id), client, event, outcome, Some(reset.id.as_str()), now)
+        audit::record(c, tenant_id, user.as_ref().map(|u| &u.id), client, event, outcome, None, now)
     })?;
-    tracing::info!(tenant = %slug, reset_id = %reset.id, "password reset requested");
-    Ok((reset, user.is_some()))
+    tracing::info!(tenant = %slug, "password reset requested");
+    Ok(reset)
 }
 
 /// Resets one client address may start per hour, whatever it names: generous for a clinic
@@ -155,7 +145,6 @@ fn refuse_beyond_ip_cap(c: &mut AnyConnection, client: &ClientInfo, now: UnixTim
 
 /// Where a code may go: an address or phone the user proved.
 struct Carrier {
-    method: Option<MethodId>,
     channel: Channel,
     to: String,
 }
@@ -181,7 +170,7 @@ fn plan(c: &mut AnyConnection, tenant: &Tenant, user: &User) -> Result<Plan, App
     // Email first (it costs nothing), then SMS; only addresses the user proved.
     let mut carriers = Vec::new();
     if user.email_verified {
-        carriers.push(Carrier { method: None, channel: Channel::Email, to: user.email.as_str().to_owned() });
+        carriers.push(Carrier { channel: Channel::Email, to: user.email.as_str().to_owned() });
     }
     for kind in [MethodKind::Email, MethodKind::Sms] {
         for m in active.iter().filter(|m| m.kind == kind) {
@@ -189,7 +178,7 @@ fn plan(c: &mut AnyConnection, tenant: &Tenant, user: &User) -> Result<Plan, App
                 continue;
             };
             if !carriers.iter().any(|c: &Carrier| &c.to == to) {
-                carriers.push(Carrier { method: Some(m.id.clone()), channel, to: to.clone() });
+                carriers.push(Carrier { channel, to: to.clone() });
             }
         }
     }
@@ -220,8 +209,14 @@ fn issue(state: &AppState, id: &PasswordResetId, client: &ClientInfo) -> Result<
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| -> Result<Option<Queued>, AppError> {
+        // The reset's row lock, then the user's: the order of every step.
+        rows::lock(c, id)?;
         let Some(reset) = rows::find(c, id)? else { return Ok(None) };
-        let (Some(tenant_id), Some(user_id)) = (&reset.tenant_id, &reset.user_id) else { return Ok(None) };
+        let (Some(tenant_id), Some(user_id)) = (&reset.tenant_id, &reset.user_id) else {
+            let (event, outcome) = (AuditEvent::PasswordResetRequested, AuditOutcome::Failure);
+            audit::record(c, reset.tenant_id.as_ref(), None, client, event, outcome, Some("no_account"), now)?;
+            return Ok(None);
+        };
         // Under the user's row lock, the count of open resets is exact across requests and instances.
         users::lock_row(c, user_id)?;
         let Some((user, tenant)) = users::find_with_tenant(c, tenant_id, user_id)? else { return Ok(None) };
@@ -256,7 +251,7 @@ fn issue(state: &AppState, id: &PasswordResetId, client: &ClientInfo) -> Result<
                         return Ok(None);
                     }
                 };
-                rows::set_code(c, id, carrier.method.as_ref(), &hash, now + CODE_TTL_SECS)?;
+                rows::set_code(c, id, &carrier_hash(state, &carrier.to), &hash, now + CODE_TTL_SECS)?;
                 audited(c, AuditOutcome::Success, carrier.channel.as_str())?;
                 Ok(Some(queued))
             }
@@ -284,7 +279,6 @@ pub fn send_link(
         ));
     };
     state.db.transaction_on(&mut conn, |c| {
-        users::lock_row(c, user_id)?;
         let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))?;
         if !user.active {
             return Err(AppError::conflict(ErrorCode::UserInactive, "the user is deactivated: activate them first"));
@@ -295,19 +289,23 @@ pub fn send_link(
                 "the user has not accepted their invitation yet: invite them again",
             ));
         }
-        rows::supersede_for_user(c, &user.id, now)?;
         let mut reset = new_row(Some(&tenant), Some(&user), ResetVia::Link, client, now);
         let token = OpaqueToken::generate(TokenKind::PasswordReset);
         reset.code_hash = Some(state.codes.hash(reset.id.as_str(), token.reveal()));
         reset.code_expires_at = Some(now + LINK_TTL_SECS);
         reset.expires_at = now + LINK_TTL_SECS;
-        rows::insert(c, &reset)?;
         let link =
             format!("{}/password-reset#reset_id={}&code={}", base.trim_end_matches('/'), reset.id, token.reveal());
         let message = templates::password_reset_link(user.email.as_str(), &tenant.name, &link, LINK_TTL_SECS / 3600);
+        // Locks in the order every path takes them: the resets, then (queuing) the tenant's.
+        rows::lock_open_for_user(c, &user.id)?;
+        // Queued before anything changes: a refusal by the pumping guard commits its audit entry
+        // and nothing else.
         outbox::enqueue_for_worker(c, state, (&tenant, Some(&user.id)), message, reset.expires_at, now)?;
+        rows::supersede_for_user(c, &user.id, now)?;
+        rows::insert(c, &reset)?;
         let (event, outcome) = (AuditEvent::PasswordResetLinkSent, AuditOutcome::Success);
-        audit::record(c, Some(&tenant.id), Some(&user.id), client, event, outcome, Some(reset.id.as_str()), now)?;
+        audit::record(c, Some(&tenant.id), Some(&user.id), client, event, outcome, None, now)?;
         Ok(ResetStarted { reset_id: reset.id.to_string(), expires_at: rfc3339(reset.expires_at) })
     })
 }
