@@ -62,6 +62,43 @@ fn email(to: &str, tenant: &str, subject: String, text: String, html: String) ->
     }
 }
 
+/// The HTML of an email carrying a code: the intro, the code set large, then the footer.
+fn code_html(subject: &str, intro: &str, code: &str, footer: &str) -> String {
+    html_page(
+        subject,
+        &[
+            format!("<p>{}</p>", escape_html(intro)),
+            format!(
+                "<p style=\"font-size:28px;font-weight:600;letter-spacing:4px;\
+                 font-family:ui-monospace,Menlo,Consolas,monospace\">{}</p>",
+                escape_html(code)
+            ),
+            format!("<p>{}</p>", escape_html(footer)),
+        ],
+    )
+}
+
+/// A message carrying `code` (the outbox's guard counts it as one).
+fn with_code(
+    channel: Channel,
+    to: &str,
+    tenant: &str,
+    code: &str,
+    (subject, body, html): (Option<String>, String, Option<String>),
+) -> Message {
+    Message {
+        id: String::new(),
+        channel,
+        to: to.to_owned(),
+        subject,
+        body,
+        html,
+        code: Some(code.to_owned()),
+        tenant: tenant.to_owned(),
+        context: None,
+    }
+}
+
 /// A sign-in code. By SMS: the code and the tenant's name, and the WebOTP line
 /// (`@host #code`) when `web_host` is set, so the browser on that site can fill it in. By email:
 /// both parts, stating when the code expires.
@@ -79,32 +116,12 @@ pub fn code(channel: Channel, to: &str, tenant: &str, code: &str, ttl_secs: i64,
             let expiry = lifetime(ttl_secs);
             let warning = "If you did not try to sign in, change your password.";
             let text = format!("Your {tenant} sign-in code is {code}.\n\nIt expires in {expiry}. {warning}\n");
-            let html = html_page(
-                &subject,
-                &[
-                    format!("<p>Your {} sign-in code is</p>", escape_html(tenant)),
-                    format!(
-                        "<p style=\"font-size:28px;font-weight:600;letter-spacing:4px;\
-                         font-family:ui-monospace,Menlo,Consolas,monospace\">{}</p>",
-                        escape_html(code)
-                    ),
-                    format!("<p>It expires in {expiry}. {warning}</p>"),
-                ],
-            );
+            let intro = format!("Your {tenant} sign-in code is");
+            let html = code_html(&subject, &intro, code, &format!("It expires in {expiry}. {warning}"));
             (Some(subject), text, Some(html))
         }
     };
-    Message {
-        id: String::new(),
-        channel,
-        to: to.to_owned(),
-        subject,
-        body,
-        html,
-        code: Some(code.to_owned()),
-        tenant: tenant.to_owned(),
-        context: None,
-    }
+    with_code(channel, to, tenant, code, (subject, body, html))
 }
 
 /// The notice to a tenant's admin contact when its SMS balance falls to its threshold.
@@ -154,32 +171,12 @@ pub fn password_reset_code(channel: Channel, to: &str, tenant: &str, code: &str,
         Channel::Email => {
             let subject = format!("Your {tenant} password reset code");
             let text = format!("Your {tenant} password reset code is {code}.\n\nIt expires in {expiry}. {not_you}\n");
-            let html = html_page(
-                &subject,
-                &[
-                    format!("<p>Your {} password reset code is</p>", escape_html(tenant)),
-                    format!(
-                        "<p style=\"font-size:28px;font-weight:600;letter-spacing:4px;\
-                         font-family:ui-monospace,Menlo,Consolas,monospace\">{}</p>",
-                        escape_html(code)
-                    ),
-                    format!("<p>It expires in {expiry}. {}</p>", escape_html(not_you)),
-                ],
-            );
+            let intro = format!("Your {tenant} password reset code is");
+            let html = code_html(&subject, &intro, code, &format!("It expires in {expiry}. {not_you}"));
             (Some(subject), text, Some(html))
         }
     };
-    Message {
-        id: String::new(),
-        channel,
-        to: to.to_owned(),
-        subject,
-        body,
-        html,
-        code: Some(code.to_owned()),
-        tenant: tenant.to_owned(),
-        context: None,
-    }
+    with_code(channel, to, tenant, code, (subject, body, html))
 }
 
 /// The answer to a reset the tenant leaves to its administrators for this account (a user with a

@@ -171,6 +171,13 @@ fn send_second_code(
     Ok(Some(queued))
 }
 
+/// The reset, locked, at its second step with its account unlocked; or why not.
+fn second_step(c: &mut AnyConnection, id: &PasswordResetId, now: UnixTime) -> Committed<(Locked, User, Tenant)> {
+    let locked = lock(c, id, now)?;
+    at_second_step(&locked)?;
+    Ok(unlocked_account(c, &locked, now)?.map(|(user, tenant)| (locked, user, tenant)))
+}
+
 /// The reset at its second step, or why it is not there.
 fn at_second_step(locked: &Locked) -> Result<(), AppError> {
     let reset = &locked.reset;
@@ -199,10 +206,8 @@ pub fn second_factor(
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| -> Committed<_> {
-        let locked = lock(c, id, now)?;
-        at_second_step(&locked)?;
-        let (user, tenant) = match unlocked_account(c, &locked, now)? {
-            Ok(account) => account,
+        let (locked, user, tenant) = match second_step(c, id, now)? {
+            Ok(step) => step,
             Err(refusal) => return Ok(Err(refusal)),
         };
         let reset = &locked.reset;
@@ -252,10 +257,8 @@ pub fn switch_method(
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| -> Committed<_> {
-        let locked = lock(c, id, now)?;
-        at_second_step(&locked)?;
-        let (user, tenant) = match unlocked_account(c, &locked, now)? {
-            Ok(account) => account,
+        let (locked, user, tenant) = match second_step(c, id, now)? {
+            Ok(step) => step,
             Err(refusal) => return Ok(Err(refusal)),
         };
         let reset = &locked.reset;
