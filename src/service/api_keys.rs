@@ -93,6 +93,15 @@ pub fn bootstrap(
     now: UnixTime,
 ) -> Result<Option<OpaqueToken>, AppError> {
     if rows::count_platform_keys(conn)? > 0 {
+        // A configured key that is not one of the database's would be silently useless: say so.
+        if let Some(value) = configured {
+            if rows::find_active_by_hash(conn, &crate::crypto::hash_token(value))?.is_none() {
+                tracing::warn!(
+                    "LATCHKEY_BOOTSTRAP_ADMIN_KEY is ignored: this database already has an admin key. Use that \
+                     key, create another with `latchkey admin-key create`, or start with an empty LATCHKEY_DATA_DIR"
+                );
+            }
+        }
         return Ok(None);
     }
     match configured {

@@ -129,3 +129,16 @@ fn latchkey_first_lines(dir: &std::path::Path, db: &str) -> String {
     }
     text
 }
+
+#[tokio::test]
+async fn a_bootstrap_key_the_database_does_not_know_is_reported_as_ignored() {
+    let app = spawn_app().await;
+    let other = format!("lk_admin_{}", "x".repeat(40));
+    let sibling = app.sibling(&[("LATCHKEY_BOOTSTRAP_ADMIN_KEY", other.as_str())]).await;
+    let r = sibling.client.get(sibling.url("/admin/tenants")).bearer_auth(&other).send().await.unwrap();
+    assert_eq!(r.status(), 401, "not a key of this database");
+    assert!(
+        crate::logs::text().contains("LATCHKEY_BOOTSTRAP_ADMIN_KEY is ignored"),
+        "the operator is told why the key does not work"
+    );
+}

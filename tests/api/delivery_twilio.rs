@@ -46,7 +46,16 @@ async fn an_sms_code_goes_through_twilio_with_the_webotp_line() -> TestResult {
     let code: String = body.chars().take(6).collect();
     assert_eq!(body, &format!("{code} is your Acme sign-in code.\n\n@app.acme.example #{code}"));
     assert_eq!(app.verify(&login["challenge_id"], &code).await.status(), 200);
-    assert_eq!(app.outbox_with("acme", "sent", 1).await.len(), 1);
+    // The code is recorded as sent (the enrollment's security notice, by email, may be too).
+    let mut sms_sent = 0;
+    for wanted in 1..=3 {
+        let sent = app.outbox_with("acme", "sent", wanted).await;
+        sms_sent = sent.iter().filter(|m| m["channel"] == "sms").count();
+        if sms_sent > 0 {
+            break;
+        }
+    }
+    assert_eq!(sms_sent, 1);
     Ok(())
 }
 
