@@ -147,12 +147,7 @@ pub fn create(
     let now = state.now();
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
-    let Some(base) = tenant.policy.public_url.clone() else {
-        return Err(AppError::conflict(
-            ErrorCode::PublicUrlRequired,
-            "set the tenant's public_url (where its users sign in) before inviting",
-        ));
-    };
+    let base = super::tenants::public_url(&tenant, "inviting")?;
     state.db.transaction_on(&mut conn, |c| {
         let user = match users::find_by_email(c, &tenant.id, &email)? {
             Some(u) if u.password_hash.is_empty() => u,
@@ -185,7 +180,7 @@ pub fn create(
             revoked_at: None,
         };
         rows::insert(c, &invitation)?;
-        let link = format!("{}/invitation#token={}", base.trim_end_matches('/'), token.reveal());
+        let link = format!("{base}/invitation#token={}", token.reveal());
         let message = templates::invitation(email.as_str(), &tenant.name, &link, days);
         outbox::enqueue_for_worker(c, state, (&tenant, Some(&user.id)), message, invitation.expires_at, now)?;
         let (event, outcome) = (AuditEvent::UserInvited, AuditOutcome::Success);

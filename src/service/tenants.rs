@@ -17,6 +17,18 @@ use crate::state::AppState;
 use crate::store::tenants::{self as rows, Tenant, TenantChanges};
 use crate::store::AnyConnection;
 
+/// The tenant's `public_url` (where its users sign in), which links in emails start from; `409
+/// public_url_required` naming what needs it when it is not set.
+pub fn public_url(tenant: &Tenant, needed_for: &str) -> Result<String, AppError> {
+    match &tenant.policy.public_url {
+        Some(url) => Ok(url.trim_end_matches('/').to_owned()),
+        None => Err(AppError::conflict(
+            ErrorCode::PublicUrlRequired,
+            format!("set the tenant's public_url (where its users sign in) before {needed_for}"),
+        )),
+    }
+}
+
 /// A new tenant's lockout: after this many wrong codes ...
 pub const DEFAULT_SECOND_FACTOR_LOCKOUT_THRESHOLD: i32 = 5;
 /// ... for this long.

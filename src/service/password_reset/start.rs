@@ -272,12 +272,7 @@ pub fn send_link(
     let now = state.now();
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
-    let Some(base) = tenant.policy.public_url.clone() else {
-        return Err(AppError::conflict(
-            ErrorCode::PublicUrlRequired,
-            "set the tenant's public_url (where its users sign in) before sending reset links",
-        ));
-    };
+    let base = crate::service::tenants::public_url(&tenant, "sending reset links")?;
     state.db.transaction_on(&mut conn, |c| {
         let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))?;
         if !user.active {
@@ -294,8 +289,7 @@ pub fn send_link(
         reset.code_hash = Some(state.codes.hash(reset.id.as_str(), token.reveal()));
         reset.code_expires_at = Some(now + LINK_TTL_SECS);
         reset.expires_at = now + LINK_TTL_SECS;
-        let link =
-            format!("{}/password-reset#reset_id={}&code={}", base.trim_end_matches('/'), reset.id, token.reveal());
+        let link = format!("{base}/password-reset#reset_id={}&code={}", reset.id, token.reveal());
         let message = templates::password_reset_link(user.email.as_str(), &tenant.name, &link, LINK_TTL_SECS / 3600);
         // Locks in the order every path takes them: the resets, then (queuing) the tenant's.
         rows::lock_open_for_user(c, &user.id)?;
