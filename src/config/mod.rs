@@ -59,6 +59,18 @@ pub struct Settings {
     pub forwarded_header: crate::http::client_ip::ForwardedHeader,
     /// `LATCHKEY_OUTBOX_POLL_MS`: how often the outbox worker looks for messages to retry.
     pub outbox_poll_ms: u64,
+    /// `LATCHKEY_RATE_LIMIT_PER_IP`: requests per minute one client address may make to the
+    /// public sign-in endpoints, per instance (0: no limit).
+    pub rate_limit_per_ip: u32,
+    /// `LATCHKEY_RATE_LIMIT_PER_ACCOUNT`: requests per minute aimed at one (tenant, identifier)
+    /// or one challenge, per instance (0: no limit).
+    pub rate_limit_per_account: u32,
+    /// `LATCHKEY_METRICS_BIND`: a separate address serving `/metrics` without a key (empty: only
+    /// `/metrics` on the main address, behind the platform admin key).
+    pub metrics_bind: Option<String>,
+    /// `LATCHKEY_WEBHOOKS_ALLOW_PRIVATE`: let event webhooks reach loopback, private and
+    /// link-local addresses and plain `http://` (tests, on-premises).
+    pub webhooks_allow_private: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -137,6 +149,10 @@ impl Settings {
                 }
             },
             outbox_poll_ms: parse.or("LATCHKEY_OUTBOX_POLL_MS", 1000)?,
+            rate_limit_per_ip: parse.or("LATCHKEY_RATE_LIMIT_PER_IP", 300)?,
+            rate_limit_per_account: parse.or("LATCHKEY_RATE_LIMIT_PER_ACCOUNT", 30)?,
+            metrics_bind: get("LATCHKEY_METRICS_BIND"),
+            webhooks_allow_private: parse.or("LATCHKEY_WEBHOOKS_ALLOW_PRIVATE", false)?,
             default_two_factor: parse.or("LATCHKEY_DEFAULT_TWO_FACTOR", TwoFactorMode::Off)?,
             trusted_proxies: match get("LATCHKEY_TRUSTED_PROXIES") {
                 Some(list) => crate::domain::network::parse_cidrs(list.split(','))
