@@ -1,6 +1,7 @@
-//! Command-line interface: `serve` (the default), `migrate`, and offline key management.
+//! Command-line interface: `serve` (the default), `migrate`, offline key management, and the
+//! commands that need no settings (`openapi`, `healthcheck`).
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(name = "latchkey", version, about = "Latchkey authentication service")]
@@ -25,8 +26,23 @@ pub enum Command {
         #[command(subcommand)]
         action: SigningKeyAction,
     },
-    /// Print the OpenAPI document (as committed under openapi/).
+    /// Print the OpenAPI document (as committed under openapi/). Reads no settings.
     Openapi,
+    /// Exit 0 when the server at LATCHKEY_BIND answers GET /healthz with 200, else 1 (for
+    /// container health checks).
+    Healthcheck,
+}
+
+impl Cli {
+    /// Parses the command line; `--help` ends with every `LATCHKEY_*` variable, from the same
+    /// list that start-up checks names against.
+    pub fn parse_with_settings_help() -> Self {
+        let matches = Self::command()
+            .after_help("Settings come from LATCHKEY_* variables: `latchkey --help` lists them.")
+            .after_long_help(crate::config::variables::help())
+            .get_matches();
+        Self::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
 }
 
 #[derive(Debug, Subcommand)]

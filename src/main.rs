@@ -1,32 +1,38 @@
-use std::io::IsTerminal;
+use std::process::ExitCode;
 
-use clap::Parser;
 use latchkey::cli::{Cli, Command};
-use latchkey::config::Settings;
+use latchkey::config::logging::LogSettings;
+use latchkey::config::{read_vars, Settings};
 
 #[tokio::main]
-async fn main() -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("LATCHKEY_LOG")
-                .unwrap_or_else(|_| "info,actix_server=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
-        .init();
-    let cli = Cli::parse();
-    let settings = match Settings::from_env() {
-        Ok(settings) => settings,
-        Err(e) => {
-            eprintln!("configuration error: {e}");
-            return std::process::ExitCode::from(2);
-        }
+async fn main() -> ExitCode {
+    let cli = Cli::parse_with_settings_help();
+    let outcome = match cli.command.unwrap_or(Command::Serve) {
+        // These read no settings, so a wrong LATCHKEY_* value cannot break them.
+        Command::Openapi => latchkey::run::openapi(),
+        Command::Healthcheck => latchkey::run::healthcheck(),
+        command => match configure() {
+            Ok(settings) => latchkey::run::run(command, settings).await,
+            Err(message) => {
+                eprintln!("latchkey: {message}");
+                return ExitCode::from(2);
+            }
+        },
     };
-    match latchkey::run::run(cli.command.unwrap_or(Command::Serve), settings).await {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("latchkey: {e}");
-            std::process::ExitCode::FAILURE
+            ExitCode::FAILURE
         }
     }
+}
+
+/// Reads the settings and starts the log; the log first, so the settings' warnings use its format.
+fn configure() -> Result<Settings, String> {
+    let vars = read_vars().map_err(|e| e.to_string())?;
+    LogSettings::from_map(&vars).map_err(|e| e.to_string())?.init()?;
+    let settings = Settings::from_map(&vars).map_err(|e| e.to_string())?;
+    settings.warn_about_unknown_variables();
+    Ok(settings)
 }

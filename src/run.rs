@@ -1,10 +1,11 @@
 //! What each CLI command does.
 
+use std::io::Write;
 use std::sync::Arc;
 
 use crate::cli::{AdminKeyAction, Command, SigningKeyAction};
 use crate::clock::{Clock, SystemClock};
-use crate::config::Settings;
+use crate::config::{read_vars, Settings, DEFAULT_BIND};
 use crate::crypto::{load_or_create_master_key, SecretBox};
 use crate::service::{api_keys, signing_keys};
 use crate::startup::{connect, Application, StartError};
@@ -32,12 +33,32 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), StartError>
             println!("{kid}");
             Ok(())
         }
-        Command::Openapi => {
-            let json = crate::http::openapi::document_json().map_err(|e| StartError::Setup(e.to_string()))?;
-            print!("{json}");
-            Ok(())
-        }
+        Command::Openapi => openapi(),
+        Command::Healthcheck => healthcheck(),
     }
+}
+
+/// Prints the OpenAPI document. A reader that stops early (`| head`) is not an error.
+pub fn openapi() -> Result<(), StartError> {
+    let json = crate::http::openapi::document_json().map_err(|e| StartError::Setup(e.to_string()))?;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(json.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(StartError::Setup(format!("cannot write the OpenAPI document: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Asks the server at `LATCHKEY_BIND` (environment or `LATCHKEY_CONFIG_FILE`) for `/healthz`.
+pub fn healthcheck() -> Result<(), StartError> {
+    let vars = read_vars().map_err(|e| StartError::Setup(e.to_string()))?;
+    let bind = vars.get("LATCHKEY_BIND").map(|b| b.trim()).filter(|b| !b.is_empty()).unwrap_or(DEFAULT_BIND);
+    let answer =
+        crate::healthcheck::check(bind).map_err(|reason| StartError::Setup(format!("healthcheck: {reason}")))?;
+    // Docker keeps this line in the container's health log; a closed stdout changes nothing.
+    let _ = writeln!(std::io::stdout(), "{answer}");
+    Ok(())
 }
 
 async fn serve(settings: Settings) -> Result<(), StartError> {

@@ -22,6 +22,8 @@ use crate::store::{migrations, Db};
 pub struct Application {
     port: u16,
     server: Server,
+    /// The metrics-only listener (`LATCHKEY_METRICS_BIND`), with its port.
+    metrics: Option<(u16, Server)>,
     state: web::Data<AppState>,
     /// The admin key minted on first start, to be printed once by the caller.
     pub minted_admin_key: Option<OpaqueToken>,
@@ -33,8 +35,12 @@ pub enum StartError {
     Setup(String),
     #[error(transparent)]
     App(#[from] AppError),
-    #[error("cannot listen on {addr}: {source}")]
+    /// The main listener, `LATCHKEY_BIND`.
+    #[error("LATCHKEY_BIND: cannot listen on {addr}: {source}")]
     Bind { addr: String, source: std::io::Error },
+    /// The database named by `LATCHKEY_DATABASE_URL` cannot be reached or opened.
+    #[error("LATCHKEY_DATABASE_URL: {0}")]
+    Database(String),
 }
 
 impl From<crate::store::StoreError> for StartError {
@@ -43,8 +49,10 @@ impl From<crate::store::StoreError> for StartError {
     }
 }
 
-/// Connects to the database and runs migrations when asked to.
+/// Connects to the database and runs migrations when asked to. One direct connection comes
+/// first, so an unreachable server fails at once with the driver's own reason.
 pub fn connect(settings: &Settings, migrate: bool) -> Result<Db, StartError> {
+    crate::store::connection::probe(&settings.database).map_err(StartError::Database)?;
     let db = Db::connect(&settings.database, settings.db_pool_size)?;
     if migrate {
         let applied = migrations::run_pending(&mut *db.get()?)?;
@@ -94,7 +102,33 @@ pub fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> Result<(AppStat
         ));
     }
     let background = tokio_util::task::TaskTracker::new();
-    Ok((AppState { settings, db, clock, secrets, codes, sender, passwords, keys, hash_pool, background }, minted))
+    let limits =
+        crate::service::rate_limits::RateLimits::new(settings.rate_limit_per_ip, settings.rate_limit_per_account);
+    crate::telemetry::metrics::install();
+    Ok((
+        AppState { settings, db, clock, secrets, codes, sender, passwords, keys, hash_pool, limits, background },
+        minted,
+    ))
+}
+
+/// `GET /metrics` alone, without a key, on its own address (meant for an internal network).
+fn metrics_server(addr: &str, state: web::Data<AppState>) -> Result<(u16, Server), StartError> {
+    let bind_error =
+        |source: std::io::Error| StartError::Setup(format!("LATCHKEY_METRICS_BIND: cannot listen on {addr}: {source}"));
+    let listener = TcpListener::bind(addr).map_err(bind_error)?;
+    let port = listener.local_addr().map_err(bind_error)?.port();
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .route("/metrics", web::get().to(crate::http::routes::metrics::metrics_without_key))
+            .default_service(web::to(crate::http::error::not_found))
+    })
+    .workers(1)
+    .disable_signals()
+    .listen(listener)
+    .map_err(bind_error)?
+    .run();
+    Ok((port, server))
 }
 
 impl Application {
@@ -114,22 +148,27 @@ impl Application {
             let routes = crate::http::configure(&app_state.settings);
             App::new()
                 .app_data(app_state.clone())
-                .wrap(
-                    middleware::Logger::new("%{line}xi %s %Dms")
-                        .custom_request_replace("line", crate::http::access_log::request_line)
-                        .exclude("/healthz"),
-                )
+                .wrap(middleware::from_fn(crate::http::observe::middleware))
                 .configure(routes)
         })
         .workers(workers)
         .listen(listener)
         .map_err(|e| StartError::Setup(e.to_string()))?
         .run();
-        Ok(Self { port, server, state, minted_admin_key })
+        let metrics = match state.settings.metrics_bind.clone() {
+            Some(addr) => Some(metrics_server(&addr, state.clone())?),
+            None => None,
+        };
+        Ok(Self { port, server, metrics, state, minted_admin_key })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port of the metrics-only listener, when `LATCHKEY_METRICS_BIND` is set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(port, _)| *port)
     }
 
     /// Stops the server from elsewhere (tests, signal handlers).
@@ -148,7 +187,24 @@ impl Application {
         let poll = std::time::Duration::from_millis(self.state.settings.outbox_poll_ms.max(10));
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let worker = tokio::spawn(crate::service::outbox::worker(self.state.clone().into_inner(), poll, stopped));
+        let state = self.state.clone();
+        let forgetting = tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                every.tick().await;
+                state.limits.forget_idle();
+            }
+        });
+        let metrics = self.metrics.map(|(_, server)| {
+            let handle = server.handle();
+            (tokio::spawn(server), handle)
+        });
         let served = self.server.await;
+        forgetting.abort();
+        if let Some((task, handle)) = metrics {
+            handle.stop(true).await;
+            let _ = task.await;
+        }
         let _ = stop.send(true);
         // Outcomes of sends that requests finished are recorded before the process ends.
         let background = &self.state.background;

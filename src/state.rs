@@ -21,6 +21,8 @@ pub struct AppState {
     pub passwords: PasswordHasher,
     pub keys: KeyStore,
     pub hash_pool: HashPool,
+    /// Per-address and per-account request budgets of the public sign-in endpoints.
+    pub limits: crate::service::rate_limits::RateLimits,
     /// Work a request started but does not wait for (recording a send's outcome); the server
     /// waits for it on a stop.
     pub background: tokio_util::task::TaskTracker,

@@ -1,6 +1,7 @@
 //! Typed settings from `LATCHKEY_*` environment variables, optionally from an env-style file
 //! named by `LATCHKEY_CONFIG_FILE` (the real environment wins). A wrong value fails start-up
-//! with the variable's name.
+//! with the variable's name; a `LATCHKEY_*` variable Latchkey does not read is reported
+//! (`Settings::unknown_variables`), since a misspelt name would otherwise be silently ignored.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -10,6 +11,8 @@ use crate::auth::password::HashParams;
 use crate::delivery::DeliverySettings;
 
 mod delivery;
+pub mod logging;
+pub mod variables;
 use crate::domain::TwoFactorMode;
 pub use crate::secret::Secret;
 use crate::store::DatabaseTarget;
@@ -71,7 +74,13 @@ pub struct Settings {
     /// `LATCHKEY_WEBHOOKS_ALLOW_PRIVATE`: let event webhooks reach loopback, private and
     /// link-local addresses and plain `http://` (tests, on-premises).
     pub webhooks_allow_private: bool,
+    /// Names in the environment or the config file that Latchkey does not read (typos), sorted;
+    /// `main` logs them once the log is up.
+    pub unknown_variables: Vec<String>,
 }
+
+/// Where `serve` listens, and `healthcheck` looks, when `LATCHKEY_BIND` is not set.
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 
 #[derive(Debug, thiserror::Error)]
 #[error("{name}: {message}")]
@@ -86,16 +95,7 @@ fn cores() -> usize {
 
 impl Settings {
     pub fn from_env() -> Result<Self, ConfigError> {
-        let mut vars: HashMap<String, String> = HashMap::new();
-        if let Ok(path) = std::env::var("LATCHKEY_CONFIG_FILE") {
-            let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
-                name: "LATCHKEY_CONFIG_FILE".into(),
-                message: format!("cannot read {path}: {e}"),
-            })?;
-            vars.extend(parse_env_file(&text));
-        }
-        vars.extend(std::env::vars().filter(|(k, _)| k.starts_with("LATCHKEY_")));
-        Self::from_map(&vars)
+        Self::from_map(&read_vars()?)
     }
 
     pub fn from_map(vars: &HashMap<String, String>) -> Result<Self, ConfigError> {
@@ -107,7 +107,7 @@ impl Settings {
             .map_err(|message| ConfigError { name: "LATCHKEY_DATABASE_URL".into(), message })?;
         let parse = Parser { get: &get };
         let settings = Settings {
-            bind: get("LATCHKEY_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            bind: get("LATCHKEY_BIND").unwrap_or_else(|| DEFAULT_BIND.into()),
             data_dir,
             database,
             db_pool_size: parse.or("LATCHKEY_DB_POOL_SIZE", 16)?,
@@ -159,6 +159,7 @@ impl Settings {
                     .map_err(|e| ConfigError { name: "LATCHKEY_TRUSTED_PROXIES".into(), message: e.message })?,
                 None => Vec::new(),
             },
+            unknown_variables: variables::unknown(vars.keys()),
         };
         settings.check()?;
         Ok(settings)
@@ -171,6 +172,10 @@ impl Settings {
         }
         if self.refresh_token_ttl_secs < self.access_token_ttl_secs {
             return fail("LATCHKEY_REFRESH_TOKEN_TTL_SECS", "must be at least the access token lifetime");
+        }
+        match url::Url::parse(&self.issuer) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
+            _ => return fail("LATCHKEY_ISSUER", "must be an absolute http(s) URL, such as https://auth.example.com"),
         }
         if self.max_concurrent_hashes == 0 {
             return fail("LATCHKEY_MAX_CONCURRENT_HASHES", "must be at least 1");
@@ -191,6 +196,31 @@ impl Settings {
         }
         Ok(())
     }
+
+    /// Warns about each variable Latchkey does not read, with the name it was probably meant to be.
+    pub fn warn_about_unknown_variables(&self) {
+        for name in &self.unknown_variables {
+            match variables::closest(name) {
+                Some(meant) => tracing::warn!("{name} is not a Latchkey setting and is ignored: did you mean {meant}?"),
+                None => tracing::warn!("{name} is not a Latchkey setting and is ignored (latchkey --help lists them)"),
+            }
+        }
+    }
+}
+
+/// The settings as given: `LATCHKEY_*` environment variables over the lines of the file named
+/// by `LATCHKEY_CONFIG_FILE`.
+pub fn read_vars() -> Result<HashMap<String, String>, ConfigError> {
+    let mut vars: HashMap<String, String> = HashMap::new();
+    if let Ok(path) = std::env::var("LATCHKEY_CONFIG_FILE") {
+        let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+            name: "LATCHKEY_CONFIG_FILE".into(),
+            message: format!("cannot read {path}: {e}"),
+        })?;
+        vars.extend(parse_env_file(&text));
+    }
+    vars.extend(std::env::vars().filter(|(k, _)| k.starts_with("LATCHKEY_")));
+    Ok(vars)
 }
 
 struct Parser<'a, G: Fn(&str) -> Option<String>> {
@@ -249,6 +279,29 @@ mod tests {
         assert_eq!(err.map(|e| e.name), Some("LATCHKEY_DELIVERY_WEBHOOK_URL".to_string()));
         let err = Settings::from_map(&map(&[("LATCHKEY_CORS_ORIGINS", "example.com")])).err();
         assert_eq!(err.map(|e| e.name), Some("LATCHKEY_CORS_ORIGINS".to_string()));
+    }
+
+    #[test]
+    fn the_issuer_must_be_an_http_url() {
+        for bad in ["latchkey", "auth.example.com", "ftp://auth.example.com", "https://"] {
+            let err = Settings::from_map(&map(&[("LATCHKEY_ISSUER", bad)])).err();
+            assert_eq!(err.map(|e| e.name).as_deref(), Some("LATCHKEY_ISSUER"), "{bad}");
+        }
+        assert!(Settings::from_map(&map(&[("LATCHKEY_ISSUER", "https://auth.example.com/acme")])).is_ok());
+    }
+
+    #[test]
+    fn unknown_variables_are_reported_and_known_ones_are_not() -> Result<(), ConfigError> {
+        let s = Settings::from_map(&map(&[
+            ("LATCHKEY_RATE_LIMT_PER_IP", "10"),
+            ("LATCHKEY_BIND", "127.0.0.1:0"),
+            ("LATCHKEY_LOG_FORMAT", "json"),
+            ("LATCHKEY_CONFIG_FILE", "/dev/null"),
+            ("LATCHKEY_TEST_DATABASE_URL", "postgres://x@y/z"),
+        ]))?;
+        assert_eq!(s.unknown_variables, vec!["LATCHKEY_RATE_LIMT_PER_IP".to_string()]);
+        assert!(Settings::from_map(&HashMap::new())?.unknown_variables.is_empty());
+        Ok(())
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 mod log_sender;
 mod message;
+pub mod safe_destination;
 mod smtp;
 pub mod templates;
 mod twilio;
@@ -18,7 +19,7 @@ pub use log_sender::LogSender;
 pub use message::Message;
 pub use smtp::{SmtpConfig, SmtpSender, SmtpTls};
 pub use twilio::{TwilioConfig, TwilioSender, TwilioSenderId};
-pub use webhook::WebhookSender;
+pub use webhook::{key_of, standard_signature, WebhookSender};
 
 pub use crate::domain::Channel;
 

@@ -14,6 +14,7 @@ pub mod tenant_policy;
 pub mod text;
 pub mod time;
 pub mod username;
+pub mod webhook_event;
 
 pub use email::Email;
 pub use ids::{
@@ -27,6 +28,7 @@ pub use kinds::{
 pub use phone::PhoneNumber;
 pub use slug::Slug;
 pub use username::Username;
+pub use webhook_event::WebhookEvent;
 
 pub mod error_code;
 pub use error_code::{ErrorCode, Invalid};

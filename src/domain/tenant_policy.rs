@@ -40,7 +40,12 @@ pub struct TenantPolicy {
     /// Who may reset a forgotten password: `self_service` (default),
     /// `self_service_without_second_factor_users` or `admin_only`.
     pub password_reset: PasswordResetMode,
+    /// Audit events older than this many days are deleted (1–3650, default 365).
+    pub audit_retention_days: i64,
 }
+
+/// The default `audit_retention_days`.
+pub const DEFAULT_AUDIT_RETENTION_DAYS: i64 = 365;
 
 /// The default `sms_budget_low_threshold`.
 pub const DEFAULT_LOW_SMS_THRESHOLD: i64 = 50;
@@ -81,6 +86,7 @@ impl Default for TenantPolicy {
             notify_unfinished_second_factor: true,
             public_url: None,
             password_reset: PasswordResetMode::SelfService,
+            audit_retention_days: DEFAULT_AUDIT_RETENTION_DAYS,
         }
     }
 }
@@ -112,6 +118,12 @@ impl TenantPolicy {
             return Err(Invalid::new(
                 ErrorCode::InvalidCountry,
                 format!("{:?} is not an ISO 3166 alpha-2 code such as FI", super::text::for_log(bad, 8)),
+            ));
+        }
+        if !(1..=3650).contains(&self.audit_retention_days) {
+            return Err(Invalid::new(
+                ErrorCode::InvalidAuditRetention,
+                "audit_retention_days must be between 1 and 3650",
             ));
         }
         if !(0..=1_000_000).contains(&self.sms_budget_low_threshold) {

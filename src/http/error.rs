@@ -25,11 +25,22 @@ pub struct ErrorBody {
     /// Where to sign in instead (with `sso_required`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sso_url: Option<String>,
+    /// The request's id, as in the `X-Request-Id` response header and the server's logs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "0f4c8a2e6b1d4c5f9a3e7b2d1c6f8a90")]
+    pub request_id: Option<String>,
 }
 
 impl ErrorBody {
     pub fn new(error: ErrorCode, message: impl Into<String>) -> Self {
-        Self { error, message: message.into(), retry_after: None, attempts_remaining: None, sso_url: None }
+        Self {
+            error,
+            message: message.into(),
+            retry_after: None,
+            attempts_remaining: None,
+            sso_url: None,
+            request_id: super::observe::request_id(),
+        }
     }
 }
 

@@ -72,6 +72,7 @@ impl FromRequest for Bearer {
         Box::pin(async move {
             let (state, token) = prepared?;
             let ctx = blocking(move || sessions::authenticate(&state, &token)).await?;
+            super::observe::record_tenant(ctx.tenant.slug.as_str());
             if expected_tenant.is_some_and(|t| t != ctx.tenant.slug.as_str()) {
                 return Err(AppError::unauthorized(
                     ErrorCode::InvalidToken,

@@ -4,11 +4,14 @@ pub mod access_log;
 pub mod client_ip;
 pub mod error;
 pub mod extract;
+pub mod observe;
 pub mod openapi;
+pub mod rate_limit;
 pub mod routes;
 
 use actix_cors::Cors;
 use actix_web::http::header;
+use actix_web::middleware::from_fn;
 use actix_web::{web, HttpResponse};
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -51,6 +54,10 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::admin::invitations::create_invitation)
                     .service(routes::admin::invitations::list_invitations)
                     .service(routes::admin::invitations::revoke_invitation)
+                    .service(routes::admin::audit::tenant_audit)
+                    .service(routes::admin::webhooks::create_webhook)
+                    .service(routes::admin::webhooks::list_webhooks)
+                    .service(routes::admin::webhooks::delete_webhook)
                     .service(routes::admin::outbox::list_outbox)
                     .service(routes::admin::outbox::retry_outbox_message)
                     .service(routes::admin::sms_budget::top_up_sms_budget)
@@ -61,6 +68,7 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::admin::signing_keys::rotate_signing_key)
                     .default_service(web::to(error::not_found)),
             )
+            .service(routes::metrics::metrics)
             .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi::document()))
             .route(
                 "/docs",
@@ -68,6 +76,7 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
             )
             .service(
                 web::scope("")
+                    .wrap(from_fn(rate_limit::per_ip))
                     .wrap(cors(&origins))
                     .service(routes::health::healthz)
                     .service(routes::health::readyz)
@@ -85,6 +94,7 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::tokens::introspect)
                     .service(routes::me::me)
                     .service(routes::me::change_password)
+                    .service(routes::me::my_activity)
                     .service(routes::verify::verify)
                     .service(routes::challenges::enroll)
                     .service(routes::challenges::resend)

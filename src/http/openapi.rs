@@ -16,6 +16,7 @@ use super::routes;
     paths(
         routes::health::healthz,
         routes::health::readyz,
+        routes::metrics::metrics,
         routes::jwks::jwks,
         routes::login::login,
         routes::tokens::refresh,
@@ -29,6 +30,7 @@ use super::routes;
         routes::challenges::switch_method,
         routes::me::me,
         routes::me::change_password,
+        routes::me::my_activity,
         routes::my_methods::list_methods,
         routes::my_methods::add_method,
         routes::my_methods::confirm_method,
@@ -56,6 +58,10 @@ use super::routes;
         routes::admin::groups::set_user_groups,
         routes::policy::explain_user_policy,
         routes::admin::sms_budget::get_sms_budget,
+        routes::admin::audit::tenant_audit,
+        routes::admin::webhooks::create_webhook,
+        routes::admin::webhooks::list_webhooks,
+        routes::admin::webhooks::delete_webhook,
         routes::admin::invitations::create_invitation,
         routes::admin::invitations::list_invitations,
         routes::admin::invitations::revoke_invitation,
@@ -85,6 +91,7 @@ use super::routes;
         (name = "password reset", description = "Forgot password: a code to a verified address or phone, the second factor, the new password"),
         (name = "admin", description = "Tenants, users and keys (platform admin key or tenant API key)"),
         (name = "health", description = "Probes for orchestrators"),
+        (name = "operations", description = "Metrics and the audit trail for operators"),
     )
 )]
 pub struct ApiDoc;

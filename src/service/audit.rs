@@ -1,12 +1,16 @@
 //! Writing the audit trail from use cases.
 
 use super::sessions::ClientInfo;
-use crate::domain::{AuditEvent, AuditOutcome, TenantId, UnixTime, UserId};
+use super::webhooks::EventContext;
+use crate::domain::{AuditEvent, AuditOutcome, TenantId, UnixTime, UserId, WebhookEvent};
 use crate::error::AppError;
 use crate::store::audit::{self, Entry};
 use crate::store::tenants::Tenant;
 use crate::store::users::{FailureOutcome, User};
 use crate::store::AnyConnection;
+
+/// A user agent is kept to this many characters (they are free text from the client).
+const MAX_USER_AGENT_CHARS: usize = 256;
 
 /// Records one event; call inside the transaction of the change it describes.
 #[allow(clippy::too_many_arguments)]
@@ -20,18 +24,15 @@ pub fn record(
     detail: Option<&str>,
     now: UnixTime,
 ) -> Result<(), AppError> {
-    audit::record(
-        conn,
-        Entry {
-            tenant_id,
-            user_id,
-            event,
-            outcome,
-            detail,
-            ip: client.ip.map(|ip| ip.to_string()).as_deref(),
-            at: now,
-        },
-    )?;
+    let ip = client.ip.map(|ip| ip.to_string());
+    let user_agent = client.user_agent.as_deref().map(|ua| crate::domain::text::for_log(ua, MAX_USER_AGENT_CHARS));
+    let (ip, user_agent) = (ip.as_deref(), user_agent.as_deref());
+    audit::record(conn, Entry { tenant_id, user_id, event, outcome, detail, ip, user_agent, at: now })?;
+    if let (Some(tenant_id), Some(announced)) = (tenant_id, WebhookEvent::from_audit(event, outcome, user_id.is_some()))
+    {
+        let ctx = EventContext { tenant_id, user_id, detail, ip, user_agent, at: now };
+        super::webhooks::emit(conn, announced, ctx)?;
+    }
     Ok(())
 }
 

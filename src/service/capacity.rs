@@ -3,6 +3,7 @@
 //! in front. A login that finds the queue full, or waits in it too long, is refused at once
 //! with 503 instead of queueing without bound; memory stays bounded under any flood.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,6 +17,8 @@ type Job = Box<dyn FnOnce() + Send>;
 pub struct HashPool {
     queue: SyncSender<(Instant, Job)>,
     wait_limit: Duration,
+    /// Jobs accepted and not yet taken by a thread (the `latchkey_hash_queue_depth` gauge).
+    queued: Arc<AtomicUsize>,
 }
 
 fn overloaded() -> AppError {
@@ -26,14 +29,20 @@ impl HashPool {
     pub fn new(threads: usize, max_queued: usize, wait_limit: Duration) -> Result<Self, String> {
         let (queue, jobs) = sync_channel::<(Instant, Job)>(max_queued);
         let jobs = Arc::new(Mutex::new(jobs));
+        let queued = Arc::new(AtomicUsize::new(0));
         for i in 0..threads {
-            let jobs = jobs.clone();
+            let (jobs, queued) = (jobs.clone(), queued.clone());
             std::thread::Builder::new()
                 .name(format!("latchkey-hash-{i}"))
-                .spawn(move || work(&jobs, wait_limit))
+                .spawn(move || work(&jobs, &queued, wait_limit))
                 .map_err(|e| format!("cannot start a hashing thread: {e}"))?;
         }
-        Ok(Self { queue, wait_limit })
+        Ok(Self { queue, wait_limit, queued })
+    }
+
+    /// Hashes waiting for a thread now.
+    pub fn queued(&self) -> usize {
+        self.queued.load(Ordering::Relaxed)
     }
 
     /// Runs `f` on a hashing thread, or answers `Overloaded` when the pool is saturated.
@@ -46,10 +55,14 @@ impl HashPool {
         let job: Job = Box::new(move || {
             let _ = tx.send(f());
         });
-        match self.queue.try_send((Instant::now(), job)) {
-            Ok(()) => {}
-            Err(TrySendError::Full(_)) => return Err(overloaded()),
-            Err(TrySendError::Disconnected(_)) => return Err(AppError::internal("the hashing pool stopped")),
+        // Counted before the send, so a thread that takes the job at once never counts below zero.
+        self.queued.fetch_add(1, Ordering::Relaxed);
+        if let Err(refused) = self.queue.try_send((Instant::now(), job)) {
+            self.queued.fetch_sub(1, Ordering::Relaxed);
+            return Err(match refused {
+                TrySendError::Full(_) => overloaded(),
+                TrySendError::Disconnected(_) => AppError::internal("the hashing pool stopped"),
+            });
         }
         // A job dropped unrun (it waited past `wait_limit`) closes the channel.
         match tokio::time::timeout(self.wait_limit * 4 + Duration::from_secs(30), rx).await {
@@ -59,13 +72,15 @@ impl HashPool {
     }
 }
 
-fn work(jobs: &Mutex<Receiver<(Instant, Job)>>, wait_limit: Duration) {
+fn work(jobs: &Mutex<Receiver<(Instant, Job)>>, queued: &AtomicUsize, wait_limit: Duration) {
     loop {
         let next = match jobs.lock() {
             Ok(receiver) => receiver.recv(),
             Err(_) => return,
         };
         let Ok((queued_at, job)) = next else { return };
+        queued.fetch_sub(1, Ordering::Relaxed);
+        metrics::histogram!("latchkey_hash_queue_wait_seconds").record(queued_at.elapsed().as_secs_f64());
         if queued_at.elapsed() > wait_limit {
             drop(job); // the caller is answered 503
             continue;

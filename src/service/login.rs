@@ -84,10 +84,28 @@ pub(crate) fn count_wrong_password(
         now,
     )?;
     audit::failed_attempt(c, tenant, user, client, event, None, failure, now)?;
+    if matches!(failure, users::FailureOutcome::LockedNow { .. }) {
+        metrics::counter!("latchkey_account_locks_total", "reason" => "password").increment(1);
+    }
     if matches!(failure, users::FailureOutcome::LockedNow { .. }) && !user.password_hash.is_empty() {
         notices::send(c, state, (tenant, user), Notice::AccountLocked, client, now)?;
     }
     Ok(())
+}
+
+/// The `outcome` label of `latchkey_logins_total` for a login's result.
+pub fn outcome_label<T>(result: &Result<(LoginResponse, T), AppError>) -> &'static str {
+    match result {
+        Ok((LoginResponse::Authenticated(_), _)) => "authenticated",
+        Ok((LoginResponse::SecondFactorRequired(_), _)) => "second_factor_required",
+        Ok((LoginResponse::EnrollmentRequired(_), _)) => "enrollment_required",
+        Ok((LoginResponse::EnrollmentSuggested(_), _)) => "enrollment_suggested",
+        Err(AppError::InvalidCredentials) => "invalid",
+        Err(AppError::AccountLocked { .. }) => "locked",
+        Err(AppError::Overloaded { .. }) => "overloaded",
+        Err(AppError::TooManyRequests { .. }) => "rate_limited",
+        Err(_) => "refused",
+    }
 }
 
 impl LoginResponse {

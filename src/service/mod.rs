@@ -3,6 +3,7 @@
 
 pub mod api_keys;
 pub mod audit;
+pub mod audit_log;
 pub mod capacity;
 pub mod groups;
 pub mod invitations;
@@ -14,6 +15,7 @@ pub mod outbox_admin;
 pub mod password_change;
 pub mod password_reset;
 pub mod policy;
+pub mod rate_limits;
 pub mod second_factor;
 pub mod sessions;
 pub mod signing_keys;
@@ -22,3 +24,4 @@ pub mod tenants;
 pub mod unfinished_alerts;
 pub mod users;
 pub mod views;
+pub mod webhooks;

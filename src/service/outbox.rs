@@ -163,6 +163,7 @@ fn write(
         if !tenants::spend_sms(c, &tenant.id)? {
             return Err(AppError::SmsBudgetExhausted);
         }
+        metrics::counter!("latchkey_sms_spent_total").increment(1);
         notice_low_balance(c, state, tenant, now)?;
     }
     let id = OutboxId::new();
@@ -283,7 +284,7 @@ pub async fn send_now(state: &Arc<AppState>, queued: Queued) -> Result<(), AppEr
     let sent = result.is_ok();
     let s = state.clone();
     state.background.spawn(async move {
-        if let Err(e) = record(&s, queued.id, queued.expires_at, result).await {
+        if let Err(e) = record(&s, (queued.id, queued.message.channel), queued.expires_at, result).await {
             tracing::warn!(error = %e, "the outcome of a send could not be recorded (its lease will run out)");
         }
     });
@@ -297,10 +298,16 @@ pub async fn send_now(state: &Arc<AppState>, queued: Queued) -> Result<(), AppEr
 /// Records the outcome of an attempt on the leased row.
 async fn record(
     state: &Arc<AppState>,
-    id: OutboxId,
+    (id, channel): (OutboxId, Channel),
     expires_at: UnixTime,
     result: Result<(), DeliveryError>,
 ) -> Result<(), AppError> {
+    let outcome = match &result {
+        Ok(()) => "sent",
+        Err(e) if e.is_permanent() => "refused",
+        Err(_) => "failed",
+    };
+    metrics::counter!("latchkey_messages_sent_total", "channel" => channel.as_str(), "outcome" => outcome).increment(1);
     let s = state.clone();
     let failed = result.as_ref().err().map(|e| (e.to_string(), e.is_permanent()));
     tokio::task::spawn_blocking(move || -> Result<(), AppError> {
@@ -321,7 +328,7 @@ async fn record(
     .map_err(AppError::internal)?
 }
 
-fn backoff_secs(attempts: i32) -> i64 {
+pub(crate) fn backoff_secs(attempts: i32) -> i64 {
     let exponent = u32::try_from(attempts.saturating_sub(1).clamp(0, 16)).unwrap_or(16);
     let base = BACKOFF_BASE_SECS.saturating_mul(1_i64 << exponent).min(BACKOFF_MAX_SECS);
     let jitter = rand::thread_rng().gen_range(-base / 5..=base / 5);
@@ -370,7 +377,7 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
         if let Some((row, message)) = claimed {
             let result = state.sender.send(&message).await;
             let delivered = result.is_ok();
-            record(state, row.id, row.expires_at, result).await?;
+            record(state, (row.id, message.channel), row.expires_at, result).await?;
             sent += usize::from(delivered);
         }
     }
@@ -383,6 +390,7 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
 pub async fn worker(state: Arc<AppState>, poll: Duration, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut ticks = tokio::time::interval(poll);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut audit_purged_at: Option<UnixTime> = None;
     loop {
         tokio::select! {
             _ = ticks.tick() => {}
@@ -400,6 +408,21 @@ pub async fn worker(state: Arc<AppState>, poll: Duration, mut stop: tokio::sync:
             Ok(Ok(sent)) => tracing::info!(sent, "outbox: retried messages sent"),
             Ok(Err(e)) => tracing::warn!(error = %e, "outbox pass failed"),
             Err(e) => tracing::error!(error = %e, "outbox pass panicked"),
+        }
+        if let Err(e) = super::webhooks::deliver_due(&state).await {
+            tracing::warn!(error = %e, "webhook pass failed");
+        }
+        // Audit retention, once an hour (and at start).
+        let now = state.now();
+        if audit_purged_at.is_none_or(|at| now - at >= 3600) {
+            audit_purged_at = Some(now);
+            let s = state.clone();
+            match tokio::task::spawn_blocking(move || super::audit_log::purge_expired(&mut *s.db.get()?, now)).await {
+                Ok(Ok(0)) => {}
+                Ok(Ok(purged)) => tracing::info!(purged, "audit events past their retention deleted"),
+                Ok(Err(e)) => tracing::warn!(error = %e, "audit retention pass failed"),
+                Err(e) => tracing::error!(error = %e, "audit retention pass panicked"),
+            }
         }
     }
 }

@@ -144,6 +144,15 @@ pub fn create_session_rows(
     let (refresh, refresh_row) = new_refresh_token(&session.id, now, state.settings.refresh_token_ttl_secs);
     rows::insert(conn, &session)?;
     refresh_tokens::insert(conn, &refresh_row)?;
+    let ctx = super::webhooks::EventContext {
+        tenant_id: &tenant.id,
+        user_id: Some(&user.id),
+        detail: Some(&session.amr),
+        ip: session.ip.as_deref(),
+        user_agent: session.user_agent.as_deref(),
+        at: now,
+    };
+    super::webhooks::emit(conn, crate::domain::WebhookEvent::LoginSucceeded, ctx)?;
     Ok((session, refresh))
 }
 

@@ -128,6 +128,9 @@ pub struct UpdateTenant {
     /// (users with a second factor ask an administrator) or `admin_only`.
     #[schema(value_type = Option<PasswordResetMode>)]
     pub password_reset: Option<String>,
+    /// Audit events older than this many days are deleted (1–3650, default 365).
+    #[schema(minimum = 1, maximum = 3650, example = 365)]
+    pub audit_retention_days: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -163,6 +166,7 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         && input.notify_unfinished_second_factor.is_none()
         && input.public_url.is_none()
         && input.password_reset.is_none()
+        && input.audit_retention_days.is_none()
     {
         return Ok(None);
     }
@@ -228,6 +232,9 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
                 "password_reset must be self_service, self_service_without_second_factor_users or admin_only",
             )
         })?;
+    }
+    if let Some(days) = input.audit_retention_days {
+        policy.audit_retention_days = days;
     }
     policy.validate()?;
     Ok(Some(policy))

@@ -57,6 +57,8 @@ pub struct TenantSettings {
     pub public_url: Option<String>,
     /// Who may reset a forgotten password.
     pub password_reset: crate::domain::PasswordResetMode,
+    /// Audit events are kept this many days.
+    pub audit_retention_days: i64,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -99,6 +101,7 @@ impl From<&Tenant> for TenantView {
                 notify_unfinished_second_factor: t.policy.notify_unfinished_second_factor,
                 public_url: t.policy.public_url.clone(),
                 password_reset: t.policy.password_reset,
+                audit_retention_days: t.policy.audit_retention_days,
             },
         }
     }

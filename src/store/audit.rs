@@ -18,6 +18,7 @@ pub struct AuditRow {
     pub detail: Option<String>,
     pub ip: Option<String>,
     pub created_at: UnixTime,
+    pub user_agent: Option<String>,
 }
 
 /// What to record; `record` fills in the id.
@@ -29,6 +30,7 @@ pub struct Entry<'a> {
     pub outcome: AuditOutcome,
     pub detail: Option<&'a str>,
     pub ip: Option<&'a str>,
+    pub user_agent: Option<&'a str>,
     pub at: UnixTime,
 }
 
@@ -42,6 +44,7 @@ pub fn record(conn: &mut AnyConnection, e: Entry<'_>) -> Result<(), StoreError> 
         detail: e.detail.map(str::to_owned),
         ip: e.ip.map(str::to_owned),
         created_at: e.at,
+        user_agent: e.user_agent.map(str::to_owned),
     };
     diesel::insert_into(a::table).values(&row).execute(conn)?;
     Ok(())
@@ -62,4 +65,51 @@ pub fn list_for_tenant(conn: &mut AnyConnection, tenant_id: &TenantId) -> Result
         .order((a::created_at.asc(), a::id.asc()))
         .select(AuditRow::as_select())
         .load(conn)?)
+}
+
+/// Which events a page shows; the trail is read newest first.
+#[derive(Debug, Default)]
+pub struct Filter<'a> {
+    pub tenant_id: Option<&'a TenantId>,
+    pub user_id: Option<&'a UserId>,
+    pub event: Option<AuditEvent>,
+    /// Inclusive bounds on `created_at`.
+    pub since: Option<UnixTime>,
+    pub until: Option<UnixTime>,
+    /// Continue strictly after this (created_at, id), going back in time.
+    pub before: Option<(UnixTime, String)>,
+}
+
+/// Up to `limit` events matching `filter`, newest first (ties broken by id, so pages are stable).
+pub fn page(conn: &mut AnyConnection, filter: &Filter<'_>, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
+    let mut query = a::table.select(AuditRow::as_select()).into_boxed();
+    if let Some(tenant_id) = filter.tenant_id {
+        query = query.filter(a::tenant_id.eq(tenant_id));
+    }
+    if let Some(user_id) = filter.user_id {
+        query = query.filter(a::user_id.eq(user_id));
+    }
+    if let Some(event) = filter.event {
+        query = query.filter(a::event.eq(event));
+    }
+    if let Some(since) = filter.since {
+        query = query.filter(a::created_at.ge(since));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(a::created_at.le(until));
+    }
+    if let Some((at, id)) = &filter.before {
+        query = query.filter(a::created_at.lt(*at).or(a::created_at.eq(*at).and(a::id.lt(id.clone()))));
+    }
+    Ok(query.order((a::created_at.desc(), a::id.desc())).limit(limit).load(conn)?)
+}
+
+/// Deletes a tenant's events older than `before` (its retention); returns how many.
+pub fn purge_tenant(conn: &mut AnyConnection, tenant_id: &TenantId, before: UnixTime) -> Result<usize, StoreError> {
+    Ok(diesel::delete(a::table.filter(a::tenant_id.eq(tenant_id)).filter(a::created_at.lt(before))).execute(conn)?)
+}
+
+/// Deletes platform events (no tenant) older than `before`.
+pub fn purge_platform(conn: &mut AnyConnection, before: UnixTime) -> Result<usize, StoreError> {
+    Ok(diesel::delete(a::table.filter(a::tenant_id.is_null()).filter(a::created_at.lt(before))).execute(conn)?)
 }

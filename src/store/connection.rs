@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, HandleError, Pool, PooledConnection};
 use diesel::{Connection, PgConnection, SqliteConnection};
 
 use super::StoreError;
@@ -29,14 +29,24 @@ pub enum Backend {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DatabaseTarget {
     pub backend: Backend,
-    /// What the backend's driver is given: a file path for SQLite, the URL for PostgreSQL.
+    /// What the backend's driver is given: a file path for SQLite, the URL for PostgreSQL
+    /// (with `connect_timeout=5` unless it sets one: an unreachable host fails in seconds).
     pub connect_to: String,
 }
+
+/// Seconds libpq may take to open a connection when the URL does not say.
+const PG_CONNECT_TIMEOUT_SECS: u32 = 5;
 
 impl DatabaseTarget {
     pub fn parse(url: &str) -> Result<Self, String> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Self { backend: Backend::Postgres, connect_to: url.to_owned() });
+            let connect_to = if url.contains("connect_timeout=") {
+                url.to_owned()
+            } else {
+                let separator = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{separator}connect_timeout={PG_CONNECT_TIMEOUT_SECS}")
+            };
+            return Ok(Self { backend: Backend::Postgres, connect_to });
         }
         let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
         if path.is_empty() {
@@ -46,6 +56,56 @@ impl DatabaseTarget {
             return Err(format!("unsupported database scheme in {path:?}: use postgres:// or sqlite://"));
         }
         Ok(Self { backend: Backend::Sqlite, connect_to: path.to_owned() })
+    }
+}
+
+/// Opens one connection outside any pool and closes it, to report the driver's own reason
+/// when that fails (a pool retries until its timeout, then says only that it timed out). The
+/// message names the server or file, never the URL's password.
+pub fn probe(target: &DatabaseTarget) -> Result<(), String> {
+    match target.backend {
+        Backend::Postgres => PgConnection::establish(&target.connect_to).map(drop).map_err(|e| {
+            let url = url::Url::parse(&target.connect_to).ok();
+            let mut reason = one_line(&e.to_string());
+            if let Some(password) = url.as_ref().and_then(url::Url::password).filter(|p| !p.is_empty()) {
+                reason = reason.replace(password, "***");
+            }
+            let server = match url.as_ref().and_then(|u| u.host_str().map(|host| (host, u.port()))) {
+                Some((host, port)) if !host.is_empty() => format!("{host}:{}", port.unwrap_or(5432)),
+                _ => "the server named in the URL".into(),
+            };
+            format!("cannot connect to PostgreSQL at {server}: {reason}")
+        }),
+        Backend::Sqlite => {
+            create_parent_dir(&target.connect_to)?;
+            SqliteConnection::establish(&target.connect_to).map(drop).map_err(|e| {
+                format!("cannot open the SQLite database {}: {}", target.connect_to, one_line(&e.to_string()))
+            })
+        }
+    }
+}
+
+/// libpq's messages span lines (a reason, then a hint); a start-up error is one line.
+fn one_line(message: &str) -> String {
+    message.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ")
+}
+
+fn create_parent_dir(path: &str) -> Result<(), String> {
+    match std::path::Path::new(path).parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create the directory {} for the SQLite database: {e}", parent.display())),
+        _ => Ok(()),
+    }
+}
+
+/// r2d2 logs every failed connection attempt at error level, dozens while a server is down;
+/// the failure reaches the caller anyway (a pool timeout carries the last reason).
+#[derive(Debug)]
+struct QuietErrors;
+
+impl HandleError<diesel::r2d2::Error> for QuietErrors {
+    fn handle_error(&self, error: diesel::r2d2::Error) {
+        tracing::debug!(%error, "opening a database connection failed");
     }
 }
 
@@ -88,19 +148,21 @@ pub struct Db {
 
 impl Db {
     pub fn connect(target: &DatabaseTarget, max_size: u32) -> Result<Self, StoreError> {
-        if target.backend == Backend::Sqlite {
-            if let Some(parent) = std::path::Path::new(&target.connect_to).parent() {
-                if !parent.as_os_str().is_empty() {
-                    std::fs::create_dir_all(parent).map_err(|e| StoreError::Setup(e.to_string()))?;
-                }
-            }
-        }
-        let manager = ConnectionManager::<AnyConnection>::new(&target.connect_to);
-        let pool = Pool::builder()
+        let builder = Pool::builder()
             .max_size(max_size)
             .connection_timeout(Duration::from_secs(10))
-            .connection_customizer(Box::new(SqlitePragmas))
-            .build(manager)?;
+            .error_handler(Box::new(QuietErrors))
+            .connection_customizer(Box::new(SqlitePragmas));
+        let builder = match target.backend {
+            Backend::Sqlite => {
+                create_parent_dir(&target.connect_to).map_err(StoreError::Setup)?;
+                builder
+            }
+            // Each PostgreSQL connection is a server process: keep two while idle, open more on
+            // demand up to `max_size`, and close those idle for two minutes.
+            Backend::Postgres => builder.min_idle(Some(max_size.min(2))).idle_timeout(Some(Duration::from_secs(120))),
+        };
+        let pool = builder.build(ConnectionManager::<AnyConnection>::new(&target.connect_to))?;
         Ok(Self { pool, backend: target.backend, sqlite_writer: Arc::new(Mutex::new(())) })
     }
 
@@ -109,7 +171,15 @@ impl Db {
     }
 
     pub fn get(&self) -> Result<DbConn, StoreError> {
-        Ok(self.pool.get()?)
+        let asked = std::time::Instant::now();
+        let conn = self.pool.get();
+        metrics::histogram!("latchkey_db_pool_wait_seconds").record(asked.elapsed().as_secs_f64());
+        Ok(conn?)
+    }
+
+    /// Connections open and idle now (for the metrics).
+    pub fn pool_state(&self) -> diesel::r2d2::State {
+        self.pool.state()
     }
 
     /// Runs `f` in one transaction on a pooled connection.
@@ -183,5 +253,25 @@ mod tests {
         assert_eq!(DatabaseTarget::parse("data/x.db").map(|t| t.connect_to), Ok("data/x.db".into()));
         assert!(DatabaseTarget::parse("mysql://x").is_err());
         assert!(DatabaseTarget::parse("sqlite://").is_err());
+    }
+
+    #[test]
+    fn postgres_urls_get_a_connect_timeout_unless_they_set_one() {
+        let url = |u: &str| DatabaseTarget::parse(u).map(|t| t.connect_to);
+        assert_eq!(url("postgres://u@h/db"), Ok("postgres://u@h/db?connect_timeout=5".into()));
+        assert_eq!(
+            url("postgres://u@h/db?sslmode=disable"),
+            Ok("postgres://u@h/db?sslmode=disable&connect_timeout=5".into())
+        );
+        assert_eq!(url("postgres://u@h/db?connect_timeout=1"), Ok("postgres://u@h/db?connect_timeout=1".into()));
+    }
+
+    #[test]
+    fn an_unreachable_server_is_named_without_the_password() {
+        let closed = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap();
+        let target = DatabaseTarget::parse(&format!("postgres://latchkey:hunter2@127.0.0.1:{closed}/x")).unwrap();
+        let message = probe(&target).unwrap_err();
+        assert!(message.starts_with(&format!("cannot connect to PostgreSQL at 127.0.0.1:{closed}: ")), "{message}");
+        assert!(!message.contains("hunter2") && !message.contains('\n'), "{message}");
     }
 }

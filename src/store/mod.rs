@@ -7,6 +7,7 @@ pub mod audit;
 pub mod challenges;
 pub mod connection;
 pub mod device_tokens;
+pub mod event_webhooks;
 pub mod groups;
 pub mod invitations;
 pub mod methods;

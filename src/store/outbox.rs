@@ -279,3 +279,8 @@ pub fn expire(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreErr
         .execute(conn)?;
     Ok(ended)
 }
+
+/// How many messages are in each status (for the metrics).
+pub fn count_by_status(conn: &mut AnyConnection) -> Result<Vec<(OutboxStatus, i64)>, StoreError> {
+    Ok(o::table.group_by(o::status).select((o::status, diesel::dsl::count_star())).load(conn)?)
+}

@@ -172,6 +172,7 @@ diesel::table! {
         detail -> Nullable<Text>,
         ip -> Nullable<Text>,
         created_at -> BigInt,
+        user_agent -> Nullable<Text>,
     }
 }
 
@@ -236,6 +237,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     invitations,
     password_resets,
     rate_counters,
+    event_webhooks,
+    webhook_deliveries,
 );
 
 diesel::table! {
@@ -285,3 +288,35 @@ diesel::table! {
         hits -> Integer,
     }
 }
+
+diesel::table! {
+    event_webhooks (id) {
+        id -> Text,
+        tenant_id -> Text,
+        url -> Text,
+        events -> Text,
+        description -> Nullable<Text>,
+        secret_sealed -> Binary,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        webhook_id -> Text,
+        tenant_id -> Text,
+        event -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> BigInt,
+        lease_until -> Nullable<BigInt>,
+        last_error -> Nullable<Text>,
+        expires_at -> BigInt,
+        created_at -> BigInt,
+        sent_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::joinable!(webhook_deliveries -> event_webhooks (webhook_id));

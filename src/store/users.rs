@@ -228,6 +228,12 @@ pub enum FailureOutcome {
     AlreadyLocked { until: UnixTime },
 }
 
+impl FailureOutcome {
+    pub fn is_locked(&self) -> bool {
+        !matches!(self, FailureOutcome::Counted { .. })
+    }
+}
+
 /// Counts one failure atomically. Must run inside a transaction: the conditional UPDATE takes
 /// the row lock first, so concurrent failures are counted one after another and exactly
 /// `threshold` of them lock the account, on one instance or many.

@@ -142,3 +142,173 @@ async fn a_bootstrap_key_the_database_does_not_know_is_reported_as_ignored() {
         "the operator is told why the key does not work"
     );
 }
+
+/// Runs the binary with only `vars` in its environment.
+fn latchkey_with(args: &[&str], vars: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_latchkey"))
+        .args(args)
+        .env_clear()
+        .envs(vars.iter().copied())
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A local port nothing listens on.
+fn closed_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+#[test]
+fn openapi_prints_the_document_whatever_the_settings() {
+    let (code, stdout, stderr) = latchkey_with(&["openapi"], &[("LATCHKEY_ACCESS_TOKEN_TTL_SECS", "soon")]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let document: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert!(document["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
+}
+
+#[test]
+fn openapi_into_a_pipe_closed_early_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_latchkey"))
+        .arg("openapi")
+        .env_clear()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -c 10`: read a little, then close (the document is larger than a pipe's buffer).
+    let mut first = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.is_empty(), "nothing about a panic or a broken pipe: {stderr}");
+}
+
+#[test]
+fn an_unreachable_postgresql_fails_at_once_with_one_line_naming_the_variable() {
+    let port = closed_port();
+    let url = format!("postgres://latchkey:hunter2@127.0.0.1:{port}/latchkey");
+    let dir = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let (code, _, stderr) = latchkey_with(
+        &["serve"],
+        &[
+            ("LATCHKEY_BIND", "127.0.0.1:0"),
+            ("LATCHKEY_DATA_DIR", &dir.path().display().to_string()),
+            ("LATCHKEY_DATABASE_URL", &url),
+        ],
+    );
+    assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+    assert_eq!(code, Some(1));
+    assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "latchkey: LATCHKEY_DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:{port}: "
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("refused"), "the driver's reason: {stderr}");
+    assert!(!stderr.contains("hunter2"), "no password: {stderr}");
+}
+
+#[test]
+fn an_address_in_use_names_latchkey_bind() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = latchkey_with(
+        &["serve"],
+        &[("LATCHKEY_BIND", &addr), ("LATCHKEY_DATA_DIR", &dir.path().display().to_string())],
+    );
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains(&format!("latchkey: LATCHKEY_BIND: cannot listen on {addr}: ")), "{stderr}");
+}
+
+#[test]
+fn wrong_log_settings_stop_start_up_naming_the_variable() {
+    for (name, value) in [("LATCHKEY_LOG", "info,latchkey=loud"), ("LATCHKEY_LOG_FORMAT", "xml")] {
+        let (code, _, stderr) = latchkey_with(&["migrate"], &[(name, value)]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.starts_with(&format!("latchkey: {name}: ")), "{stderr}");
+    }
+}
+
+#[test]
+fn json_logs_are_one_object_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _guard) = test_database(dir.path());
+    let (code, _, stderr) = latchkey_with(
+        &["migrate"],
+        &[
+            ("LATCHKEY_DATA_DIR", &dir.path().display().to_string()),
+            ("LATCHKEY_DATABASE_URL", &db),
+            ("LATCHKEY_LOG", "info"),
+            ("LATCHKEY_LOG_FORMAT", "json"),
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("applied migrations"), "{stderr}");
+    for line in stderr.lines() {
+        let event: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(event["level"].is_string() && event["fields"].is_object(), "{line}");
+    }
+}
+
+#[test]
+fn unknown_variables_are_named_in_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _guard) = test_database(dir.path());
+    let file = dir.path().join("latchkey.env");
+    std::fs::write(&file, "LATCHKEY_ISSUR=https://auth.example.com\n").unwrap();
+    let (code, _, stderr) = latchkey_with(
+        &["migrate"],
+        &[
+            ("LATCHKEY_DATA_DIR", &dir.path().display().to_string()),
+            ("LATCHKEY_DATABASE_URL", &db),
+            ("LATCHKEY_CONFIG_FILE", &file.display().to_string()),
+            ("LATCHKEY_LOG", "warn"),
+            ("LATCHKEY_RATE_LIMT_PER_IP", "10"),
+        ],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("LATCHKEY_RATE_LIMT_PER_IP is not a Latchkey setting"), "{stderr}");
+    assert!(stderr.contains("did you mean LATCHKEY_RATE_LIMIT_PER_IP?"), "{stderr}");
+    assert!(stderr.contains("LATCHKEY_ISSUR is not a Latchkey setting"), "from the file too: {stderr}");
+    assert_eq!(stderr.lines().count(), 2, "known names are not reported: {stderr}");
+}
+
+#[test]
+fn help_lists_every_setting() {
+    let (code, stdout, _) = latchkey_with(&["--help"], &[]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("LATCHKEY_RATE_LIMIT_PER_IP"), "{stdout}");
+    for (name, _) in latchkey::config::variables::VARIABLES {
+        assert!(stdout.contains(name), "{name} is missing from --help");
+    }
+}
+
+#[tokio::test]
+async fn healthcheck_passes_against_a_running_server_also_when_it_listens_everywhere() {
+    let app = spawn_app().await;
+    let port = app.address.rsplit(':').next().unwrap().to_owned();
+    for bind in [format!("127.0.0.1:{port}"), format!("0.0.0.0:{port}")] {
+        let (code, stdout, stderr) = latchkey_with(&["healthcheck"], &[("LATCHKEY_BIND", &bind)]);
+        assert_eq!(code, Some(0), "{bind}: {stderr}");
+        assert!(stdout.contains("/healthz: HTTP/1.1 200"), "{stdout}");
+    }
+}
+
+#[test]
+fn healthcheck_fails_with_one_line_when_nothing_answers() {
+    let port = closed_port();
+    let (code, _, stderr) = latchkey_with(&["healthcheck"], &[("LATCHKEY_BIND", &format!("0.0.0.0:{port}"))]);
+    assert_eq!(code, Some(1));
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with(&format!("latchkey: healthcheck: http://127.0.0.1:{port}/healthz: ")), "{stderr}");
+}

@@ -117,6 +117,9 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
         ("LATCHKEY_WORKERS", "2".to_owned()),
         ("LATCHKEY_OUTBOX_POLL_MS", "50".to_owned()),
         ("LATCHKEY_DB_POOL_SIZE", "8".to_owned()),
+        // Tests send bursts from one address at one account; tests/api/rate_limits.rs turns them on.
+        ("LATCHKEY_RATE_LIMIT_PER_IP", "0".to_owned()),
+        ("LATCHKEY_RATE_LIMIT_PER_ACCOUNT", "0".to_owned()),
         ("LATCHKEY_DELIVERY", "webhook".to_owned()),
         ("LATCHKEY_DELIVERY_WEBHOOK_URL", inbox.url.clone()),
         ("LATCHKEY_DELIVERY_WEBHOOK_SECRET", crate::inbox::WEBHOOK_SECRET.to_owned()),
@@ -398,4 +401,14 @@ impl TestApp {
 pub async fn status_body(r: reqwest::Response) -> (u16, Value) {
     let status = r.status().as_u16();
     (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// An error body without its `request_id` (which differs on every request), for comparing
+/// answers that must be the same.
+pub async fn error_body(r: reqwest::Response) -> Value {
+    let mut body: Value = r.json().await.unwrap_or(Value::Null);
+    if let Some(fields) = body.as_object_mut() {
+        assert!(fields.remove("request_id").is_some(), "error bodies carry the request id");
+    }
+    body
 }

@@ -46,7 +46,7 @@ async fn unknown_tenant_unknown_user_and_wrong_password_look_the_same() -> TestR
         ("acme", "not an email", PASSWORD),
     ] {
         let r = app.login(tenant, email, password).await;
-        answers.push((r.status().as_u16(), r.json::<Value>().await?));
+        answers.push((r.status().as_u16(), error_body(r).await));
     }
     assert_eq!(answers[0].0, 401);
     assert_eq!(answers[0].1["error"], "invalid_credentials");

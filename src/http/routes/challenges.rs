@@ -4,7 +4,9 @@ use crate::domain::ChallengeId;
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info};
+use crate::http::rate_limit;
 use crate::service::login::LoginResponse;
+use crate::service::rate_limits::AccountKey;
 use crate::service::second_factor::challenge::{self, ChallengeState, SwitchMethod};
 use crate::service::second_factor::enrollment::{self, EnrollRequest};
 use crate::service::second_factor::skip::{self, SkipRequest};
@@ -36,6 +38,7 @@ pub async fn enroll(
     path: web::Path<ChallengeId>,
     body: web::Json<EnrollRequest>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
     let (enrollment, message) =
@@ -65,6 +68,7 @@ pub async fn skip_enrollment(
     path: web::Path<ChallengeId>,
     body: web::Json<SkipRequest>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
     let answer = blocking(move || skip::skip(&state, &path, body.into_inner(), &client)).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(answer))
@@ -91,6 +95,7 @@ pub async fn resend(
     req: HttpRequest,
     path: web::Path<ChallengeId>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
     let (body, message) = blocking(move || challenge::resend(&s, &path, &client)).await?;
@@ -120,6 +125,7 @@ pub async fn switch_method(
     path: web::Path<ChallengeId>,
     body: web::Json<SwitchMethod>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
     let (body, message) = blocking(move || challenge::switch_method(&s, &path, body.into_inner(), &client)).await?;

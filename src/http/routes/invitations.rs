@@ -3,8 +3,10 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info};
+use crate::http::rate_limit;
 use crate::service::invitations::{self, AcceptInvitation, InvitationInfo};
 use crate::service::login::LoginResponse;
+use crate::service::rate_limits::AccountKey;
 use crate::service::second_factor::deliver;
 use crate::state::AppState;
 
@@ -19,6 +21,7 @@ use crate::state::AppState;
     ))]
 #[get("/invitations/{token}")]
 pub async fn invitation_info(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "invitation", id: &path })?;
     let info = blocking(move || invitations::info(&state, &path)).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(info))
 }
@@ -43,6 +46,7 @@ pub async fn accept_invitation(
     path: web::Path<String>,
     body: web::Json<AcceptInvitation>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "invitation", id: &path })?;
     let state = state.into_inner();
     let (mut response, queued) =
         invitations::accept(state.clone(), path.into_inner(), body.into_inner(), client_info(&req)).await?;

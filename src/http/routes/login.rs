@@ -3,7 +3,9 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::client_info;
-use crate::service::login::{password_login, LoginRequest, LoginResponse};
+use crate::http::rate_limit;
+use crate::service::login::{outcome_label, password_login, LoginRequest, LoginResponse};
+use crate::service::rate_limits::AccountKey;
 use crate::service::second_factor::deliver;
 use crate::state::AppState;
 
@@ -22,7 +24,7 @@ use crate::state::AppState;
     (status = 415, description = "Not JSON", body = ErrorBody),
     (status = 423, description = "`account_locked` after too many wrong second-factor codes, with `retry_after` and `Retry-After`", body = ErrorBody),
     (status = 409, description = "`sso_required` (with `sso_url`), or `sms_country_not_allowed`", body = ErrorBody),
-    (status = 429, description = "`too_many_messages`: the code would exceed the tenant's message caps; `Retry-After`", body = ErrorBody),
+    (status = 429, description = "`rate_limited`: too many requests from this address or for this account (`Retry-After`); or `too_many_messages`: the code would exceed the tenant's message caps", body = ErrorBody),
     (status = 503, description = "`overloaded`: retry after `Retry-After` seconds", body = ErrorBody),
 ))]
 #[post("/login")]
@@ -32,7 +34,17 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
-    let (mut outcome, message) = password_login(state.clone().into_inner(), body.into_inner(), client).await?;
+    let body = body.into_inner();
+    crate::http::observe::record_tenant(&body.tenant);
+    let result = match rate_limit::account(
+        &state,
+        AccountKey::Identifier { tenant: &body.tenant, identifier: &body.identifier },
+    ) {
+        Ok(()) => password_login(state.clone().into_inner(), body, client).await,
+        Err(refused) => Err(refused),
+    };
+    metrics::counter!("latchkey_logins_total", "outcome" => outcome_label(&result)).increment(1);
+    let (mut outcome, message) = result?;
     if deliver(&state, message).await.is_err() {
         outcome.mark_code_not_sent();
     }

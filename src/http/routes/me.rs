@@ -4,7 +4,8 @@ use utoipa::ToSchema;
 
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
-use crate::http::extract::{client_info, Bearer};
+use crate::http::extract::{blocking, client_info, Bearer};
+use crate::service::audit_log::{self, ActivityQuery, AuditPage};
 use crate::service::password_change::{self, ChangePassword};
 use crate::service::views::UserView;
 use crate::state::AppState;
@@ -62,4 +63,23 @@ pub async fn change_password(
 ) -> Result<HttpResponse, AppError> {
     password_change::change(state.into_inner(), bearer.0, body.into_inner(), client_info(&req)).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// The caller's recent activity: sign-ins, wrong passwords and codes, locks, method, device and
+/// password changes, newest first, with the address and user agent of each.
+#[utoipa::path(tag = "me", security(("access_token" = [])),
+    params(ActivityQuery),
+    responses(
+        (status = 200, body = AuditPage),
+        (status = 400, description = "`invalid_limit` or `invalid_cursor`", body = ErrorBody),
+        (status = 401, description = "`missing_credentials` or `invalid_token`", body = ErrorBody),
+    ))]
+#[get("/me/activity")]
+pub async fn my_activity(
+    state: web::Data<AppState>,
+    bearer: Bearer,
+    query: web::Query<ActivityQuery>,
+) -> Result<HttpResponse, AppError> {
+    let page = blocking(move || audit_log::my_activity(&state, &bearer.0, query.into_inner())).await?;
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(page))
 }

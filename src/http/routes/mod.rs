@@ -8,6 +8,7 @@ pub mod invitations;
 pub mod jwks;
 pub mod login;
 pub mod me;
+pub mod metrics;
 pub mod my_devices;
 pub mod my_methods;
 pub mod password_reset;

@@ -4,10 +4,12 @@ use crate::domain::PasswordResetId;
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info};
+use crate::http::rate_limit;
 use crate::service::password_reset::{
     complete, proof, start, CompleteReset, ResetCode, ResetDone, ResetMethodState, ResetProgress, ResetSecondFactor,
     ResetStarted, ResetSwitchMethod, StartReset,
 };
+use crate::service::rate_limits::AccountKey;
 use crate::service::second_factor::deliver;
 use crate::state::AppState;
 
@@ -32,6 +34,7 @@ pub async fn start_reset(
     req: HttpRequest,
     body: web::Json<StartReset>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Identifier { tenant: &body.tenant, identifier: &body.identifier })?;
     let started = start::start(state.into_inner(), body.into_inner(), client_info(&req)).await?;
     Ok(HttpResponse::Accepted().insert_header(("Cache-Control", "no-store")).json(started))
 }
@@ -60,6 +63,7 @@ pub async fn verify_reset(
     path: web::Path<PasswordResetId>,
     body: web::Json<ResetCode>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
     let (mut progress, queued) = blocking(move || proof::verify(&s, &path, &body, &client)).await?;
@@ -90,6 +94,7 @@ pub async fn reset_second_factor(
     path: web::Path<PasswordResetId>,
     body: web::Json<ResetSecondFactor>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let client = client_info(&req);
     let progress = blocking(move || proof::second_factor(&state, &path, &body, &client)).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(progress))
@@ -116,6 +121,7 @@ pub async fn reset_switch_method(
     path: web::Path<PasswordResetId>,
     body: web::Json<ResetSwitchMethod>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let s = state.clone();
     let (answer, queued) = blocking(move || proof::switch_method(&s, &path, &body)).await?;
     deliver(&state, queued).await?;
@@ -144,6 +150,7 @@ pub async fn complete_reset(
     path: web::Path<PasswordResetId>,
     body: web::Json<CompleteReset>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let done = complete::complete(state.into_inner(), path.into_inner(), body.into_inner(), client_info(&req)).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(done))
 }

@@ -5,6 +5,8 @@ use utoipa::ToSchema;
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, ApiCaller, Bearer};
+use crate::http::rate_limit;
+use crate::service::rate_limits::AccountKey;
 use crate::service::sessions::{self, Authenticated, Introspection};
 use crate::state::AppState;
 
@@ -33,6 +35,7 @@ pub struct IntrospectRequest {
 ))]
 #[post("/token/refresh")]
 pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "refresh_token", id: &body.refresh_token })?;
     let pair = blocking(move || sessions::refresh(&state, &body.refresh_token)).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(pair))
 }

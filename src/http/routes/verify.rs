@@ -3,7 +3,9 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info};
+use crate::http::rate_limit;
 use crate::service::login::LoginResponse;
+use crate::service::rate_limits::AccountKey;
 use crate::service::second_factor::verify::{verify as verify_code, VerifyRequest};
 use crate::state::AppState;
 
@@ -28,6 +30,7 @@ pub async fn verify(
     req: HttpRequest,
     body: web::Json<VerifyRequest>,
 ) -> Result<HttpResponse, AppError> {
+    rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: &body.challenge_id })?;
     let client = client_info(&req);
     let outcome = blocking(move || verify_code(&state, body.into_inner(), &client)).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(outcome))

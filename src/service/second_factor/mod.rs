@@ -186,6 +186,7 @@ pub fn count_wrong_code(
     )?;
     audit::failed_attempt(c, tenant, user, client, event, detail, outcome, now)?;
     if let FailureOutcome::LockedNow { .. } = outcome {
+        metrics::counter!("latchkey_account_locks_total", "reason" => "second_factor").increment(1);
         notices::send(c, state, (tenant, user), Notice::AccountLocked, client, now)?;
     }
     Ok(outcome)

@@ -72,6 +72,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
         // `open` read the lock after taking the user's row lock: a lock set by a concurrent failure
         // (on another challenge, or another process) is seen here.
         if let Some(lock) = &open.lock {
+            count_verification("unknown", "locked");
             return Ok(Verdict::Locked(lock.until));
         }
         // A tenant switched to SSO since the challenge opened issues no more sessions here.
@@ -81,11 +82,12 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
         }
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
         match check(c, state, &open, &req, now)? {
-            None => {
+            Err(kind) => {
                 let outcome = count_wrong_code(c, state, tenant, user, client, AuditEvent::Verify, None, now)?;
+                count_verification(kind, if outcome.is_locked() { "locked" } else { "invalid" });
                 Ok(Verdict::Wrong(outcome))
             }
-            Some(proof) => {
+            Ok(proof) => {
                 if !challenges::complete(c, &ch.id, now)? {
                     return Err(AppError::gone(
                         ErrorCode::ChallengeUsed,
@@ -159,6 +161,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                     Proof::Method(m) => m.kind.as_str(),
                     Proof::RecoveryCode => "recovery_code",
                 };
+                count_verification(detail, "success");
                 audit::record(
                     c,
                     Some(&tenant.id),
@@ -186,7 +189,12 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
     }
 }
 
-/// `Some(proof)` when the code or recovery code is right. Recovery codes and TOTP steps are
+/// `latchkey_second_factor_verifications_total{kind, outcome}`.
+fn count_verification(kind: &'static str, outcome: &'static str) {
+    metrics::counter!("latchkey_second_factor_verifications_total", "kind" => kind, "outcome" => outcome).increment(1);
+}
+
+/// `Ok(proof)` when the code or recovery code is right, else `Err(kind)` of what was tried. Recovery codes and TOTP steps are
 /// consumed here, so a second use (also a concurrent one) is refused.
 fn check(
     c: &mut AnyConnection,
@@ -194,7 +202,7 @@ fn check(
     open: &OpenChallenge,
     req: &VerifyRequest,
     now: UnixTime,
-) -> Result<Option<Proof>, AppError> {
+) -> Result<Result<Proof, &'static str>, AppError> {
     let user: &User = &open.user;
     if let Some(presented) = &req.recovery_code {
         if open.challenge.purpose.is_enrollment() {
@@ -203,7 +211,8 @@ fn check(
                 "a recovery code cannot replace enrolling a method",
             ));
         }
-        return Ok(recovery::consume(c, state, &user.id, presented, now)?.then_some(Proof::RecoveryCode));
+        let right = recovery::consume(c, state, &user.id, presented, now)?;
+        return Ok(if right { Ok(Proof::RecoveryCode) } else { Err("recovery_code") });
     }
     let code = codes::normalize_code(req.code.as_deref().unwrap_or_default());
     let ch = &open.challenge;
@@ -233,7 +242,7 @@ fn check(
             _ => false,
         }
     };
-    Ok(right.then(|| Proof::Method(Box::new(method))))
+    Ok(if right { Ok(Proof::Method(Box::new(method))) } else { Err(method.kind.as_str()) })
 }
 
 /// Checks a TOTP code and consumes its time step.

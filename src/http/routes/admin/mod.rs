@@ -2,6 +2,7 @@
 //! Never opened to browsers (no CORS).
 
 pub mod api_keys;
+pub mod audit;
 pub mod groups;
 pub mod invitations;
 pub mod outbox;
@@ -10,3 +11,4 @@ pub mod signing_keys;
 pub mod sms_budget;
 pub mod tenants;
 pub mod users;
+pub mod webhooks;

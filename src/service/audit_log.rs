@@ -1,0 +1,196 @@
+//! Reading the audit trail over HTTP: a tenant's trail for its administrators, and a user's own
+//! recent activity. Newest first, paged by an opaque cursor that is stable while events are added.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::api_keys::Principal;
+use super::sessions::AccessContext;
+use super::users::managed_tenant;
+use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, Slug, UnixTime, UserId};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::audit::{self, AuditRow, Filter};
+
+const DEFAULT_LIMIT: i64 = 100;
+const MAX_LIMIT: i64 = 500;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    /// Only this user's events.
+    pub user_id: Option<String>,
+    /// Only this event (e.g. `login.password`, `account.locked`).
+    pub event: Option<String>,
+    /// Events at or after this time (RFC 3339, e.g. `2026-11-01T00:00:00Z`).
+    pub since: Option<String>,
+    /// Events at or before this time (RFC 3339).
+    pub until: Option<String>,
+    /// At most this many events (1–500, default 100).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ActivityQuery {
+    /// At most this many events (1–500, default 100).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// One audit event.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEntry {
+    pub id: String,
+    pub event: AuditEvent,
+    pub outcome: AuditOutcome,
+    /// The user the event is about (absent for unknown identifiers and tenant events).
+    pub user_id: Option<String>,
+    /// What else the event records: a method kind, a reason, the network that matched.
+    pub detail: Option<String>,
+    /// The client's address (resolved through trusted proxies).
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    #[schema(example = "2026-11-25T09:30:00Z")]
+    pub created_at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditPage {
+    pub events: Vec<AuditEntry>,
+    /// Pass as `cursor` for the next (older) page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+pub fn tenant_trail(
+    state: &AppState,
+    principal: &Principal,
+    slug: &Slug,
+    query: AuditQuery,
+) -> Result<AuditPage, AppError> {
+    let limit = limit_of(query.limit)?;
+    let user_id = query.user_id.as_deref().map(UserId::parse).transpose()?;
+    let event = query
+        .event
+        .as_deref()
+        .map(|e| {
+            e.parse::<AuditEvent>().map_err(|_| {
+                AppError::validation(
+                    ErrorCode::InvalidEvent,
+                    "event must be an audit event name such as login.password",
+                )
+            })
+        })
+        .transpose()?;
+    let since = query.since.as_deref().map(|t| time_of(t, "since")).transpose()?;
+    let until = query.until.as_deref().map(|t| time_of(t, "until")).transpose()?;
+    let before = query.cursor.as_deref().map(decode_cursor).transpose()?;
+    let mut conn = state.db.get()?;
+    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let filter = Filter { tenant_id: Some(&tenant.id), user_id: user_id.as_ref(), event, since, until, before };
+    Ok(page_of(audit::page(&mut conn, &filter, limit + 1)?, limit))
+}
+
+/// The signed-in user's own events: sign-ins, failures, locks, method and password changes.
+pub fn my_activity(state: &AppState, ctx: &AccessContext, query: ActivityQuery) -> Result<AuditPage, AppError> {
+    let limit = limit_of(query.limit)?;
+    let before = query.cursor.as_deref().map(decode_cursor).transpose()?;
+    let filter = Filter { tenant_id: Some(&ctx.tenant.id), user_id: Some(&ctx.user.id), before, ..Filter::default() };
+    Ok(page_of(audit::page(&mut *state.db.get()?, &filter, limit + 1)?, limit))
+}
+
+/// Deletes events past their tenant's `audit_retention_days` (platform events: the default).
+pub fn purge_expired(conn: &mut crate::store::AnyConnection, now: UnixTime) -> Result<usize, AppError> {
+    const DAY: i64 = 86_400;
+    let mut purged = 0;
+    for tenant in crate::store::tenants::list(conn)? {
+        purged += audit::purge_tenant(conn, &tenant.id, now - tenant.policy.audit_retention_days * DAY)?;
+    }
+    purged += audit::purge_platform(conn, now - crate::domain::tenant_policy::DEFAULT_AUDIT_RETENTION_DAYS * DAY)?;
+    Ok(purged)
+}
+
+fn limit_of(limit: Option<i64>) -> Result<i64, AppError> {
+    let limit = limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(AppError::validation(ErrorCode::InvalidLimit, "limit must be between 1 and 500"));
+    }
+    Ok(limit)
+}
+
+fn page_of(rows: Vec<AuditRow>, limit: i64) -> AuditPage {
+    let shown = usize::try_from(limit).unwrap_or(0);
+    let next_cursor = (rows.len() > shown).then(|| rows.get(shown - 1).map(encode_cursor)).flatten();
+    let events = rows
+        .into_iter()
+        .take(shown)
+        .map(|r| AuditEntry {
+            id: r.id,
+            event: r.event,
+            outcome: r.outcome,
+            user_id: r.user_id.map(|u| u.to_string()),
+            detail: r.detail,
+            ip: r.ip,
+            user_agent: r.user_agent,
+            created_at: r.created_at.rfc3339(),
+        })
+        .collect();
+    AuditPage { events, next_cursor }
+}
+
+fn time_of(text: &str, name: &str) -> Result<UnixTime, AppError> {
+    chrono::DateTime::parse_from_rfc3339(text.trim()).map(|t| UnixTime::from_secs(t.timestamp())).map_err(|_| {
+        AppError::validation(
+            ErrorCode::InvalidTime,
+            format!("{name} must be an RFC 3339 time such as 2026-11-01T00:00:00Z"),
+        )
+    })
+}
+
+fn encode_cursor(row: &AuditRow) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{}:{}", row.created_at.secs(), row.id))
+}
+
+fn decode_cursor(cursor: &str) -> Result<(UnixTime, String), AppError> {
+    let invalid = || AppError::validation(ErrorCode::InvalidCursor, "cursor must be a next_cursor from this endpoint");
+    let bytes = URL_SAFE_NO_PAD.decode(cursor.trim()).map_err(|_| invalid())?;
+    let text = String::from_utf8(bytes).map_err(|_| invalid())?;
+    let (at, id) = text.split_once(':').ok_or_else(invalid)?;
+    let at: i64 = at.parse().map_err(|_| invalid())?;
+    if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return Err(invalid());
+    }
+    Ok((UnixTime::from_secs(at), id.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_garbage_is_refused() {
+        let row = AuditRow {
+            id: "0b9f6f1e-3c2a-4f7e-9a51-1d2c3b4a5f60".into(),
+            tenant_id: None,
+            user_id: None,
+            event: AuditEvent::LoginPassword,
+            outcome: AuditOutcome::Success,
+            detail: None,
+            ip: None,
+            created_at: UnixTime::from_secs(1_700_000_000),
+            user_agent: None,
+        };
+        let decoded = decode_cursor(&encode_cursor(&row)).ok();
+        assert_eq!(decoded, Some((UnixTime::from_secs(1_700_000_000), row.id.clone())));
+        for bad in ["", "!!", "MTIz", &URL_SAFE_NO_PAD.encode("x:y"), &URL_SAFE_NO_PAD.encode("1:a'b")] {
+            assert!(decode_cursor(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! `/metrics`: the admin-key endpoint, the keyless listener, and the series operators alert on.
+
+use serde_json::json;
+
+use crate::helpers::*;
+
+async fn scrape(app: &TestApp) -> String {
+    let r = app.admin_get("/metrics").await;
+    assert_eq!(r.status(), 200);
+    let kind = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    assert!(kind.starts_with("text/plain"), "{kind}");
+    r.text().await.unwrap_or_default()
+}
+
+/// The value of one series (name with its labels exactly as rendered), 0 when absent.
+fn value(text: &str, series: &str) -> f64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix(series).and_then(|rest| rest.strip_prefix(' ')))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0.0)
+}
+
+#[tokio::test]
+async fn metrics_count_requests_logins_verifications_and_locks() -> TestResult {
+    let app = spawn_app().await;
+    let tenant = app.tenant_with_2fa("metrics-co", "required").await;
+    app.user(&tenant, "m@example.com").await;
+    app.enrolled_with_totp(&tenant, "m@example.com").await;
+    let before = scrape(&app).await;
+
+    assert_eq!(app.login(&tenant, "m@example.com", "wrong password!").await.status(), 401);
+    let r = app.login(&tenant, "m@example.com", PASSWORD).await;
+    let challenge: serde_json::Value = r.json().await?;
+    for _ in 0..5 {
+        let r = app.verify(&challenge["challenge_id"], "000000").await;
+        assert!(r.status() == 401 || r.status() == 423);
+    }
+    let after = scrape(&app).await;
+
+    let grew = |series: &str, by: f64| {
+        let (b, a) = (value(&before, series), value(&after, series));
+        assert!(a - b >= by, "{series}: {b} -> {a}\n{after}");
+    };
+    grew(r#"latchkey_logins_total{outcome="invalid"}"#, 1.0);
+    grew(r#"latchkey_logins_total{outcome="second_factor_required"}"#, 1.0);
+    grew(r#"latchkey_second_factor_verifications_total{kind="totp",outcome="invalid"}"#, 4.0);
+    grew(r#"latchkey_account_locks_total{reason="second_factor"}"#, 1.0);
+    grew(r#"latchkey_http_requests_total{route="/login",method="POST",status="401"}"#, 1.0);
+    for present in [
+        "latchkey_http_request_duration_seconds_bucket{route=\"/verify\",method=\"POST\",le=\"0.005\"}",
+        "latchkey_hash_queue_depth ",
+        "latchkey_db_pool_connections{state=\"idle\"}",
+        "latchkey_outbox_messages{status=\"queued\"}",
+        "# HELP latchkey_logins_total",
+    ] {
+        assert!(after.contains(present), "{present} missing");
+    }
+    // No label carries an id, an address or a raw path.
+    assert!(!after.contains(tenant.as_str()) && !after.contains("m@example.com"));
+    assert!(!after.contains(challenge["challenge_id"].as_str().unwrap_or("-")));
+    Ok(())
+}
+
+#[tokio::test]
+async fn metrics_need_the_platform_admin_key() -> TestResult {
+    let app = spawn_app().await;
+    assert_eq!(app.client.get(app.url("/metrics")).send().await?.status(), 401);
+    app.tenant("metrics-key").await;
+    let key = app.tenant_key("metrics-key").await;
+    let r = app.client.get(app.url("/metrics")).bearer_auth(key).send().await?;
+    assert_eq!(r.status(), 403);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_separate_metrics_address_serves_without_a_key() -> TestResult {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let bind = format!("127.0.0.1:{port}");
+    let app = spawn_app_with(&[("LATCHKEY_METRICS_BIND", bind.as_str())]).await;
+    let _ = app.post_json("/login", json!({"tenant": "none", "identifier": "x", "password": "y"})).await;
+    let r = app.client.get(format!("http://{bind}/metrics")).send().await?;
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await?.contains("latchkey_logins_total"));
+    // Only /metrics is there: the API is not exposed on the metrics address.
+    assert_eq!(app.client.get(format!("http://{bind}/healthz")).send().await?.status(), 404);
+    Ok(())
+}
