@@ -186,7 +186,9 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let poll = std::time::Duration::from_millis(self.state.settings.outbox_poll_ms.max(10));
         let (stop, stopped) = tokio::sync::watch::channel(false);
-        let worker = tokio::spawn(crate::service::outbox::worker(self.state.clone().into_inner(), poll, stopped));
+        let worker =
+            tokio::spawn(crate::service::outbox::worker(self.state.clone().into_inner(), poll, stopped.clone()));
+        let webhooks = tokio::spawn(crate::service::webhooks::worker(self.state.clone().into_inner(), poll, stopped));
         let state = self.state.clone();
         let forgetting = tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
@@ -211,6 +213,9 @@ impl Application {
         background.close();
         if tokio::time::timeout(std::time::Duration::from_secs(10), background.wait()).await.is_err() {
             tracing::warn!("recording the outcome of sends did not finish within 10 s");
+        }
+        if tokio::time::timeout(std::time::Duration::from_secs(10), webhooks).await.is_err() {
+            tracing::warn!("the webhook worker did not stop within 10 s");
         }
         if tokio::time::timeout(std::time::Duration::from_secs(10), worker).await.is_err() {
             tracing::warn!("the outbox worker did not stop within 10 s");

@@ -4,7 +4,7 @@
 //! between the check and the connection cannot slip through). No redirects, no proxy.
 //! `LATCHKEY_WEBHOOKS_ALLOW_PRIVATE=true` lifts both rules (tests, on-premises receivers).
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,23 +17,31 @@ pub fn is_public(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => is_public_v4(v4),
         IpAddr::V6(v6) => {
+            let s = v6.segments();
+            let embedded = |hi: u16, lo: u16| {
+                let ([a, b], [c, d]) = (hi.to_be_bytes(), lo.to_be_bytes());
+                Ipv4Addr::new(a, b, c, d)
+            };
             if let Some(v4) = v6.to_ipv4_mapped() {
                 return is_public_v4(v4);
             }
-            let s = v6.segments();
-            if s[0] == 0x64 && s[1] == 0xff9b && s[2..6] == [0, 0, 0, 0] {
-                let [a, b] = s[6].to_be_bytes();
-                let [c, d] = s[7].to_be_bytes();
-                return is_public_v4(Ipv4Addr::new(a, b, c, d));
+            if s[..6] == [0, 0, 0, 0, 0, 0] {
+                // IPv4-compatible ::a.b.c.d (and :: and ::1)
+                return is_public_v4(embedded(s[6], s[7])) && !v6.is_loopback() && !v6.is_unspecified();
             }
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
+            if s[0] == 0x64 && s[1] == 0xff9b && s[2..6] == [0, 0, 0, 0] {
+                return is_public_v4(embedded(s[6], s[7])); // NAT64 well-known prefix
+            }
+            if s[0] == 0x2002 {
+                return is_public_v4(embedded(s[1], s[2])); // 6to4
+            }
+            !(v6.is_multicast()
+                || (s[0] == 0x64 && s[1] == 0xff9b && s[2] == 1) // local-use NAT64 64:ff9b:1::/48
                 || (s[0] & 0xfe00) == 0xfc00 // unique local (fd00:ec2::254 is a metadata address)
                 || (s[0] & 0xffc0) == 0xfe80 // link-local
                 || (s[0] & 0xffc0) == 0xfec0 // site-local (deprecated)
                 || (s[0] == 0x2001 && s[1] == 0x0db8) // documentation
-                || v6 == Ipv6Addr::new(0, 0, 0, 0, 0, 0, 0, 1))
+                || (s[0] == 0x0100 && s[1..4] == [0, 0, 0])) // discard-only 100::/64
         }
     }
 }
@@ -118,8 +126,9 @@ impl std::fmt::Display for Refused {
 impl std::error::Error for Refused {}
 
 /// The HTTP client of event webhooks.
-pub fn client(allow_private: bool, timeout: Duration) -> Result<reqwest::Client, String> {
+pub fn client(allow_private: bool, connect_timeout: Duration, timeout: Duration) -> Result<reqwest::Client, String> {
     reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
         .timeout(timeout)
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
@@ -168,7 +177,7 @@ mod tests {
             let ip: IpAddr = ip.parse().unwrap();
             assert!(!is_public(ip), "{ip}");
         }
-        for ip in ["93.184.216.34", "1.1.1.1", "2606:4700:4700::1111", "::ffff:93.184.216.34"] {
+        for ip in ["93.184.216.34", "1.1.1.1", "2606:4700:4700::1111", "::ffff:93.184.216.34", "2002:5db8:d822::1"] {
             let ip: IpAddr = ip.parse().unwrap();
             assert!(is_public(ip), "{ip}");
         }

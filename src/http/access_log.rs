@@ -9,7 +9,8 @@ const SECRET_SEGMENT_AFTER: [&str; 2] = ["/invitations/", "/password-reset/"];
 
 /// `METHOD /path HTTP/x` with secret path segments replaced by `<redacted>`; no query string.
 pub fn request_line(req: &ServiceRequest) -> String {
-    format!("{} {} {:?}", req.method(), redact(req.path()), req.version())
+    // The decoded path (as routed), so an encoded `/%69nvitations/…` is redacted too.
+    format!("{} {} {:?}", req.method(), redact(req.match_info().as_str()), req.version())
 }
 
 pub fn redact(path: &str) -> String {

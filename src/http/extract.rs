@@ -19,7 +19,9 @@ where
     F: FnOnce() -> Result<T, AppError> + Send + 'static,
     T: Send + 'static,
 {
-    web::block(f).await.map_err(AppError::internal)?
+    // The request's span goes along, so the use case's log lines carry its request id.
+    let span = tracing::Span::current();
+    web::block(move || span.in_scope(f)).await.map_err(AppError::internal)?
 }
 
 fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {

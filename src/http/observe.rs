@@ -77,6 +77,10 @@ pub async fn middleware(
                 response.headers_mut().insert(REQUEST_ID_HEADER, value);
             }
             let status = response.status().as_u16();
+            if !quiet {
+                let ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+                span.in_scope(|| tracing::info!(target: "latchkey::access", status, ms, "{line}"));
+            }
             metrics::counter!("latchkey_http_requests_total", "route" => route_label, "method" => method, "status" => status.to_string())
                 .increment(1);
             return Err(actix_web::error::InternalError::from_response(cause, response).into());

@@ -24,7 +24,8 @@ pub async fn per_ip(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    if req.method() != Method::OPTIONS && is_limited(req.path()) {
+    // The decoded path, as the router sees it: `/%6cogin` is `/login`.
+    if req.method() != Method::OPTIONS && is_limited(req.match_info().as_str()) {
         if let Some(state) = req.app_data::<web::Data<AppState>>() {
             let ip =
                 super::client_ip::of(req.request(), &state.settings.trusted_proxies, state.settings.forwarded_header);

@@ -150,7 +150,8 @@ pub async fn password_login(
 async fn run_blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(f).await.map_err(AppError::internal)?
+    let span = tracing::Span::current();
+    tokio::task::spawn_blocking(move || span.in_scope(f)).await.map_err(AppError::internal)?
 }
 
 fn lookup(state: &AppState, req: &LoginRequest, slug: &Slug) -> Result<(Option<Tenant>, Option<User>), AppError> {

@@ -409,9 +409,6 @@ pub async fn worker(state: Arc<AppState>, poll: Duration, mut stop: tokio::sync:
             Ok(Err(e)) => tracing::warn!(error = %e, "outbox pass failed"),
             Err(e) => tracing::error!(error = %e, "outbox pass panicked"),
         }
-        if let Err(e) = super::webhooks::deliver_due(&state).await {
-            tracing::warn!(error = %e, "webhook pass failed");
-        }
         // Audit retention, once an hour (and at start).
         let now = state.now();
         if audit_purged_at.is_none_or(|at| now - at >= 3600) {

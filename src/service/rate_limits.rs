@@ -94,7 +94,7 @@ fn check(limiter: &DefaultKeyedRateLimiter<u64>, key: u64, scope: &'static str) 
                     "ip" => "too many requests from this address; retry after Retry-After seconds".into(),
                     _ => "too many requests for this account; retry after Retry-After seconds".into(),
                 },
-                retry_after_secs: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+                retry_after_secs: (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1),
             })
         }
     }

@@ -98,6 +98,7 @@ pub fn due(conn: &mut AnyConnection, now: UnixTime, limit: i64) -> Result<Vec<St
     Ok(d::table
         .filter(d::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
         .filter(d::next_attempt_at.le(now))
+        .filter(d::expires_at.gt(now))
         .filter(d::lease_until.is_null().or(d::lease_until.le(now)))
         .order(d::next_attempt_at.asc())
         .limit(limit)
@@ -105,22 +106,43 @@ pub fn due(conn: &mut AnyConnection, now: UnixTime, limit: i64) -> Result<Vec<St
         .load(conn)?)
 }
 
-/// Takes the lease on one delivery: of several instances trying at once exactly one gets `true`.
-pub fn claim(conn: &mut AnyConnection, id: &str, now: UnixTime, lease_secs: i64) -> Result<bool, StoreError> {
+/// Takes the lease on one delivery: of several instances trying at once exactly one gets it.
+/// Returns the lease's end, which the outcome is recorded under.
+pub fn claim(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: UnixTime,
+    lease_secs: i64,
+) -> Result<Option<UnixTime>, StoreError> {
+    let lease = now + lease_secs;
     let n = diesel::update(
         d::table
             .find(id)
             .filter(d::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
             .filter(d::next_attempt_at.le(now))
+            .filter(d::expires_at.gt(now))
             .filter(d::lease_until.is_null().or(d::lease_until.le(now))),
     )
-    .set((d::status.eq(OutboxStatus::Sending), d::lease_until.eq(now + lease_secs), d::attempts.eq(d::attempts + 1)))
+    .set((d::status.eq(OutboxStatus::Sending), d::lease_until.eq(lease), d::attempts.eq(d::attempts + 1)))
     .execute(conn)?;
-    Ok(n == 1)
+    Ok((n == 1).then_some(lease))
 }
 
-pub fn mark_sent(conn: &mut AnyConnection, id: &str, now: UnixTime) -> Result<(), StoreError> {
-    diesel::update(d::table.find(id).filter(d::status.eq(OutboxStatus::Sending)))
+/// Ends deliveries that outlived their retries (also ones whose sender died holding the lease).
+pub fn expire(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreError> {
+    Ok(diesel::update(
+        d::table
+            .filter(d::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
+            .filter(d::expires_at.le(now))
+            .filter(d::lease_until.is_null().or(d::lease_until.le(now))),
+    )
+    .set((d::status.eq(OutboxStatus::Expired), d::lease_until.eq(None::<UnixTime>)))
+    .execute(conn)?)
+}
+
+/// Records a success, only while this sender still holds the lease it took.
+pub fn mark_sent(conn: &mut AnyConnection, id: &str, lease: UnixTime, now: UnixTime) -> Result<(), StoreError> {
+    diesel::update(d::table.find(id).filter(d::status.eq(OutboxStatus::Sending)).filter(d::lease_until.eq(lease)))
         .set((
             d::status.eq(OutboxStatus::Sent),
             d::sent_at.eq(now),
@@ -135,12 +157,12 @@ pub fn mark_sent(conn: &mut AnyConnection, id: &str, now: UnixTime) -> Result<()
 /// the retry would come after the expiry).
 pub fn mark_failed(
     conn: &mut AnyConnection,
-    id: &str,
+    (id, lease): (&str, UnixTime),
     error: &str,
     retry_at: Option<UnixTime>,
     expires_at: UnixTime,
 ) -> Result<OutboxStatus, StoreError> {
-    let target = d::table.find(id).filter(d::status.eq(OutboxStatus::Sending));
+    let target = d::table.find(id).filter(d::status.eq(OutboxStatus::Sending)).filter(d::lease_until.eq(lease));
     let (status, next) = match retry_at {
         Some(at) if at < expires_at => (OutboxStatus::Queued, Some(at)),
         Some(_) => (OutboxStatus::Expired, None),

@@ -1,6 +1,6 @@
 //! Per-address and per-account request budgets on the public sign-in endpoints.
 
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::helpers::*;
 
@@ -48,6 +48,9 @@ async fn one_address_gets_its_budget_across_endpoints() -> TestResult {
     let r = app.login(&tenant, "a@example.com", PASSWORD).await;
     assert_eq!(r.status(), 429);
     assert!(retry_after(&r) >= 1);
+    let r =
+        app.post_json("/%6cogin", json!({"tenant": tenant, "identifier": "a@example.com", "password": PASSWORD})).await;
+    assert_eq!(r.status(), 429, "an encoded path is the same endpoint");
     assert!(r.headers().get("x-request-id").is_some());
     // What is not a sign-in endpoint keeps working.
     assert_eq!(app.client.get(app.url("/healthz")).send().await?.status(), 200);
@@ -83,9 +86,10 @@ async fn a_challenge_has_an_account_budget_too() -> TestResult {
     let challenge: serde_json::Value = r.json().await?;
     let id = &challenge["challenge_id"];
     let mut statuses = Vec::new();
-    for _ in 0..4 {
+    let upper = Value::from(id.as_str().unwrap_or("").to_uppercase());
+    for id in [id, &upper, id, &upper] {
         statuses.push(app.verify(id, "000000").await.status().as_u16());
     }
-    assert_eq!(statuses, [401, 401, 401, 429]);
+    assert_eq!(statuses, [401, 401, 401, 429], "the same challenge however its id is written");
     Ok(())
 }

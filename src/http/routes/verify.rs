@@ -30,7 +30,10 @@ pub async fn verify(
     req: HttpRequest,
     body: web::Json<VerifyRequest>,
 ) -> Result<HttpResponse, AppError> {
-    rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: &body.challenge_id })?;
+    // Counted under the canonical id: the same challenge written another way is the same budget.
+    let canonical = crate::domain::ChallengeId::parse_known(&body.challenge_id).ok().flatten().map(|id| id.to_string());
+    let id = canonical.as_deref().unwrap_or(&body.challenge_id);
+    rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id })?;
     let client = client_info(&req);
     let outcome = blocking(move || verify_code(&state, body.into_inner(), &client)).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(outcome))

@@ -1,93 +1,146 @@
-//! Sending due deliveries: lease one (exactly one instance gets it), sign, POST through the
-//! SSRF-guarded client, record the outcome. Failures are retried with the outbox's backoff until
-//! the delivery expires; a refused destination is not retried.
+//! Sending due deliveries, in a worker of their own (a slow or silent endpoint never holds up
+//! codes in the message outbox): lease one (exactly one instance gets it), sign, POST through
+//! the SSRF-guarded client, record the outcome under that lease. Failures are retried with the
+//! outbox's backoff until the delivery expires; a refused destination is not retried.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::StreamExt;
+
 use super::secret_context;
 use crate::delivery::{key_of, safe_destination, standard_signature};
+use crate::domain::UnixTime;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::store::event_webhooks::{self as rows, DeliveryRow, WebhookRow};
+use crate::store::event_webhooks::{self as rows, DeliveryRow};
 
 const BATCH: i64 = 50;
+/// Deliveries sent at once in a pass.
+const CONCURRENCY: usize = 8;
 const LEASE_SECS: i64 = 60;
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// Ended deliveries are kept this long for the listing, then deleted.
 const KEEP_SECS: i64 = 7 * 24 * 3600;
 
+/// Runs passes every `poll` until `stop` turns true; each pass is its own task, so a panic in one
+/// is logged and the next pass runs.
+pub async fn worker(state: Arc<AppState>, poll: Duration, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let client = match safe_destination::client(state.settings.webhooks_allow_private, CONNECT_TIMEOUT, TIMEOUT) {
+        Ok(client) => client,
+        Err(e) => {
+            tracing::error!(error = %e, "event webhooks are not sent");
+            return;
+        }
+    };
+    let mut ticks = tokio::time::interval(poll);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = ticks.tick() => {}
+            _ = stop.changed() => return,
+        }
+        let pass = tokio::spawn(deliver_due(state.clone(), client.clone()));
+        match pass.await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "webhook pass failed"),
+            Err(e) => tracing::error!(error = %e, "webhook pass panicked"),
+        }
+    }
+}
+
 /// One pass over the due deliveries; returns how many were sent.
-pub async fn deliver_due(state: &Arc<AppState>) -> Result<usize, AppError> {
+pub async fn deliver_due(state: Arc<AppState>, client: reqwest::Client) -> Result<usize, AppError> {
     let s = state.clone();
     let due = tokio::task::spawn_blocking(move || -> Result<Vec<String>, AppError> {
         let now = s.now();
         let mut conn = s.db.get()?;
+        rows::expire(&mut conn, now)?;
         rows::purge(&mut conn, now - KEEP_SECS)?;
         Ok(rows::due(&mut conn, now, BATCH)?)
     })
     .await
     .map_err(AppError::internal)??;
-    if due.is_empty() {
-        return Ok(0);
-    }
-    let client =
-        safe_destination::client(state.settings.webhooks_allow_private, TIMEOUT).map_err(AppError::internal)?;
-    let mut sent = 0;
-    for id in due {
-        let s = state.clone();
-        let claimed =
-            tokio::task::spawn_blocking(move || -> Result<Option<(DeliveryRow, WebhookRow, String)>, AppError> {
-                let now = s.now();
-                let mut conn = s.db.get()?;
-                if !rows::claim(&mut conn, &id, now, LEASE_SECS)? {
-                    return Ok(None);
-                }
-                let Some(delivery) = rows::find_delivery(&mut conn, &id)? else { return Ok(None) };
-                let Some(webhook) = rows::find(&mut conn, &delivery.webhook_id)? else { return Ok(None) };
-                let secret =
-                    s.secrets.open(&secret_context(&webhook.id), &webhook.secret_sealed).map_err(AppError::internal)?;
-                let secret = String::from_utf8(secret).map_err(AppError::internal)?;
-                Ok(Some((delivery, webhook, secret)))
-            })
-            .await
-            .map_err(AppError::internal)??;
-        let Some((delivery, webhook, secret)) = claimed else { continue };
-        let allow_private = state.settings.webhooks_allow_private;
-        let result = post((&client, allow_private), &webhook.url, &secret, &delivery, state.now().secs()).await;
-        let ok = result.is_ok();
-        metrics::counter!("latchkey_webhook_events_total", "outcome" => match &result {
-            Ok(()) => "sent",
-            Err(Failure::Refused(_)) => "refused",
-            Err(Failure::Retry(_)) => "failed",
-        })
-        .increment(1);
-        let s = state.clone();
-        tokio::task::spawn_blocking(move || -> Result<(), AppError> {
-            let now = s.now();
-            let mut conn = s.db.get()?;
+    let sent = futures_util::stream::iter(due)
+        .map(|id| deliver_one(state.clone(), client.clone(), id))
+        .buffer_unordered(CONCURRENCY)
+        .fold(0, |sent, result| async move {
             match result {
-                Ok(()) => rows::mark_sent(&mut conn, &delivery.id, now)?,
-                Err(failure) => {
-                    let (error, retry_at) = match failure {
-                        Failure::Refused(e) => (e, None),
-                        Failure::Retry(e) => (e, Some(now + crate::service::outbox::backoff_secs(delivery.attempts))),
-                    };
-                    let status = rows::mark_failed(&mut conn, &delivery.id, &error, retry_at, delivery.expires_at)?;
-                    tracing::warn!(webhook_id = %delivery.webhook_id, delivery_id = %delivery.id, ?status, %error, "event webhook delivery failed");
+                Ok(ok) => sent + usize::from(ok),
+                Err(e) => {
+                    tracing::warn!(error = %e, "a webhook delivery could not be recorded");
+                    sent
                 }
             }
-            Ok(())
         })
-        .await
-        .map_err(AppError::internal)??;
-        sent += usize::from(ok);
-    }
+        .await;
     Ok(sent)
 }
 
+/// What a leased delivery needs: the row, the lease, and its endpoint's URL and secret (or why
+/// it cannot be sent at all).
+type Leased = (DeliveryRow, UnixTime, Result<(String, String), String>);
+
+async fn deliver_one(state: Arc<AppState>, client: reqwest::Client, id: String) -> Result<bool, AppError> {
+    let s = state.clone();
+    let leased = tokio::task::spawn_blocking(move || -> Result<Option<Leased>, AppError> {
+        let now = s.now();
+        let mut conn = s.db.get()?;
+        let Some(lease) = rows::claim(&mut conn, &id, now, LEASE_SECS)? else { return Ok(None) };
+        let Some(delivery) = rows::find_delivery(&mut conn, &id)? else { return Ok(None) };
+        let endpoint = match rows::find(&mut conn, &delivery.webhook_id)? {
+            None => Err("the webhook was deleted".to_owned()),
+            Some(webhook) => s
+                .secrets
+                .open(&secret_context(&webhook.id), &webhook.secret_sealed)
+                .ok()
+                .and_then(|secret| String::from_utf8(secret).ok())
+                .map(|secret| (webhook.url, secret))
+                .ok_or_else(|| "the webhook's secret cannot be opened with this master key".to_owned()),
+        };
+        Ok(Some((delivery, lease, endpoint)))
+    })
+    .await
+    .map_err(AppError::internal)??;
+    let Some((delivery, lease, endpoint)) = leased else { return Ok(false) };
+    let result = match endpoint {
+        Ok((url, secret)) => {
+            let allow_private = state.settings.webhooks_allow_private;
+            post((&client, allow_private), &url, &secret, &delivery, state.now().secs()).await
+        }
+        Err(reason) => Err(Failure::Refused(reason)),
+    };
+    let ok = result.is_ok();
+    metrics::counter!("latchkey_webhook_events_total", "outcome" => match &result {
+        Ok(()) => "sent",
+        Err(Failure::Refused(_)) => "refused",
+        Err(Failure::Retry(_)) => "failed",
+    })
+    .increment(1);
+    tokio::task::spawn_blocking(move || -> Result<(), AppError> {
+        let now = state.now();
+        let mut conn = state.db.get()?;
+        match result {
+            Ok(()) => rows::mark_sent(&mut conn, &delivery.id, lease, now)?,
+            Err(failure) => {
+                let (error, retry_at) = match failure {
+                    Failure::Refused(e) => (e, None),
+                    Failure::Retry(e) => (e, Some(now + crate::service::outbox::backoff_secs(delivery.attempts))),
+                };
+                let status = rows::mark_failed(&mut conn, (&delivery.id, lease), &error, retry_at, delivery.expires_at)?;
+                tracing::warn!(webhook_id = %delivery.webhook_id, delivery_id = %delivery.id, ?status, %error, "event webhook delivery failed");
+            }
+        }
+        Ok(())
+    })
+    .await
+    .map_err(AppError::internal)??;
+    Ok(ok)
+}
+
 enum Failure {
-    /// The destination is not allowed (or the secret unusable): never retried.
+    /// The destination is not allowed, or the delivery cannot be signed: never retried.
     Refused(String),
     /// A network error or a non-2xx answer: retried with backoff.
     Retry(String),

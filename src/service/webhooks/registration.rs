@@ -82,15 +82,16 @@ pub fn create(
             return Err(AppError::validation(ErrorCode::InvalidEvent, "events must name at least one event"))
         }
         Some(mut events) => {
+            events.sort_by_key(|e| e.as_str());
             events.dedup();
             events
         }
         None => WebhookEvent::VARIANTS.to_vec(),
     };
-    let description = input.description.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
-    if description.as_ref().is_some_and(|d| d.chars().count() > 200) {
-        return Err(AppError::validation(ErrorCode::InvalidName, "description is longer than 200 characters"));
-    }
+    let description = match input.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => Some(crate::domain::text::line(d, 200, ErrorCode::InvalidName, "description")?),
+        None => None,
+    };
     let mut key = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut key);
     let secret = format!("whsec_{}", STANDARD.encode(key));
