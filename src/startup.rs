@@ -121,7 +121,7 @@ fn metrics_server(addr: &str, state: web::Data<AppState>) -> Result<(u16, Server
         App::new()
             .app_data(state.clone())
             .route("/metrics", web::get().to(crate::http::routes::metrics::metrics_without_key))
-            .default_service(web::to(crate::http::error::not_found))
+            .default_service(web::to(crate::http::error::only_not_found))
     })
     .workers(1)
     .disable_signals()
@@ -148,6 +148,7 @@ impl Application {
             let routes = crate::http::configure(&app_state.settings);
             App::new()
                 .app_data(app_state.clone())
+                .wrap(middleware::ErrorHandlers::new().default_handler(crate::http::uniform_errors::json_errors))
                 .wrap(middleware::from_fn(crate::http::observe::middleware))
                 .configure(routes)
         })

@@ -23,6 +23,8 @@ pub enum ErrorCode {
     PayloadTooLarge,
     UnsupportedMediaType,
     NotFound,
+    /// The path is an endpoint, but not for this HTTP method (405, with `Allow`).
+    HttpMethodNotAllowed,
     InvalidId,
     InvalidSlug,
     InvalidUsername,

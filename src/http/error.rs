@@ -169,11 +169,31 @@ pub fn form_error(err: actix_web::error::UrlencodedError, _req: &HttpRequest) ->
     RequestError { status, code, message: err.to_string() }.into()
 }
 
+/// No route took the request: `405` with `Allow` when the path is an endpoint that takes other
+/// methods, else `404`.
 pub async fn not_found(req: HttpRequest) -> HttpResponse {
-    RequestError {
-        status: StatusCode::NOT_FOUND,
-        code: ErrorCode::NotFound,
-        message: format!("no endpoint at {} {}", req.method(), req.path()),
+    let path = crate::domain::text::for_log(req.path(), 200);
+    if let Some(allowed) = super::openapi::methods_of(req.path()) {
+        let mut response = RequestError {
+            status: StatusCode::METHOD_NOT_ALLOWED,
+            code: ErrorCode::HttpMethodNotAllowed,
+            message: format!("{path} takes {allowed}, not {}", req.method()),
+        }
+        .error_response();
+        if let Ok(value) = HeaderValue::from_str(&allowed) {
+            response.headers_mut().insert(header::ALLOW, value);
+        }
+        return response;
     }
-    .error_response()
+    nothing_at(&path)
+}
+
+/// `404` without looking for other methods (a listener that serves only some endpoints).
+pub async fn only_not_found(req: HttpRequest) -> HttpResponse {
+    nothing_at(&crate::domain::text::for_log(req.path(), 200))
+}
+
+fn nothing_at(path: &str) -> HttpResponse {
+    RequestError { status: StatusCode::NOT_FOUND, code: ErrorCode::NotFound, message: format!("no endpoint at {path}") }
+        .error_response()
 }

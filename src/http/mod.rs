@@ -8,6 +8,7 @@ pub mod observe;
 pub mod openapi;
 pub mod rate_limit;
 pub mod routes;
+pub mod uniform_errors;
 
 use actix_cors::Cors;
 use actix_web::http::header;

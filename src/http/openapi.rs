@@ -185,3 +185,34 @@ pub fn document() -> utoipa::openapi::OpenApi {
 pub fn document_json() -> Result<String, serde_json::Error> {
     document().to_pretty_json().map(|json| json + "\n")
 }
+
+/// The methods the document lists for the endpoint at `path` (`GET, POST`), if it has one.
+pub fn methods_of(path: &str) -> Option<String> {
+    static ROUTES: std::sync::OnceLock<Vec<(Vec<String>, String)>> = std::sync::OnceLock::new();
+    let routes = ROUTES.get_or_init(|| {
+        document()
+            .paths
+            .paths
+            .iter()
+            .map(|(template, item)| {
+                let methods: Vec<&str> = [
+                    ("GET", item.get.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(m, present)| present.then_some(m))
+                .collect();
+                (template.split('/').map(str::to_owned).collect(), methods.join(", "))
+            })
+            .collect()
+    });
+    let segments: Vec<&str> = path.split('/').collect();
+    routes.iter().find_map(|(template, methods)| {
+        let fits = template.len() == segments.len()
+            && template.iter().zip(&segments).all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s);
+        fits.then(|| methods.clone())
+    })
+}

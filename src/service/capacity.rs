@@ -53,6 +53,10 @@ impl HashPool {
     {
         let (tx, rx) = oneshot::channel();
         let job: Job = Box::new(move || {
+            // The request is gone (its client disconnected, or it timed out): skip the hash.
+            if tx.is_closed() {
+                return;
+            }
             let _ = tx.send(f());
         });
         // Counted before the send, so a thread that takes the job at once never counts below zero.
@@ -112,6 +116,35 @@ mod tests {
         let _ = release.send(());
         assert!(matches!(blocker.await, Ok(true)));
         assert!(matches!(queued.await, Ok(Some(1))));
+        Ok(())
+    }
+
+    #[tokio::test]
+    async fn a_job_whose_caller_left_is_not_run() -> Result<(), String> {
+        let pool = Arc::new(HashPool::new(1, 4, Duration::from_secs(5))?);
+        let (release, wait) = std::sync::mpsc::channel::<()>();
+        let blocker = tokio::spawn({
+            let pool = pool.clone();
+            async move { pool.run(move || wait.recv().map_err(AppError::internal)).await.is_ok() }
+        });
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let ran = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = ran.clone();
+        // The caller gives up while the job waits (a client that disconnected drops its request).
+        let gave_up = tokio::time::timeout(
+            Duration::from_millis(50),
+            pool.run(move || {
+                flag.store(true, Ordering::SeqCst);
+                Ok(())
+            }),
+        )
+        .await;
+        assert!(gave_up.is_err());
+        let _ = release.send(());
+        assert!(matches!(blocker.await, Ok(true)));
+        assert_eq!(pool.run(|| Ok(7)).await.ok(), Some(7), "the thread went on to the next job");
+        assert!(!ran.load(Ordering::SeqCst), "the abandoned hash was skipped");
+        assert_eq!(pool.queued(), 0);
         Ok(())
     }
 

@@ -1,6 +1,6 @@
 //! Tenants and their policy: created and configured by a platform admin.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::audit;
@@ -340,9 +340,37 @@ pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppEr
     }
 }
 
-pub fn list(state: &AppState) -> Result<Vec<TenantView>, AppError> {
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListTenants {
+    /// At most this many tenants (1-200, default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    /// Continue after this slug (the `next_after` of the previous page).
+    #[param(value_type = Option<String>)]
+    pub after: Option<Slug>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TenantPage {
+    pub tenants: Vec<TenantView>,
+    /// Pass as `after` to get the next page; absent on the last page.
+    pub next_after: Option<String>,
+}
+
+/// Tenants by slug, a page at a time.
+pub fn list(state: &AppState, query: ListTenants) -> Result<TenantPage, AppError> {
+    let limit = query.limit.unwrap_or(50);
+    if !(1..=200).contains(&limit) {
+        return Err(AppError::validation(ErrorCode::InvalidLimit, "limit must be between 1 and 200"));
+    }
     let mut conn = state.db.get()?;
-    Ok(rows::list(&mut conn)?.iter().map(TenantView::from).collect())
+    let rows = rows::page(&mut conn, query.after.as_ref(), limit + 1)?;
+    let shown = usize::try_from(limit).unwrap_or(0);
+    let more = rows.len() > shown;
+    let tenants: Vec<TenantView> = rows.iter().take(shown).map(TenantView::from).collect();
+    let next_after = if more { tenants.last().map(|t| t.slug.clone()) } else { None };
+    Ok(TenantPage { tenants, next_after })
 }
 
 pub fn require(conn: &mut AnyConnection, slug: &Slug) -> Result<Tenant, AppError> {

@@ -189,12 +189,21 @@ impl std::fmt::Debug for UpdateUser {
 }
 
 /// The tenant named by `slug`, if the principal may manage it.
+/// A tenant key asking about another slug gets the same 403 whether that tenant exists or not
+/// (its own tenant is checked first), so a key cannot probe for other tenants.
 pub fn managed_tenant(conn: &mut AnyConnection, principal: &Principal, slug: &Slug) -> Result<Tenant, AppError> {
-    let tenant = super::tenants::require(conn, slug)?;
-    if !principal.may_manage_tenant(&tenant.id) {
-        return Err(AppError::forbidden("this API key belongs to another tenant"));
+    let other = || AppError::forbidden("this API key belongs to another tenant");
+    match principal {
+        Principal::Platform { .. } => super::tenants::require(conn, slug),
+        Principal::Tenant { .. } => {
+            let tenant = crate::store::tenants::find_by_slug(conn, slug)?.ok_or_else(other)?;
+            if principal.may_manage_tenant(&tenant.id) {
+                Ok(tenant)
+            } else {
+                Err(other())
+            }
+        }
     }
-    Ok(tenant)
 }
 
 fn require_user(conn: &mut AnyConnection, tenant: &Tenant, user_id: &UserId) -> Result<User, AppError> {

@@ -41,8 +41,26 @@ impl std::fmt::Debug for Challenge {
     }
 }
 
+/// A user may hold this many open challenges; opening another ends the oldest.
+pub const MAX_OPEN_PER_USER: i64 = 5;
+
+/// Inserts a challenge and ends (expires now) the user's oldest open ones beyond
+/// `MAX_OPEN_PER_USER`. Exact when the caller holds the user's row lock (a login does).
 pub fn insert(conn: &mut AnyConnection, challenge: &Challenge) -> Result<(), StoreError> {
     diesel::insert_into(c::table).values(challenge).execute(conn)?;
+    let now = challenge.created_at;
+    let beyond: Vec<ChallengeId> = c::table
+        .filter(c::user_id.eq(&challenge.user_id))
+        .filter(c::completed_at.is_null())
+        .filter(c::expires_at.gt(now))
+        .order((c::created_at.desc(), c::id.desc()))
+        .offset(MAX_OPEN_PER_USER)
+        .select(c::id)
+        .load(conn)?;
+    let beyond: Vec<ChallengeId> = beyond.into_iter().filter(|id| *id != challenge.id).collect();
+    if !beyond.is_empty() {
+        diesel::update(c::table.filter(c::id.eq_any(&beyond))).set(c::expires_at.eq(now)).execute(conn)?;
+    }
     Ok(())
 }
 

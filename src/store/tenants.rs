@@ -72,6 +72,15 @@ pub fn find_by_id(conn: &mut AnyConnection, id: &TenantId) -> Result<Option<Tena
     Ok(tenants::table.find(id).select(Tenant::as_select()).first(conn).optional()?)
 }
 
+/// Up to `limit` tenants after the slug `after`, by slug.
+pub fn page(conn: &mut AnyConnection, after: Option<&Slug>, limit: i64) -> Result<Vec<Tenant>, StoreError> {
+    let mut query = tenants::table.into_boxed();
+    if let Some(after) = after {
+        query = query.filter(tenants::slug.gt(after.clone()));
+    }
+    Ok(query.order(tenants::slug.asc()).limit(limit).select(Tenant::as_select()).load(conn)?)
+}
+
 pub fn list(conn: &mut AnyConnection) -> Result<Vec<Tenant>, StoreError> {
     Ok(tenants::table.order(tenants::slug.asc()).select(Tenant::as_select()).load(conn)?)
 }

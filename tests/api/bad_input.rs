@@ -83,3 +83,55 @@ async fn phone_hints_know_the_country_code() -> TestResult {
     assert_eq!(login["phone_hint"], "+33 ••• •• 89");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_wrong_method_is_405_with_allow_in_json() -> TestResult {
+    let app = spawn_app().await;
+    for (method, path, allow) in [
+        ("TRACE", "/login", "POST"),
+        ("GET", "/verify", "POST"),
+        ("DELETE", "/admin/tenants", "GET, POST"),
+        ("PUT", "/admin/tenants/acme/users/9f1c1b1e-2f4c-4a57-9a55-5f0f6f4c2a10", "GET, PATCH, DELETE"),
+    ] {
+        let method = reqwest::Method::from_bytes(method.as_bytes())?;
+        let r = app.client.request(method.clone(), app.url(path)).send().await?;
+        assert_eq!(r.status(), 405, "{method} {path}");
+        assert_eq!(r.headers().get("allow").and_then(|v| v.to_str().ok()), Some(allow), "{method} {path}");
+        let (_, body) = status_body(r).await;
+        assert_eq!(body["error"], "http_method_not_allowed");
+    }
+    let r = app.client.get(app.url("/no/such/thing")).send().await?;
+    assert_eq!(status_body(r).await.1["error"], "not_found");
+    Ok(())
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_json_413_everywhere() -> TestResult {
+    let app = spawn_app_with(&[("LATCHKEY_MAX_BODY_BYTES", "1024")]).await;
+    app.tenant("acme").await;
+    let big = "x".repeat(4096);
+    let key = app.tenant_key("acme").await;
+    let requests = [
+        app.client.post(app.url("/token/introspect")).bearer_auth(&key).json(&json!({"token": big})),
+        app.client.post(app.url("/token/introspect")).bearer_auth(&key).form(&[("token", big.as_str())]),
+        app.client
+            .post(app.url("/admin/tenants/acme/api-keys"))
+            .bearer_auth(&app.admin_key)
+            .json(&json!({"name": big})),
+        app.client.post(app.url("/login")).json(&json!({"tenant": "acme", "identifier": big, "password": "x"})),
+    ];
+    for request in requests {
+        let r = request.send().await?;
+        assert_eq!(r.status(), 413);
+        assert!(r
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .starts_with("application/json"));
+        let (_, body) = status_body(r).await;
+        assert_eq!(body["error"], "payload_too_large", "{body}");
+        assert!(body["request_id"].is_string());
+    }
+    Ok(())
+}

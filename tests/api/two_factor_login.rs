@@ -368,3 +368,27 @@ async fn switching_back_and_forth_does_not_skip_the_cooldown() -> TestResult {
     assert_eq!(body(r).await["error"], "resend_too_soon");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_user_holds_at_most_five_open_challenges() -> TestResult {
+    let app = spawn_app().await;
+    let tenant = app.tenant_with_2fa("capped", "required").await;
+    app.user(&tenant, "cap@example.com").await;
+    let (_, secret) = app.enrolled_with_totp(&tenant, "cap@example.com").await;
+    let mut ids = Vec::new();
+    for _ in 0..7 {
+        let r = app.login(&tenant, "cap@example.com", PASSWORD).await;
+        let body: Value = r.json().await?;
+        assert_eq!(body["status"], "second_factor_required");
+        ids.push(body["challenge_id"].clone());
+        app.clock.advance(1);
+    }
+    // The two oldest were ended when the sixth and seventh opened.
+    app.next_totp_step();
+    let r = app.verify(&ids[0], &app.totp_now(&secret)).await;
+    let (status, body) = status_body(r).await;
+    assert_eq!((status, body["error"].as_str()), (410, Some("challenge_expired")), "{body}");
+    let r = app.verify(&ids[6], &app.totp_now(&secret)).await;
+    assert_eq!(r.status(), 200, "the newest still works");
+    Ok(())
+}

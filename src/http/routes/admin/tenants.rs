@@ -4,7 +4,7 @@ use crate::domain::Slug;
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, ApiCaller};
-use crate::service::tenants::{self, CreateTenant, UpdateTenant};
+use crate::service::tenants::{self, CreateTenant, ListTenants, TenantPage, UpdateTenant};
 use crate::service::views::TenantView;
 use crate::state::AppState;
 
@@ -27,16 +27,21 @@ pub async fn create_tenant(
     Ok(HttpResponse::Created().json(tenant))
 }
 
-/// List tenants (platform admin).
-#[utoipa::path(tag = "admin", security(("admin_key" = [])), responses(
-    (status = 200, body = Vec<TenantView>),
+/// List tenants by slug, a page at a time (platform admin).
+#[utoipa::path(tag = "admin", security(("admin_key" = [])), params(ListTenants), responses(
+    (status = 200, body = TenantPage),
+    (status = 400, description = "`invalid_limit` or `invalid_query`", body = ErrorBody),
     (status = 401, body = ErrorBody),
     (status = 403, body = ErrorBody),
 ))]
 #[get("/tenants")]
-pub async fn list_tenants(state: web::Data<AppState>, caller: ApiCaller) -> Result<HttpResponse, AppError> {
+pub async fn list_tenants(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    query: web::Query<ListTenants>,
+) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
-    Ok(HttpResponse::Ok().json(blocking(move || tenants::list(&state)).await?))
+    Ok(HttpResponse::Ok().json(blocking(move || tenants::list(&state, query.into_inner())).await?))
 }
 
 /// Read a tenant (platform admin).
