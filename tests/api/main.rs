@@ -21,6 +21,7 @@ mod cors;
 mod delivery_smtp;
 mod delivery_twilio;
 mod event_webhooks;
+mod faults;
 mod health;
 mod invitations;
 mod login;
