@@ -221,11 +221,9 @@ async fn sigterm_finishes_requests_in_flight_and_refuses_new_ones() -> TestResul
     let status = child.terminate(Duration::from_secs(20)).await;
     assert!(status.is_some_and(|s| s.success()), "stopped cleanly within the bound: {status:?}");
     let answers = in_flight.await?;
-    for answer in &answers {
-        // A request either was answered in full or never reached the server (refused connection).
-        if let Some((status, body)) = answer {
-            assert_eq!(*status, 200, "{body}");
-        }
+    // A request either was answered in full or never reached the server (refused connection).
+    for (status, body) in answers.iter().flatten() {
+        assert_eq!(*status, 200, "{body}");
     }
     assert!(answers.iter().any(Option::is_some), "requests in flight were finished: {answers:?}");
     assert!(client.get(format!("{base}/healthz")).send().await.is_err(), "no new connections after the stop");
