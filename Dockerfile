@@ -8,10 +8,11 @@ WORKDIR /src
 # Dependencies first, against empty targets: this layer is rebuilt only when Cargo.toml or
 # Cargo.lock change, not on every edit of the sources.
 COPY Cargo.toml Cargo.lock ./
-RUN mkdir -p src tools \
+COPY tools/bench/Cargo.toml ./tools/bench/Cargo.toml
+RUN mkdir -p src tools/bench/src \
     && echo 'fn main() {}' > src/main.rs \
     && touch src/lib.rs \
-    && echo 'fn main() {}' > tools/bench.rs \
+    && echo 'fn main() {}' > tools/bench/src/main.rs \
     && cargo build --release --locked --bin latchkey \
     && rm -rf src tools
 
@@ -20,7 +21,7 @@ COPY migrations ./migrations
 COPY tools ./tools
 # COPY keeps the files' own times, which may be older than the empty targets built above:
 # touching them makes cargo rebuild the crate itself.
-RUN touch src/main.rs src/lib.rs tools/bench.rs \
+RUN touch src/main.rs src/lib.rs tools/bench/src/main.rs \
     && cargo build --release --locked --bin latchkey
 
 FROM debian:bookworm-20260824-slim

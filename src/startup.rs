@@ -65,6 +65,8 @@ pub fn connect(settings: &Settings, migrate: bool) -> Result<Db, StartError> {
 
 /// Builds the shared state: master key, password hasher, signing keys, first admin key.
 pub fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> Result<(AppState, Option<OpaqueToken>), StartError> {
+    // First: connections opened from here on count their statements.
+    crate::telemetry::metrics::install();
     let db = connect(&settings, settings.migrate_on_start)?;
     let master = load_or_create_master_key(settings.master_key.as_ref().map(|s| s.expose()), &settings.data_dir)
         .map_err(StartError::Setup)?;
@@ -104,7 +106,6 @@ pub fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> Result<(AppStat
     let background = tokio_util::task::TaskTracker::new();
     let limits =
         crate::service::rate_limits::RateLimits::new(settings.rate_limit_per_ip, settings.rate_limit_per_account);
-    crate::telemetry::metrics::install();
     Ok((
         AppState { settings, db, clock, secrets, codes, sender, passwords, keys, hash_pool, limits, background },
         minted,

@@ -11,7 +11,7 @@ concurrency=${2:-16}
 verify_users=${3:-3000}
 modes=${4:-login verify}
 pg_base=${LATCHKEY_BENCH_PG:-postgres://postgres@127.0.0.1:5432}
-cargo build --release --bins --quiet
+cargo build --release --quiet --bin latchkey -p latchkey -p latchkey-bench
 
 run_one() {
   local label=$1 url=$2 extra_env=$3

@@ -12,15 +12,15 @@ pub const RECOVERY_CODE_COUNT: usize = 10;
 
 /// A uniformly random 6-digit code.
 pub fn new_code() -> String {
-    format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000u32))
+    format!("{:06}", rand::rng().random_range(0..1_000_000u32))
 }
 
 const RECOVERY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
 
 /// A recovery code like `k7m2p-x9q4r` (50 bits; no 0/o, 1/l/i to misread).
 pub fn new_recovery_code() -> String {
-    let mut rng = rand::rngs::OsRng;
-    let mut pick = || RECOVERY_ALPHABET[rng.gen_range(0..RECOVERY_ALPHABET.len())] as char;
+    let mut rng = rand::rng();
+    let mut pick = || RECOVERY_ALPHABET[rng.random_range(0..RECOVERY_ALPHABET.len())] as char;
     let a: String = (0..5).map(|_| pick()).collect();
     let b: String = (0..5).map(|_| pick()).collect();
     format!("{a}-{b}")

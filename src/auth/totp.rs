@@ -90,7 +90,7 @@ pub fn generate_secret(params: TotpParams) -> Vec<u8> {
         TotpAlgorithm::Sha512 => 64,
     };
     let mut secret = vec![0u8; len];
-    rand::rngs::OsRng.fill_bytes(&mut secret);
+    rand::rng().fill_bytes(&mut secret);
     secret
 }
 

@@ -26,7 +26,7 @@ pub fn load_or_create_master_key(configured: Option<&str>, data_dir: &Path) -> R
     }
     std::fs::create_dir_all(data_dir).map_err(|e| format!("cannot create {}: {e}", data_dir.display()))?;
     let mut key = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut key);
+    rand::rng().fill_bytes(&mut key);
     write_owner_only(&path, STANDARD.encode(key).as_bytes())?;
     tracing::warn!(
         path = %path.display(),

@@ -36,7 +36,7 @@ pub struct OpaqueToken {
 impl OpaqueToken {
     pub fn generate(kind: TokenKind) -> Self {
         let mut bytes = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        rand::rng().fill_bytes(&mut bytes);
         Self { plaintext: format!("{}{}", kind.prefix(), URL_SAFE_NO_PAD.encode(bytes)) }
     }
 

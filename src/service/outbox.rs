@@ -331,7 +331,7 @@ async fn record(
 pub(crate) fn backoff_secs(attempts: i32) -> i64 {
     let exponent = u32::try_from(attempts.saturating_sub(1).clamp(0, 16)).unwrap_or(16);
     let base = BACKOFF_BASE_SECS.saturating_mul(1_i64 << exponent).min(BACKOFF_MAX_SECS);
-    let jitter = rand::thread_rng().gen_range(-base / 5..=base / 5);
+    let jitter = rand::rng().random_range(-base / 5..=base / 5);
     (base + jitter).max(1)
 }
 

@@ -37,11 +37,30 @@ pub fn install() {
             upkeep.run_upkeep();
         });
         describe();
+        if let Err(e) = diesel::connection::set_default_instrumentation(count_statements) {
+            tracing::warn!(error = %e, "database statements are not counted");
+        }
         Some(handle)
     });
 }
 
+/// Every connection opened from now on counts the statements it sends
+/// (`latchkey_db_statements_total`; the benchmark divides it by requests).
+fn count_statements() -> Option<Box<dyn diesel::connection::Instrumentation>> {
+    static STATEMENTS: OnceLock<metrics::Counter> = OnceLock::new();
+    let counter = STATEMENTS.get_or_init(|| metrics::counter!("latchkey_db_statements_total")).clone();
+    Some(Box::new(move |event: diesel::connection::InstrumentationEvent<'_>| {
+        if let diesel::connection::InstrumentationEvent::StartQuery { .. } = event {
+            counter.increment(1);
+        }
+    }))
+}
+
 fn describe() {
+    describe_counter!(
+        "latchkey_db_statements_total",
+        "SQL statements sent to the database (transactions' BEGIN and COMMIT included)"
+    );
     describe_counter!("latchkey_http_requests_total", "HTTP requests by route template, method and status");
     describe_histogram!(
         "latchkey_http_request_duration_seconds",

@@ -62,7 +62,7 @@ impl Drop for PgDatabase {
 
 fn random_token(len: usize) -> String {
     let mut bytes = vec![0u8; len];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    rand::rng().fill_bytes(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
@@ -102,7 +102,7 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
     let (database_url, pg) = test_database(dir.path());
     let admin_key = format!("lk_admin_{}", random_token(32));
     let mut master = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut master);
+    rand::rng().fill_bytes(&mut master);
     let master_key = STANDARD.encode(master);
     let mut vars: HashMap<String, String> = [
         ("LATCHKEY_BIND", "127.0.0.1:0".to_owned()),

@@ -93,7 +93,7 @@ pub fn create(
         None => None,
     };
     let mut key = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut key);
+    rand::rng().fill_bytes(&mut key);
     let secret = format!("whsec_{}", STANDARD.encode(key));
     let id = uuid::Uuid::new_v4().to_string();
     let sealed = state.secrets.seal(&secret_context(&id), secret.as_bytes()).map_err(AppError::internal)?;

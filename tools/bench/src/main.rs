@@ -7,14 +7,13 @@
 //!   honoured): sets up users enrolled with an authenticator app, opens two challenges per user,
 //!   then sends every `/verify` concurrently and prints requests/s, p50/p99, errors and peak RSS.
 //!
-//! - `--mode sms`: the outbox path (see `bench/sms.rs`): logins with an SMS primary method
+//! - `--mode sms`: the outbox path (see `sms.rs`): logins with an SMS primary method
 //!   against a local gateway on `--gateway-port`, next to logins with an authenticator app.
 //!
 //! Usage: latchkey-bench --url http://127.0.0.1:8080 --admin-key lk_admin_… [--mode login|verify]
 //!        [--seconds 20] [--concurrency 16] [--users 32] [--server-pid PID] [--label sqlite]
 #![allow(clippy::print_stdout)]
 
-#[path = "bench/sms.rs"]
 mod sms;
 
 use std::collections::{HashMap, VecDeque};
@@ -126,6 +125,13 @@ impl Bench {
         let r = self.client.post(format!("{}{path}", self.args.url)).json(&body).send().await?;
         let status = r.status().as_u16();
         Ok((status, r.json().await.unwrap_or(Value::Null)))
+    }
+
+    /// `latchkey_db_statements_total` from the server's `/metrics` (every SQL statement it sent).
+    async fn statements(&self) -> Option<f64> {
+        let r = self.client.get(format!("{}/metrics", self.args.url)).bearer_auth(&self.args.admin_key).send().await;
+        let text = r.ok()?.text().await.ok()?;
+        text.lines().find_map(|l| l.strip_prefix("latchkey_db_statements_total ")).and_then(|v| v.trim().parse().ok())
     }
 
     async fn admin(&self, path: String, body: Value) -> Result<(), BoxError> {
@@ -321,6 +327,7 @@ async fn verify_mode(bench: Arc<Bench>) -> Result<(), BoxError> {
     }
     let queue = Arc::new(Mutex::new(queue));
     let recorder = Recorder::new()?;
+    let statements_before = bench.statements().await;
     let started = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..bench.args.concurrency {
@@ -339,13 +346,16 @@ async fn verify_mode(bench: Arc<Bench>) -> Result<(), BoxError> {
         t.await?;
     }
     let elapsed = started.elapsed().as_secs_f64();
+    let statements_after = bench.statements().await;
     let tally = recorder.tally.lock().await;
-    bench.report(
-        &format!("/verify (TOTP) x {}", tally.ok + tally.other + tally.overloaded),
-        elapsed,
-        &*recorder.histogram.lock().await,
-        &tally,
-    );
+    let sent = tally.ok + tally.other + tally.overloaded;
+    bench.report(&format!("/verify (TOTP) x {sent}"), elapsed, &*recorder.histogram.lock().await, &tally);
+    match (statements_before, statements_after) {
+        (Some(before), Some(after)) if sent > 0 => {
+            println!("SQL statements/verify {:.1} (latchkey_db_statements_total)", (after - before) / sent as f64)
+        }
+        _ => println!("SQL statements/verify (not available: the server has no latchkey_db_statements_total)"),
+    }
     Ok(())
 }
 
