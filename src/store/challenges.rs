@@ -78,6 +78,25 @@ pub fn lock_open(conn: &mut AnyConnection, id: &ChallengeId) -> Result<bool, Sto
     Ok(n == 1)
 }
 
+/// `lock_open` and `find` in one statement (`UPDATE … RETURNING`): the open challenge, locked,
+/// with this attempt counted; `None` when it is unknown or already completed.
+pub fn lock_open_returning(conn: &mut AnyConnection, id: &ChallengeId) -> Result<Option<Challenge>, StoreError> {
+    macro_rules! update_returning {
+        ($conn:expr) => {
+            diesel::update(c::table.find(id).filter(c::completed_at.is_null()))
+                .set(c::attempts.eq(c::attempts + 1))
+                .returning(Challenge::as_returning())
+                .get_result($conn)
+                .optional()?
+        };
+    }
+    // RETURNING is written per backend: the multi-backend connection has no RETURNING of its own.
+    Ok(match conn {
+        AnyConnection::Postgresql(pg) => update_returning!(pg),
+        AnyConnection::Sqlite(lite) => update_returning!(lite),
+    })
+}
+
 pub fn complete(conn: &mut AnyConnection, id: &ChallengeId, now: UnixTime) -> Result<bool, StoreError> {
     let n = diesel::update(c::table.find(id).filter(c::completed_at.is_null()))
         .set(c::completed_at.eq(now))

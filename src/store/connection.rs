@@ -151,6 +151,9 @@ impl Db {
         let builder = Pool::builder()
             .max_size(max_size)
             .connection_timeout(Duration::from_secs(10))
+            // No `SELECT 1` before every checkout (a round trip per request): a connection that
+            // broke is found by its first statement, and r2d2 drops it when it is returned.
+            .test_on_check_out(false)
             .error_handler(Box::new(QuietErrors))
             .connection_customizer(Box::new(SqlitePragmas));
         let builder = match target.backend {

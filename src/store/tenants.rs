@@ -87,7 +87,10 @@ pub fn list(conn: &mut AnyConnection) -> Result<Vec<Tenant>, StoreError> {
 
 /// Takes the tenant's row lock for the rest of the transaction (a no-op write).
 pub fn lock(conn: &mut AnyConnection, id: &TenantId) -> Result<(), StoreError> {
-    diesel::update(tenants::table.find(id)).set(tenants::updated_at.eq(tenants::updated_at)).execute(conn)?;
+    // SQLite: every transaction began IMMEDIATE and holds the database's only write lock already.
+    if let AnyConnection::Postgresql(_) = conn {
+        diesel::update(tenants::table.find(id)).set(tenants::updated_at.eq(tenants::updated_at)).execute(conn)?;
+    }
     Ok(())
 }
 

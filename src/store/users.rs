@@ -167,7 +167,10 @@ pub fn upgrade_password_hash(
 /// Takes the user's row lock for the rest of the transaction (a no-op write on PostgreSQL;
 /// SQLite's transaction already holds the database's write lock). Read the row after this.
 pub fn lock_row(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
-    diesel::update(users::table.find(user_id)).set(users::locked_until.eq(users::locked_until)).execute(conn)?;
+    // SQLite: every transaction began IMMEDIATE and holds the database's only write lock already.
+    if let AnyConnection::Postgresql(_) = conn {
+        diesel::update(users::table.find(user_id)).set(users::locked_until.eq(users::locked_until)).execute(conn)?;
+    }
     Ok(())
 }
 

@@ -228,14 +228,13 @@ impl OpenChallenge {
 }
 
 pub fn open(c: &mut AnyConnection, challenge_id: &ChallengeId, now: UnixTime) -> Result<OpenChallenge, AppError> {
-    if !challenges::lock_open(c, challenge_id)? {
+    let Some(challenge) = challenges::lock_open_returning(c, challenge_id)? else {
         return Err(match challenges::find(c, challenge_id)? {
             None => AppError::not_found("challenge"),
             Some(_) => AppError::gone(ErrorCode::ChallengeUsed, "this challenge was already used: log in again"),
         });
-    }
+    };
     let expired = || AppError::gone(ErrorCode::ChallengeExpired, "this challenge has expired: log in again");
-    let challenge = challenges::find(c, challenge_id)?.ok_or_else(expired)?;
     if challenge.expires_at <= now {
         return Err(expired());
     }
