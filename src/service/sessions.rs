@@ -152,7 +152,10 @@ pub fn create_session_rows(
         user_agent: session.user_agent.as_deref(),
         at: now,
     };
-    super::webhooks::emit(conn, crate::domain::WebhookEvent::LoginSucceeded, ctx)?;
+    // The tenant's row says whether anyone listens: no read on the sign-in path when nobody does.
+    if tenant.event_webhooks > 0 {
+        super::webhooks::emit(conn, crate::domain::WebhookEvent::LoginSucceeded, ctx)?;
+    }
     Ok((session, refresh))
 }
 

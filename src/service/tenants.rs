@@ -323,6 +323,7 @@ pub fn create(state: &AppState, input: CreateTenant) -> Result<TenantView, AppEr
         policy: TenantPolicy::default(),
         sms_budget: None,
         sms_budget_low_notice_at: None,
+        event_webhooks: 0,
     };
     let changes = changes_from(UpdateTenant { two_factor: input.two_factor, ..UpdateTenant::default() }, &tenant, now)?;
     let mut conn = state.db.get()?;

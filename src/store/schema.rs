@@ -19,6 +19,7 @@ diesel::table! {
         policy -> Text,
         sms_budget -> Nullable<BigInt>,
         sms_budget_low_notice_at -> Nullable<BigInt>,
+        event_webhooks -> Integer,
     }
 }
 

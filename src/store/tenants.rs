@@ -27,6 +27,9 @@ pub struct Tenant {
     pub sms_budget: Option<i64>,
     /// When the low-balance notice of the current budget went out.
     pub sms_budget_low_notice_at: Option<UnixTime>,
+    /// How many event webhooks the tenant has (kept by their registration, under the tenant's
+    /// lock): a sign-in skips looking for subscribers when there are none.
+    pub event_webhooks: i32,
 }
 
 /// Tenant settings an admin may change; `None` leaves a setting as it is.
@@ -91,6 +94,14 @@ pub fn lock(conn: &mut AnyConnection, id: &TenantId) -> Result<(), StoreError> {
     if let AnyConnection::Postgresql(_) = conn {
         diesel::update(tenants::table.find(id)).set(tenants::updated_at.eq(tenants::updated_at)).execute(conn)?;
     }
+    Ok(())
+}
+
+/// Adds `delta` to the tenant's count of event webhooks.
+pub fn count_webhooks(conn: &mut AnyConnection, id: &TenantId, delta: i32) -> Result<(), StoreError> {
+    diesel::update(tenants::table.find(id))
+        .set(tenants::event_webhooks.eq(tenants::event_webhooks + delta))
+        .execute(conn)?;
     Ok(())
 }
 

@@ -118,6 +118,7 @@ pub fn create(
             ));
         }
         rows::insert(c, &row)?;
+        tenants::count_webhooks(c, &tenant.id, 1)?;
         Ok(())
     })?;
     Ok(CreatedWebhook {
@@ -144,10 +145,14 @@ pub fn list(state: &AppState, principal: &Principal, slug: &Slug) -> Result<Webh
 pub fn delete(state: &AppState, principal: &Principal, slug: &Slug, id: &str) -> Result<(), AppError> {
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
-    if !rows::delete(&mut conn, &tenant.id, id)? {
-        return Err(AppError::NotFound { code: ErrorCode::WebhookNotFound, what: "webhook" });
-    }
-    Ok(())
+    state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
+        tenants::lock(c, &tenant.id)?;
+        if !rows::delete(c, &tenant.id, id)? {
+            return Err(AppError::NotFound { code: ErrorCode::WebhookNotFound, what: "webhook" });
+        }
+        tenants::count_webhooks(c, &tenant.id, -1)?;
+        Ok(())
+    })
 }
 
 fn view(row: WebhookRow, recent: Vec<DeliveryRow>) -> WebhookView {
