@@ -47,8 +47,10 @@ pub async fn middleware(
     let route = req.match_pattern();
     let route_label = route.clone().unwrap_or_else(|| "unmatched".to_owned());
     let method = method_label(req.method());
-    let line = super::access_log::request_line(&req);
-    let quiet = QUIET_PATHS.contains(&req.path());
+    // Built only when it will be written (the access line is at info level).
+    let quiet =
+        QUIET_PATHS.contains(&req.path()) || !tracing::enabled!(target: "latchkey::access", tracing::Level::INFO);
+    let line = if quiet { String::new() } else { super::access_log::request_line(&req) };
     let span = tracing::info_span!(
         "request",
         request_id = %id,
