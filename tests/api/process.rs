@@ -60,6 +60,9 @@ impl ChildServer {
             .env("LATCHKEY_DELIVERY_WEBHOOK_URL", &app.inbox.url)
             .env("LATCHKEY_DELIVERY_WEBHOOK_SECRET", crate::inbox::WEBHOOK_SECRET)
             .env("LATCHKEY_LOG", "info")
+            // Like the in-process instance: tests send bursts from one address at one account.
+            .env("LATCHKEY_RATE_LIMIT_PER_IP", "0")
+            .env("LATCHKEY_RATE_LIMIT_PER_ACCOUNT", "0")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
