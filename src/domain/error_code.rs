@@ -25,6 +25,8 @@ pub enum ErrorCode {
     NotFound,
     /// The path is an endpoint, but not for this HTTP method (405, with `Allow`).
     HttpMethodNotAllowed,
+    /// The request's `Origin` is not in `LATCHKEY_CORS_ORIGINS`.
+    OriginNotAllowed,
     InvalidId,
     InvalidSlug,
     InvalidUsername,

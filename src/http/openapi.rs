@@ -210,9 +210,13 @@ pub fn methods_of(path: &str) -> Option<String> {
             .collect()
     });
     let segments: Vec<&str> = path.split('/').collect();
-    routes.iter().find_map(|(template, methods)| {
-        let fits = template.len() == segments.len()
-            && template.iter().zip(&segments).all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s);
-        fits.then(|| methods.clone())
-    })
+    let fitting: Vec<&str> = routes
+        .iter()
+        .filter(|(template, _)| {
+            template.len() == segments.len()
+                && template.iter().zip(&segments).all(|(t, s)| (t.starts_with('{') && !s.is_empty()) || t == s)
+        })
+        .map(|(_, methods)| methods.as_str())
+        .collect();
+    (!fitting.is_empty()).then(|| fitting.join(", "))
 }

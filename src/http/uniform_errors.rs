@@ -22,7 +22,14 @@ pub fn json_errors<B: MessageBody + 'static>(res: ServiceResponse<B>) -> actix_w
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
-    let (code, message) = describe(status);
+    let from_browser = res.request().headers().contains_key(header::ORIGIN);
+    let (code, message) = match describe(status) {
+        // actix-cors refuses an origin it was not told about with a bare 400.
+        (ErrorCode::InvalidBody, _) if from_browser => {
+            (ErrorCode::OriginNotAllowed, "this origin may not call Latchkey (LATCHKEY_CORS_ORIGINS)")
+        }
+        described => described,
+    };
     let (req, old) = res.into_parts();
     let mut new = HttpResponse::build(status);
     for (name, value) in old.headers() {

@@ -45,21 +45,33 @@ impl std::fmt::Debug for Challenge {
 pub const MAX_OPEN_PER_USER: i64 = 5;
 
 /// Inserts a challenge and ends (expires now) the user's oldest open ones beyond
-/// `MAX_OPEN_PER_USER`. Exact when the caller holds the user's row lock (a login does).
+/// `MAX_OPEN_PER_USER` (the new one counted). Exact when the caller holds the user's row lock (a
+/// login does). A challenge another request holds locked (being verified) is left alone on
+/// PostgreSQL: that request takes the challenge before the user, this one the other way round.
 pub fn insert(conn: &mut AnyConnection, challenge: &Challenge) -> Result<(), StoreError> {
     diesel::insert_into(c::table).values(challenge).execute(conn)?;
     let now = challenge.created_at;
-    let beyond: Vec<ChallengeId> = c::table
-        .filter(c::user_id.eq(&challenge.user_id))
-        .filter(c::completed_at.is_null())
-        .filter(c::expires_at.gt(now))
-        .order((c::created_at.desc(), c::id.desc()))
-        .offset(MAX_OPEN_PER_USER)
-        .select(c::id)
-        .load(conn)?;
-    let beyond: Vec<ChallengeId> = beyond.into_iter().filter(|id| *id != challenge.id).collect();
+    macro_rules! beyond_the_cap {
+        ($query:expr) => {
+            $query
+                .filter(c::user_id.eq(&challenge.user_id))
+                .filter(c::id.ne(&challenge.id))
+                .filter(c::completed_at.is_null())
+                .filter(c::expires_at.gt(now))
+                .order((c::created_at.desc(), c::id.desc()))
+                .offset(MAX_OPEN_PER_USER - 1)
+                .select(c::id)
+        };
+    }
+    let beyond: Vec<ChallengeId> = match conn {
+        AnyConnection::Postgresql(pg) => beyond_the_cap!(c::table).for_update().skip_locked().load(pg)?,
+        AnyConnection::Sqlite(lite) => beyond_the_cap!(c::table).load(lite)?,
+    };
     if !beyond.is_empty() {
-        diesel::update(c::table.filter(c::id.eq_any(&beyond))).set(c::expires_at.eq(now)).execute(conn)?;
+        // Ended by the cap, not abandoned: no "second factor not finished" notice for them.
+        diesel::update(c::table.filter(c::id.eq_any(&beyond)))
+            .set((c::expires_at.eq(now), c::unfinished_noticed_at.eq(now)))
+            .execute(conn)?;
     }
     Ok(())
 }

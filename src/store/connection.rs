@@ -151,9 +151,9 @@ impl Db {
         let builder = Pool::builder()
             .max_size(max_size)
             .connection_timeout(Duration::from_secs(10))
-            // No `SELECT 1` before every checkout (a round trip per request): a connection that
-            // broke is found by its first statement, and r2d2 drops it when it is returned.
-            .test_on_check_out(false)
+            // A pooled PostgreSQL connection is checked before use (the server may have restarted
+            // or closed it); a SQLite connection is a file handle and needs no `SELECT 1`.
+            .test_on_check_out(target.backend == Backend::Postgres)
             .error_handler(Box::new(QuietErrors))
             .connection_customizer(Box::new(SqlitePragmas));
         let builder = match target.backend {

@@ -26,6 +26,9 @@ async fn configured_origins_may_call_public_endpoints() -> TestResult {
 
     let r = preflight(&app, "/login", "https://evil.example.com").await;
     assert_eq!(allow_origin(&r), None);
+    assert_eq!(r.status(), 400);
+    let body: serde_json::Value = r.json().await?;
+    assert_eq!(body["error"], "origin_not_allowed", "a refused origin is said so, in JSON");
     Ok(())
 }
 

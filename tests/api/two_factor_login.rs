@@ -390,5 +390,9 @@ async fn a_user_holds_at_most_five_open_challenges() -> TestResult {
     assert_eq!((status, body["error"].as_str()), (410, Some("challenge_expired")), "{body}");
     let r = app.verify(&ids[6], &app.totp_now(&secret)).await;
     assert_eq!(r.status(), 200, "the newest still works");
+    for id in &ids[2..6] {
+        let r = app.post_json(&format!("/challenges/{}/resend", id.as_str().unwrap_or("")), json!({})).await;
+        assert_ne!(r.status(), 410, "the four after the two oldest are still open");
+    }
     Ok(())
 }
