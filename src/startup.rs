@@ -149,6 +149,7 @@ impl Application {
             let routes = crate::http::configure(&app_state.settings);
             App::new()
                 .app_data(app_state.clone())
+                .wrap(middleware::from_fn(crate::http::head::as_get))
                 .wrap(middleware::ErrorHandlers::new().default_handler(crate::http::uniform_errors::json_errors))
                 .wrap(middleware::from_fn(crate::http::observe::middleware))
                 .configure(routes)

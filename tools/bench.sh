@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts a release build of Latchkey on a temporary database (SQLite, and PostgreSQL when
 # reachable), floods it with the latchkey-bench load generator, prints the figures and stops it.
-# Usage: tools/bench.sh [seconds] [concurrency] [verify-users] [modes: "login verify sms"]
+# Usage: tools/bench.sh [seconds] [concurrency] [verify-users] [modes: "login verify sms flood"]
+# LATCHKEY_BENCH_SERVER=path runs that server binary instead of this tree's release build (for
+# before/after comparisons: build the older commit, copy its binary aside, pass it here).
 # The /verify run uses light argon2 parameters for its setup logins: the measured /verify path
 # has no password hashing, and production parameters would only slow the setup.
 set -euo pipefail
@@ -11,6 +13,7 @@ concurrency=${2:-16}
 verify_users=${3:-3000}
 modes=${4:-login verify}
 pg_base=${LATCHKEY_BENCH_PG:-postgres://postgres@127.0.0.1:5432}
+server=${LATCHKEY_BENCH_SERVER:-./target/release/latchkey}
 cargo build --release --quiet -p latchkey -p latchkey-bench --bins
 
 run_one() {
@@ -21,7 +24,7 @@ run_one() {
   port=$((20000 + RANDOM % 20000))
   # The load comes from one address at a few accounts: the rate limits would measure themselves.
   env $extra_env LATCHKEY_RATE_LIMIT_PER_IP=0 LATCHKEY_RATE_LIMIT_PER_ACCOUNT=0 LATCHKEY_BIND=127.0.0.1:$port LATCHKEY_DATA_DIR=$dir LATCHKEY_DATABASE_URL=$url \
-    LATCHKEY_BOOTSTRAP_ADMIN_KEY=$key LATCHKEY_LOG=warn ./target/release/latchkey serve >"$dir/server.log" 2>&1 &
+    LATCHKEY_BOOTSTRAP_ADMIN_KEY=$key LATCHKEY_LOG=warn "$server" serve >"$dir/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
   ./target/release/latchkey-bench --url "http://127.0.0.1:$port" --admin-key "$key" --seconds "$seconds" \
@@ -45,6 +48,8 @@ both() {
 for mode in $modes; do
   case $mode in
     login) both "LATCHKEY_LOG=warn" --mode login --users 32 ;;
+    # 256 connections of logins with production argon2 parameters, probes alongside.
+    flood) both "LATCHKEY_LOG=warn" --mode flood --users 32 --concurrency 256 ;;
     verify) both "$light" --mode verify --users "$verify_users" ;;
     sms)
       gateway_port=$((40000 + RANDOM % 20000))

@@ -4,6 +4,7 @@ pub mod access_log;
 pub mod client_ip;
 pub mod error;
 pub mod extract;
+pub mod head;
 pub mod observe;
 pub mod openapi;
 pub mod rate_limit;

@@ -197,6 +197,7 @@ pub fn methods_of(path: &str) -> Option<String> {
             .map(|(template, item)| {
                 let methods: Vec<&str> = [
                     ("GET", item.get.is_some()),
+                    ("HEAD", item.get.is_some()),
                     ("POST", item.post.is_some()),
                     ("PUT", item.put.is_some()),
                     ("PATCH", item.patch.is_some()),

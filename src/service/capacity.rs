@@ -34,7 +34,10 @@ impl HashPool {
             let (jobs, queued) = (jobs.clone(), queued.clone());
             std::thread::Builder::new()
                 .name(format!("latchkey-hash-{i}"))
-                .spawn(move || work(&jobs, &queued, wait_limit))
+                .spawn(move || {
+                    yield_to_http_workers();
+                    work(&jobs, &queued, wait_limit)
+                })
                 .map_err(|e| format!("cannot start a hashing thread: {e}"))?;
         }
         Ok(Self { queue, wait_limit, queued })
@@ -75,6 +78,25 @@ impl HashPool {
         }
     }
 }
+
+/// Hashing threads run at a lower scheduling priority than the HTTP workers (nice +10 on
+/// Linux, a per-thread attribute there): under a login flood they still get every cycle the
+/// workers leave idle, but `/healthz`, the JWKS, `/verify` and `/token/refresh` are scheduled
+/// first, so the hashing never starves the accept path. Failure to lower it is only logged.
+fn yield_to_http_workers() {
+    #[cfg(target_os = "linux")]
+    {
+        let thread = rustix::thread::gettid();
+        let current = rustix::process::getpriority_process(Some(thread)).unwrap_or(0);
+        if let Err(e) = rustix::process::setpriority_process(Some(thread), (current + HASH_NICE).min(19)) {
+            tracing::warn!(error = %e, "cannot lower the priority of a hashing thread");
+        }
+    }
+}
+
+/// How much nicer than the HTTP workers the hashing threads are (CFS weight 1024 → 110).
+#[cfg(target_os = "linux")]
+const HASH_NICE: i32 = 10;
 
 fn work(jobs: &Mutex<Receiver<(Instant, Job)>>, queued: &AtomicUsize, wait_limit: Duration) {
     loop {

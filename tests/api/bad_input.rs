@@ -90,8 +90,8 @@ async fn a_wrong_method_is_405_with_allow_in_json() -> TestResult {
     for (method, path, allow) in [
         ("TRACE", "/login", "POST"),
         ("GET", "/verify", "POST"),
-        ("DELETE", "/admin/tenants", "GET, POST"),
-        ("PUT", "/admin/tenants/acme/users/9f1c1b1e-2f4c-4a57-9a55-5f0f6f4c2a10", "GET, PATCH, DELETE"),
+        ("DELETE", "/admin/tenants", "GET, HEAD, POST"),
+        ("PUT", "/admin/tenants/acme/users/9f1c1b1e-2f4c-4a57-9a55-5f0f6f4c2a10", "GET, HEAD, PATCH, DELETE"),
     ] {
         let method = reqwest::Method::from_bytes(method.as_bytes())?;
         let r = app.client.request(method.clone(), app.url(path)).send().await?;
@@ -102,6 +102,32 @@ async fn a_wrong_method_is_405_with_allow_in_json() -> TestResult {
     }
     let r = app.client.get(app.url("/no/such/thing")).send().await?;
     assert_eq!(status_body(r).await.1["error"], "not_found");
+    Ok(())
+}
+
+#[tokio::test]
+async fn head_is_served_wherever_get_is() -> TestResult {
+    let app = spawn_app().await;
+    for (path, key, status) in [
+        ("/healthz", None, 200),
+        ("/.well-known/jwks.json", None, 200),
+        ("/openapi.json", None, 200),
+        ("/admin/tenants", Some(app.admin_key.clone()), 200),
+        ("/admin/tenants", None, 401),
+    ] {
+        let with_key = |r: reqwest::RequestBuilder| match &key {
+            Some(k) => r.bearer_auth(k),
+            None => r,
+        };
+        let get = with_key(app.client.get(app.url(path))).send().await?;
+        let head = with_key(app.client.head(app.url(path))).send().await?;
+        assert_eq!(head.status(), status, "HEAD {path}");
+        assert_eq!(get.status(), status, "GET {path}");
+        for name in ["content-type", "content-length", "cache-control"] {
+            assert_eq!(head.headers().get(name), get.headers().get(name), "HEAD {path}: {name}");
+        }
+        assert!(head.bytes().await?.is_empty(), "HEAD {path} has no body");
+    }
     Ok(())
 }
 

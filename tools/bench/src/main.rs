@@ -1,4 +1,4 @@
-//! Load generator for a running Latchkey. Two modes:
+//! Load generator for a running Latchkey. Four modes:
 //!
 //! - `--mode login` (default): concurrent `/login` for a fixed time. Prints requests/s, p50/p99,
 //!   errors, the server's peak RSS, the time of one argon2id hash on this machine and the ratio
@@ -9,11 +9,14 @@
 //!
 //! - `--mode sms`: the outbox path (see `sms.rs`): logins with an SMS primary method
 //!   against a local gateway on `--gateway-port`, next to logins with an authenticator app.
+//! - `--mode flood`: a `/login` flood with probes of `/healthz`, the JWKS, `/verify` and
+//!   `/token/refresh` measuring what other clients see meanwhile (see `flood.rs`).
 //!
-//! Usage: latchkey-bench --url http://127.0.0.1:8080 --admin-key lk_admin_… [--mode login|verify]
+//! Usage: latchkey-bench --url http://127.0.0.1:8080 --admin-key lk_admin_… [--mode login|verify|sms|flood]
 //!        [--seconds 20] [--concurrency 16] [--users 32] [--server-pid PID] [--label sqlite]
 #![allow(clippy::print_stdout)]
 
+mod flood;
 mod sms;
 
 use std::collections::{HashMap, VecDeque};
@@ -369,10 +372,11 @@ async fn main() -> Result<(), BoxError> {
     match mode.as_str() {
         "login" => login_mode(bench).await,
         "verify" => verify_mode(bench).await,
+        "flood" => flood::flood_mode(bench).await,
         "sms" => {
             let port = bench.args.gateway_port;
             sms::sms_mode(bench, port).await
         }
-        other => Err(format!("unknown --mode {other}: use login, verify or sms").into()),
+        other => Err(format!("unknown --mode {other}: use login, verify, sms or flood").into()),
     }
 }
