@@ -13,8 +13,10 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(input: &str) -> Result<Self, Invalid> {
+        // At most 254 characters as written (lower case can lengthen a few letters).
+        let too_long = input.trim().chars().count() > 254;
         let email = input.trim().to_lowercase();
-        let valid = email.len() <= 254
+        let valid = !too_long
             && !email.chars().any(char::is_whitespace)
             && !has_unsafe_chars(&email)
             && match email.split_once('@') {

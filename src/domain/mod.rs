@@ -8,13 +8,16 @@ pub mod email;
 pub mod ids;
 pub mod kinds;
 pub mod network;
+pub mod object_only;
 pub mod phone;
+pub mod schema;
 pub mod slug;
 pub mod tenant_policy;
 pub mod text;
 pub mod time;
 pub mod username;
 pub mod webhook_event;
+pub mod whole_number;
 
 pub use email::Email;
 pub use ids::{

@@ -4,20 +4,31 @@
 
 use super::{ErrorCode, Invalid};
 
+/// Invisible formatting characters refused besides the control characters (`char::is_control`:
+/// U+0000–U+001F and U+007F–U+009F). One list, read by [`is_unsafe_char`] and by the OpenAPI
+/// patterns (`domain::schema`), so the document refuses exactly what the server refuses.
+pub const INVISIBLE_RANGES: &[(char, char)] = &[
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{034F}', '\u{034F}'),
+    ('\u{061C}', '\u{061C}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{17B4}', '\u{17B5}'),
+    ('\u{180E}', '\u{180E}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{2028}', '\u{202E}'),
+    ('\u{2060}', '\u{206F}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+    ('\u{FFF9}', '\u{FFFB}'),
+    ('\u{E0000}', '\u{E007F}'),
+];
+
 /// Characters refused in any text shown to people or written to logs.
 pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{2028}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}'
-            | '\u{FFF9}'..='\u{FFFB}'
-            | '\u{E0000}'..='\u{E007F}')
+    c.is_control() || INVISIBLE_RANGES.iter().any(|&(from, to)| (from..=to).contains(&c))
 }
 
-/// Whether the text holds a character that must never be stored or shown.
 pub fn has_unsafe_chars(s: &str) -> bool {
     s.chars().any(is_unsafe_char)
 }

@@ -5,6 +5,7 @@ pub mod client_ip;
 pub mod error;
 pub mod extract;
 pub mod head;
+pub mod json_body;
 pub mod observe;
 pub mod openapi;
 pub mod rate_limit;

@@ -18,7 +18,7 @@ use crate::store::AnyConnection;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateGroup {
-    #[schema(example = "clinicians")]
+    #[schema(schema_with = crate::domain::schema::name_100)]
     pub name: String,
     /// `inherit` (default), `optional`, `prompted` or `required`.
     #[schema(value_type = Option<GroupRule>)]
@@ -28,6 +28,7 @@ pub struct CreateGroup {
 #[derive(Debug, Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateGroup {
+    #[schema(schema_with = crate::domain::schema::name_100_or_null)]
     pub name: Option<String>,
     #[schema(value_type = Option<GroupRule>)]
     pub two_factor: Option<String>,

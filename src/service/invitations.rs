@@ -35,13 +35,16 @@ const DEFAULT_DAYS: i64 = 7;
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateInvitation {
-    #[schema(example = "new.colleague@example.com")]
+    #[schema(schema_with = crate::domain::schema::email)]
     pub email: String,
-    #[schema(example = "n.colleague")]
+    #[schema(schema_with = crate::domain::schema::username_or_null)]
     pub username: Option<String>,
     /// Ids of groups of the tenant the user joins.
+    #[schema(schema_with = crate::domain::schema::uuids_or_null)]
     pub groups: Option<Vec<String>>,
     /// 1-30 (default 7).
+    #[schema(minimum = 1, maximum = 30)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub expires_in_days: Option<i64>,
 }
 
@@ -102,13 +105,13 @@ pub struct PasswordRules {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AcceptInvitation {
-    #[schema(example = "a long and private passphrase")]
+    #[schema(example = "a long and private passphrase", min_length = 8, max_length = 256)]
     pub password: String,
     /// Set up this second factor right away (`totp`, `sms` or `email`).
     #[schema(value_type = Option<MethodKind>)]
     pub enroll: Option<String>,
     /// For `sms` when the profile has no number.
-    #[schema(example = "+358401234567")]
+    #[schema(schema_with = crate::domain::schema::phone_or_null)]
     pub phone_number: Option<String>,
 }
 

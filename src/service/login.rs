@@ -27,7 +27,7 @@ use crate::store::users::{self, User};
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// The tenant's slug.
-    #[schema(example = "acme")]
+    #[schema(schema_with = crate::domain::schema::slug)]
     pub tenant: String,
     /// The user's email address or username (an identifier with '@' is an email).
     #[schema(example = "alice@example.com")]

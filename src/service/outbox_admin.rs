@@ -55,6 +55,7 @@ pub struct OutboxQuery {
     #[param(value_type = Option<OutboxStatus>)]
     pub status: Option<String>,
     /// At most this many, newest first (1-200, default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
 }
 

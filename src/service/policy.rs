@@ -138,6 +138,7 @@ pub struct PolicyExplanation {
 #[into_params(parameter_in = Query)]
 pub struct ExplainQuery {
     /// The client address to decide for (trusted networks); default: none known.
+    #[param(schema_with = crate::domain::schema::ip_address)]
     pub ip: Option<String>,
 }
 

@@ -39,7 +39,8 @@ pub struct DailyUsage {
 #[serde(deny_unknown_fields)]
 pub struct TopUp {
     /// Messages to add (1-1000000).
-    #[schema(example = 500)]
+    #[schema(example = 500, minimum = 1, maximum = 1000000)]
+    #[serde(deserialize_with = "crate::domain::whole_number::required")]
     pub messages: i64,
 }
 

@@ -37,9 +37,9 @@ pub const DEFAULT_LOCKOUT_SECS: i64 = 1800;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateTenant {
-    #[schema(example = "acme")]
+    #[schema(schema_with = crate::domain::schema::slug)]
     pub slug: String,
-    #[schema(example = "Acme Clinic")]
+    #[schema(schema_with = crate::domain::schema::name_200)]
     pub name: String,
     /// The second-factor mode (default `off`, or `LATCHKEY_DEFAULT_TWO_FACTOR`); the other
     /// settings are changed with PATCH.
@@ -50,11 +50,15 @@ pub struct CreateTenant {
 #[serde(deny_unknown_fields)]
 pub struct TotpSettings {
     /// SHA1 (default; what every app accepts), SHA256 or SHA512.
-    #[schema(example = "SHA1")]
+    #[schema(schema_with = crate::domain::schema::totp_algorithm_or_null)]
     pub algorithm: Option<String>,
     /// 6 (default), 7 or 8.
+    #[schema(minimum = 6, maximum = 8)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub digits: Option<i32>,
     /// Seconds per code, 15-120 (default 30).
+    #[schema(minimum = 15, maximum = 120)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub period: Option<i32>,
 }
 
@@ -62,55 +66,68 @@ pub struct TotpSettings {
 #[derive(Debug, Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateTenant {
+    #[schema(schema_with = crate::domain::schema::name_200_or_null)]
     pub name: Option<String>,
     pub two_factor: Option<TwoFactorMode>,
     /// TOTP parameters for new enrollments (existing ones keep theirs).
+    #[serde(default, deserialize_with = "crate::domain::object_only::optional")]
     pub totp: Option<TotpSettings>,
     /// Consecutive failed second-factor attempts that lock the account (default 5).
+    #[schema(minimum = 1, maximum = 100)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub second_factor_lockout_threshold: Option<i32>,
     /// Consecutive failed passwords that lock the account (default 10).
+    #[schema(minimum = 1, maximum = 1000)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub password_lockout_threshold: Option<i32>,
     /// How long a lock lasts (default 1800).
+    #[schema(minimum = 60, maximum = 2592000)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub lockout_duration_secs: Option<i64>,
     /// How long "remember this device" lasts; 0 turns the feature off (default 30).
+    #[schema(minimum = 0, maximum = 365)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub remember_device_days: Option<i32>,
     /// Kinds users may set up and be asked for: a non-empty subset of `totp`, `sms`, `email`.
     /// Existing methods of a kind taken out are no longer offered at login.
-    #[schema(value_type = Option<Vec<MethodKind>>)]
+    #[schema(value_type = Option<Vec<MethodKind>>, min_items = 1)]
     pub allowed_methods: Option<Vec<String>>,
     /// IPv4/IPv6 CIDRs (at most 100): a password login from inside one is not asked for a
     /// second factor. `[]` clears the list.
-    #[schema(example = json!(["203.0.113.0/24", "2001:db8::/32"]))]
+    #[schema(schema_with = crate::domain::schema::cidrs)]
     pub trusted_networks: Option<Vec<String>>,
     /// `password` (default) or `sso` (with `sso_url`): users of an `sso` tenant sign in
     /// elsewhere, and a second factor here is unavailable.
     #[schema(value_type = Option<SignInSource>)]
     pub sign_in: Option<String>,
     #[serde(default, deserialize_with = "super::users::double_option")]
-    #[schema(value_type = Option<String>, example = "https://idp.example.com/saml/login")]
+    #[schema(schema_with = crate::domain::schema::url_or_null)]
     pub sso_url: Option<Option<String>>,
     /// SMS the tenant may still send (a balance in messages); `null` is unlimited. Top up with
     /// `POST …/sms-budget/top-up`.
-    #[serde(default, deserialize_with = "some_value")]
-    #[schema(value_type = Option<i64>, example = 500)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::nullable")]
+    #[schema(value_type = Option<i64>, example = 500, minimum = 0)]
     pub sms_budget: Option<Option<i64>>,
     /// Caps on messages (the pumping guard); absent fields stay as they are.
+    #[serde(default, deserialize_with = "crate::domain::object_only::optional")]
     pub message_limits: Option<MessageLimitsPatch>,
     /// ISO 3166 alpha-2 regions SMS may go to (from the number's numbering plan); `[]`: any.
-    #[schema(example = json!(["FI", "SE"]))]
+    #[schema(schema_with = crate::domain::schema::country_codes)]
     pub sms_allowed_countries: Option<Vec<String>>,
     /// The origin of the tenant's sign-in page; SMS codes then end with the WebOTP line
     /// (`@app.example.com #123456`). `null` clears it.
     #[serde(default, deserialize_with = "some_value")]
-    #[schema(value_type = Option<String>, example = "https://app.example.com")]
+    #[schema(schema_with = crate::domain::schema::origin_or_null)]
     pub web_origin: Option<Option<String>>,
     /// The email address of the tenant's administrators, for notices (a low SMS balance).
     /// `null` clears it.
     #[serde(default, deserialize_with = "some_value")]
-    #[schema(value_type = Option<String>, example = "it@acme.example")]
+    #[schema(schema_with = crate::domain::schema::email_or_null)]
     pub admin_contact: Option<Option<String>>,
     /// One notice goes to `admin_contact` when the SMS balance falls to this many messages
     /// (default 50; 0: no notice).
+    #[schema(minimum = 0, maximum = 1000000)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub sms_budget_low_threshold: Option<i64>,
     /// Email users about changes to their account (methods, recovery codes, remembered devices,
     /// password, lock); default true.
@@ -121,7 +138,7 @@ pub struct UpdateTenant {
     /// Where the tenant's users sign in; invitation links are `{public_url}/invitation#token=…`.
     /// `null` clears it.
     #[serde(default, deserialize_with = "some_value")]
-    #[schema(value_type = Option<String>, example = "https://app.acme.example")]
+    #[schema(schema_with = crate::domain::schema::public_url_or_null)]
     pub public_url: Option<Option<String>>,
     /// Who may reset a forgotten password: `self_service` (default: a code to a verified
     /// address or phone, then the second factor), `self_service_without_second_factor_users`
@@ -130,6 +147,7 @@ pub struct UpdateTenant {
     pub password_reset: Option<String>,
     /// Audit events older than this many days are deleted (1–3650, default 365).
     #[schema(minimum = 1, maximum = 3650, example = 365)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub audit_retention_days: Option<i64>,
 }
 
@@ -137,12 +155,20 @@ pub struct UpdateTenant {
 #[serde(deny_unknown_fields)]
 pub struct MessageLimitsPatch {
     /// Messages per user per hour, every path (default 10).
+    #[schema(minimum = 1, maximum = 1000000)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub per_user_per_hour: Option<i64>,
     /// SMS to one number per hour (default 5).
+    #[schema(minimum = 1, maximum = 1000000)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub per_number_per_hour: Option<i64>,
     /// SMS to one number per day (default 10).
+    #[schema(minimum = 1, maximum = 1000000)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub per_number_per_day: Option<i64>,
     /// Messages per tenant per hour (default 1000).
+    #[schema(minimum = 1, maximum = 1000000)]
+    #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub per_tenant_per_hour: Option<i64>,
 }
 
@@ -348,7 +374,7 @@ pub struct ListTenants {
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// Continue after this slug (the `next_after` of the previous page).
-    #[param(value_type = Option<String>)]
+    #[param(schema_with = crate::domain::schema::slug)]
     pub after: Option<Slug>,
 }
 

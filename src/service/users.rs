@@ -20,21 +20,23 @@ use crate::store::{sessions, AnyConnection};
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUser {
-    #[schema(example = "alice@example.com")]
+    #[schema(schema_with = crate::domain::schema::email)]
     pub email: String,
     /// Another identifier at login: 3-64 characters of a-z, 0-9, '.', '_', '-' (case-insensitive,
     /// unique in the tenant).
-    #[schema(example = "alice.m")]
+    #[schema(schema_with = crate::domain::schema::username_or_null)]
     pub username: Option<String>,
     #[schema(example = "correct horse battery staple", min_length = 8, max_length = 256)]
     pub password: String,
     /// International form; stored as E.164.
-    #[schema(example = "+358401234567")]
+    #[schema(schema_with = crate::domain::schema::phone_or_null)]
     pub phone_number: Option<String>,
+    #[schema(schema_with = crate::domain::schema::display_name_or_null)]
     pub display_name: Option<String>,
     /// Exempt this user from the tenant's second-factor policy.
     pub two_factor_exempt: Option<bool>,
     /// Groups of the tenant the user belongs to.
+    #[schema(schema_with = crate::domain::schema::uuids_or_null)]
     pub group_ids: Option<Vec<String>>,
     /// The admin vouches for the email address (it may then carry password-reset codes).
     pub email_verified: Option<bool>,
@@ -44,18 +46,20 @@ pub struct CreateUser {
 #[derive(Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
+    #[schema(schema_with = crate::domain::schema::email_or_null)]
     pub email: Option<String>,
     /// `null` removes the user name.
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>, example = "alice.m")]
+    #[schema(schema_with = crate::domain::schema::username_or_null)]
     pub username: Option<Option<String>>,
     /// Changing the password revokes the user's sessions.
+    #[schema(min_length = 8, max_length = 256)]
     pub password: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = crate::domain::schema::phone_or_null)]
     pub phone_number: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = crate::domain::schema::display_name_or_null)]
     pub display_name: Option<Option<String>>,
     /// `false` deactivates the user and revokes their sessions.
     pub active: Option<bool>,
@@ -64,6 +68,7 @@ pub struct UpdateUser {
     /// `false` brings the enrollment prompt back after "do not show this again".
     pub enrollment_prompt_dismissed: Option<bool>,
     /// Replaces the user's groups.
+    #[schema(schema_with = crate::domain::schema::uuids_or_null)]
     pub group_ids: Option<Vec<String>>,
 }
 
@@ -71,6 +76,7 @@ pub struct UpdateUser {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetGroups {
+    #[schema(schema_with = crate::domain::schema::uuids)]
     pub group_ids: Vec<String>,
 }
 
@@ -163,9 +169,10 @@ pub fn double_option<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Op
 #[into_params(parameter_in = Query)]
 pub struct ListUsers {
     /// At most this many users (1-200, default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// Continue after this email (the `next_after` of the previous page).
-    #[param(value_type = Option<String>)]
+    #[param(schema_with = crate::domain::schema::email)]
     pub after: Option<Email>,
 }
 

@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use crate::domain::ChallengeId;
@@ -36,7 +37,7 @@ pub async fn enroll(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<ChallengeId>,
-    body: web::Json<EnrollRequest>,
+    body: Json<EnrollRequest>,
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
@@ -66,7 +67,7 @@ pub async fn skip_enrollment(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<ChallengeId>,
-    body: web::Json<SkipRequest>,
+    body: Json<SkipRequest>,
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
@@ -123,7 +124,7 @@ pub async fn switch_method(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<ChallengeId>,
-    body: web::Json<SwitchMethod>,
+    body: Json<SwitchMethod>,
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);

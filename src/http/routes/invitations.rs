@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
 use crate::error::AppError;
@@ -44,7 +45,7 @@ pub async fn accept_invitation(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<String>,
-    body: web::Json<AcceptInvitation>,
+    body: Json<AcceptInvitation>,
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "invitation", id: &path })?;
     let state = state.into_inner();

@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use crate::error::AppError;
@@ -31,7 +32,7 @@ use crate::state::AppState;
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<LoginRequest>,
+    body: Json<LoginRequest>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let body = body.into_inner();

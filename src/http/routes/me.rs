@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -59,7 +60,7 @@ pub async fn change_password(
     state: web::Data<AppState>,
     req: HttpRequest,
     bearer: Bearer,
-    body: web::Json<ChangePassword>,
+    body: Json<ChangePassword>,
 ) -> Result<HttpResponse, AppError> {
     password_change::change(state.into_inner(), bearer.0, body.into_inner(), client_info(&req)).await?;
     Ok(HttpResponse::NoContent().finish())

@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 
 use crate::domain::MethodId;
@@ -36,7 +37,7 @@ pub async fn add_method(
     state: web::Data<AppState>,
     req: HttpRequest,
     bearer: Bearer,
-    body: web::Json<EnrollRequest>,
+    body: Json<EnrollRequest>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let s = state.clone();
@@ -62,7 +63,7 @@ pub async fn confirm_method(
     req: HttpRequest,
     bearer: Bearer,
     path: web::Path<MethodId>,
-    body: web::Json<ConfirmMethod>,
+    body: Json<ConfirmMethod>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let method = blocking(move || methods::confirm(&state, &bearer.0, &path, body.into_inner(), &client)).await?;

@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use crate::domain::PasswordResetId;
@@ -32,7 +33,7 @@ use crate::state::AppState;
 pub async fn start_reset(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<StartReset>,
+    body: Json<StartReset>,
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Identifier { tenant: &body.tenant, identifier: &body.identifier })?;
     let started = start::start(state.into_inner(), body.into_inner(), client_info(&req)).await?;
@@ -61,7 +62,7 @@ pub async fn verify_reset(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<PasswordResetId>,
-    body: web::Json<ResetCode>,
+    body: Json<ResetCode>,
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let client = client_info(&req);
@@ -92,7 +93,7 @@ pub async fn reset_second_factor(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<PasswordResetId>,
-    body: web::Json<ResetSecondFactor>,
+    body: Json<ResetSecondFactor>,
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let client = client_info(&req);
@@ -119,7 +120,7 @@ pub async fn reset_second_factor(
 pub async fn reset_switch_method(
     state: web::Data<AppState>,
     path: web::Path<PasswordResetId>,
-    body: web::Json<ResetSwitchMethod>,
+    body: Json<ResetSwitchMethod>,
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let s = state.clone();
@@ -148,7 +149,7 @@ pub async fn complete_reset(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<PasswordResetId>,
-    body: web::Json<CompleteReset>,
+    body: Json<CompleteReset>,
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let done = complete::complete(state.into_inner(), path.into_inner(), body.into_inner(), client_info(&req)).await?;

@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{post, web, Either, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -34,7 +35,7 @@ pub struct IntrospectRequest {
     (status = 401, description = "`invalid_grant`: unknown, expired, used or revoked", body = ErrorBody),
 ))]
 #[post("/token/refresh")]
-pub async fn refresh(state: web::Data<AppState>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, AppError> {
+pub async fn refresh(state: web::Data<AppState>, body: Json<RefreshRequest>) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "refresh_token", id: &body.refresh_token })?;
     let pair = blocking(move || sessions::refresh(&state, &body.refresh_token)).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(pair))
@@ -69,7 +70,7 @@ pub async fn logout(state: web::Data<AppState>, bearer: Bearer) -> Result<HttpRe
 pub async fn introspect(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    body: Either<web::Json<IntrospectRequest>, web::Form<IntrospectRequest>>,
+    body: Either<Json<IntrospectRequest>, web::Form<IntrospectRequest>>,
 ) -> Result<HttpResponse, AppError> {
     let token = match body {
         Either::Left(json) => json.into_inner().token,

@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 
 use crate::error::AppError;
@@ -28,7 +29,7 @@ use crate::state::AppState;
 pub async fn verify(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<VerifyRequest>,
+    body: Json<VerifyRequest>,
 ) -> Result<HttpResponse, AppError> {
     // Counted under the canonical id: the same challenge written another way is the same budget.
     let canonical = crate::domain::ChallengeId::parse_known(&body.challenge_id).ok().flatten().map(|id| id.to_string());

@@ -32,7 +32,7 @@ pub const MAX_OPEN_PER_USER: i64 = 3;
 #[serde(deny_unknown_fields)]
 pub struct StartReset {
     /// The tenant's slug (the company ID).
-    #[schema(example = "acme")]
+    #[schema(schema_with = crate::domain::schema::slug)]
     pub tenant: String,
     /// The user's email address or username.
     #[schema(example = "alice@example.com")]
@@ -87,7 +87,7 @@ impl std::fmt::Debug for ResetSecondFactor {
 #[serde(deny_unknown_fields)]
 pub struct ResetSwitchMethod {
     /// One of the `methods` offered for the second step.
-    #[schema(value_type = String)]
+    #[schema(schema_with = crate::domain::schema::uuid)]
     pub method_id: MethodId,
 }
 

@@ -69,7 +69,7 @@ pub struct ChallengeState {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SwitchMethod {
-    #[schema(value_type = String)]
+    #[schema(schema_with = crate::domain::schema::uuid)]
     pub method_id: MethodId,
 }
 

@@ -31,10 +31,10 @@ pub struct EnrollRequest {
     pub kind: String,
     /// For `sms`: the number to use. Required when the profile has none; when it has one,
     /// leaving this out confirms the profile's number.
-    #[schema(example = "+358401234567")]
+    #[schema(schema_with = crate::domain::schema::phone_or_null)]
     pub phone_number: Option<String>,
     /// For `email`: the address to send codes to; default the profile's email.
-    #[schema(example = "alice@example.com")]
+    #[schema(schema_with = crate::domain::schema::email_or_null)]
     pub email: Option<String>,
 }
 

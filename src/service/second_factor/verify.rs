@@ -23,6 +23,7 @@ use crate::store::AnyConnection;
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VerifyRequest {
+    #[schema(schema_with = crate::domain::schema::uuid)]
     pub challenge_id: String,
     /// The code from the app, SMS or email. Send this or `recovery_code`.
     #[schema(example = "123456")]

@@ -21,11 +21,13 @@ use crate::store::tenants;
 #[serde(deny_unknown_fields)]
 pub struct CreateWebhook {
     /// Where events are POSTed: `https://`, to a host on the public internet.
-    #[schema(example = "https://siem.acme.example/latchkey")]
+    #[schema(schema_with = crate::domain::schema::webhook_url)]
     pub url: String,
     /// The events to send; absent: all of them.
+    #[schema(min_items = 1)]
     pub events: Option<Vec<WebhookEvent>>,
     /// A note for administrators (at most 200 characters).
+    #[schema(schema_with = crate::domain::schema::description_or_null)]
     pub description: Option<String>,
 }
 

@@ -15,7 +15,7 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKey {
     /// A label, e.g. the backend that will use the key.
-    #[schema(example = "billing-backend")]
+    #[schema(schema_with = crate::domain::schema::key_name_or_null)]
     pub name: Option<String>,
 }
 
@@ -41,9 +41,9 @@ pub async fn create_api_key(
     let name = if body.iter().all(u8::is_ascii_whitespace) {
         None
     } else {
-        serde_json::from_slice::<CreateApiKey>(&body)
+        serde_json::from_slice::<Option<CreateApiKey>>(&body)
             .map_err(|e| AppError::validation(ErrorCode::InvalidBody, format!("the request body does not fit: {e}")))?
-            .name
+            .and_then(|body| body.name)
     };
     let created = blocking(move || api_keys::create_tenant_key(&state, &path, name)).await?;
     Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(created))

@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 
 use crate::domain::{GroupId, Slug, UserId};
@@ -28,7 +29,7 @@ pub async fn create_group(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<Slug>,
-    body: web::Json<CreateGroup>,
+    body: Json<CreateGroup>,
 ) -> Result<HttpResponse, AppError> {
     let group = blocking(move || groups::create(&state, &caller.0, &path, body.into_inner())).await?;
     Ok(HttpResponse::Created().json(group))
@@ -68,7 +69,7 @@ pub async fn update_group(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<(Slug, GroupId)>,
-    body: web::Json<UpdateGroup>,
+    body: Json<UpdateGroup>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, id) = path.into_inner();
     Ok(HttpResponse::Ok()
@@ -109,7 +110,7 @@ pub async fn set_user_groups(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<(Slug, UserId)>,
-    body: web::Json<SetGroups>,
+    body: Json<SetGroups>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, id) = path.into_inner();
     Ok(HttpResponse::Ok()

@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{delete, get, post, web, HttpRequest, HttpResponse};
 
 use crate::domain::{InvitationId, Slug};
@@ -28,7 +29,7 @@ pub async fn create_invitation(
     req: HttpRequest,
     caller: ApiCaller,
     path: web::Path<Slug>,
-    body: web::Json<CreateInvitation>,
+    body: Json<CreateInvitation>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let view = blocking(move || invitations::create(&state, &caller.0, &path, body.into_inner(), &client)).await?;

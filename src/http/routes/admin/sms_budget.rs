@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{get, post, web, HttpResponse};
 
 use crate::domain::Slug;
@@ -41,7 +42,7 @@ pub async fn top_up_sms_budget(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<Slug>,
-    body: web::Json<TopUp>,
+    body: Json<TopUp>,
 ) -> Result<HttpResponse, AppError> {
     Ok(HttpResponse::Ok()
         .json(blocking(move || sms_budget::top_up(&state, &caller.0, &path, body.into_inner())).await?))

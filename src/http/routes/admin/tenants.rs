@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{get, patch, post, web, HttpResponse};
 
 use crate::domain::Slug;
@@ -20,7 +21,7 @@ use crate::state::AppState;
 pub async fn create_tenant(
     state: web::Data<AppState>,
     caller: ApiCaller,
-    body: web::Json<CreateTenant>,
+    body: Json<CreateTenant>,
 ) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
     let tenant = blocking(move || tenants::create(&state, body.into_inner())).await?;
@@ -72,13 +73,14 @@ pub async fn get_tenant(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
+        (status = 409, description = "`two_factor_unavailable`: a second factor asked of an SSO tenant", body = ErrorBody),
     ))]
 #[patch("/tenants/{slug}")]
 pub async fn update_tenant(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<Slug>,
-    body: web::Json<UpdateTenant>,
+    body: Json<UpdateTenant>,
 ) -> Result<HttpResponse, AppError> {
     caller.0.require_platform()?;
     Ok(HttpResponse::Ok().json(blocking(move || tenants::update(&state, &path, body.into_inner())).await?))

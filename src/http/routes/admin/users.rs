@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 
 use crate::domain::{Slug, UserId};
@@ -25,7 +26,7 @@ pub async fn create_user(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<Slug>,
-    body: web::Json<CreateUser>,
+    body: Json<CreateUser>,
 ) -> Result<HttpResponse, AppError> {
     // Hashing the password: on the bounded hashing pool like every argon2 computation.
     let pool = state.clone();
@@ -88,7 +89,7 @@ pub async fn update_user(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<(Slug, UserId)>,
-    body: web::Json<UpdateUser>,
+    body: Json<UpdateUser>,
 ) -> Result<HttpResponse, AppError> {
     let (slug, user_id) = path.into_inner();
     let pool = state.clone();

@@ -1,3 +1,4 @@
+use crate::http::json_body::Json;
 use actix_web::{delete, get, post, web, HttpResponse};
 
 use crate::domain::{ErrorCode, Slug};
@@ -31,7 +32,7 @@ pub async fn create_webhook(
     state: web::Data<AppState>,
     caller: ApiCaller,
     path: web::Path<Slug>,
-    body: web::Json<CreateWebhook>,
+    body: Json<CreateWebhook>,
 ) -> Result<HttpResponse, AppError> {
     let created = blocking(move || webhooks::create(&state, &caller.0, &path, body.into_inner())).await?;
     Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(created))

@@ -4,6 +4,10 @@
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+mod request_rules;
+
+use request_rules::RequestRules;
+
 use super::routes;
 
 #[derive(OpenApi)]
@@ -82,7 +86,7 @@ use super::routes;
         routes::admin::signing_keys::list_signing_keys,
         routes::admin::signing_keys::rotate_signing_key,
     ),
-    modifiers(&SecuritySchemes, &AdminPrefix, &CommonErrors),
+    modifiers(&SecuritySchemes, &AdminPrefix, &CommonErrors, &RequestRules),
     tags(
         (name = "login", description = "Password login, second-factor challenges and verification"),
         (name = "tokens", description = "Refresh, logout, introspection and the JWKS"),
@@ -143,10 +147,12 @@ impl Modify for AdminPrefix {
 
 /// Errors any endpoint can give, added in one place rather than on every handler: a JSON body
 /// can be malformed (400), too large (413) or not JSON (415); anything can fail inside (500).
+/// Ids in paths are UUIDs (`domain::ids`), refused with 400 `invalid_path` otherwise.
 struct CommonErrors;
 
 impl Modify for CommonErrors {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::ParameterIn;
         use utoipa::openapi::{Content, Ref, ResponseBuilder};
         let error = |description: &str| {
             ResponseBuilder::new()
@@ -166,6 +172,18 @@ impl Modify for CommonErrors {
                     responses
                         .entry("415".into())
                         .or_insert_with(|| error("`unsupported_media_type`: send JSON").into());
+                }
+                let mut has_id = false;
+                for parameter in op.parameters.iter_mut().flatten() {
+                    if parameter.parameter_in == ParameterIn::Path && parameter.name.ends_with("_id") {
+                        parameter.schema = Some(crate::domain::schema::uuid().into());
+                        has_id = true;
+                    }
+                }
+                if has_id {
+                    responses.entry("400".into()).or_insert_with(|| {
+                        error("`invalid_path`: an id in the path is not a UUID, or a body that does not fit").into()
+                    });
                 }
                 if path != "/healthz" {
                     responses.entry("500".into()).or_insert_with(|| {

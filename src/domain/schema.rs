@@ -1,0 +1,228 @@
+//! The domain's input rules as JSON Schema, for the OpenAPI document (`#[schema(schema_with =
+//! …)]` on request fields). Each schema accepts only what the parser next to it accepts (a
+//! little less where a regular expression cannot say it exactly, never more), so a generated
+//! client refuses what the server would refuse. `tests/api/openapi.rs` checks them against the
+//! parsers; the schemathesis run in `.ci/fuzz` checks them against the server.
+
+use utoipa::openapi::schema::{
+    AnyOfBuilder, ArrayBuilder, KnownFormat, Object, ObjectBuilder, SchemaFormat, SchemaType, Type,
+};
+use utoipa::openapi::{RefOr, Schema};
+
+use super::text::INVISIBLE_RANGES;
+
+/// `[…]` body of a character class holding every unsafe character (`text::is_unsafe_char`),
+/// as literal characters (control characters as JSON escapes once serialized).
+fn unsafe_class() -> String {
+    let mut class = String::from("\u{0}-\u{1f}\u{7f}-\u{9f}");
+    for &(from, to) in INVISIBLE_RANGES {
+        class.push(from);
+        if to != from {
+            class.push('-');
+            class.push(to);
+        }
+    }
+    class
+}
+
+fn string(pattern: String, min: usize, max: usize) -> ObjectBuilder {
+    ObjectBuilder::new().schema_type(Type::String).pattern(Some(pattern)).min_length(Some(min)).max_length(Some(max))
+}
+
+fn nullable(object: ObjectBuilder) -> ObjectBuilder {
+    object.schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+}
+
+/// A tenant slug (`Slug::parse`).
+pub fn slug() -> Object {
+    string("^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$".into(), 2, 63).examples([serde_json::json!("acme")]).build()
+}
+
+fn email_builder() -> ObjectBuilder {
+    let u = unsafe_class();
+    let local = format!("[^\\s@{u}]+");
+    let domain = format!("[^\\s@.{u}](?:[^\\s@{u}]*[^\\s@.{u}])?");
+    string(format!("^{local}@{domain}$"), 3, 254)
+}
+
+/// An email address (`Email::parse`).
+pub fn email() -> Object {
+    email_builder().examples([serde_json::json!("alice@example.com")]).build()
+}
+
+/// An email address, or `null`.
+pub fn email_or_null() -> Object {
+    nullable(email_builder()).build()
+}
+
+fn username_builder() -> ObjectBuilder {
+    string("^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$".into(), 3, 64)
+}
+
+/// A user name (`Username::parse`).
+pub fn username() -> Object {
+    username_builder().examples([serde_json::json!("alice.m")]).build()
+}
+
+/// A user name, or `null`.
+pub fn username_or_null() -> Object {
+    nullable(username_builder()).build()
+}
+
+/// One line of text people see (`text::line`): at least one visible character, no control or
+/// invisible formatting characters.
+fn line(max: usize) -> ObjectBuilder {
+    let u = unsafe_class();
+    string(format!("^[^{u}]*[^\\s{u}][^{u}]*$"), 1, max)
+}
+
+/// A name of at most 100 characters (groups).
+pub fn name_100() -> Object {
+    line(100).build()
+}
+
+/// A name of at most 100 characters, or `null`.
+pub fn name_100_or_null() -> Object {
+    nullable(line(100)).build()
+}
+
+/// A name of at most 200 characters (tenants).
+pub fn name_200() -> Object {
+    line(200).build()
+}
+
+/// A name of at most 200 characters, or `null` (display names, descriptions).
+pub fn name_200_or_null() -> Object {
+    nullable(line(200)).build()
+}
+
+fn blank_or_line(max: usize) -> ObjectBuilder {
+    let u = unsafe_class();
+    nullable(string(format!("^[^{u}]*$"), 0, max))
+}
+
+/// An API key's name: empty or blank gives the default name.
+pub fn key_name_or_null() -> Object {
+    blank_or_line(100).examples([serde_json::json!("billing-backend")]).build()
+}
+
+/// A webhook's description: empty, blank or `null` means none.
+pub fn description_or_null() -> Object {
+    blank_or_line(200).build()
+}
+
+/// A user's display name: empty, blank or `null` means none.
+pub fn display_name_or_null() -> Object {
+    blank_or_line(200).examples([serde_json::json!("Alice Martin")]).build()
+}
+
+/// Printable ASCII: URLs are written percent-encoded.
+const URL_REST: &str = "[!-~]";
+/// A DNS name whose last label starts with a letter (never an IP literal), no `--` (no
+/// punycode labels), lower case.
+const HOST: &str = "(?:[a-z0-9]+(?:-[a-z0-9]+)*\\.)*[a-z][a-z0-9]*(?:-[a-z0-9]+)*";
+const PORT: &str = "(?::[1-9][0-9]{0,3})?";
+const LOCAL_HOSTS: &str = "(?:localhost|127\\.0\\.0\\.1|\\[::1\\])";
+
+/// An http(s) URL (`tenant_policy::parse_url`), or `null`.
+pub fn url_or_null() -> Object {
+    nullable(string(format!("^https?://{URL_REST}{{2,}}$"), 9, 2000))
+        .examples([serde_json::json!("https://idp.example.com/saml/login")])
+        .build()
+}
+
+/// Where a tenant's users sign in (`tenant_policy::parse_public_url`), or `null`.
+pub fn public_url_or_null() -> Object {
+    let pattern = format!("^(?:https://{URL_REST}{{2,}}|http://{LOCAL_HOSTS}(?:[:/]{URL_REST}*)?)$");
+    nullable(string(pattern, 9, 2000)).examples([serde_json::json!("https://app.acme.example")]).build()
+}
+
+/// A web origin (`tenant_policy::parse_origin`), or `null`.
+pub fn origin_or_null() -> Object {
+    let pattern = format!("^(?:https://{HOST}{PORT}|http://{LOCAL_HOSTS}{PORT})/?$");
+    nullable(string(pattern, 9, 300)).examples([serde_json::json!("https://app.example.com")]).build()
+}
+
+/// A webhook receiver: https, a DNS name that is not `localhost` (address literals and private
+/// addresses are refused; names are checked again when they resolve, at every send).
+pub fn webhook_url() -> Object {
+    let not_local = "(?!(?:[a-z0-9-]+\\.)*localhost(?:[:/?#]|$))";
+    let pattern = format!("^https://{not_local}{HOST}{PORT}(?:[/?#]{URL_REST}*)?$");
+    string(pattern, 9, 2000).examples([serde_json::json!("https://siem.acme.example/latchkey")]).build()
+}
+
+/// A phone number in international form. Whether the number exists in its country's
+/// numbering plan is checked by the server (`invalid_phone_number`); no pattern can say it.
+fn phone_builder() -> ObjectBuilder {
+    string("^\\+[0-9][0-9 ().-]{0,30}$".into(), 2, 32)
+}
+
+/// A phone number.
+pub fn phone() -> Object {
+    phone_builder().examples([serde_json::json!("+358401234567")]).build()
+}
+
+/// A phone number, or `null`.
+pub fn phone_or_null() -> Object {
+    nullable(phone_builder()).examples([serde_json::json!("+358401234567")]).build()
+}
+
+/// IPv4 or IPv6 networks, at most 100 (`network::parse_cidrs`; an empty entry is skipped).
+pub fn cidrs() -> RefOr<Schema> {
+    let octet = "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+    let v4 = format!("{octet}(?:\\.{octet}){{3}}(?:/(?:3[0-2]|[12]?[0-9]))?");
+    let v6 = "(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,7}:)(?:/(?:12[0-8]|1[01][0-9]|[1-9]?[0-9]))?";
+    let cidr = ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^(?:{v4}|{v6}|)$"))).build();
+    array_or_null(cidr, Some(super::network::MAX_NETWORKS))
+}
+
+/// ISO 3166 alpha-2 region codes (`TenantPolicy::validate`).
+pub fn country_codes() -> RefOr<Schema> {
+    let code = ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[A-Z]{2}$")).build();
+    array_or_null(code, None)
+}
+
+/// Ids (UUIDs), as in `group_ids`, or `null`.
+pub fn uuids_or_null() -> RefOr<Schema> {
+    array_or_null(uuid_builder().build(), Some(100))
+}
+
+/// Ids (UUIDs).
+pub fn uuids() -> RefOr<Schema> {
+    let array = ArrayBuilder::new().items(uuid_builder().build()).max_items(Some(100)).build();
+    RefOr::T(Schema::Array(array))
+}
+
+fn array_or_null(items: Object, max: Option<usize>) -> RefOr<Schema> {
+    let array = ArrayBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Array, Type::Null]))
+        .items(items)
+        .max_items(max)
+        .build();
+    RefOr::T(Schema::Array(array))
+}
+
+fn uuid_builder() -> ObjectBuilder {
+    ObjectBuilder::new().schema_type(Type::String).format(Some(SchemaFormat::KnownFormat(KnownFormat::Uuid)))
+}
+
+/// A TOTP algorithm (`TotpParams::new`), or `null`.
+pub fn totp_algorithm_or_null() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .enum_values(Some(["SHA1", "SHA256", "SHA512"]))
+        .examples([serde_json::json!("SHA1")])
+        .build()
+}
+
+/// An id (UUID).
+pub fn uuid() -> Object {
+    uuid_builder().build()
+}
+
+/// An IPv4 or IPv6 address.
+pub fn ip_address() -> RefOr<Schema> {
+    let v4 = ObjectBuilder::new().schema_type(Type::String).format(Some(SchemaFormat::KnownFormat(KnownFormat::Ipv4)));
+    let v6 = ObjectBuilder::new().schema_type(Type::String).format(Some(SchemaFormat::KnownFormat(KnownFormat::Ipv6)));
+    RefOr::T(Schema::AnyOf(AnyOfBuilder::new().item(v4).item(v6).build()))
+}

@@ -1,0 +1,55 @@
+//! Rules between the fields of a request body, which field attributes cannot carry: added to
+//! the generated schemas by name, so the document refuses the combinations the server refuses.
+
+use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
+use utoipa::openapi::{OpenApi, RefOr};
+use utoipa::Modify;
+
+pub struct RequestRules;
+
+impl Modify for RequestRules {
+    fn modify(&self, openapi: &mut OpenApi) {
+        let Some(components) = openapi.components.as_mut() else { return };
+        let schemas = &mut components.schemas;
+        // A second factor is a code or a recovery code, never both, never neither.
+        for name in ["VerifyRequest", "ResetSecondFactor"] {
+            add_rule(schemas.get_mut(name), exactly_one_required(&["code", "recovery_code"]));
+        }
+        // `phone_number` only with `sms`, `email` only with `email`.
+        let kind_fields = OneOfBuilder::new()
+            .item(kind_branch("totp", &["phone_number", "email"]))
+            .item(kind_branch("sms", &["email"]))
+            .item(kind_branch("email", &["phone_number"]))
+            .build();
+        add_rule(schemas.get_mut("EnrollRequest"), Schema::OneOf(kind_fields));
+    }
+}
+
+/// The schema becomes `allOf: [itself, rule]`.
+fn add_rule(schema: Option<&mut RefOr<Schema>>, rule: Schema) {
+    if let Some(schema) = schema {
+        let own = std::mem::replace(schema, RefOr::T(Schema::default()));
+        *schema = RefOr::T(Schema::AllOf(AllOfBuilder::new().item(own).item(rule).build()));
+    }
+}
+
+fn exactly_one_required(fields: &[&str]) -> Schema {
+    let mut one_of = OneOfBuilder::new();
+    for field in fields {
+        let given = ObjectBuilder::new().schema_type(Type::String);
+        one_of = one_of.item(ObjectBuilder::new().schema_type(Type::Object).property(*field, given).required(*field));
+    }
+    Schema::OneOf(one_of.build())
+}
+
+/// `kind` is `kind` and the fields named are absent or `null`.
+fn kind_branch(kind: &str, absent: &[&str]) -> ObjectBuilder {
+    let mut branch = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .property("kind", ObjectBuilder::new().schema_type(Type::String).enum_values(Some([kind])))
+        .required("kind");
+    for field in absent {
+        branch = branch.property(*field, ObjectBuilder::new().schema_type(Type::Null));
+    }
+    branch
+}
