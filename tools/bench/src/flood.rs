@@ -12,7 +12,7 @@ use futures_util::stream::{self, StreamExt};
 use hdrhistogram::Histogram;
 use serde_json::{json, Value};
 
-use super::{enroll, now_secs, totp, Bench, BoxError, Recorder, PASSWORD};
+use super::{enroll, login_load, now_secs, totp, Bench, BoxError, Recorder};
 
 /// Pause between two requests of one probe.
 const PROBE_INTERVAL: Duration = Duration::from_millis(25);
@@ -162,21 +162,7 @@ pub async fn flood_mode(bench: Arc<Bench>) -> Result<(), BoxError> {
     let recorder = Recorder::new()?;
     let started = Instant::now();
     let until = started + Duration::from_secs(bench.args.seconds);
-    let mut flood = Vec::new();
-    for worker in 0..bench.args.concurrency {
-        let (bench, emails, recorder) = (bench.clone(), emails.clone(), recorder.clone());
-        flood.push(tokio::spawn(async move {
-            let mut i = worker;
-            while Instant::now() < until {
-                let email = &emails[i % emails.len()];
-                i += 7;
-                let t = Instant::now();
-                let body = json!({"tenant": bench.tenant, "identifier": email, "password": PASSWORD});
-                let status = bench.client.post(format!("{}/login", bench.args.url)).json(&body).send().await;
-                recorder.record(status.ok().map(|r| r.status().as_u16()), t).await;
-            }
-        }));
-    }
+    let flood = login_load(&bench, &emails, &recorder, until);
     // The probes start once the flood is under way.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let probes = vec![

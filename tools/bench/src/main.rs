@@ -231,6 +231,31 @@ impl Recorder {
     }
 }
 
+/// `--concurrency` tasks sending `/login` for the users in turn until `until`.
+fn login_load(
+    bench: &Arc<Bench>,
+    emails: &Arc<Vec<String>>,
+    recorder: &Arc<Recorder>,
+    until: Instant,
+) -> Vec<tokio::task::JoinHandle<()>> {
+    (0..bench.args.concurrency)
+        .map(|worker| {
+            let (bench, emails, recorder) = (bench.clone(), emails.clone(), recorder.clone());
+            tokio::spawn(async move {
+                let mut i = worker;
+                while Instant::now() < until {
+                    let email = &emails[i % emails.len()];
+                    i += 7;
+                    let t = Instant::now();
+                    let body = json!({"tenant": bench.tenant, "identifier": email, "password": PASSWORD});
+                    let status = bench.client.post(format!("{}/login", bench.args.url)).json(&body).send().await;
+                    recorder.record(status.ok().map(|r| r.status().as_u16()), t).await;
+                }
+            })
+        })
+        .collect()
+}
+
 async fn login_mode(bench: Arc<Bench>) -> Result<(), BoxError> {
     let emails = Arc::new(bench.create_users("off").await?);
     let hash_secs = tokio::task::spawn_blocking(single_hash_seconds).await??;
@@ -239,21 +264,7 @@ async fn login_mode(bench: Arc<Bench>) -> Result<(), BoxError> {
     let recorder = Recorder::new()?;
     let deadline = Instant::now() + Duration::from_secs(bench.args.seconds);
     let started = Instant::now();
-    let mut tasks = Vec::new();
-    for worker in 0..bench.args.concurrency {
-        let (bench, emails, recorder) = (bench.clone(), emails.clone(), recorder.clone());
-        tasks.push(tokio::spawn(async move {
-            let mut i = worker;
-            while Instant::now() < deadline {
-                let email = &emails[i % emails.len()];
-                i += 7;
-                let t = Instant::now();
-                let body = json!({"tenant": bench.tenant, "identifier": email, "password": PASSWORD});
-                let status = bench.client.post(format!("{}/login", bench.args.url)).json(&body).send().await;
-                recorder.record(status.ok().map(|r| r.status().as_u16()), t).await;
-            }
-        }));
-    }
+    let tasks = login_load(&bench, &emails, &recorder, deadline);
     for t in tasks {
         t.await?;
     }
