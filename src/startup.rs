@@ -87,6 +87,7 @@ pub fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> Result<(AppStat
     };
     let hash_pool = HashPool::new(
         settings.max_concurrent_hashes,
+        settings.hash_nice,
         settings.max_queued_logins,
         Duration::from_millis(settings.login_queue_timeout_ms),
     )

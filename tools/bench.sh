@@ -2,8 +2,9 @@
 # Starts a release build of Latchkey on a temporary database (SQLite, and PostgreSQL when
 # reachable), floods it with the latchkey-bench load generator, prints the figures and stops it.
 # Usage: tools/bench.sh [seconds] [concurrency] [verify-users] [modes: "login verify sms flood"]
-# LATCHKEY_BENCH_SERVER=path runs that server binary instead of this tree's release build (for
-# before/after comparisons: build the older commit, copy its binary aside, pass it here).
+# LATCHKEY_BENCH_SERVER=path runs that server binary instead of this tree's release build.
+# LATCHKEY_BENCH_BASELINE=path runs every measurement twice, first on that binary ("before": build
+# the older commit, copy its binary aside) and then on this tree's ("after"), one after the other.
 # The /verify run uses light argon2 parameters for its setup logins: the measured /verify path
 # has no password hashing, and production parameters would only slow the setup.
 set -euo pipefail
@@ -14,6 +15,7 @@ verify_users=${3:-3000}
 modes=${4:-login verify}
 pg_base=${LATCHKEY_BENCH_PG:-postgres://postgres@127.0.0.1:5432}
 server=${LATCHKEY_BENCH_SERVER:-./target/release/latchkey}
+baseline=${LATCHKEY_BENCH_BASELINE:-}
 cargo build --release --quiet -p latchkey -p latchkey-bench --bins
 
 run_one() {
@@ -23,8 +25,9 @@ run_one() {
   key="lk_admin_$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 43)"
   port=$((20000 + RANDOM % 20000))
   # The load comes from one address at a few accounts: the rate limits would measure themselves.
+  local binary=${BENCH_BINARY:-$server}
   env $extra_env LATCHKEY_RATE_LIMIT_PER_IP=0 LATCHKEY_RATE_LIMIT_PER_ACCOUNT=0 LATCHKEY_BIND=127.0.0.1:$port LATCHKEY_DATA_DIR=$dir LATCHKEY_DATABASE_URL=$url \
-    LATCHKEY_BOOTSTRAP_ADMIN_KEY=$key LATCHKEY_LOG=warn "$server" serve >"$dir/server.log" 2>&1 &
+    LATCHKEY_BOOTSTRAP_ADMIN_KEY=$key LATCHKEY_LOG=warn "$binary" serve >"$dir/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
   ./target/release/latchkey-bench --url "http://127.0.0.1:$port" --admin-key "$key" --seconds "$seconds" \
@@ -35,11 +38,16 @@ run_one() {
 
 light="LATCHKEY_LOG=warn LATCHKEY_ARGON2_MEMORY_KIB=256 LATCHKEY_ARGON2_ITERATIONS=1"
 both() {
-  run_one sqlite "sqlite://$(mktemp -d)/bench.db" "$@"
+  if [ -n "$baseline" ] && [ -z "${BENCH_BINARY:-}" ]; then
+    BENCH_BINARY=$baseline LABEL_SUFFIX=" (before)" both "$@"
+    BENCH_BINARY=$server LABEL_SUFFIX=" (after)" both "$@"
+    return
+  fi
+  run_one "sqlite${LABEL_SUFFIX:-}" "sqlite://$(mktemp -d)/bench.db" "$@"
   if psql "$pg_base/postgres" -Atc 'select 1' >/dev/null 2>&1; then
     db="latchkey_bench_$$_$RANDOM"
     psql "$pg_base/postgres" -qc "CREATE DATABASE $db"
-    run_one postgres "$pg_base/$db" "$@"
+    run_one "postgres${LABEL_SUFFIX:-}" "$pg_base/$db" "$@"
     psql "$pg_base/postgres" -qc "DROP DATABASE $db WITH (FORCE)"
   else
     echo "PostgreSQL not reachable at $pg_base: skipped"

@@ -4,7 +4,7 @@
 use crate::domain::UnixTime;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{Algorithm, DecodingKey, Header, Validation};
 use ring::signature::{Ed25519KeyPair, KeyPair};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -53,7 +53,9 @@ pub struct KeyMaterial {
     pub retired_at: Option<UnixTime>,
     /// The 32-byte public key (the JWK's `x`).
     pub public_key: Vec<u8>,
-    encoding: Option<EncodingKey>,
+    /// The private key, parsed once: parsing a PKCS#8 document derives the public key again,
+    /// which would double the cost of every signature.
+    signing: Option<Ed25519KeyPair>,
     decoding: DecodingKey,
 }
 
@@ -73,7 +75,7 @@ impl KeyMaterial {
             created_at,
             retired_at,
             public_key,
-            encoding: private_pkcs8.map(EncodingKey::from_ed_der),
+            signing: private_pkcs8.and_then(|der| Ed25519KeyPair::from_pkcs8_maybe_unchecked(der).ok()),
             decoding,
         }
     }
@@ -130,7 +132,7 @@ impl KeyRing {
     }
 
     pub fn has_signing_key(&self) -> bool {
-        self.keys.iter().any(|k| k.retired_at.is_none() && k.encoding.is_some())
+        self.keys.iter().any(|k| k.retired_at.is_none() && k.signing.is_some())
     }
 
     pub fn knows(&self, kid: &str) -> bool {
@@ -141,12 +143,21 @@ impl KeyRing {
         let key = self
             .keys
             .iter()
-            .find(|k| k.retired_at.is_none() && k.encoding.is_some())
+            .find(|k| k.retired_at.is_none() && k.signing.is_some())
             .ok_or_else(|| TokenError::Signing("no active signing key".into()))?;
-        let encoding = key.encoding.as_ref().ok_or_else(|| TokenError::Signing("no private key".into()))?;
+        let pair = key.signing.as_ref().ok_or_else(|| TokenError::Signing("no private key".into()))?;
         let mut header = Header::new(Algorithm::EdDSA);
         header.kid = Some(key.kid.clone());
-        jsonwebtoken::encode(&header, claims, encoding).map_err(|e| TokenError::Signing(e.to_string()))
+        // RFC 7515 compact serialisation, as `jsonwebtoken::encode` writes it, signed with the
+        // parsed key.
+        let unwritable = |e: serde_json::Error| TokenError::Signing(e.to_string());
+        let mut token = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&header).map_err(unwritable)?);
+        token.push('.');
+        URL_SAFE_NO_PAD.encode_string(serde_json::to_vec(claims).map_err(unwritable)?, &mut token);
+        let signature = pair.sign(token.as_bytes());
+        token.push('.');
+        URL_SAFE_NO_PAD.encode_string(signature.as_ref(), &mut token);
+        Ok(token)
     }
 
     /// The `kid` a token names, if its header parses.

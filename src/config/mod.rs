@@ -39,6 +39,8 @@ pub struct Settings {
     pub argon2: HashParams,
     /// How many password hashes may run at once (each holds `argon2.memory_kib`).
     pub max_concurrent_hashes: usize,
+    /// How much nicer (Linux scheduling priority, 0–19) the hashing threads are than the HTTP workers.
+    pub hash_nice: i32,
     /// How many logins may wait for a hashing slot before the server answers 503.
     pub max_queued_logins: usize,
     /// How long a login may wait for a hashing slot.
@@ -123,6 +125,7 @@ impl Settings {
                 parallelism: parse.or("LATCHKEY_ARGON2_PARALLELISM", HashParams::default().parallelism)?,
             },
             max_concurrent_hashes: parse.or("LATCHKEY_MAX_CONCURRENT_HASHES", cores())?,
+            hash_nice: parse.or("LATCHKEY_HASH_NICE", 10)?,
             max_queued_logins: parse.or("LATCHKEY_MAX_QUEUED_LOGINS", 64 * cores())?,
             login_queue_timeout_ms: parse.or("LATCHKEY_LOGIN_QUEUE_TIMEOUT_MS", 2000)?,
             cors_origins: get("LATCHKEY_CORS_ORIGINS")
@@ -179,6 +182,9 @@ impl Settings {
         }
         if self.max_concurrent_hashes == 0 {
             return fail("LATCHKEY_MAX_CONCURRENT_HASHES", "must be at least 1");
+        }
+        if !(0..=19).contains(&self.hash_nice) {
+            return fail("LATCHKEY_HASH_NICE", "must be between 0 and 19");
         }
         if self.db_pool_size == 0 {
             return fail("LATCHKEY_DB_POOL_SIZE", "must be at least 1");

@@ -19,6 +19,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("LATCHKEY_ARGON2_ITERATIONS", "argon2id iterations (default 2)"),
     ("LATCHKEY_ARGON2_PARALLELISM", "argon2id lanes (default 1)"),
     ("LATCHKEY_MAX_CONCURRENT_HASHES", "password hashes running at once (default: the number of cores)"),
+    ("LATCHKEY_HASH_NICE", "how much lower the hashing threads' scheduling priority is, 0-19 (default 10; Linux)"),
     ("LATCHKEY_MAX_QUEUED_LOGINS", "logins waiting for a hash before 503 (default 64 per core)"),
     ("LATCHKEY_LOGIN_QUEUE_TIMEOUT_MS", "longest wait for a hash before 503 (default 2000)"),
     ("LATCHKEY_CORS_ORIGINS", "comma-separated browser origins allowed on public endpoints (default: none)"),

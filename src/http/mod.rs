@@ -72,7 +72,8 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .default_service(web::to(error::not_found)),
             )
             .service(routes::metrics::metrics)
-            .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", openapi::document()))
+            .route("/openapi.json", web::get().to(openapi::served))
+            .service(SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/openapi.json")))
             .route(
                 "/docs",
                 web::get().to(|| async { HttpResponse::Found().insert_header((header::LOCATION, "/docs/")).finish() }),

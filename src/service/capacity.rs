@@ -1,6 +1,6 @@
 //! Password hashing runs on a small pool of dedicated threads: as many as may hash at once
 //! (each hash holds ~19 MiB, and each thread keeps its allocator arena), with a bounded queue
-//! in front. A login that finds the queue full, or waits in it too long, is refused at once
+//! in front. A login that finds the queue full, or waits in it too long, is refused
 //! with 503 instead of queueing without bound; memory stays bounded under any flood.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,6 +14,12 @@ use crate::error::AppError;
 
 type Job = Box<dyn FnOnce() + Send>;
 
+/// How long a login refused for a full queue waits before its 503 goes out. Waiting costs no
+/// CPU (the request's task sleeps), and it bounds the refusals a connection can ask for to two a
+/// second: 256 connections retrying at once got 3,000–7,500 answers a second without it,
+/// which took most of the CPU the hashing threads needed.
+pub const REFUSAL_PAUSE: Duration = Duration::from_millis(500);
+
 pub struct HashPool {
     queue: SyncSender<(Instant, Job)>,
     wait_limit: Duration,
@@ -26,7 +32,7 @@ fn overloaded() -> AppError {
 }
 
 impl HashPool {
-    pub fn new(threads: usize, max_queued: usize, wait_limit: Duration) -> Result<Self, String> {
+    pub fn new(threads: usize, nice: i32, max_queued: usize, wait_limit: Duration) -> Result<Self, String> {
         let (queue, jobs) = sync_channel::<(Instant, Job)>(max_queued);
         let jobs = Arc::new(Mutex::new(jobs));
         let queued = Arc::new(AtomicUsize::new(0));
@@ -35,7 +41,7 @@ impl HashPool {
             std::thread::Builder::new()
                 .name(format!("latchkey-hash-{i}"))
                 .spawn(move || {
-                    yield_to_http_workers();
+                    yield_to_http_workers(nice);
                     work(&jobs, &queued, wait_limit)
                 })
                 .map_err(|e| format!("cannot start a hashing thread: {e}"))?;
@@ -67,7 +73,12 @@ impl HashPool {
         if let Err(refused) = self.queue.try_send((Instant::now(), job)) {
             self.queued.fetch_sub(1, Ordering::Relaxed);
             return Err(match refused {
-                TrySendError::Full(_) => overloaded(),
+                TrySendError::Full(_) => {
+                    // A client that retries at once would otherwise turn the refusals into the
+                    // flood: answering thousands of 503s a second takes the CPU the hashes need.
+                    tokio::time::sleep(REFUSAL_PAUSE).await;
+                    overloaded()
+                }
                 TrySendError::Disconnected(_) => AppError::internal("the hashing pool stopped"),
             });
         }
@@ -79,24 +90,25 @@ impl HashPool {
     }
 }
 
-/// Hashing threads run at a lower scheduling priority than the HTTP workers (nice +10 on
-/// Linux, a per-thread attribute there): under a login flood they still get every cycle the
+/// Hashing threads run at a lower scheduling priority than the HTTP workers (`nice` more:
+/// `LATCHKEY_HASH_NICE`, 10 by default; on Linux, where it is a per-thread attribute): under a login flood they still get every cycle the
 /// workers leave idle, but `/healthz`, the JWKS, `/verify` and `/token/refresh` are scheduled
 /// first, so the hashing never starves the accept path. Failure to lower it is only logged.
-fn yield_to_http_workers() {
+fn yield_to_http_workers(nice: i32) {
+    #[cfg(not(target_os = "linux"))]
+    let _ = nice;
     #[cfg(target_os = "linux")]
     {
+        if nice == 0 {
+            return;
+        }
         let thread = rustix::thread::gettid();
         let current = rustix::process::getpriority_process(Some(thread)).unwrap_or(0);
-        if let Err(e) = rustix::process::setpriority_process(Some(thread), (current + HASH_NICE).min(19)) {
+        if let Err(e) = rustix::process::setpriority_process(Some(thread), (current + nice).min(19)) {
             tracing::warn!(error = %e, "cannot lower the priority of a hashing thread");
         }
     }
 }
-
-/// How much nicer than the HTTP workers the hashing threads are (CFS weight 1024 → 110).
-#[cfg(target_os = "linux")]
-const HASH_NICE: i32 = 10;
 
 fn work(jobs: &Mutex<Receiver<(Instant, Job)>>, queued: &AtomicUsize, wait_limit: Duration) {
     loop {
@@ -121,7 +133,7 @@ mod tests {
 
     #[tokio::test]
     async fn runs_jobs_and_refuses_beyond_the_queue() -> Result<(), String> {
-        let pool = Arc::new(HashPool::new(1, 1, Duration::from_secs(5))?);
+        let pool = Arc::new(HashPool::new(1, 0, 1, Duration::from_secs(5))?);
         assert_eq!(pool.run(|| Ok(2 + 2)).await.ok(), Some(4));
         let (release, wait) = std::sync::mpsc::channel::<()>();
         let blocker = tokio::spawn({
@@ -143,7 +155,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_job_whose_caller_left_is_not_run() -> Result<(), String> {
-        let pool = Arc::new(HashPool::new(1, 4, Duration::from_secs(5))?);
+        let pool = Arc::new(HashPool::new(1, 0, 4, Duration::from_secs(5))?);
         let (release, wait) = std::sync::mpsc::channel::<()>();
         let blocker = tokio::spawn({
             let pool = pool.clone();
@@ -172,7 +184,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_job_that_waited_too_long_is_refused() -> Result<(), String> {
-        let pool = Arc::new(HashPool::new(1, 4, Duration::from_millis(20))?);
+        let pool = Arc::new(HashPool::new(1, 0, 4, Duration::from_millis(20))?);
         let slow = tokio::spawn({
             let pool = pool.clone();
             async move {

@@ -1,5 +1,6 @@
 use diesel::prelude::*;
 
+use super::prepared::execute_prepared;
 use crate::domain::{ApiKeyId, TenantId, UnixTime};
 
 use super::schema::api_keys;
@@ -19,7 +20,7 @@ pub struct ApiKey {
 }
 
 pub fn insert(conn: &mut AnyConnection, key: &ApiKey) -> Result<(), StoreError> {
-    diesel::insert_into(api_keys::table).values(key).execute(conn)?;
+    execute_prepared!(diesel::insert_into(api_keys::table).values(key), conn)?;
     Ok(())
 }
 
@@ -51,13 +52,15 @@ pub fn revoke(
     key_id: &ApiKeyId,
     now: UnixTime,
 ) -> Result<bool, StoreError> {
-    let n = diesel::update(
-        api_keys::table
-            .filter(api_keys::id.eq(key_id))
-            .filter(api_keys::tenant_id.eq(tenant_id))
-            .filter(api_keys::revoked_at.is_null()),
-    )
-    .set(api_keys::revoked_at.eq(now))
-    .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(
+            api_keys::table
+                .filter(api_keys::id.eq(key_id))
+                .filter(api_keys::tenant_id.eq(tenant_id))
+                .filter(api_keys::revoked_at.is_null()),
+        )
+        .set(api_keys::revoked_at.eq(now)),
+        conn
+    )?;
     Ok(n == 1)
 }

@@ -1,5 +1,6 @@
 //! The audit trail: who, which tenant, what, the outcome, from where, when.
 
+use super::prepared::execute_prepared;
 use diesel::prelude::*;
 
 use crate::domain::{AuditEvent, AuditOutcome, TenantId, UnixTime, UserId};
@@ -46,7 +47,7 @@ pub fn record(conn: &mut AnyConnection, e: Entry<'_>) -> Result<(), StoreError> 
         created_at: e.at,
         user_agent: e.user_agent.map(str::to_owned),
     };
-    diesel::insert_into(a::table).values(&row).execute(conn)?;
+    execute_prepared!(diesel::insert_into(a::table).values(&row), conn)?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! Login challenges: the state between a correct password and the second factor.
 
+use super::prepared::execute_prepared;
 use diesel::prelude::*;
 
 use crate::domain::{ChallengeId, ChallengePurpose, MethodId, TenantId, UnixTime, UserId};
@@ -49,7 +50,7 @@ pub const MAX_OPEN_PER_USER: i64 = 5;
 /// login does). A challenge another request holds locked (being verified) is left alone on
 /// PostgreSQL: that request takes the challenge before the user, this one the other way round.
 pub fn insert(conn: &mut AnyConnection, challenge: &Challenge) -> Result<(), StoreError> {
-    diesel::insert_into(c::table).values(challenge).execute(conn)?;
+    execute_prepared!(diesel::insert_into(c::table).values(challenge), conn)?;
     let now = challenge.created_at;
     macro_rules! beyond_the_cap {
         ($query:expr) => {
@@ -84,9 +85,10 @@ pub fn find(conn: &mut AnyConnection, id: &ChallengeId) -> Result<Option<Challen
 /// so concurrent verifications of one challenge run one after another. `false` when the
 /// challenge is already completed.
 pub fn lock_open(conn: &mut AnyConnection, id: &ChallengeId) -> Result<bool, StoreError> {
-    let n = diesel::update(c::table.find(id).filter(c::completed_at.is_null()))
-        .set(c::attempts.eq(c::attempts + 1))
-        .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(c::table.find(id).filter(c::completed_at.is_null())).set(c::attempts.eq(c::attempts + 1)),
+        conn
+    )?;
     Ok(n == 1)
 }
 
@@ -110,17 +112,23 @@ pub fn lock_open_returning(conn: &mut AnyConnection, id: &ChallengeId) -> Result
 }
 
 pub fn complete(conn: &mut AnyConnection, id: &ChallengeId, now: UnixTime) -> Result<bool, StoreError> {
-    let n = diesel::update(c::table.find(id).filter(c::completed_at.is_null()))
-        .set(c::completed_at.eq(now))
-        .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(c::table.find(id).filter(c::completed_at.is_null())).set(c::completed_at.eq(now)),
+        conn
+    )?;
     Ok(n == 1)
 }
 
 /// Points the challenge at a method and forgets any code sent for another.
 pub fn set_method(conn: &mut AnyConnection, id: &ChallengeId, method_id: &MethodId) -> Result<(), StoreError> {
-    diesel::update(c::table.find(id))
-        .set((c::method_id.eq(method_id), c::code_hash.eq(None::<String>), c::code_expires_at.eq(None::<i64>)))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(c::table.find(id)).set((
+            c::method_id.eq(method_id),
+            c::code_hash.eq(None::<String>),
+            c::code_expires_at.eq(None::<i64>)
+        )),
+        conn
+    )?;
     Ok(())
 }
 
@@ -132,14 +140,15 @@ pub fn record_send(
     code_expires_at: UnixTime,
     now: UnixTime,
 ) -> Result<(), StoreError> {
-    diesel::update(c::table.find(id))
-        .set((
+    execute_prepared!(
+        diesel::update(c::table.find(id)).set((
             c::code_hash.eq(code_hash),
             c::code_expires_at.eq(code_expires_at),
             c::sends.eq(c::sends + 1),
             c::last_sent_at.eq(now),
-        ))
-        .execute(conn)?;
+        )),
+        conn
+    )?;
     Ok(())
 }
 
@@ -161,10 +170,11 @@ pub fn abandoned(conn: &mut AnyConnection, now: UnixTime, limit: i64) -> Result<
 
 /// Takes an abandoned challenge for handling: true for exactly one worker.
 pub fn claim_abandoned(conn: &mut AnyConnection, id: &ChallengeId, now: UnixTime) -> Result<bool, StoreError> {
-    let n =
+    let n = execute_prepared!(
         diesel::update(c::table.find(id).filter(c::unfinished_noticed_at.is_null()).filter(c::completed_at.is_null()))
-            .set(c::unfinished_noticed_at.eq(Some(now)))
-            .execute(conn)?;
+            .set(c::unfinished_noticed_at.eq(Some(now))),
+        conn
+    )?;
     Ok(n == 1)
 }
 
@@ -174,7 +184,7 @@ pub fn exclude_from_unfinished_alerts(
     id: &ChallengeId,
     now: UnixTime,
 ) -> Result<(), StoreError> {
-    diesel::update(c::table.find(id)).set(c::unfinished_noticed_at.eq(Some(now))).execute(conn)?;
+    execute_prepared!(diesel::update(c::table.find(id)).set(c::unfinished_noticed_at.eq(Some(now))), conn)?;
     Ok(())
 }
 

@@ -1,13 +1,14 @@
 //! Backend selection (by the database URL's scheme), the r2d2 pool and the
 //! transaction helper every write goes through.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, HandleError, Pool, PooledConnection};
 use diesel::{Connection, PgConnection, SqliteConnection};
 
+use super::sqlite_writer::SqliteWriter;
 use super::StoreError;
 
 #[derive(diesel::MultiConnection)]
@@ -111,7 +112,7 @@ impl HandleError<diesel::r2d2::Error> for QuietErrors {
 
 /// Per-connection SQLite settings: busy_timeout first so that the others wait for locks too.
 #[derive(Debug)]
-struct SqlitePragmas;
+pub(super) struct SqlitePragmas;
 
 impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
@@ -140,10 +141,13 @@ impl CommitsOnError for StoreError {}
 pub struct Db {
     pool: DbPool,
     backend: Backend,
-    /// SQLite has one writer at a time: writers of this process queue here instead of
-    /// sleeping in SQLite's busy handler (which would add tens of milliseconds of latency).
-    /// Other processes on the same file are still handled by busy_timeout.
-    sqlite_writer: Arc<Mutex<()>>,
+    /// SQLite has one writer at a time, so every write transaction of this process runs on
+    /// this one connection, taking turns here instead of sleeping in SQLite's busy handler
+    /// (which would add tens of milliseconds of latency). One connection also keeps its page
+    /// cache and prepared statements warm: a pooled connection finds its cache stale whenever
+    /// another one has written, and reads the pages again. Other processes on the same file
+    /// are still handled by busy_timeout. `None` on PostgreSQL.
+    sqlite_writer: Option<Arc<SqliteWriter>>,
 }
 
 impl Db {
@@ -157,16 +161,22 @@ impl Db {
             .error_handler(Box::new(QuietErrors))
             .connection_customizer(Box::new(SqlitePragmas));
         let builder = match target.backend {
+            // Readers only (writes go to the writer connection): opened on demand, each with its
+            // own page cache, and closed after two idle minutes.
             Backend::Sqlite => {
                 create_parent_dir(&target.connect_to).map_err(StoreError::Setup)?;
-                builder
+                builder.min_idle(Some(1)).idle_timeout(Some(Duration::from_secs(120)))
             }
             // Each PostgreSQL connection is a server process: keep two while idle, open more on
             // demand up to `max_size`, and close those idle for two minutes.
             Backend::Postgres => builder.min_idle(Some(max_size.min(2))).idle_timeout(Some(Duration::from_secs(120))),
         };
         let pool = builder.build(ConnectionManager::<AnyConnection>::new(&target.connect_to))?;
-        Ok(Self { pool, backend: target.backend, sqlite_writer: Arc::new(Mutex::new(())) })
+        let sqlite_writer = match target.backend {
+            Backend::Sqlite => Some(SqliteWriter::open(&target.connect_to)?),
+            Backend::Postgres => None,
+        };
+        Ok(Self { pool, backend: target.backend, sqlite_writer })
     }
 
     pub fn backend(&self) -> Backend {
@@ -185,31 +195,32 @@ impl Db {
         self.pool.state()
     }
 
-    /// Runs `f` in one transaction on a pooled connection.
+    /// Runs `f` in one transaction: on PostgreSQL on a pooled connection, on SQLite on the
+    /// writer connection.
     pub fn transaction<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E>,
         E: From<StoreError> + CommitsOnError,
     {
-        let mut conn = self.get()?;
-        self.transaction_on(&mut conn, f)
+        match &self.sqlite_writer {
+            Some(writer) => transaction(&mut *writer.turn()?, f),
+            None => transaction(&mut *self.get()?, f),
+        }
     }
 
-    /// Runs `f` in one transaction on `conn`. On SQLite the transaction starts with
-    /// `BEGIN IMMEDIATE` (a read-then-write never fails on a lock upgrade) and this process's
-    /// writers take turns; on PostgreSQL rows are locked by the statements themselves.
+    /// Runs `f` in one transaction. On PostgreSQL it runs on `conn`, and rows are locked by the
+    /// statements themselves. On SQLite it runs on the writer connection whatever `conn` is (the
+    /// caller may have read on `conn` before), one writer of this process at a time, and starts
+    /// with `BEGIN IMMEDIATE` (a read-then-write never fails on a lock upgrade).
     pub fn transaction_on<T, E, F>(&self, conn: &mut AnyConnection, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut AnyConnection) -> Result<T, E>,
         E: From<StoreError> + CommitsOnError,
     {
-        let _turn = match conn {
-            AnyConnection::Sqlite(_) => {
-                Some(self.sqlite_writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
-            }
-            AnyConnection::Postgresql(_) => None,
-        };
-        transaction(conn, f)
+        match &self.sqlite_writer {
+            Some(writer) => transaction(&mut *writer.turn()?, f),
+            None => transaction(conn, f),
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Remembered devices: a token that lets one user skip the second factor until it expires.
 
+use super::prepared::execute_prepared;
 use diesel::prelude::*;
 
 use crate::domain::{DeviceId, TenantId, UnixTime, UserId};
@@ -22,7 +23,7 @@ pub struct DeviceToken {
 }
 
 pub fn insert(conn: &mut AnyConnection, token: &DeviceToken) -> Result<(), StoreError> {
-    diesel::insert_into(d::table).values(token).execute(conn)?;
+    execute_prepared!(diesel::insert_into(d::table).values(token), conn)?;
     Ok(())
 }
 
@@ -44,7 +45,7 @@ pub fn find_live(
 }
 
 pub fn touch(conn: &mut AnyConnection, id: &DeviceId, now: UnixTime) -> Result<(), StoreError> {
-    diesel::update(d::table.find(id)).set(d::last_used_at.eq(now)).execute(conn)?;
+    execute_prepared!(diesel::update(d::table.find(id)).set(d::last_used_at.eq(now)), conn)?;
     Ok(())
 }
 
@@ -59,10 +60,11 @@ pub fn list_live(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> R
 }
 
 pub fn revoke(conn: &mut AnyConnection, user_id: &UserId, id: &DeviceId, now: UnixTime) -> Result<bool, StoreError> {
-    let n =
+    let n = execute_prepared!(
         diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::id.eq(id)).filter(d::revoked_at.is_null()))
-            .set(d::revoked_at.eq(now))
-            .execute(conn)?;
+            .set(d::revoked_at.eq(now)),
+        conn
+    )?;
     Ok(n == 1)
 }
 
@@ -71,13 +73,17 @@ pub fn revoke_all_for_tenant(
     tenant_id: &TenantId,
     now: UnixTime,
 ) -> Result<usize, StoreError> {
-    Ok(diesel::update(d::table.filter(d::tenant_id.eq(tenant_id)).filter(d::revoked_at.is_null()))
-        .set(d::revoked_at.eq(now))
-        .execute(conn)?)
+    Ok(execute_prepared!(
+        diesel::update(d::table.filter(d::tenant_id.eq(tenant_id)).filter(d::revoked_at.is_null()))
+            .set(d::revoked_at.eq(now)),
+        conn
+    )?)
 }
 
 pub fn revoke_all(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<usize, StoreError> {
-    Ok(diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::revoked_at.is_null()))
-        .set(d::revoked_at.eq(now))
-        .execute(conn)?)
+    Ok(execute_prepared!(
+        diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::revoked_at.is_null()))
+            .set(d::revoked_at.eq(now)),
+        conn
+    )?)
 }

@@ -1,6 +1,7 @@
 //! A tenant's event webhooks and the deliveries waiting for them (a second outbox, leased and
 //! retried like the message outbox).
 
+use super::prepared::execute_prepared;
 use diesel::prelude::*;
 
 use crate::domain::{OutboxStatus, TenantId, UnixTime};
@@ -40,7 +41,7 @@ pub struct DeliveryRow {
 }
 
 pub fn insert(conn: &mut AnyConnection, row: &WebhookRow) -> Result<(), StoreError> {
-    diesel::insert_into(w::table).values(row).execute(conn)?;
+    execute_prepared!(diesel::insert_into(w::table).values(row), conn)?;
     Ok(())
 }
 
@@ -71,7 +72,7 @@ pub fn subscriptions(conn: &mut AnyConnection, tenant_id: &TenantId) -> Result<V
 }
 
 pub fn enqueue(conn: &mut AnyConnection, row: &DeliveryRow) -> Result<(), StoreError> {
-    diesel::insert_into(d::table).values(row).execute(conn)?;
+    execute_prepared!(diesel::insert_into(d::table).values(row), conn)?;
     Ok(())
 }
 
@@ -142,14 +143,16 @@ pub fn expire(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreErr
 
 /// Records a success, only while this sender still holds the lease it took.
 pub fn mark_sent(conn: &mut AnyConnection, id: &str, lease: UnixTime, now: UnixTime) -> Result<(), StoreError> {
-    diesel::update(d::table.find(id).filter(d::status.eq(OutboxStatus::Sending)).filter(d::lease_until.eq(lease)))
-        .set((
-            d::status.eq(OutboxStatus::Sent),
-            d::sent_at.eq(now),
-            d::lease_until.eq(None::<UnixTime>),
-            d::last_error.eq(None::<String>),
-        ))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(d::table.find(id).filter(d::status.eq(OutboxStatus::Sending)).filter(d::lease_until.eq(lease)))
+            .set((
+                d::status.eq(OutboxStatus::Sent),
+                d::sent_at.eq(now),
+                d::lease_until.eq(None::<UnixTime>),
+                d::last_error.eq(None::<String>),
+            )),
+        conn
+    )?;
     Ok(())
 }
 
@@ -168,14 +171,15 @@ pub fn mark_failed(
         Some(_) => (OutboxStatus::Expired, None),
         None => (OutboxStatus::Failed, None),
     };
-    diesel::update(target)
-        .set((
+    execute_prepared!(
+        diesel::update(target).set((
             d::status.eq(status),
             d::lease_until.eq(None::<UnixTime>),
             d::last_error.eq(error),
             d::next_attempt_at.eq(next.unwrap_or(expires_at)),
-        ))
-        .execute(conn)?;
+        )),
+        conn
+    )?;
     Ok(status)
 }
 

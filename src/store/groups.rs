@@ -1,5 +1,6 @@
 //! Groups of users within a tenant, each with a second-factor rule, and their members.
 
+use super::prepared::execute_prepared;
 use diesel::prelude::*;
 
 use super::schema::{user_group_members as gm, user_groups as g};
@@ -26,7 +27,7 @@ pub struct GroupChanges {
 }
 
 pub fn insert(conn: &mut AnyConnection, group: &Group) -> Result<(), StoreError> {
-    diesel::insert_into(g::table).values(group).execute(conn)?;
+    execute_prepared!(diesel::insert_into(g::table).values(group), conn)?;
     Ok(())
 }
 
@@ -49,7 +50,7 @@ pub fn find_many(conn: &mut AnyConnection, tenant_id: &TenantId, ids: &[GroupId]
 }
 
 pub fn update(conn: &mut AnyConnection, id: &GroupId, changes: &GroupChanges) -> Result<(), StoreError> {
-    diesel::update(g::table.find(id)).set(changes).execute(conn)?;
+    execute_prepared!(diesel::update(g::table.find(id)).set(changes), conn)?;
     Ok(())
 }
 
@@ -74,7 +75,7 @@ pub fn set_for_user(conn: &mut AnyConnection, user_id: &UserId, group_ids: &[Gro
     diesel::delete(gm::table.filter(gm::user_id.eq(user_id))).execute(conn)?;
     // One row at a time: diesel's MultiConnection has no batch insert (and a user has few groups).
     for id in group_ids {
-        diesel::insert_into(gm::table).values((gm::group_id.eq(id), gm::user_id.eq(user_id))).execute(conn)?;
+        execute_prepared!(diesel::insert_into(gm::table).values((gm::group_id.eq(id), gm::user_id.eq(user_id))), conn)?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Invitations: a single-use token (stored as its SHA-256) that lets an invited user choose a
 //! password. Pending while neither used, revoked nor expired.
 
+use super::prepared::execute_prepared;
 use diesel::prelude::*;
 
 use crate::domain::{InvitationId, TenantId, UnixTime, UserId};
@@ -28,7 +29,7 @@ impl Invitation {
 }
 
 pub fn insert(conn: &mut AnyConnection, invitation: &Invitation) -> Result<(), StoreError> {
-    diesel::insert_into(i::table).values(invitation).execute(conn)?;
+    execute_prepared!(diesel::insert_into(i::table).values(invitation), conn)?;
     Ok(())
 }
 
@@ -38,11 +39,13 @@ pub fn find_by_hash(conn: &mut AnyConnection, token_hash: &str) -> Result<Option
 
 /// Revokes the user's pending invitations (a new one replaces them); how many.
 pub fn revoke_for_user(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<usize, StoreError> {
-    Ok(diesel::update(
-        i::table.filter(i::user_id.eq(user_id)).filter(i::used_at.is_null()).filter(i::revoked_at.is_null()),
-    )
-    .set(i::revoked_at.eq(Some(now)))
-    .execute(conn)?)
+    Ok(execute_prepared!(
+        diesel::update(
+            i::table.filter(i::user_id.eq(user_id)).filter(i::used_at.is_null()).filter(i::revoked_at.is_null()),
+        )
+        .set(i::revoked_at.eq(Some(now))),
+        conn
+    )?)
 }
 
 /// Revokes one pending invitation of the tenant; false when there is none.
@@ -52,26 +55,34 @@ pub fn revoke(
     id: &InvitationId,
     now: UnixTime,
 ) -> Result<bool, StoreError> {
-    let n = diesel::update(
-        i::table
-            .find(id)
-            .filter(i::tenant_id.eq(tenant_id))
-            .filter(i::used_at.is_null())
-            .filter(i::revoked_at.is_null())
-            .filter(i::expires_at.gt(now)),
-    )
-    .set(i::revoked_at.eq(Some(now)))
-    .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(
+            i::table
+                .find(id)
+                .filter(i::tenant_id.eq(tenant_id))
+                .filter(i::used_at.is_null())
+                .filter(i::revoked_at.is_null())
+                .filter(i::expires_at.gt(now)),
+        )
+        .set(i::revoked_at.eq(Some(now))),
+        conn
+    )?;
     Ok(n == 1)
 }
 
 /// Uses a pending invitation: true for exactly one caller.
 pub fn mark_used(conn: &mut AnyConnection, id: &InvitationId, now: UnixTime) -> Result<bool, StoreError> {
-    let n = diesel::update(
-        i::table.find(id).filter(i::used_at.is_null()).filter(i::revoked_at.is_null()).filter(i::expires_at.gt(now)),
-    )
-    .set(i::used_at.eq(Some(now)))
-    .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(
+            i::table
+                .find(id)
+                .filter(i::used_at.is_null())
+                .filter(i::revoked_at.is_null())
+                .filter(i::expires_at.gt(now)),
+        )
+        .set(i::used_at.eq(Some(now))),
+        conn
+    )?;
     Ok(n == 1)
 }
 

@@ -1,5 +1,6 @@
 //! Verified second-factor methods (TOTP, SMS, email) and their pending enrollments.
 
+use super::prepared::execute_prepared;
 use diesel::prelude::*;
 
 use crate::domain::{MethodId, MethodKind, MethodStatus, TenantId, UnixTime, UserId};
@@ -37,11 +38,16 @@ pub struct Method {
 
 /// Points the SMS methods that follow the profile at its new number; how many changed.
 pub fn follow_profile_number(conn: &mut AnyConnection, user_id: &UserId, number: &str) -> Result<usize, StoreError> {
-    Ok(diesel::update(
-        m::table.filter(m::user_id.eq(user_id)).filter(m::kind.eq(MethodKind::Sms)).filter(m::follows_profile.eq(true)),
-    )
-    .set(m::destination.eq(Some(number)))
-    .execute(conn)?)
+    Ok(execute_prepared!(
+        diesel::update(
+            m::table
+                .filter(m::user_id.eq(user_id))
+                .filter(m::kind.eq(MethodKind::Sms))
+                .filter(m::follows_profile.eq(true)),
+        )
+        .set(m::destination.eq(Some(number))),
+        conn
+    )?)
 }
 
 /// Removes the SMS methods that follow the profile (its number was cleared); how many.
@@ -70,7 +76,7 @@ impl Method {
 }
 
 pub fn insert(conn: &mut AnyConnection, method: &Method) -> Result<(), StoreError> {
-    diesel::insert_into(m::table).values(method).execute(conn)?;
+    execute_prepared!(diesel::insert_into(m::table).values(method), conn)?;
     Ok(())
 }
 
@@ -99,9 +105,11 @@ pub fn active_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<Vec
 /// Accepts a TOTP time step only if it is later than every step accepted before; exactly one
 /// of several concurrent callers with the same step gets `true`.
 pub fn accept_totp_step(conn: &mut AnyConnection, id: &MethodId, step: i64) -> Result<bool, StoreError> {
-    let n = diesel::update(m::table.find(id).filter(m::last_used_step.is_null().or(m::last_used_step.lt(step))))
-        .set(m::last_used_step.eq(step))
-        .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(m::table.find(id).filter(m::last_used_step.is_null().or(m::last_used_step.lt(step))))
+            .set(m::last_used_step.eq(step)),
+        conn
+    )?;
     Ok(n == 1)
 }
 
@@ -111,9 +119,10 @@ pub fn set_pending_code(
     code_hash: &str,
     expires_at: UnixTime,
 ) -> Result<(), StoreError> {
-    diesel::update(m::table.find(id))
-        .set((m::code_hash.eq(code_hash), m::code_expires_at.eq(expires_at)))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(m::table.find(id)).set((m::code_hash.eq(code_hash), m::code_expires_at.eq(expires_at))),
+        conn
+    )?;
     Ok(())
 }
 
@@ -126,21 +135,22 @@ pub fn activate(conn: &mut AnyConnection, user_id: &UserId, id: &MethodId, now: 
         .count()
         .get_result::<i64>(conn)?
         > 0;
-    diesel::update(m::table.find(id))
-        .set((
+    execute_prepared!(
+        diesel::update(m::table.find(id)).set((
             m::status.eq(MethodStatus::Active),
             m::confirmed_at.eq(now),
             m::is_primary.eq(!has_primary),
             m::code_hash.eq(None::<String>),
             m::code_expires_at.eq(None::<i64>),
-        ))
-        .execute(conn)?;
+        )),
+        conn
+    )?;
     Ok(())
 }
 
 pub fn set_primary(conn: &mut AnyConnection, user_id: &UserId, id: &MethodId) -> Result<(), StoreError> {
-    diesel::update(m::table.filter(m::user_id.eq(user_id))).set(m::is_primary.eq(false)).execute(conn)?;
-    diesel::update(m::table.find(id)).set(m::is_primary.eq(true)).execute(conn)?;
+    execute_prepared!(diesel::update(m::table.filter(m::user_id.eq(user_id))).set(m::is_primary.eq(false)), conn)?;
+    execute_prepared!(diesel::update(m::table.find(id)).set(m::is_primary.eq(true)), conn)?;
     Ok(())
 }
 
@@ -157,7 +167,7 @@ pub fn ensure_primary(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), 
     let active = active_for_user(conn, user_id)?;
     if !active.iter().any(|x| x.is_primary) {
         if let Some(first) = active.first() {
-            diesel::update(m::table.find(&first.id)).set(m::is_primary.eq(true)).execute(conn)?;
+            execute_prepared!(diesel::update(m::table.find(&first.id)).set(m::is_primary.eq(true)), conn)?;
         }
     }
     Ok(())

@@ -14,12 +14,14 @@ pub mod methods;
 pub mod migrations;
 pub mod outbox;
 pub mod password_resets;
+pub mod prepared;
 pub mod rate_counters;
 pub mod recovery_codes;
 pub mod refresh_tokens;
 pub mod schema;
 pub mod sessions;
 pub mod signing_keys;
+mod sqlite_writer;
 pub mod tenants;
 pub mod users;
 

@@ -1,6 +1,7 @@
 //! The outbox: messages written in the transaction of the change that causes them, and the
 //! lease that lets exactly one sender (the request, or one worker of one instance) send each.
 
+use super::prepared::execute_prepared;
 use diesel::prelude::*;
 
 use super::schema::outbox as o;
@@ -37,7 +38,7 @@ impl std::fmt::Debug for OutboxRow {
 }
 
 pub fn insert(conn: &mut AnyConnection, row: &OutboxRow) -> Result<(), StoreError> {
-    diesel::insert_into(o::table).values(row).execute(conn)?;
+    execute_prepared!(diesel::insert_into(o::table).values(row), conn)?;
     Ok(())
 }
 
@@ -136,16 +137,22 @@ pub fn requeue(
     id: &OutboxId,
     now: UnixTime,
 ) -> Result<bool, StoreError> {
-    let n = diesel::update(
-        o::table
-            .filter(o::tenant_id.eq(tenant_id))
-            .filter(o::id.eq(id))
-            .filter(o::status.eq(OutboxStatus::Failed))
-            .filter(o::sealed.is_not_null())
-            .filter(o::expires_at.gt(now)),
-    )
-    .set((o::status.eq(OutboxStatus::Queued), o::next_attempt_at.eq(now), o::lease_until.eq(None::<UnixTime>)))
-    .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(
+            o::table
+                .filter(o::tenant_id.eq(tenant_id))
+                .filter(o::id.eq(id))
+                .filter(o::status.eq(OutboxStatus::Failed))
+                .filter(o::sealed.is_not_null())
+                .filter(o::expires_at.gt(now)),
+        )
+        .set((
+            o::status.eq(OutboxStatus::Queued),
+            o::next_attempt_at.eq(now),
+            o::lease_until.eq(None::<UnixTime>)
+        )),
+        conn
+    )?;
     Ok(n == 1)
 }
 
@@ -188,15 +195,16 @@ pub fn claim(conn: &mut AnyConnection, id: &OutboxId, now: UnixTime, lease_secs:
 
 /// Sent: the content is erased.
 pub fn mark_sent(conn: &mut AnyConnection, id: &OutboxId, now: UnixTime) -> Result<(), StoreError> {
-    diesel::update(o::table.find(id).filter(o::status.eq(OutboxStatus::Sending)))
-        .set((
+    execute_prepared!(
+        diesel::update(o::table.find(id).filter(o::status.eq(OutboxStatus::Sending))).set((
             o::status.eq(OutboxStatus::Sent),
             o::sent_at.eq(now),
             o::sealed.eq(None::<Vec<u8>>),
             o::lease_until.eq(None::<UnixTime>),
             o::last_error.eq(None::<String>),
-        ))
-        .execute(conn)?;
+        )),
+        conn
+    )?;
     Ok(())
 }
 
@@ -212,33 +220,40 @@ pub fn mark_failed(
     let target = o::table.find(id).filter(o::status.eq(OutboxStatus::Sending));
     let status = match retry_at {
         Some(at) if at < expires_at => {
-            diesel::update(target)
-                .set((
+            execute_prepared!(
+                diesel::update(target).set((
                     o::status.eq(OutboxStatus::Queued),
                     o::next_attempt_at.eq(at),
                     o::lease_until.eq(None::<UnixTime>),
                     o::last_error.eq(error),
-                ))
-                .execute(conn)?;
+                )),
+                conn
+            )?;
             return Ok(OutboxStatus::Queued);
         }
         Some(_) => OutboxStatus::Expired,
         None => {
             // Refused for good: kept (sealed) until it expires, so an admin may retry it.
-            diesel::update(target)
-                .set((o::status.eq(OutboxStatus::Failed), o::lease_until.eq(None::<UnixTime>), o::last_error.eq(error)))
-                .execute(conn)?;
+            execute_prepared!(
+                diesel::update(target).set((
+                    o::status.eq(OutboxStatus::Failed),
+                    o::lease_until.eq(None::<UnixTime>),
+                    o::last_error.eq(error)
+                )),
+                conn
+            )?;
             return Ok(OutboxStatus::Failed);
         }
     };
-    diesel::update(target)
-        .set((
+    execute_prepared!(
+        diesel::update(target).set((
             o::status.eq(status),
             o::sealed.eq(None::<Vec<u8>>),
             o::lease_until.eq(None::<UnixTime>),
             o::last_error.eq(error),
-        ))
-        .execute(conn)?;
+        )),
+        conn
+    )?;
     Ok(status)
 }
 
@@ -253,14 +268,15 @@ pub fn is_superseded(conn: &mut AnyConnection, row: &OutboxRow) -> Result<bool, 
 
 /// Ends a superseded message unsent: its code no longer works.
 pub fn end_superseded(conn: &mut AnyConnection, id: &OutboxId) -> Result<(), StoreError> {
-    diesel::update(o::table.find(id))
-        .set((
+    execute_prepared!(
+        diesel::update(o::table.find(id)).set((
             o::status.eq(OutboxStatus::Expired),
             o::sealed.eq(None::<Vec<u8>>),
             o::lease_until.eq(None::<UnixTime>),
             o::last_error.eq(Some("superseded by a newer code")),
-        ))
-        .execute(conn)?;
+        )),
+        conn
+    )?;
     Ok(())
 }
 
@@ -274,9 +290,11 @@ pub fn expire(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreErr
     .set((o::status.eq(OutboxStatus::Expired), o::sealed.eq(None::<Vec<u8>>), o::lease_until.eq(None::<UnixTime>)))
     .execute(conn)?;
     // A failed message keeps its status, but not its content, once its code is dead.
-    diesel::update(o::table.filter(o::status.eq(OutboxStatus::Failed)).filter(o::expires_at.le(now)))
-        .set(o::sealed.eq(None::<Vec<u8>>))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(o::table.filter(o::status.eq(OutboxStatus::Failed)).filter(o::expires_at.le(now)))
+            .set(o::sealed.eq(None::<Vec<u8>>)),
+        conn
+    )?;
     Ok(ended)
 }
 

@@ -1,6 +1,7 @@
 //! Password resets: a code (or an administrator's link) proves an address, then the second
 //! factor when the user has one, then the new password. Open while neither ended nor expired.
 
+use super::prepared::execute_prepared;
 use diesel::prelude::*;
 
 use crate::domain::{MethodId, PasswordResetId, ResetOutcome, ResetVia, TenantId, UnixTime, UserId};
@@ -52,7 +53,7 @@ impl PasswordReset {
 }
 
 pub fn insert(conn: &mut AnyConnection, reset: &PasswordReset) -> Result<(), StoreError> {
-    diesel::insert_into(r::table).values(reset).execute(conn)?;
+    execute_prepared!(diesel::insert_into(r::table).values(reset), conn)?;
     Ok(())
 }
 
@@ -64,9 +65,10 @@ pub fn find(conn: &mut AnyConnection, id: &PasswordResetId) -> Result<Option<Pas
 /// concurrent steps of one reset run one after another. `false` when it has ended (or does not
 /// exist).
 pub fn lock_open(conn: &mut AnyConnection, id: &PasswordResetId) -> Result<bool, StoreError> {
-    let n = diesel::update(r::table.find(id).filter(r::ended_at.is_null()))
-        .set(r::attempts.eq(r::attempts + 1))
-        .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(r::table.find(id).filter(r::ended_at.is_null())).set(r::attempts.eq(r::attempts + 1)),
+        conn
+    )?;
     Ok(n == 1)
 }
 
@@ -83,7 +85,7 @@ pub fn open_with_code(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime)
 
 /// Takes the reset's row lock for the rest of the transaction (a no-op write).
 pub fn lock(conn: &mut AnyConnection, id: &PasswordResetId) -> Result<(), StoreError> {
-    diesel::update(r::table.find(id)).set(r::attempts.eq(r::attempts)).execute(conn)?;
+    execute_prepared!(diesel::update(r::table.find(id)).set(r::attempts.eq(r::attempts)), conn)?;
     Ok(())
 }
 
@@ -95,9 +97,14 @@ pub fn set_code(
     code_hash: &str,
     code_expires_at: UnixTime,
 ) -> Result<(), StoreError> {
-    diesel::update(r::table.find(id))
-        .set((r::carrier_hash.eq(carrier_hash), r::code_hash.eq(code_hash), r::code_expires_at.eq(code_expires_at)))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(r::table.find(id)).set((
+            r::carrier_hash.eq(carrier_hash),
+            r::code_hash.eq(code_hash),
+            r::code_expires_at.eq(code_expires_at)
+        )),
+        conn
+    )?;
     Ok(())
 }
 
@@ -108,21 +115,24 @@ pub fn mark_code_verified(
     second_factor_required: bool,
     now: UnixTime,
 ) -> Result<(), StoreError> {
-    diesel::update(r::table.find(id))
-        .set((r::code_verified_at.eq(now), r::second_factor_required.eq(second_factor_required)))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(r::table.find(id))
+            .set((r::code_verified_at.eq(now), r::second_factor_required.eq(second_factor_required))),
+        conn
+    )?;
     Ok(())
 }
 
 /// Points the second step at a method and forgets any code sent for another.
 pub fn set_second_method(conn: &mut AnyConnection, id: &PasswordResetId, method: &MethodId) -> Result<(), StoreError> {
-    diesel::update(r::table.find(id))
-        .set((
+    execute_prepared!(
+        diesel::update(r::table.find(id)).set((
             r::second_method_id.eq(method),
             r::second_code_hash.eq(None::<String>),
             r::second_code_expires_at.eq(None::<i64>),
-        ))
-        .execute(conn)?;
+        )),
+        conn
+    )?;
     Ok(())
 }
 
@@ -134,19 +144,20 @@ pub fn record_second_send(
     code_expires_at: UnixTime,
     now: UnixTime,
 ) -> Result<(), StoreError> {
-    diesel::update(r::table.find(id))
-        .set((
+    execute_prepared!(
+        diesel::update(r::table.find(id)).set((
             r::second_code_hash.eq(code_hash),
             r::second_code_expires_at.eq(code_expires_at),
             r::second_sends.eq(r::second_sends + 1),
             r::second_last_sent_at.eq(now),
-        ))
-        .execute(conn)?;
+        )),
+        conn
+    )?;
     Ok(())
 }
 
 pub fn mark_second_factor(conn: &mut AnyConnection, id: &PasswordResetId, now: UnixTime) -> Result<(), StoreError> {
-    diesel::update(r::table.find(id)).set(r::second_factor_at.eq(now)).execute(conn)?;
+    execute_prepared!(diesel::update(r::table.find(id)).set(r::second_factor_at.eq(now)), conn)?;
     Ok(())
 }
 
@@ -157,25 +168,31 @@ pub fn end(
     outcome: ResetOutcome,
     now: UnixTime,
 ) -> Result<bool, StoreError> {
-    let n = diesel::update(r::table.find(id).filter(r::ended_at.is_null()))
-        .set((r::ended_at.eq(now), r::outcome.eq(outcome)))
-        .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(r::table.find(id).filter(r::ended_at.is_null()))
+            .set((r::ended_at.eq(now), r::outcome.eq(outcome))),
+        conn
+    )?;
     Ok(n == 1)
 }
 
 /// Takes the row locks of the user's open resets (a no-op write), before any other lock.
 pub fn lock_open_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
-    diesel::update(r::table.filter(r::user_id.eq(user_id)).filter(r::ended_at.is_null()))
-        .set(r::attempts.eq(r::attempts))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(r::table.filter(r::user_id.eq(user_id)).filter(r::ended_at.is_null()))
+            .set(r::attempts.eq(r::attempts)),
+        conn
+    )?;
     Ok(())
 }
 
 /// Ends every open reset of the user (a completed reset, an administrator's new link).
 pub fn supersede_for_user(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<usize, StoreError> {
-    Ok(diesel::update(r::table.filter(r::user_id.eq(user_id)).filter(r::ended_at.is_null()))
-        .set((r::ended_at.eq(now), r::outcome.eq(ResetOutcome::Superseded)))
-        .execute(conn)?)
+    Ok(execute_prepared!(
+        diesel::update(r::table.filter(r::user_id.eq(user_id)).filter(r::ended_at.is_null()))
+            .set((r::ended_at.eq(now), r::outcome.eq(ResetOutcome::Superseded))),
+        conn
+    )?)
 }
 
 /// Deletes resets that expired before `before` (the outbox worker's clean-up).

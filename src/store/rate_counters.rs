@@ -1,6 +1,7 @@
 //! Fixed-window counters in the database, for caps that must hold across every instance
 //! sharing it (a per-instance limiter would let N instances allow N times as much).
 
+use super::prepared::execute_prepared;
 use diesel::prelude::*;
 use diesel::upsert::excluded;
 
@@ -15,9 +16,11 @@ use super::{AnyConnection, StoreError};
 /// after another, on one instance or many.
 pub fn hit(conn: &mut AnyConnection, key: &str, window_start: UnixTime) -> Result<i32, StoreError> {
     // A counter of an earlier window starts again from zero.
-    diesel::update(rc::table.find(key).filter(rc::window_start.ne(window_start)))
-        .set((rc::window_start.eq(window_start), rc::hits.eq(0)))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(rc::table.find(key).filter(rc::window_start.ne(window_start)))
+            .set((rc::window_start.eq(window_start), rc::hits.eq(0))),
+        conn
+    )?;
     // The multi-backend connection has no upsert: the same statement, on each backend.
     macro_rules! upsert {
         ($c:expr) => {

@@ -1,5 +1,6 @@
 use diesel::prelude::*;
 
+use super::prepared::execute_prepared;
 use crate::domain::{UnixTime, UserId};
 
 use super::schema::recovery_codes as rc;
@@ -19,7 +20,7 @@ pub struct RecoveryCode {
 pub fn replace_all(conn: &mut AnyConnection, user_id: &UserId, codes: &[RecoveryCode]) -> Result<(), StoreError> {
     diesel::delete(rc::table.filter(rc::user_id.eq(user_id))).execute(conn)?;
     for code in codes {
-        diesel::insert_into(rc::table).values(code).execute(conn)?;
+        execute_prepared!(diesel::insert_into(rc::table).values(code), conn)?;
     }
     Ok(())
 }
@@ -35,10 +36,12 @@ pub fn remaining(conn: &mut AnyConnection, user_id: &UserId) -> Result<i64, Stor
 
 /// Uses the unused code with this hash; exactly one concurrent caller gets `true`.
 pub fn consume(conn: &mut AnyConnection, user_id: &UserId, code_hash: &str, now: UnixTime) -> Result<bool, StoreError> {
-    let n = diesel::update(
-        rc::table.filter(rc::user_id.eq(user_id)).filter(rc::code_hash.eq(code_hash)).filter(rc::used_at.is_null()),
-    )
-    .set(rc::used_at.eq(now))
-    .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(
+            rc::table.filter(rc::user_id.eq(user_id)).filter(rc::code_hash.eq(code_hash)).filter(rc::used_at.is_null()),
+        )
+        .set(rc::used_at.eq(now)),
+        conn
+    )?;
     Ok(n == 1)
 }

@@ -1,5 +1,6 @@
 use diesel::prelude::*;
 
+use super::prepared::execute_prepared;
 use crate::domain::{SessionId, UnixTime};
 
 use super::schema::refresh_tokens;
@@ -17,7 +18,7 @@ pub struct RefreshToken {
 }
 
 pub fn insert(conn: &mut AnyConnection, token: &RefreshToken) -> Result<(), StoreError> {
-    diesel::insert_into(refresh_tokens::table).values(token).execute(conn)?;
+    execute_prepared!(diesel::insert_into(refresh_tokens::table).values(token), conn)?;
     Ok(())
 }
 
@@ -31,8 +32,10 @@ pub fn find_by_hash(conn: &mut AnyConnection, token_hash: &str) -> Result<Option
 
 /// Marks the token used. Exactly one of several concurrent callers gets `true`.
 pub fn mark_used(conn: &mut AnyConnection, id: &str, now: UnixTime) -> Result<bool, StoreError> {
-    let n = diesel::update(refresh_tokens::table.find(id).filter(refresh_tokens::used_at.is_null()))
-        .set(refresh_tokens::used_at.eq(now))
-        .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(refresh_tokens::table.find(id).filter(refresh_tokens::used_at.is_null()))
+            .set(refresh_tokens::used_at.eq(now)),
+        conn
+    )?;
     Ok(n == 1)
 }

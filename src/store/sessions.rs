@@ -1,5 +1,6 @@
 use diesel::prelude::*;
 
+use super::prepared::execute_prepared;
 use crate::domain::{SessionId, TenantId, UnixTime, UserId};
 
 use super::schema::sessions;
@@ -28,7 +29,7 @@ impl Session {
 }
 
 pub fn insert(conn: &mut AnyConnection, session: &Session) -> Result<(), StoreError> {
-    diesel::insert_into(sessions::table).values(session).execute(conn)?;
+    execute_prepared!(diesel::insert_into(sessions::table).values(session), conn)?;
     Ok(())
 }
 
@@ -38,9 +39,11 @@ pub fn find(conn: &mut AnyConnection, id: &SessionId) -> Result<Option<Session>,
 
 /// Revokes a live session; returns whether it was live.
 pub fn revoke(conn: &mut AnyConnection, id: &SessionId, reason: &str, now: UnixTime) -> Result<bool, StoreError> {
-    let n = diesel::update(sessions::table.find(id).filter(sessions::revoked_at.is_null()))
-        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
-        .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(sessions::table.find(id).filter(sessions::revoked_at.is_null()))
+            .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason))),
+        conn
+    )?;
     Ok(n == 1)
 }
 
@@ -51,9 +54,11 @@ pub fn revoke_all_for_user(
     reason: &str,
     now: UnixTime,
 ) -> Result<usize, StoreError> {
-    Ok(diesel::update(sessions::table.filter(sessions::user_id.eq(user_id)).filter(sessions::revoked_at.is_null()))
-        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
-        .execute(conn)?)
+    Ok(execute_prepared!(
+        diesel::update(sessions::table.filter(sessions::user_id.eq(user_id)).filter(sessions::revoked_at.is_null()))
+            .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason))),
+        conn
+    )?)
 }
 
 /// Revokes every live session of a user but `keep` (a password change keeps the session that made it).
@@ -64,14 +69,16 @@ pub fn revoke_others_for_user(
     reason: &str,
     now: UnixTime,
 ) -> Result<usize, StoreError> {
-    Ok(diesel::update(
-        sessions::table
-            .filter(sessions::user_id.eq(user_id))
-            .filter(sessions::id.ne(keep))
-            .filter(sessions::revoked_at.is_null()),
-    )
-    .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
-    .execute(conn)?)
+    Ok(execute_prepared!(
+        diesel::update(
+            sessions::table
+                .filter(sessions::user_id.eq(user_id))
+                .filter(sessions::id.ne(keep))
+                .filter(sessions::revoked_at.is_null()),
+        )
+        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason))),
+        conn
+    )?)
 }
 
 /// Whether the user opened a session after `since` (a later second).
@@ -91,12 +98,16 @@ pub fn revoke_all_for_tenant(
     reason: &str,
     now: UnixTime,
 ) -> Result<usize, StoreError> {
-    Ok(diesel::update(sessions::table.filter(sessions::tenant_id.eq(tenant_id)).filter(sessions::revoked_at.is_null()))
-        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
-        .execute(conn)?)
+    Ok(execute_prepared!(
+        diesel::update(
+            sessions::table.filter(sessions::tenant_id.eq(tenant_id)).filter(sessions::revoked_at.is_null())
+        )
+        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason))),
+        conn
+    )?)
 }
 
 pub fn set_amr(conn: &mut AnyConnection, id: &SessionId, amr: &str) -> Result<(), StoreError> {
-    diesel::update(sessions::table.find(id)).set(sessions::amr.eq(amr)).execute(conn)?;
+    execute_prepared!(diesel::update(sessions::table.find(id)).set(sessions::amr.eq(amr)), conn)?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 use diesel::prelude::*;
 
+use super::prepared::execute_prepared;
 use super::schema::signing_keys;
 use super::{AnyConnection, StoreError};
 use crate::domain::UnixTime;
@@ -27,7 +28,7 @@ impl std::fmt::Debug for SigningKeyRow {
 }
 
 pub fn insert(conn: &mut AnyConnection, key: &SigningKeyRow) -> Result<(), StoreError> {
-    diesel::insert_into(signing_keys::table).values(key).execute(conn)?;
+    execute_prepared!(diesel::insert_into(signing_keys::table).values(key), conn)?;
     Ok(())
 }
 
@@ -45,7 +46,9 @@ pub fn list_all(conn: &mut AnyConnection) -> Result<Vec<SigningKeyRow>, StoreErr
 }
 
 pub fn retire_active(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreError> {
-    Ok(diesel::update(signing_keys::table.filter(signing_keys::retired_at.is_null()))
-        .set(signing_keys::retired_at.eq(now))
-        .execute(conn)?)
+    Ok(execute_prepared!(
+        diesel::update(signing_keys::table.filter(signing_keys::retired_at.is_null()))
+            .set(signing_keys::retired_at.eq(now)),
+        conn
+    )?)
 }

@@ -1,5 +1,6 @@
 use diesel::prelude::*;
 
+use super::prepared::execute_prepared;
 use crate::domain::{Slug, TenantId, TenantPolicy, TwoFactorMode, UnixTime};
 
 use super::schema::tenants;
@@ -63,7 +64,7 @@ impl Tenant {
 }
 
 pub fn insert(conn: &mut AnyConnection, tenant: &Tenant) -> Result<(), StoreError> {
-    diesel::insert_into(tenants::table).values(tenant).execute(conn)?;
+    execute_prepared!(diesel::insert_into(tenants::table).values(tenant), conn)?;
     Ok(())
 }
 
@@ -92,16 +93,20 @@ pub fn list(conn: &mut AnyConnection) -> Result<Vec<Tenant>, StoreError> {
 pub fn lock(conn: &mut AnyConnection, id: &TenantId) -> Result<(), StoreError> {
     // SQLite: every transaction began IMMEDIATE and holds the database's only write lock already.
     if let AnyConnection::Postgresql(_) = conn {
-        diesel::update(tenants::table.find(id)).set(tenants::updated_at.eq(tenants::updated_at)).execute(conn)?;
+        execute_prepared!(
+            diesel::update(tenants::table.find(id)).set(tenants::updated_at.eq(tenants::updated_at)),
+            conn
+        )?;
     }
     Ok(())
 }
 
 /// Adds `delta` to the tenant's count of event webhooks.
 pub fn count_webhooks(conn: &mut AnyConnection, id: &TenantId, delta: i32) -> Result<(), StoreError> {
-    diesel::update(tenants::table.find(id))
-        .set(tenants::event_webhooks.eq(tenants::event_webhooks + delta))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(tenants::table.find(id)).set(tenants::event_webhooks.eq(tenants::event_webhooks + delta)),
+        conn
+    )?;
     Ok(())
 }
 
@@ -109,10 +114,11 @@ pub fn count_webhooks(conn: &mut AnyConnection, id: &TenantId, delta: i32) -> Re
 /// A conditional UPDATE: exact under concurrency and across instances.
 pub fn spend_sms(conn: &mut AnyConnection, id: &TenantId) -> Result<bool, StoreError> {
     // One statement: NULL - 1 stays NULL, so an unlimited budget passes unchanged.
-    let spent =
+    let spent = execute_prepared!(
         diesel::update(tenants::table.find(id).filter(tenants::sms_budget.is_null().or(tenants::sms_budget.gt(0))))
-            .set(tenants::sms_budget.eq(tenants::sms_budget - 1))
-            .execute(conn)?;
+            .set(tenants::sms_budget.eq(tenants::sms_budget - 1)),
+        conn
+    )?;
     Ok(spent == 1)
 }
 
@@ -124,25 +130,28 @@ pub fn sms_balance(conn: &mut AnyConnection, id: &TenantId) -> Result<Option<i64
 /// Takes the one low-balance notice of the current budget: true for exactly one caller until a
 /// top-up re-arms it.
 pub fn claim_low_sms_notice(conn: &mut AnyConnection, id: &TenantId, now: UnixTime) -> Result<bool, StoreError> {
-    let claimed = diesel::update(tenants::table.find(id).filter(tenants::sms_budget_low_notice_at.is_null()))
-        .set(tenants::sms_budget_low_notice_at.eq(Some(now)))
-        .execute(conn)?;
+    let claimed = execute_prepared!(
+        diesel::update(tenants::table.find(id).filter(tenants::sms_budget_low_notice_at.is_null()))
+            .set(tenants::sms_budget_low_notice_at.eq(Some(now))),
+        conn
+    )?;
     Ok(claimed == 1)
 }
 
 /// Adds `messages` to a limited budget (an unlimited one stays unlimited) and re-arms the
 /// low-balance notice; the new balance.
 pub fn top_up_sms(conn: &mut AnyConnection, id: &TenantId, messages: i64) -> Result<Option<i64>, StoreError> {
-    diesel::update(tenants::table.find(id).filter(tenants::sms_budget.is_not_null()))
-        .set((
+    execute_prepared!(
+        diesel::update(tenants::table.find(id).filter(tenants::sms_budget.is_not_null())).set((
             tenants::sms_budget.eq(tenants::sms_budget + messages),
             tenants::sms_budget_low_notice_at.eq(None::<UnixTime>),
-        ))
-        .execute(conn)?;
+        )),
+        conn
+    )?;
     Ok(tenants::table.find(id).select(tenants::sms_budget).first(conn)?)
 }
 
 pub fn update(conn: &mut AnyConnection, id: &TenantId, changes: &TenantChanges) -> Result<(), StoreError> {
-    diesel::update(tenants::table.find(id)).set(changes).execute(conn)?;
+    execute_prepared!(diesel::update(tenants::table.find(id)).set(changes), conn)?;
     Ok(())
 }

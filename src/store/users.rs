@@ -1,5 +1,6 @@
 use diesel::prelude::*;
 
+use super::prepared::execute_prepared;
 use crate::domain::{Email, LockReason, PhoneNumber, TenantId, UnixTime, UserId, Username};
 
 use super::schema::users;
@@ -52,7 +53,7 @@ pub struct UserChanges {
 }
 
 pub fn insert(conn: &mut AnyConnection, user: &User) -> Result<(), StoreError> {
-    diesel::insert_into(users::table).values(user).execute(conn)?;
+    execute_prepared!(diesel::insert_into(users::table).values(user), conn)?;
     Ok(())
 }
 
@@ -129,7 +130,7 @@ pub fn list_in_tenant(
 }
 
 pub fn update(conn: &mut AnyConnection, user_id: &UserId, changes: &UserChanges) -> Result<(), StoreError> {
-    diesel::update(users::table.find(user_id)).set(changes).execute(conn)?;
+    execute_prepared!(diesel::update(users::table.find(user_id)).set(changes), conn)?;
     Ok(())
 }
 
@@ -138,17 +139,23 @@ pub fn update(conn: &mut AnyConnection, user_id: &UserId, changes: &UserChanges)
 /// Takes this hour's "second factor not finished" alert: true when none went out in the last hour.
 pub fn claim_unfinished_alert(conn: &mut AnyConnection, id: &UserId, now: UnixTime) -> Result<bool, StoreError> {
     let free = users::unfinished_alert_at.is_null().or(users::unfinished_alert_at.le(now - 3600));
-    let n = diesel::update(users::table.find(id).filter(free))
-        .set(users::unfinished_alert_at.eq(Some(now)))
-        .execute(conn)?;
+    let n = execute_prepared!(
+        diesel::update(users::table.find(id).filter(free)).set(users::unfinished_alert_at.eq(Some(now))),
+        conn
+    )?;
     Ok(n == 1)
 }
 
 /// Sets a new password hash (a change or a reset).
 pub fn set_password(conn: &mut AnyConnection, id: &UserId, hash: &str, now: UnixTime) -> Result<(), StoreError> {
-    diesel::update(users::table.find(id))
-        .set((users::password_hash.eq(hash), users::password_changed_at.eq(now), users::updated_at.eq(now)))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(users::table.find(id)).set((
+            users::password_hash.eq(hash),
+            users::password_changed_at.eq(now),
+            users::updated_at.eq(now)
+        )),
+        conn
+    )?;
     Ok(())
 }
 
@@ -158,18 +165,21 @@ pub fn upgrade_password_hash(
     old_hash: &str,
     new_hash: &str,
 ) -> Result<(), StoreError> {
-    diesel::update(users::table.find(user_id).filter(users::password_hash.eq(old_hash)))
-        .set(users::password_hash.eq(new_hash))
-        .execute(conn)?;
+    execute_prepared!(
+        diesel::update(users::table.find(user_id).filter(users::password_hash.eq(old_hash)))
+            .set(users::password_hash.eq(new_hash)),
+        conn
+    )?;
     Ok(())
 }
 
-/// Takes the user's row lock for the rest of the transaction (a no-op write on PostgreSQL;
+/// Takes the user's row lock for the rest of the transaction (`SELECT … FOR NO KEY UPDATE` on
+/// PostgreSQL, the lock an `UPDATE` of the row takes, without writing a new row version;
 /// SQLite's transaction already holds the database's write lock). Read the row after this.
 pub fn lock_row(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
     // SQLite: every transaction began IMMEDIATE and holds the database's only write lock already.
-    if let AnyConnection::Postgresql(_) = conn {
-        diesel::update(users::table.find(user_id)).set(users::locked_until.eq(users::locked_until)).execute(conn)?;
+    if let AnyConnection::Postgresql(pg) = conn {
+        users::table.find(user_id).select(users::id).for_no_key_update().load::<UserId>(pg)?;
     }
     Ok(())
 }
@@ -252,11 +262,12 @@ pub fn record_failure(
     let target = users::table.find(user_id).filter(not_locked);
     let counted = match factor {
         LockReason::Password => {
-            diesel::update(target).set(users::failed_password.eq(users::failed_password + 1)).execute(conn)?
+            execute_prepared!(diesel::update(target).set(users::failed_password.eq(users::failed_password + 1)), conn)?
         }
-        LockReason::SecondFactor => {
-            diesel::update(target).set(users::failed_second_factor.eq(users::failed_second_factor + 1)).execute(conn)?
-        }
+        LockReason::SecondFactor => execute_prepared!(
+            diesel::update(target).set(users::failed_second_factor.eq(users::failed_second_factor + 1)),
+            conn
+        )?,
     };
     let (failed_password, failed_second, locked_until): (i32, i32, Option<UnixTime>) = users::table
         .find(user_id)
@@ -271,14 +282,15 @@ pub fn record_failure(
     };
     if failures >= threshold {
         let until = now + lock_secs;
-        diesel::update(users::table.find(user_id))
-            .set((
+        execute_prepared!(
+            diesel::update(users::table.find(user_id)).set((
                 users::locked_until.eq(until),
                 users::lock_reason.eq(factor),
                 users::failed_password.eq(0),
                 users::failed_second_factor.eq(0),
-            ))
-            .execute(conn)?;
+            )),
+            conn
+        )?;
         return Ok(FailureOutcome::LockedNow { until });
     }
     Ok(FailureOutcome::Counted { remaining: threshold - failures })
@@ -288,25 +300,28 @@ pub fn record_failure(
 pub fn reset_failures(conn: &mut AnyConnection, user_id: &UserId, factor: LockReason) -> Result<(), StoreError> {
     let target = users::table.find(user_id);
     match factor {
-        LockReason::Password => diesel::update(target.filter(users::failed_password.ne(0)))
-            .set(users::failed_password.eq(0))
-            .execute(conn)?,
-        LockReason::SecondFactor => diesel::update(target.filter(users::failed_second_factor.ne(0)))
-            .set(users::failed_second_factor.eq(0))
-            .execute(conn)?,
+        LockReason::Password => execute_prepared!(
+            diesel::update(target.filter(users::failed_password.ne(0))).set(users::failed_password.eq(0)),
+            conn
+        )?,
+        LockReason::SecondFactor => execute_prepared!(
+            diesel::update(target.filter(users::failed_second_factor.ne(0))).set(users::failed_second_factor.eq(0)),
+            conn
+        )?,
     };
     Ok(())
 }
 
 /// An admin's unlock: clears the lock and both counters.
 pub fn unlock(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
-    diesel::update(users::table.find(user_id))
-        .set((
+    execute_prepared!(
+        diesel::update(users::table.find(user_id)).set((
             users::locked_until.eq(None::<i64>),
             users::lock_reason.eq(None::<LockReason>),
             users::failed_password.eq(0),
             users::failed_second_factor.eq(0),
-        ))
-        .execute(conn)?;
+        )),
+        conn
+    )?;
     Ok(())
 }

@@ -199,6 +199,17 @@ pub fn document() -> utoipa::openapi::OpenApi {
     ApiDoc::openapi()
 }
 
+/// `GET /openapi.json`: the document, serialised once and kept as text (the document's own
+/// tree is a few MiB per worker; the text is a quarter of a MiB for the process).
+pub async fn served() -> Result<actix_web::HttpResponse, crate::error::AppError> {
+    static JSON: std::sync::OnceLock<Result<String, String>> = std::sync::OnceLock::new();
+    let json = JSON.get_or_init(|| serde_json::to_string(&document()).map_err(|e| e.to_string()));
+    match json {
+        Ok(text) => Ok(actix_web::HttpResponse::Ok().content_type("application/json").body(text.as_str())),
+        Err(e) => Err(crate::error::AppError::internal(e.clone())),
+    }
+}
+
 /// The document as committed under `openapi/`: pretty JSON with a trailing newline.
 pub fn document_json() -> Result<String, serde_json::Error> {
     document().to_pretty_json().map(|json| json + "\n")

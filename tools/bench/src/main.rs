@@ -339,6 +339,7 @@ async fn verify_mode(bench: Arc<Bench>) -> Result<(), BoxError> {
     while now_secs() / 30 < step {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    println!("measuring");
     let queue = Arc::new(Mutex::new(queue));
     let recorder = Recorder::new()?;
     let statements_before = bench.statements().await;
