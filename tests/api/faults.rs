@@ -1,5 +1,5 @@
 //! Crashes and several instances: what was answered 2xx survives a SIGKILL, and the guarantees
-//! that count (lockout, TOTP replay, refresh reuse) hold across three instances on one database.
+//! that count (lockout, TOTP replay, refresh reuse, the SMS budget) hold across three instances on one database.
 
 use std::time::Duration;
 
@@ -190,6 +190,36 @@ async fn three_instances_keep_every_count_exact() -> TestResult {
         let r = client.get(format!("{base}/me")).bearer_auth(str_of(&fresh, "access_token")).send().await?;
         assert_eq!(r.status(), 200, "{base} knows the new key");
     }
+    Ok(())
+}
+
+#[tokio::test]
+async fn three_instances_spend_an_sms_budget_exactly() -> TestResult {
+    let app = spawn_app().await;
+    let tenant = app.tenant_with_2fa("texting", "required").await;
+    app.patch_tenant(&tenant, json!({"allowed_methods": ["sms"]})).await;
+    for i in 0..30 {
+        app.user_with_phone(&tenant, &format!("user{i}@example.com"), &format!("+35840123{}", 4500 + i)).await;
+    }
+    app.patch_tenant(&tenant, json!({"sms_budget": 10})).await;
+    let children = [ChildServer::start(&app), ChildServer::start(&app)];
+    let bases = [app.address.clone(), children[0].address.clone(), children[1].address.clone()];
+    let client = reqwest::Client::new();
+
+    // Thirty logins at once, round-robin over the three: exactly ten codes go out.
+    let logins = (0..30).map(|i| {
+        let body = json!({"tenant": tenant, "identifier": format!("user{i}@example.com"), "password": PASSWORD});
+        post(&client, &bases[i % 3], "/login", body)
+    });
+    let answers: Vec<(u16, Value)> = futures_util::future::join_all(logins).await.into_iter().flatten().collect();
+    assert_eq!(answers.len(), 30, "every login was answered: {answers:?}");
+    assert!(answers.iter().all(|(status, body)| *status == 200 && body["status"] == "second_factor_required"));
+    let sent = answers.iter().filter(|(_, body)| body["code_sent"] == true).count();
+    let refused = answers.iter().filter(|(_, body)| body["delivery_error"] == "sms_budget_exhausted").count();
+    assert_eq!((sent, refused), (10, 20), "{answers:?}");
+    assert_eq!(app.inbox.messages().len(), 10, "exactly ten SMS reached the gateway");
+    let budget: Value = app.admin_get(&format!("/admin/tenants/{tenant}/sms-budget")).await.json().await?;
+    assert_eq!(budget["balance"], 0);
     Ok(())
 }
 
