@@ -8,6 +8,8 @@ WORKDIR /src
 # Dependencies first, against empty targets: this layer is rebuilt only when Cargo.toml or
 # Cargo.lock change, not on every edit of the sources.
 COPY Cargo.toml Cargo.lock ./
+# The bundled SQLite's build flags (.cargo/config.toml) apply to the dependency layer too.
+COPY .cargo ./.cargo
 COPY tools/bench/Cargo.toml ./tools/bench/Cargo.toml
 RUN mkdir -p src tools/bench/src \
     && echo 'fn main() {}' > src/main.rs \
