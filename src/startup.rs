@@ -93,7 +93,7 @@ pub fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> Result<(AppStat
     )
     .map_err(StartError::Setup)?;
     let keys = KeyStore::new(KeyLoader {
-        db: Db::connect(&settings.database, 1)?,
+        db: db.beside(&settings.database, 1)?,
         secrets: secrets.clone(),
         access_ttl: settings.access_token_ttl_secs,
     });

@@ -52,15 +52,13 @@ pub fn revoke(
     key_id: &ApiKeyId,
     now: UnixTime,
 ) -> Result<bool, StoreError> {
-    let n = execute_prepared!(
-        diesel::update(
-            api_keys::table
-                .filter(api_keys::id.eq(key_id))
-                .filter(api_keys::tenant_id.eq(tenant_id))
-                .filter(api_keys::revoked_at.is_null()),
-        )
-        .set(api_keys::revoked_at.eq(now)),
-        conn
-    )?;
+    let n = diesel::update(
+        api_keys::table
+            .filter(api_keys::id.eq(key_id))
+            .filter(api_keys::tenant_id.eq(tenant_id))
+            .filter(api_keys::revoked_at.is_null()),
+    )
+    .set(api_keys::revoked_at.eq(now))
+    .execute(conn)?;
     Ok(n == 1)
 }

@@ -152,6 +152,15 @@ pub struct Db {
 
 impl Db {
     pub fn connect(target: &DatabaseTarget, max_size: u32) -> Result<Self, StoreError> {
+        let mut db = Self::connect_pool(target, max_size)?;
+        if target.backend == Backend::Sqlite {
+            db.sqlite_writer = Some(SqliteWriter::open(&target.connect_to)?);
+        }
+        Ok(db)
+    }
+
+    /// The pool alone, without a SQLite writer.
+    fn connect_pool(target: &DatabaseTarget, max_size: u32) -> Result<Self, StoreError> {
         let builder = Pool::builder()
             .max_size(max_size)
             .connection_timeout(Duration::from_secs(10))
@@ -172,11 +181,15 @@ impl Db {
             Backend::Postgres => builder.min_idle(Some(max_size.min(2))).idle_timeout(Some(Duration::from_secs(120))),
         };
         let pool = builder.build(ConnectionManager::<AnyConnection>::new(&target.connect_to))?;
-        let sqlite_writer = match target.backend {
-            Backend::Sqlite => Some(SqliteWriter::open(&target.connect_to)?),
-            Backend::Postgres => None,
-        };
-        Ok(Self { pool, backend: target.backend, sqlite_writer })
+        Ok(Self { pool, backend: target.backend, sqlite_writer: None })
+    }
+
+    /// Another pool of `max_size` connections to the same database, sharing this one's SQLite
+    /// writer (one writer and one checkpoint thread per process).
+    pub fn beside(&self, target: &DatabaseTarget, max_size: u32) -> Result<Self, StoreError> {
+        let mut other = Self::connect_pool(target, max_size)?;
+        other.sqlite_writer = self.sqlite_writer.clone();
+        Ok(other)
     }
 
     pub fn backend(&self) -> Backend {

@@ -60,11 +60,10 @@ pub fn list_live(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> R
 }
 
 pub fn revoke(conn: &mut AnyConnection, user_id: &UserId, id: &DeviceId, now: UnixTime) -> Result<bool, StoreError> {
-    let n = execute_prepared!(
+    let n =
         diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::id.eq(id)).filter(d::revoked_at.is_null()))
-            .set(d::revoked_at.eq(now)),
-        conn
-    )?;
+            .set(d::revoked_at.eq(now))
+            .execute(conn)?;
     Ok(n == 1)
 }
 
@@ -73,17 +72,13 @@ pub fn revoke_all_for_tenant(
     tenant_id: &TenantId,
     now: UnixTime,
 ) -> Result<usize, StoreError> {
-    Ok(execute_prepared!(
-        diesel::update(d::table.filter(d::tenant_id.eq(tenant_id)).filter(d::revoked_at.is_null()))
-            .set(d::revoked_at.eq(now)),
-        conn
-    )?)
+    Ok(diesel::update(d::table.filter(d::tenant_id.eq(tenant_id)).filter(d::revoked_at.is_null()))
+        .set(d::revoked_at.eq(now))
+        .execute(conn)?)
 }
 
 pub fn revoke_all(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<usize, StoreError> {
-    Ok(execute_prepared!(
-        diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::revoked_at.is_null()))
-            .set(d::revoked_at.eq(now)),
-        conn
-    )?)
+    Ok(diesel::update(d::table.filter(d::user_id.eq(user_id)).filter(d::revoked_at.is_null()))
+        .set(d::revoked_at.eq(now))
+        .execute(conn)?)
 }

@@ -50,7 +50,8 @@ pub fn find_many(conn: &mut AnyConnection, tenant_id: &TenantId, ids: &[GroupId]
 }
 
 pub fn update(conn: &mut AnyConnection, id: &GroupId, changes: &GroupChanges) -> Result<(), StoreError> {
-    execute_prepared!(diesel::update(g::table.find(id)).set(changes), conn)?;
+    // Not kept prepared: each set of changed fields is another statement text.
+    diesel::update(g::table.find(id)).set(changes).execute(conn)?;
     Ok(())
 }
 

@@ -39,13 +39,11 @@ pub fn find_by_hash(conn: &mut AnyConnection, token_hash: &str) -> Result<Option
 
 /// Revokes the user's pending invitations (a new one replaces them); how many.
 pub fn revoke_for_user(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<usize, StoreError> {
-    Ok(execute_prepared!(
-        diesel::update(
-            i::table.filter(i::user_id.eq(user_id)).filter(i::used_at.is_null()).filter(i::revoked_at.is_null()),
-        )
-        .set(i::revoked_at.eq(Some(now))),
-        conn
-    )?)
+    Ok(diesel::update(
+        i::table.filter(i::user_id.eq(user_id)).filter(i::used_at.is_null()).filter(i::revoked_at.is_null()),
+    )
+    .set(i::revoked_at.eq(Some(now)))
+    .execute(conn)?)
 }
 
 /// Revokes one pending invitation of the tenant; false when there is none.

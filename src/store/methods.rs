@@ -38,16 +38,11 @@ pub struct Method {
 
 /// Points the SMS methods that follow the profile at its new number; how many changed.
 pub fn follow_profile_number(conn: &mut AnyConnection, user_id: &UserId, number: &str) -> Result<usize, StoreError> {
-    Ok(execute_prepared!(
-        diesel::update(
-            m::table
-                .filter(m::user_id.eq(user_id))
-                .filter(m::kind.eq(MethodKind::Sms))
-                .filter(m::follows_profile.eq(true)),
-        )
-        .set(m::destination.eq(Some(number))),
-        conn
-    )?)
+    Ok(diesel::update(
+        m::table.filter(m::user_id.eq(user_id)).filter(m::kind.eq(MethodKind::Sms)).filter(m::follows_profile.eq(true)),
+    )
+    .set(m::destination.eq(Some(number)))
+    .execute(conn)?)
 }
 
 /// Removes the SMS methods that follow the profile (its number was cleared); how many.
@@ -149,7 +144,7 @@ pub fn activate(conn: &mut AnyConnection, user_id: &UserId, id: &MethodId, now: 
 }
 
 pub fn set_primary(conn: &mut AnyConnection, user_id: &UserId, id: &MethodId) -> Result<(), StoreError> {
-    execute_prepared!(diesel::update(m::table.filter(m::user_id.eq(user_id))).set(m::is_primary.eq(false)), conn)?;
+    diesel::update(m::table.filter(m::user_id.eq(user_id))).set(m::is_primary.eq(false)).execute(conn)?;
     execute_prepared!(diesel::update(m::table.find(id)).set(m::is_primary.eq(true)), conn)?;
     Ok(())
 }

@@ -137,22 +137,16 @@ pub fn requeue(
     id: &OutboxId,
     now: UnixTime,
 ) -> Result<bool, StoreError> {
-    let n = execute_prepared!(
-        diesel::update(
-            o::table
-                .filter(o::tenant_id.eq(tenant_id))
-                .filter(o::id.eq(id))
-                .filter(o::status.eq(OutboxStatus::Failed))
-                .filter(o::sealed.is_not_null())
-                .filter(o::expires_at.gt(now)),
-        )
-        .set((
-            o::status.eq(OutboxStatus::Queued),
-            o::next_attempt_at.eq(now),
-            o::lease_until.eq(None::<UnixTime>)
-        )),
-        conn
-    )?;
+    let n = diesel::update(
+        o::table
+            .filter(o::tenant_id.eq(tenant_id))
+            .filter(o::id.eq(id))
+            .filter(o::status.eq(OutboxStatus::Failed))
+            .filter(o::sealed.is_not_null())
+            .filter(o::expires_at.gt(now)),
+    )
+    .set((o::status.eq(OutboxStatus::Queued), o::next_attempt_at.eq(now), o::lease_until.eq(None::<UnixTime>)))
+    .execute(conn)?;
     Ok(n == 1)
 }
 
@@ -220,40 +214,33 @@ pub fn mark_failed(
     let target = o::table.find(id).filter(o::status.eq(OutboxStatus::Sending));
     let status = match retry_at {
         Some(at) if at < expires_at => {
-            execute_prepared!(
-                diesel::update(target).set((
+            diesel::update(target)
+                .set((
                     o::status.eq(OutboxStatus::Queued),
                     o::next_attempt_at.eq(at),
                     o::lease_until.eq(None::<UnixTime>),
                     o::last_error.eq(error),
-                )),
-                conn
-            )?;
+                ))
+                .execute(conn)?;
             return Ok(OutboxStatus::Queued);
         }
         Some(_) => OutboxStatus::Expired,
         None => {
             // Refused for good: kept (sealed) until it expires, so an admin may retry it.
-            execute_prepared!(
-                diesel::update(target).set((
-                    o::status.eq(OutboxStatus::Failed),
-                    o::lease_until.eq(None::<UnixTime>),
-                    o::last_error.eq(error)
-                )),
-                conn
-            )?;
+            diesel::update(target)
+                .set((o::status.eq(OutboxStatus::Failed), o::lease_until.eq(None::<UnixTime>), o::last_error.eq(error)))
+                .execute(conn)?;
             return Ok(OutboxStatus::Failed);
         }
     };
-    execute_prepared!(
-        diesel::update(target).set((
+    diesel::update(target)
+        .set((
             o::status.eq(status),
             o::sealed.eq(None::<Vec<u8>>),
             o::lease_until.eq(None::<UnixTime>),
             o::last_error.eq(error),
-        )),
-        conn
-    )?;
+        ))
+        .execute(conn)?;
     Ok(status)
 }
 
@@ -289,12 +276,15 @@ pub fn expire(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreErr
     )
     .set((o::status.eq(OutboxStatus::Expired), o::sealed.eq(None::<Vec<u8>>), o::lease_until.eq(None::<UnixTime>)))
     .execute(conn)?;
-    // A failed message keeps its status, but not its content, once its code is dead.
-    execute_prepared!(
-        diesel::update(o::table.filter(o::status.eq(OutboxStatus::Failed)).filter(o::expires_at.le(now)))
-            .set(o::sealed.eq(None::<Vec<u8>>)),
-        conn
-    )?;
+    // A failed message keeps its status, but not its content, once its code is dead (each once).
+    diesel::update(
+        o::table
+            .filter(o::status.eq(OutboxStatus::Failed))
+            .filter(o::expires_at.le(now))
+            .filter(o::sealed.is_not_null()),
+    )
+    .set(o::sealed.eq(None::<Vec<u8>>))
+    .execute(conn)?;
     Ok(ended)
 }
 

@@ -178,21 +178,17 @@ pub fn end(
 
 /// Takes the row locks of the user's open resets (a no-op write), before any other lock.
 pub fn lock_open_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreError> {
-    execute_prepared!(
-        diesel::update(r::table.filter(r::user_id.eq(user_id)).filter(r::ended_at.is_null()))
-            .set(r::attempts.eq(r::attempts)),
-        conn
-    )?;
+    diesel::update(r::table.filter(r::user_id.eq(user_id)).filter(r::ended_at.is_null()))
+        .set(r::attempts.eq(r::attempts))
+        .execute(conn)?;
     Ok(())
 }
 
 /// Ends every open reset of the user (a completed reset, an administrator's new link).
 pub fn supersede_for_user(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<usize, StoreError> {
-    Ok(execute_prepared!(
-        diesel::update(r::table.filter(r::user_id.eq(user_id)).filter(r::ended_at.is_null()))
-            .set((r::ended_at.eq(now), r::outcome.eq(ResetOutcome::Superseded))),
-        conn
-    )?)
+    Ok(diesel::update(r::table.filter(r::user_id.eq(user_id)).filter(r::ended_at.is_null()))
+        .set((r::ended_at.eq(now), r::outcome.eq(ResetOutcome::Superseded)))
+        .execute(conn)?)
 }
 
 /// Deletes resets that expired before `before` (the outbox worker's clean-up).

@@ -9,7 +9,9 @@
 //! (`… RETURNING 1`, loaded and counted). On SQLite the plain `execute` is used: preparing a
 //! statement there is an in-process parse, cheaper than the temporary table `RETURNING` needs.
 //! Do not use it on a statement whose text grows with its input (an `IN (…)` list on SQLite, a
-//! many-row `INSERT`), or the cache would grow without bound.
+//! many-row `INSERT`, an update from a struct of optional fields: each set of fields is another
+//! text), or the cache would grow without bound; nor on an update of many rows, each of which
+//! `RETURNING` would send back.
 
 use diesel::backend::Backend;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};

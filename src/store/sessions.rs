@@ -54,11 +54,9 @@ pub fn revoke_all_for_user(
     reason: &str,
     now: UnixTime,
 ) -> Result<usize, StoreError> {
-    Ok(execute_prepared!(
-        diesel::update(sessions::table.filter(sessions::user_id.eq(user_id)).filter(sessions::revoked_at.is_null()))
-            .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason))),
-        conn
-    )?)
+    Ok(diesel::update(sessions::table.filter(sessions::user_id.eq(user_id)).filter(sessions::revoked_at.is_null()))
+        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
+        .execute(conn)?)
 }
 
 /// Revokes every live session of a user but `keep` (a password change keeps the session that made it).
@@ -69,16 +67,14 @@ pub fn revoke_others_for_user(
     reason: &str,
     now: UnixTime,
 ) -> Result<usize, StoreError> {
-    Ok(execute_prepared!(
-        diesel::update(
-            sessions::table
-                .filter(sessions::user_id.eq(user_id))
-                .filter(sessions::id.ne(keep))
-                .filter(sessions::revoked_at.is_null()),
-        )
-        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason))),
-        conn
-    )?)
+    Ok(diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::id.ne(keep))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
+    .execute(conn)?)
 }
 
 /// Whether the user opened a session after `since` (a later second).
@@ -98,13 +94,9 @@ pub fn revoke_all_for_tenant(
     reason: &str,
     now: UnixTime,
 ) -> Result<usize, StoreError> {
-    Ok(execute_prepared!(
-        diesel::update(
-            sessions::table.filter(sessions::tenant_id.eq(tenant_id)).filter(sessions::revoked_at.is_null())
-        )
-        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason))),
-        conn
-    )?)
+    Ok(diesel::update(sessions::table.filter(sessions::tenant_id.eq(tenant_id)).filter(sessions::revoked_at.is_null()))
+        .set((sessions::revoked_at.eq(now), sessions::revoked_reason.eq(reason)))
+        .execute(conn)?)
 }
 
 pub fn set_amr(conn: &mut AnyConnection, id: &SessionId, amr: &str) -> Result<(), StoreError> {

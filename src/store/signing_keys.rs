@@ -46,9 +46,7 @@ pub fn list_all(conn: &mut AnyConnection) -> Result<Vec<SigningKeyRow>, StoreErr
 }
 
 pub fn retire_active(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreError> {
-    Ok(execute_prepared!(
-        diesel::update(signing_keys::table.filter(signing_keys::retired_at.is_null()))
-            .set(signing_keys::retired_at.eq(now)),
-        conn
-    )?)
+    Ok(diesel::update(signing_keys::table.filter(signing_keys::retired_at.is_null()))
+        .set(signing_keys::retired_at.eq(now))
+        .execute(conn)?)
 }

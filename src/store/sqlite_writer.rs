@@ -16,12 +16,14 @@
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{SimpleConnection, TransactionManager};
 use diesel::r2d2::CustomizeConnection;
 use diesel::sql_types::Integer;
 use diesel::{Connection, QueryableByName, RunQueryDsl};
 
 use super::connection::SqlitePragmas;
+
+type Manager = <AnyConnection as Connection>::TransactionManager;
 use super::{AnyConnection, StoreError};
 
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
@@ -49,9 +51,16 @@ impl SqliteWriter {
 
     /// The writer's turn. After a panic inside a transaction the connection may still be in
     /// it: it is replaced by a new one.
+    /// A connection whose transaction state diesel marked broken (a failed commit whose rollback
+    /// failed too) is replaced as well: nothing could be written on it any more.
     pub(super) fn turn(&self) -> Result<MutexGuard<'_, AnyConnection>, StoreError> {
         match self.connection.lock() {
-            Ok(guard) => Ok(guard),
+            Ok(mut guard) => {
+                if Manager::is_broken_transaction_manager(&mut *guard) {
+                    *guard = open_writer(&self.path)?;
+                }
+                Ok(guard)
+            }
             Err(poisoned) => {
                 let mut guard = poisoned.into_inner();
                 *guard = open_writer(&self.path)?;

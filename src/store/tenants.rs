@@ -152,6 +152,7 @@ pub fn top_up_sms(conn: &mut AnyConnection, id: &TenantId, messages: i64) -> Res
 }
 
 pub fn update(conn: &mut AnyConnection, id: &TenantId, changes: &TenantChanges) -> Result<(), StoreError> {
-    execute_prepared!(diesel::update(tenants::table.find(id)).set(changes), conn)?;
+    // Not kept prepared: each set of changed fields is another statement text.
+    diesel::update(tenants::table.find(id)).set(changes).execute(conn)?;
     Ok(())
 }

@@ -130,7 +130,8 @@ pub fn list_in_tenant(
 }
 
 pub fn update(conn: &mut AnyConnection, user_id: &UserId, changes: &UserChanges) -> Result<(), StoreError> {
-    execute_prepared!(diesel::update(users::table.find(user_id)).set(changes), conn)?;
+    // Not kept prepared: each set of changed fields is another statement text.
+    diesel::update(users::table.find(user_id)).set(changes).execute(conn)?;
     Ok(())
 }
 
