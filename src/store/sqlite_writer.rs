@@ -130,6 +130,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_turn_that_panicked_leaves_a_fresh_connection_and_none_of_its_writes() -> Result<(), StoreError> {
+        let dir = std::env::temp_dir().join(format!("latchkey-writer-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).map_err(|e| StoreError::Setup(e.to_string()))?;
+        let path = dir.join("t.db").to_string_lossy().into_owned();
+        let writer = SqliteWriter::open(&path)?;
+        writer.turn()?.batch_execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")?;
+        let crashed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            if let Ok(mut conn) = writer.turn() {
+                let _ = conn.batch_execute("BEGIN IMMEDIATE; INSERT INTO t (id) VALUES (1);");
+                std::panic::resume_unwind(Box::new("a bug during a write"));
+            }
+        }));
+        assert!(crashed.is_err());
+        // The poisoned turn gives a new connection: the open transaction died with the old one,
+        // and writing works again.
+        writer.turn()?.batch_execute("INSERT INTO t (id) VALUES (2)")?;
+        #[derive(QueryableByName)]
+        struct Ids {
+            #[diesel(sql_type = Integer)]
+            n: i32,
+        }
+        let ids = diesel::sql_query("SELECT COUNT(*) AS n FROM t").get_result::<Ids>(&mut open(&path)?)?;
+        assert_eq!(ids.n, 1, "only the write after the panic is in the database");
+        drop(writer);
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
+    }
+
+    #[test]
     fn the_log_is_copied_back_and_restarts() -> Result<(), StoreError> {
         let dir = std::env::temp_dir().join(format!("latchkey-wal-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).map_err(|e| StoreError::Setup(e.to_string()))?;
