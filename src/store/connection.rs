@@ -5,9 +5,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, HandleError, Pool, PooledConnection};
+use diesel::r2d2::{CustomizeConnection, HandleError, Pool};
 use diesel::{Connection, PgConnection, SqliteConnection};
 
+use super::pool::{self, Manager};
 use super::sqlite_writer::SqliteWriter;
 use super::StoreError;
 
@@ -17,8 +18,8 @@ pub enum AnyConnection {
     Sqlite(SqliteConnection),
 }
 
-pub type DbPool = Pool<ConnectionManager<AnyConnection>>;
-pub type DbConn = PooledConnection<ConnectionManager<AnyConnection>>;
+pub type DbPool = Pool<Manager>;
+pub use super::pool::DbConn;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -164,11 +165,12 @@ impl Db {
         let builder = Pool::builder()
             .max_size(max_size)
             .connection_timeout(Duration::from_secs(10))
-            // A pooled PostgreSQL connection is checked before use (the server may have restarted
-            // or closed it); a SQLite connection is a file handle and needs no `SELECT 1`.
+            // A pooled PostgreSQL connection that idled or failed is checked before use (the
+            // server may have restarted or closed it: see `pool`); a SQLite connection is a file
+            // handle and needs no `SELECT 1`.
             .test_on_check_out(target.backend == Backend::Postgres)
             .error_handler(Box::new(QuietErrors))
-            .connection_customizer(Box::new(SqlitePragmas));
+            .connection_customizer(pool::customize(SqlitePragmas));
         let builder = match target.backend {
             // Readers only (writes go to the writer connection): opened on demand, each with its
             // own page cache, and closed after two idle minutes.
@@ -180,7 +182,7 @@ impl Db {
             // demand up to `max_size`, and close those idle for two minutes.
             Backend::Postgres => builder.min_idle(Some(max_size.min(2))).idle_timeout(Some(Duration::from_secs(120))),
         };
-        let pool = builder.build(ConnectionManager::<AnyConnection>::new(&target.connect_to))?;
+        let pool = builder.build(Manager::new(&target.connect_to))?;
         Ok(Self { pool, backend: target.backend, sqlite_writer: None })
     }
 
@@ -200,7 +202,7 @@ impl Db {
         let asked = std::time::Instant::now();
         let conn = self.pool.get();
         metrics::histogram!("latchkey_db_pool_wait_seconds").record(asked.elapsed().as_secs_f64());
-        Ok(conn?)
+        Ok(DbConn::new(conn?))
     }
 
     /// Connections open and idle now (for the metrics).

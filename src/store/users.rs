@@ -185,6 +185,28 @@ pub fn lock_row(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), StoreE
     Ok(())
 }
 
+/// `lock_row`, then `find_with_tenant`: on PostgreSQL in one statement that locks the user's
+/// row only (not the tenant's) and returns it as it is under the lock.
+pub fn lock_with_tenant(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    user_id: &UserId,
+) -> Result<Option<(User, super::tenants::Tenant)>, StoreError> {
+    use super::schema::tenants;
+    match conn {
+        AnyConnection::Postgresql(pg) => {
+            let query = users::table
+                .inner_join(tenants::table)
+                .filter(users::tenant_id.eq(tenant_id))
+                .filter(users::id.eq(user_id))
+                .select((User::as_select(), super::tenants::Tenant::as_select()));
+            Ok(super::row_lock::for_no_key_update_of(query, "users").get_result(pg).optional()?)
+        }
+        // SQLite: the transaction began IMMEDIATE and holds the database's only write lock.
+        AnyConnection::Sqlite(_) => find_with_tenant(conn, tenant_id, user_id),
+    }
+}
+
 /// A user with their tenant, in one query.
 pub fn find_with_tenant(
     conn: &mut AnyConnection,

@@ -218,8 +218,7 @@ fn issue(state: &AppState, id: &PasswordResetId, client: &ClientInfo) -> Result<
             return Ok(None);
         };
         // Under the user's row lock, the count of open resets is exact across requests and instances.
-        users::lock_row(c, user_id)?;
-        let Some((user, tenant)) = users::find_with_tenant(c, tenant_id, user_id)? else { return Ok(None) };
+        let Some((user, tenant)) = users::lock_with_tenant(c, tenant_id, user_id)? else { return Ok(None) };
         let audited = |c: &mut AnyConnection, outcome: AuditOutcome, detail: &str| {
             let event = AuditEvent::PasswordResetRequested;
             audit::record(c, Some(&tenant.id), Some(&user.id), client, event, outcome, Some(detail), now)

@@ -239,9 +239,8 @@ pub fn open(c: &mut AnyConnection, challenge_id: &ChallengeId, now: UnixTime) ->
         return Err(expired());
     }
     // Challenge first, then user: every path takes the two row locks in this order.
-    users::lock_row(c, &challenge.user_id)?;
     // A password changed (or reset) since the challenge opened ends it.
-    let (user, tenant) = users::find_with_tenant(c, &challenge.tenant_id, &challenge.user_id)?
+    let (user, tenant) = users::lock_with_tenant(c, &challenge.tenant_id, &challenge.user_id)?
         .filter(|(u, _)| u.active && u.password_changed_at <= challenge.created_at)
         .ok_or_else(expired)?;
     let lock = user.lock_at(now);
