@@ -24,7 +24,7 @@ where
     web::block(move || span.in_scope(f)).await.map_err(AppError::internal)?
 }
 
-fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
+pub(super) fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
     req.app_data::<web::Data<AppState>>().cloned().ok_or_else(|| AppError::internal("application state missing"))
 }
 
@@ -40,7 +40,7 @@ pub fn bearer_token(req: &HttpRequest) -> Result<String, AppError> {
     Ok(token.to_owned())
 }
 
-type Fut<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;
+pub(super) type Fut<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;
 
 /// A caller holding a platform admin key or a tenant API key.
 pub struct ApiCaller(pub Principal);

@@ -1,6 +1,7 @@
 //! HTTP: routes, extractors, the error-to-HTTP mapping and the OpenAPI wiring.
 
 pub mod access_log;
+pub mod client_auth;
 pub mod client_ip;
 pub mod error;
 pub mod extract;
@@ -85,6 +86,7 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                     .service(routes::health::healthz)
                     .service(routes::health::readyz)
                     .service(routes::jwks::jwks)
+                    .service(routes::discovery::server_metadata)
                     .service(routes::login::login)
                     .service(routes::invitations::invitation_info)
                     .service(routes::invitations::accept_invitation)

@@ -58,6 +58,20 @@ pub fn authenticate(state: &AppState, presented: &str) -> Result<Principal, AppE
     })
 }
 
+/// HTTP Basic client authentication: `key` must be valid and be the key with id `key_id`. The
+/// key is looked up by its hash, as with a bearer key, and the id compared after: one answer
+/// and one cost for a wrong id and a wrong key.
+pub fn authenticate_client(state: &AppState, key_id: &str, key: &str) -> Result<Principal, AppError> {
+    let principal = authenticate(state, key)?;
+    let id = match &principal {
+        Principal::Platform { key_id } | Principal::Tenant { key_id, .. } => key_id,
+    };
+    if id.as_str() != key_id {
+        return Err(AppError::unauthorized(ErrorCode::InvalidApiKey, "the API key is not valid"));
+    }
+    Ok(principal)
+}
+
 fn insert_key(
     conn: &mut AnyConnection,
     token: &OpaqueToken,

@@ -140,3 +140,60 @@ async fn introspection_needs_a_key_and_hides_other_tenants_tokens() -> TestResul
     assert_eq!(r.status(), 401);
     Ok(())
 }
+
+/// RFC 7662 clients authenticate with HTTP Basic: the key's id as user name, the key as password.
+#[tokio::test]
+async fn introspection_accepts_http_basic_client_authentication() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant("acme").await;
+    app.user("acme", "alice@example.com").await;
+    let r = app.admin_post("/admin/tenants/acme/api-keys", json!({"name": "backend"})).await;
+    let created: Value = r.json().await?;
+    let (key_id, key) = (str_of(&created, "id"), str_of(&created, "secret"));
+    let other = app.tenant_key("acme").await;
+    let session = app.logged_in("acme", "alice@example.com").await;
+    let access = str_of(&session, "access_token");
+    let introspect_as = |user: String, password: Option<String>| {
+        let form = [("token", access.to_owned()), ("token_type_hint", "access_token".to_owned())];
+        app.client.post(app.url("/token/introspect")).basic_auth(user, password).form(&form).send()
+    };
+
+    let r = introspect_as(key_id.to_owned(), Some(key.to_owned())).await?;
+    assert_eq!(r.status(), 200);
+    let answer: Value = r.json().await?;
+    assert_eq!((answer["active"].as_bool(), answer["tenant"].as_str()), (Some(true), Some("acme")));
+
+    // A valid key sent under another key's id, a wrong key, no password: all one answer.
+    for (user, password) in [(key_id, Some(other.as_str())), (key_id, Some("lk_tenant_wrong")), (key_id, None)] {
+        let r = introspect_as(user.to_owned(), password.map(str::to_owned)).await?;
+        assert_eq!(r.status(), 401, "{user}:{password:?}");
+        let code = error_body(r).await["error"].clone();
+        assert!(code == "invalid_api_key" || code == "missing_credentials", "{code}");
+    }
+    let r = app.client.post(app.url("/token/introspect")).header("Authorization", "Basic !!!").form(&[("token", access)]);
+    assert_eq!(error_body(r.send().await?).await["error"], "missing_credentials");
+    Ok(())
+}
+
+/// RFC 8414: a JWT library that discovers keys from the issuer finds them.
+#[tokio::test]
+async fn authorization_server_metadata_names_the_keys_and_the_introspection_endpoint() -> TestResult {
+    let app = spawn_app().await;
+    let r = app.client.get(app.url("/.well-known/oauth-authorization-server")).send().await?;
+    assert_eq!(r.status(), 200);
+    let metadata: Value = r.json().await?;
+    let issuer = str_of(&metadata, "issuer").to_owned();
+    let session_issuer = {
+        app.tenant("acme").await;
+        app.user("acme", "alice@example.com").await;
+        let session = app.logged_in("acme", "alice@example.com").await;
+        jwt_part(str_of(&session, "access_token"), 1)["iss"].as_str().unwrap_or_default().to_owned()
+    };
+    assert_eq!(issuer, session_issuer, "the metadata's issuer is the tokens' iss");
+    let base = issuer.trim_end_matches('/');
+    assert_eq!(metadata["jwks_uri"], format!("{base}/.well-known/jwks.json"));
+    assert_eq!(metadata["introspection_endpoint"], format!("{base}/token/introspect"));
+    assert_eq!(metadata["introspection_endpoint_auth_methods_supported"], json!(["client_secret_basic"]));
+    assert_eq!(metadata["response_types_supported"], json!([]));
+    Ok(())
+}

@@ -22,6 +22,7 @@ use super::routes;
         routes::health::readyz,
         routes::metrics::metrics,
         routes::jwks::jwks,
+        routes::discovery::server_metadata,
         routes::login::login,
         routes::tokens::refresh,
         routes::tokens::logout,
@@ -114,6 +115,9 @@ impl Modify for SecuritySchemes {
         components.add_security_scheme("admin_key", bearer("lk_admin_…", "A platform admin API key"));
         components.add_security_scheme("api_key", bearer("lk_tenant_…", "A tenant API key (or an admin key)"));
         components.add_security_scheme("access_token", bearer("JWT", "An access token from /login"));
+        let mut basic = Http::new(HttpAuthScheme::Basic);
+        basic.description = Some("RFC 6749 client authentication: user name the API key's id, password the key".into());
+        components.add_security_scheme("client_basic", SecurityScheme::Http(basic));
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod challenges;
+pub mod discovery;
 pub mod health;
 pub mod invitations;
 pub mod jwks;

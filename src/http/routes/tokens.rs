@@ -5,7 +5,8 @@ use utoipa::ToSchema;
 
 use crate::error::AppError;
 use crate::http::error::ErrorBody;
-use crate::http::extract::{blocking, ApiCaller, Bearer};
+use crate::http::client_auth::IntrospectionCaller;
+use crate::http::extract::{blocking, Bearer};
 use crate::http::rate_limit;
 use crate::service::rate_limits::AccountKey;
 use crate::service::sessions::{self, Authenticated, Introspection};
@@ -54,9 +55,10 @@ pub async fn logout(state: web::Data<AppState>, bearer: Bearer) -> Result<HttpRe
 
 /// RFC 7662 token introspection for product backends (tenant API key or admin key).
 ///
-/// Accepts JSON or `application/x-www-form-urlencoded`. A token of another tenant, a revoked
+/// The key goes as `Authorization: Bearer <key>` or, as RFC 7662 clients send it, with HTTP
+/// Basic client authentication: user name the key's id, password the key. Accepts JSON or `application/x-www-form-urlencoded`. A token of another tenant, a revoked
 /// session, an expired or unknown token all answer `{"active": false}`.
-#[utoipa::path(tag = "tokens", security(("api_key" = [])),
+#[utoipa::path(tag = "tokens", security(("api_key" = []), ("client_basic" = [])),
     request_body(content(
         (IntrospectRequest = "application/json"),
         (IntrospectRequest = "application/x-www-form-urlencoded"),
@@ -64,12 +66,12 @@ pub async fn logout(state: web::Data<AppState>, bearer: Bearer) -> Result<HttpRe
     responses(
         (status = 200, body = Introspection),
         (status = 400, description = "Malformed body", body = ErrorBody),
-        (status = 401, description = "`missing_credentials` or `invalid_api_key`", body = ErrorBody),
+        (status = 401, description = "`missing_credentials` (none, or Basic credentials that are not `<key id>:<key>`) or `invalid_api_key` (also a key sent with another key's id)", body = ErrorBody),
     ))]
 #[post("/token/introspect")]
 pub async fn introspect(
     state: web::Data<AppState>,
-    caller: ApiCaller,
+    caller: IntrospectionCaller,
     body: Either<Json<IntrospectRequest>, web::Form<IntrospectRequest>>,
 ) -> Result<HttpResponse, AppError> {
     let token = match body {
