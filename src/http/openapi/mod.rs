@@ -15,8 +15,9 @@ use super::routes;
     info(
         title = "Latchkey",
         description = "Standalone authentication service: tenants, users, password login, second factors (TOTP, SMS, email, recovery codes) and signed session tokens.",
-        license(name = "Apache-2.0")
+        license(name = "Apache-2.0", identifier = "Apache-2.0")
     ),
+    servers((url = "/", description = "This Latchkey: paths are relative to the address the document was fetched from")),
     paths(
         routes::health::healthz,
         routes::health::readyz,
@@ -87,7 +88,7 @@ use super::routes;
         routes::admin::signing_keys::list_signing_keys,
         routes::admin::signing_keys::rotate_signing_key,
     ),
-    modifiers(&SecuritySchemes, &AdminPrefix, &CommonErrors, &RequestRules),
+    modifiers(&SecuritySchemes, &PublicOperations, &AdminPrefix, &CommonErrors, &RequestRules),
     tags(
         (name = "login", description = "Password login, second-factor challenges and verification"),
         (name = "tokens", description = "Refresh, logout, introspection and the JWKS"),
@@ -118,6 +119,21 @@ impl Modify for SecuritySchemes {
         let mut basic = Http::new(HttpAuthScheme::Basic);
         basic.description = Some("RFC 6749 client authentication: user name the API key's id, password the key".into());
         components.add_security_scheme("client_basic", SecurityScheme::Http(basic));
+    }
+}
+
+/// An operation that names no security scheme is public: say so (`security: []`), so that a
+/// generated client sends no credentials and a reader need not guess.
+struct PublicOperations;
+
+impl Modify for PublicOperations {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [&mut item.get, &mut item.post, &mut item.patch, &mut item.delete, &mut item.put];
+            for op in operations.into_iter().flatten() {
+                op.security.get_or_insert_with(Vec::new);
+            }
+        }
     }
 }
 
