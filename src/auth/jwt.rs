@@ -100,17 +100,17 @@ pub fn generate_ed25519() -> Result<(Vec<u8>, Vec<u8>), TokenError> {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
 pub struct Jwk {
-    #[schema(example = "OKP")]
+    #[schema(schema_with = crate::domain::schema::okp)]
     pub kty: String,
-    #[schema(example = "Ed25519")]
+    #[schema(schema_with = crate::domain::schema::ed25519)]
     pub crv: String,
     /// The public key, base64url without padding.
     pub x: String,
     pub kid: String,
     #[serde(rename = "use")]
-    #[schema(example = "sig")]
+    #[schema(schema_with = crate::domain::schema::sig)]
     pub use_: String,
-    #[schema(example = "EdDSA")]
+    #[schema(schema_with = crate::domain::schema::eddsa)]
     pub alg: String,
 }
 

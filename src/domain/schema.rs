@@ -226,3 +226,52 @@ pub fn ip_address() -> RefOr<Schema> {
     let v6 = ObjectBuilder::new().schema_type(Type::String).format(Some(SchemaFormat::KnownFormat(KnownFormat::Ipv6)));
     RefOr::T(Schema::AnyOf(AnyOfBuilder::new().item(v4).item(v6).build()))
 }
+
+/// A string that is always one of `values` (an answer's fixed vocabulary).
+fn one_of(values: &[&str]) -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(values.iter().copied()))
+        .examples([serde_json::json!(values[0])])
+        .build()
+}
+
+/// `token_type` of a token answer: always `Bearer`.
+pub fn bearer_token_type() -> Object {
+    one_of(&["Bearer"])
+}
+
+/// `token_type` of an active introspected token.
+pub fn introspected_token_type() -> Object {
+    one_of(&["access_token", "refresh_token"])
+}
+
+/// Signing algorithm of access tokens and signing keys.
+pub fn eddsa() -> Object {
+    one_of(&["EdDSA"])
+}
+
+/// JWK key type of an Ed25519 key.
+pub fn okp() -> Object {
+    one_of(&["OKP"])
+}
+
+/// JWK curve of an Ed25519 key.
+pub fn ed25519() -> Object {
+    one_of(&["Ed25519"])
+}
+
+/// JWK public key use: signatures.
+pub fn sig() -> Object {
+    one_of(&["sig"])
+}
+
+/// A probe's answer.
+pub fn ok() -> Object {
+    one_of(&["ok"])
+}
+
+/// A TOTP HMAC algorithm, as stored.
+pub fn totp_algorithm() -> Object {
+    one_of(&["SHA1", "SHA256", "SHA512"])
+}

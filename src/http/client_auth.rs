@@ -8,7 +8,7 @@ use actix_web::{FromRequest, HttpRequest};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 
-use super::extract::{blocking, bearer_token, state_of, Fut};
+use super::extract::{bearer_token, blocking, state_of, Fut};
 use crate::domain::ErrorCode;
 use crate::error::AppError;
 use crate::service::api_keys::{self, Principal};

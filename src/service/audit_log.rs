@@ -52,17 +52,19 @@ pub struct ActivityQuery {
 /// One audit event.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditEntry {
+    #[schema(format = Uuid)]
     pub id: String,
     pub event: AuditEvent,
     pub outcome: AuditOutcome,
     /// The user the event is about (absent for unknown identifiers and tenant events).
+    #[schema(format = Uuid)]
     pub user_id: Option<String>,
     /// What else the event records: a method kind, a reason, the network that matched.
     pub detail: Option<String>,
     /// The client's address (resolved through trusted proxies).
     pub ip: Option<String>,
     pub user_agent: Option<String>,
-    #[schema(example = "2026-11-25T09:30:00Z")]
+    #[schema(format = DateTime, example = "2026-11-25T09:30:00Z")]
     pub created_at: String,
 }
 

@@ -50,11 +50,15 @@ pub struct CreateInvitation {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InvitationView {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = Uuid)]
     pub user_id: String,
     pub email: String,
     pub username: Option<String>,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub expires_at: String,
 }
 
@@ -83,6 +87,7 @@ pub struct InvitationInfo {
     pub two_factor: TwoFactorMode,
     /// Kinds the user may choose at registration.
     pub allowed_methods: Vec<MethodKind>,
+    #[schema(format = DateTime)]
     pub expires_at: String,
 }
 

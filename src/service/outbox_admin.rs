@@ -12,6 +12,7 @@ use crate::store::outbox::{self as rows, OutboxRow};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OutboxMessage {
+    #[schema(format = Uuid)]
     pub id: String,
     pub channel: Channel,
     /// The phone number or address, masked.
@@ -20,9 +21,13 @@ pub struct OutboxMessage {
     pub status: OutboxStatus,
     pub attempts: i32,
     pub last_error: Option<String>,
+    #[schema(format = DateTime)]
     pub next_attempt_at: String,
+    #[schema(format = DateTime)]
     pub expires_at: String,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub sent_at: Option<String>,
 }
 

@@ -30,13 +30,14 @@ pub struct ClientInfo {
 pub struct Authenticated {
     /// A JWT signed with EdDSA; verify it with the keys at `/.well-known/jwks.json`.
     pub access_token: String,
-    #[schema(example = "Bearer")]
+    #[schema(schema_with = crate::domain::schema::bearer_token_type)]
     pub token_type: String,
     /// Seconds until the access token expires.
     #[schema(example = 900)]
     pub expires_in: i64,
     /// Single-use: each refresh returns a new one and retires the old.
     pub refresh_token: String,
+    #[schema(format = Uuid)]
     pub session_id: String,
     pub user: UserView,
     /// With `remember_device: true` at `/verify`: send it with the next `/login` to skip the
@@ -277,23 +278,27 @@ pub fn logout(state: &AppState, ctx: &AccessContext) -> Result<(), AppError> {
 pub struct Introspection {
     pub active: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(example = "access_token")]
+    #[schema(schema_with = crate::domain::schema::introspected_token_type)]
     pub token_type: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = Uuid)]
     pub sub: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aud: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = "uri")]
     pub iss: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exp: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub iat: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = Uuid)]
     pub jti: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = Uuid)]
     pub sid: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tenant: Option<String>,

@@ -20,9 +20,11 @@ pub use super::key_cache::{KeyLoader, KeyStore, RETIREMENT_GRACE_SECS};
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SigningKeyView {
     pub kid: String,
-    #[schema(example = "EdDSA")]
+    #[schema(schema_with = crate::domain::schema::eddsa)]
     pub algorithm: String,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub retired_at: Option<String>,
     /// Whether the key is in the JWKS now.
     pub published: bool,

@@ -30,7 +30,7 @@ pub struct SmsBudget {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DailyUsage {
-    #[schema(example = "2026-11-25")]
+    #[schema(format = Date, example = "2026-11-25")]
     pub day: String,
     pub messages: i64,
 }

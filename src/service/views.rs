@@ -13,12 +13,15 @@ use crate::store::users::User;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TenantView {
+    #[schema(format = Uuid)]
     pub id: String,
     #[schema(example = "acme")]
     pub slug: String,
     #[schema(example = "Acme Clinic")]
     pub name: String,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub updated_at: String,
     pub settings: TenantSettings,
 }
@@ -37,6 +40,7 @@ pub struct TenantSettings {
     /// CIDRs from which a password login is not asked for a second factor.
     pub trusted_networks: Vec<String>,
     pub sign_in: SignInSource,
+    #[schema(format = "uri")]
     pub sso_url: Option<String>,
     pub message_limits: MessageLimits,
     /// Regions SMS may go to; empty: any.
@@ -44,6 +48,7 @@ pub struct TenantSettings {
     /// SMS left to send; `null` is unlimited.
     pub sms_budget: Option<i64>,
     /// The sign-in page's origin (the WebOTP line of SMS codes).
+    #[schema(format = "uri")]
     pub web_origin: Option<String>,
     /// Where notices for the tenant's administrators go.
     pub admin_contact: Option<String>,
@@ -54,6 +59,7 @@ pub struct TenantSettings {
     /// Users hear of a right password whose second factor was not finished.
     pub notify_unfinished_second_factor: bool,
     /// Where the tenant's users sign in (invitation and password-reset links).
+    #[schema(format = "uri")]
     pub public_url: Option<String>,
     /// Who may reset a forgotten password.
     pub password_reset: crate::domain::PasswordResetMode,
@@ -63,6 +69,7 @@ pub struct TenantSettings {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TotpSettingsView {
+    #[schema(schema_with = crate::domain::schema::totp_algorithm)]
     pub algorithm: String,
     pub digits: i32,
     pub period: i32,
@@ -109,6 +116,7 @@ impl From<&Tenant> for TenantView {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct UserView {
+    #[schema(format = Uuid)]
     pub id: String,
     #[schema(example = "acme")]
     pub tenant: String,
@@ -130,8 +138,11 @@ pub struct UserView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<GroupRef>>,
     /// Set while the account is locked after too many failures.
+    #[schema(format = DateTime)]
     pub locked_until: Option<String>,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 
@@ -165,6 +176,7 @@ impl UserView {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct GroupRef {
+    #[schema(format = Uuid)]
     pub id: String,
     pub name: String,
 }
@@ -178,10 +190,13 @@ impl From<&Group> for GroupRef {
 /// A group and its second-factor rule.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct GroupView {
+    #[schema(format = Uuid)]
     pub id: String,
     pub name: String,
     pub two_factor: GroupRule,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub updated_at: String,
 }
 
@@ -199,13 +214,16 @@ impl From<&Group> for GroupView {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ApiKeyView {
+    #[schema(format = Uuid)]
     pub id: String,
     pub name: String,
     /// The first characters of the key, to recognise it in listings.
     #[schema(example = "lk_tenant_AbCd")]
     pub prefix: String,
     pub tenant: Option<String>,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub revoked_at: Option<String>,
 }
 

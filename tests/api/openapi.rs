@@ -55,3 +55,56 @@ async fn every_served_route_is_documented_with_its_errors() -> TestResult {
     assert!(r.text().await?.to_lowercase().contains("swagger"));
     Ok(())
 }
+
+/// What a client generator needs to trust the document: every response described, every
+/// operation saying how it authenticates (`security: []` when public), ids typed as UUIDs and
+/// times as RFC 3339 date-times.
+#[tokio::test]
+async fn a_generator_finds_descriptions_security_and_formats_everywhere() -> TestResult {
+    let app = spawn_app().await;
+    let doc: Value = app.client.get(app.url("/openapi.json")).send().await?.json().await?;
+    let mut problems = Vec::new();
+    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+        for (method, op) in item.as_object().into_iter().flatten() {
+            if op["security"].is_null() {
+                problems.push(format!("{method} {path}: no security"));
+            }
+            for (status, response) in op["responses"].as_object().into_iter().flatten() {
+                if response["description"].as_str().unwrap_or_default().is_empty() {
+                    problems.push(format!("{method} {path} {status}: no description"));
+                }
+            }
+        }
+    }
+    fn walk(name: &str, schema: &Value, problems: &mut Vec<String>) {
+        for (field, property) in schema["properties"].as_object().into_iter().flatten() {
+            let is_string = property["type"] == "string"
+                || property["type"].as_array().is_some_and(|types| types.iter().any(|t| t == "string"));
+            let wants = if field == "id" || (field.ends_with("_id") && field != "request_id") {
+                Some("uuid")
+            } else if field.ends_with("_at") || field == "locked_until" {
+                Some("date-time")
+            } else {
+                None
+            };
+            if let Some(format) = wants.filter(|_| is_string && property["pattern"].is_null()) {
+                if property["format"] != format {
+                    problems.push(format!("{name}.{field}: format {} instead of {format}", property["format"]));
+                }
+            }
+            walk(name, property, problems);
+        }
+        for key in ["items", "oneOf", "anyOf", "allOf"] {
+            match &schema[key] {
+                Value::Array(list) => list.iter().for_each(|s| walk(name, s, problems)),
+                object @ Value::Object(_) => walk(name, object, problems),
+                _ => {}
+            }
+        }
+    }
+    for (name, schema) in doc["components"]["schemas"].as_object().into_iter().flatten() {
+        walk(name, schema, &mut problems);
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+    Ok(())
+}

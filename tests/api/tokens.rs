@@ -170,7 +170,8 @@ async fn introspection_accepts_http_basic_client_authentication() -> TestResult 
         let code = error_body(r).await["error"].clone();
         assert!(code == "invalid_api_key" || code == "missing_credentials", "{code}");
     }
-    let r = app.client.post(app.url("/token/introspect")).header("Authorization", "Basic !!!").form(&[("token", access)]);
+    let r =
+        app.client.post(app.url("/token/introspect")).header("Authorization", "Basic !!!").form(&[("token", access)]);
     assert_eq!(error_body(r.send().await?).await["error"], "missing_credentials");
     Ok(())
 }

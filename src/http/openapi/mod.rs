@@ -88,7 +88,7 @@ use super::routes;
         routes::admin::signing_keys::list_signing_keys,
         routes::admin::signing_keys::rotate_signing_key,
     ),
-    modifiers(&SecuritySchemes, &PublicOperations, &AdminPrefix, &CommonErrors, &RequestRules),
+    modifiers(&SecuritySchemes, &PublicOperations, &AdminPrefix, &CommonErrors, &DescribedErrors, &RequestRules),
     tags(
         (name = "login", description = "Password login, second-factor challenges and verification"),
         (name = "tokens", description = "Refresh, logout, introspection and the JWKS"),
@@ -209,6 +209,48 @@ impl Modify for CommonErrors {
                     responses.entry("500".into()).or_insert_with(|| {
                         error("`internal_error`: nothing internal is disclosed; the cause is logged").into()
                     });
+                }
+            }
+        }
+    }
+}
+
+/// Error answers a handler lists without words get the words their status means there: which
+/// stable codes come with it, given how the operation authenticates.
+struct DescribedErrors;
+
+impl Modify for DescribedErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::RefOr;
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let operations = [&mut item.get, &mut item.post, &mut item.patch, &mut item.delete, &mut item.put];
+            for op in operations.into_iter().flatten() {
+                let schemes: Vec<String> = op
+                    .security
+                    .iter()
+                    .flatten()
+                    .filter_map(|requirement| serde_json::to_value(requirement).ok())
+                    .filter_map(|value| value.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()))
+                    .flatten()
+                    .collect();
+                let by_token = schemes.iter().any(|s| s == "access_token");
+                for (status, response) in op.responses.responses.iter_mut() {
+                    let RefOr::T(response) = response else { continue };
+                    if !response.description.is_empty() {
+                        continue;
+                    }
+                    let text = match status.as_str() {
+                        "400" => "`invalid_body`, `invalid_path` or a field's own code: the request does not fit; `message` says which rule",
+                        "401" if by_token => "`missing_credentials` or `invalid_token`: no access token, or one that is invalid, expired or of a revoked session",
+                        "401" => "`missing_credentials` or `invalid_api_key`: no API key, or one that is not valid",
+                        "403" if path.contains("{slug}") => "`forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not)",
+                        "403" => "`forbidden`: this operation needs a platform admin key",
+                        "404" if path.starts_with("/me") => "`not_found`: the caller has no such item",
+                        "404" if path.starts_with("/challenges") => "`not_found`: no such challenge",
+                        "404" => "`not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist",
+                        _ => continue,
+                    };
+                    response.description = text.to_owned();
                 }
             }
         }

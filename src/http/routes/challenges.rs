@@ -23,7 +23,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "login", request_body = EnrollRequest,
     params(("challenge_id" = String, Path, description = "From the `enrollment_required` response")),
     responses(
-        (status = 200, body = Enrollment),
+        (status = 200, description = "The method being enrolled: a TOTP QR code and secret, or where the code went; confirm it at `/verify`", body = Enrollment),
         (status = 400, description = "`invalid_kind`, `phone_number_required`, `invalid_phone_number`", body = ErrorBody),
         (status = 404, description = "No such challenge", body = ErrorBody),
         (status = 409, description = "`not_enrolling`: the challenge asks for an existing method", body = ErrorBody),
@@ -55,7 +55,7 @@ pub async fn enroll(
 #[utoipa::path(tag = "login", request_body = SkipRequest,
     params(("challenge_id" = String, Path, description = "From the `enrollment_suggested` response")),
     responses(
-        (status = 200, body = LoginResponse),
+        (status = 200, description = "Signed in without a second factor (the policy lets the prompt be skipped)", body = LoginResponse),
         (status = 400, body = ErrorBody),
         (status = 404, description = "No such challenge", body = ErrorBody),
         (status = 409, description = "`enrollment_required` (policy requires a method) or `not_enrolling`", body = ErrorBody),
@@ -81,7 +81,7 @@ pub async fn skip_enrollment(
 #[utoipa::path(tag = "login",
     params(("challenge_id" = String, Path, description = "The open challenge")),
     responses(
-        (status = 200, body = ChallengeState),
+        (status = 200, description = "A new code went out; the earlier ones no longer work", body = ChallengeState),
         (status = 404, body = ErrorBody),
         (status = 409, description = "`not_resendable` (TOTP) or `no_method_chosen`", body = ErrorBody),
         (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
@@ -109,7 +109,7 @@ pub async fn resend(
 #[utoipa::path(tag = "login", request_body = SwitchMethod,
     params(("challenge_id" = String, Path, description = "The open challenge")),
     responses(
-        (status = 200, body = ChallengeState),
+        (status = 200, description = "The challenge, now for the chosen method (a code went out for `sms` and `email`)", body = ChallengeState),
         (status = 400, body = ErrorBody),
         (status = 404, description = "No such challenge or method", body = ErrorBody),
         (status = 409, description = "`not_verifying`", body = ErrorBody),

@@ -13,13 +13,13 @@ use crate::state::AppState;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ServerMetadata {
     /// The `iss` of every access token (`LATCHKEY_ISSUER`).
-    #[schema(example = "https://auth.example.com")]
+    #[schema(format = "uri", example = "https://auth.example.com")]
     pub issuer: String,
     /// The keys that verify access tokens.
-    #[schema(example = "https://auth.example.com/.well-known/jwks.json")]
+    #[schema(format = "uri", example = "https://auth.example.com/.well-known/jwks.json")]
     pub jwks_uri: String,
     /// RFC 7662 token introspection, for product backends.
-    #[schema(example = "https://auth.example.com/token/introspect")]
+    #[schema(format = "uri", example = "https://auth.example.com/token/introspect")]
     pub introspection_endpoint: String,
     /// How a backend authenticates there: HTTP Basic (user name the API key's id, password the
     /// key). A `Bearer` API key is accepted too.
@@ -27,6 +27,7 @@ pub struct ServerMetadata {
     /// Empty: no OAuth authorization endpoint.
     pub response_types_supported: Vec<String>,
     /// Human-readable API documentation.
+    #[schema(format = "uri")]
     pub service_documentation: String,
 }
 

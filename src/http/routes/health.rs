@@ -9,12 +9,12 @@ use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {
-    #[schema(example = "ok")]
+    #[schema(schema_with = crate::domain::schema::ok)]
     pub status: String,
 }
 
 /// Liveness: the process is serving.
-#[utoipa::path(tag = "health", responses((status = 200, body = Health)))]
+#[utoipa::path(tag = "health", responses((status = 200, description = "The process is serving", body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(Health { status: "ok".into() })
@@ -22,7 +22,7 @@ pub async fn healthz() -> HttpResponse {
 
 /// Readiness: the database answers.
 #[utoipa::path(tag = "health", responses(
-    (status = 200, body = Health),
+    (status = 200, description = "The process is serving and its database answers", body = Health),
     (status = 503, description = "The database is unreachable", body = ErrorBody),
 ))]
 #[get("/readyz")]

@@ -16,7 +16,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "invitations",
     params(("token" = String, Path, description = "The token from the invitation link")),
     responses(
-        (status = 200, body = InvitationInfo),
+        (status = 200, description = "What the registration page shows: the tenant, the address and whether 2FA may be set up", body = InvitationInfo),
         (status = 404, description = "`invitation_not_found`", body = ErrorBody),
         (status = 410, description = "`invitation_expired`: used, withdrawn or expired", body = ErrorBody),
     ))]
@@ -34,7 +34,7 @@ pub async fn invitation_info(state: web::Data<AppState>, path: web::Path<String>
     params(("token" = String, Path, description = "The token from the invitation link")),
     request_body = AcceptInvitation,
     responses(
-        (status = 200, body = LoginResponse),
+        (status = 200, description = "The account is active; the answer is that of a login (signed in, or a second factor to set up)", body = LoginResponse),
         (status = 400, description = "A password rule (`password_too_short`, `password_too_common`, …), `invalid_kind` or `invalid_phone_number`", body = ErrorBody),
         (status = 404, description = "`invitation_not_found`", body = ErrorBody),
         (status = 409, description = "`method_not_allowed` or `two_factor_unavailable`", body = ErrorBody),

@@ -18,7 +18,7 @@ use crate::state::AppState;
 /// remembered device.
 /// When the server is hashing at capacity it answers 503 with `Retry-After` at once.
 #[utoipa::path(tag = "login", request_body = LoginRequest, responses(
-    (status = 200, body = LoginResponse),
+    (status = 200, description = "`status` says what follows: `authenticated` (tokens), `second_factor_required`, `enrollment_required` or `enrollment_suggested` (a challenge)", body = LoginResponse),
     (status = 400, description = "Malformed body", body = ErrorBody),
     (status = 401, description = "`invalid_credentials` (also while a lock caused by wrong passwords is in force)", body = ErrorBody),
     (status = 413, description = "Body too large", body = ErrorBody),

@@ -14,6 +14,7 @@ use crate::state::AppState;
 #[derive(Serialize, ToSchema)]
 pub struct Me {
     pub user: UserView,
+    #[schema(format = Uuid)]
     pub session_id: String,
     /// How this session was authenticated (RFC 8176), e.g. `["pwd"]`.
     pub amr: Vec<String>,
@@ -27,7 +28,7 @@ pub struct Me {
 #[utoipa::path(tag = "me", security(("access_token" = [])),
     params(("X-Latchkey-Tenant" = Option<String>, Header, description = "Expected tenant slug")),
     responses(
-        (status = 200, body = Me),
+        (status = 200, description = "The caller's profile", body = Me),
         (status = 401, description = "`missing_credentials` or `invalid_token`", body = ErrorBody),
     ))]
 #[get("/me")]
@@ -71,7 +72,7 @@ pub async fn change_password(
 #[utoipa::path(tag = "me", security(("access_token" = [])),
     params(ActivityQuery),
     responses(
-        (status = 200, body = AuditPage),
+        (status = 200, description = "The caller's recent sign-ins and security events, newest first", body = AuditPage),
         (status = 400, description = "`invalid_limit` or `invalid_cursor`", body = ErrorBody),
         (status = 401, description = "`missing_credentials` or `invalid_token`", body = ErrorBody),
     ))]

@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 /// Devices that skip the second factor ("remember this device").
 #[utoipa::path(tag = "me", security(("access_token" = [])), responses(
-    (status = 200, body = Vec<DeviceView>),
+    (status = 200, description = "The caller's remembered devices", body = Vec<DeviceView>),
     (status = 401, body = ErrorBody),
 ))]
 #[get("/me/devices")]

@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 /// The caller's second-factor methods and how many recovery codes are left.
 #[utoipa::path(tag = "me", security(("access_token" = [])), responses(
-    (status = 200, body = MethodList),
+    (status = 200, description = "The caller's second-factor methods and how many recovery codes are left", body = MethodList),
     (status = 401, body = ErrorBody),
 ))]
 #[get("/me/methods")]
@@ -25,7 +25,7 @@ pub async fn list_methods(state: web::Data<AppState>, bearer: Bearer) -> Result<
 /// Add a method: `totp` returns what the authenticator app needs; `sms` and `email` send a
 /// code. The method stays `pending` until confirmed.
 #[utoipa::path(tag = "me", security(("access_token" = [])), request_body = EnrollRequest, responses(
-    (status = 201, body = Enrollment),
+    (status = 201, description = "The method, pending until a code confirms it: a TOTP QR code and secret, or where the code went", body = Enrollment),
     (status = 400, description = "`invalid_kind`, `phone_number_required`, `invalid_phone_number`", body = ErrorBody),
     (status = 401, body = ErrorBody),
     (status = 423, description = "`account_locked`", body = ErrorBody),
@@ -51,7 +51,7 @@ pub async fn add_method(
 #[utoipa::path(tag = "me", security(("access_token" = [])), request_body = ConfirmMethod,
     params(("method_id" = String, Path, description = "The pending method")),
     responses(
-        (status = 200, body = MethodSummary),
+        (status = 200, description = "The method, now active", body = MethodSummary),
         (status = 401, description = "`invalid_code` with `attempts_remaining`, or a bad token", body = ErrorBody),
         (status = 404, body = ErrorBody),
         (status = 409, description = "`already_confirmed`", body = ErrorBody),
@@ -74,7 +74,7 @@ pub async fn confirm_method(
 #[utoipa::path(tag = "me", security(("access_token" = [])),
     params(("method_id" = String, Path, description = "An active method")),
     responses(
-        (status = 200, body = MethodSummary),
+        (status = 200, description = "The caller's methods, with this one primary", body = MethodSummary),
         (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody),
         (status = 409, description = "`method_not_active`", body = ErrorBody),
@@ -116,7 +116,7 @@ pub async fn remove_method(
 /// Generate ten new recovery codes, shown once; the old set stops working. Needs a session
 /// that passed a second factor.
 #[utoipa::path(tag = "me", security(("access_token" = [])), responses(
-    (status = 201, body = RecoveryCodes),
+    (status = 201, description = "The new recovery codes, shown this once; the old ones no longer work", body = RecoveryCodes),
     (status = 401, body = ErrorBody),
     (status = 403, description = "`second_factor_required`", body = ErrorBody),
     (status = 409, description = "`no_method`", body = ErrorBody),
@@ -136,7 +136,7 @@ pub async fn regenerate_recovery_codes(
 /// email primary). `POST /verify` with it returns a new session that passed a second factor,
 /// which removing methods and making recovery codes need.
 #[utoipa::path(tag = "me", security(("access_token" = [])), responses(
-    (status = 200, body = SecondFactorRequired),
+    (status = 200, description = "The code was right: sensitive changes are allowed for a few minutes", body = SecondFactorRequired),
     (status = 401, body = ErrorBody),
     (status = 409, description = "`no_method`", body = ErrorBody),
     (status = 423, description = "`account_locked`", body = ErrorBody),

@@ -23,7 +23,7 @@ use crate::state::AppState;
 /// gets a message saying to ask the administrator instead. A user may have 3 resets open; one client
 /// address may start 30 an hour.
 #[utoipa::path(tag = "password reset", security(()), request_body = StartReset, responses(
-    (status = 202, body = ResetStarted),
+    (status = 202, description = "Always this answer, whether or not the account exists: a code went out if it does", body = ResetStarted),
     (status = 400, description = "`invalid_slug` or a malformed body", body = ErrorBody),
     (status = 403, description = "`password_reset_disabled`: the tenant's `password_reset` is `admin_only`", body = ErrorBody),
     (status = 409, description = "`sso_required`: the tenant signs in elsewhere", body = ErrorBody),
@@ -49,7 +49,7 @@ pub async fn start_reset(
 #[utoipa::path(tag = "password reset", security(()), request_body = ResetCode,
     params(("reset_id" = String, Path, description = "The id from `POST /password-reset`")),
     responses(
-        (status = 200, body = ResetProgress),
+        (status = 200, description = "The code was right: the next step is the second factor, or the new password", body = ResetProgress),
         (status = 400, description = "`invalid_path` or a malformed body", body = ErrorBody),
         (status = 401, description = "`invalid_code` with `attempts_remaining`", body = ErrorBody),
         (status = 404, description = "`password_reset_not_found`", body = ErrorBody),
@@ -106,7 +106,7 @@ pub async fn reset_second_factor(
 #[utoipa::path(tag = "password reset", security(()), request_body = ResetSwitchMethod,
     params(("reset_id" = String, Path, description = "The reset")),
     responses(
-        (status = 200, body = ResetMethodState),
+        (status = 200, description = "A code went out to the chosen method", body = ResetMethodState),
         (status = 400, description = "`invalid_id` or a malformed body", body = ErrorBody),
         (status = 402, description = "`sms_budget_exhausted`: use another method", body = ErrorBody),
         (status = 404, description = "`password_reset_not_found`", body = ErrorBody),
@@ -137,7 +137,7 @@ pub async fn reset_switch_method(
 #[utoipa::path(tag = "password reset", security(()), request_body = CompleteReset,
     params(("reset_id" = String, Path, description = "The reset")),
     responses(
-        (status = 200, body = ResetDone),
+        (status = 200, description = "The password is changed; every session of the user ended", body = ResetDone),
         (status = 400, description = "A password rule (`password_too_short`, `password_too_common`, …) or a malformed body", body = ErrorBody),
         (status = 404, description = "`password_reset_not_found`", body = ErrorBody),
         (status = 409, description = "`password_reset_incomplete`: a proof is missing", body = ErrorBody),

@@ -16,7 +16,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "admin", security(("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path), ExplainQuery),
     responses(
-        (status = 200, body = PolicyExplanation),
+        (status = 200, description = "Whether the user is asked for a second factor, and why", body = PolicyExplanation),
         (status = 400, description = "`invalid_ip`", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
@@ -38,7 +38,7 @@ pub async fn explain_user_policy(
 /// Explain the second-factor decision for the signed-in user, from this request's address.
 #[utoipa::path(tag = "me", security(("access_token" = [])),
     responses(
-        (status = 200, body = PolicyExplanation),
+        (status = 200, description = "Whether the caller is asked for a second factor, and why", body = PolicyExplanation),
         (status = 401, body = ErrorBody),
     ))]
 #[get("/me/policy")]

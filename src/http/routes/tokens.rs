@@ -4,8 +4,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::error::AppError;
-use crate::http::error::ErrorBody;
 use crate::http::client_auth::IntrospectionCaller;
+use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, Bearer};
 use crate::http::rate_limit;
 use crate::service::rate_limits::AccountKey;
@@ -31,7 +31,7 @@ pub struct IntrospectRequest {
 /// The presented refresh token is retired. Presenting a retired refresh token again revokes
 /// the whole session (theft detection).
 #[utoipa::path(tag = "tokens", request_body = RefreshRequest, responses(
-    (status = 200, body = Authenticated),
+    (status = 200, description = "A new access token and a new refresh token; the one sent is retired", body = Authenticated),
     (status = 400, description = "Malformed body", body = ErrorBody),
     (status = 401, description = "`invalid_grant`: unknown, expired, used or revoked", body = ErrorBody),
 ))]
@@ -64,7 +64,7 @@ pub async fn logout(state: web::Data<AppState>, bearer: Bearer) -> Result<HttpRe
         (IntrospectRequest = "application/x-www-form-urlencoded"),
     )),
     responses(
-        (status = 200, body = Introspection),
+        (status = 200, description = "`{\"active\": true, …}` with the token's claims, or only `{\"active\": false}` (unknown, expired, revoked or another tenant's)", body = Introspection),
         (status = 400, description = "Malformed body", body = ErrorBody),
         (status = 401, description = "`missing_credentials` (none, or Basic credentials that are not `<key id>:<key>`) or `invalid_api_key` (also a key sent with another key's id)", body = ErrorBody),
     ))]

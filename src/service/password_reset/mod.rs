@@ -49,7 +49,9 @@ impl std::fmt::Debug for StartReset {
 /// message itself.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ResetStarted {
+    #[schema(format = Uuid)]
     pub reset_id: String,
+    #[schema(format = DateTime)]
     pub expires_at: String,
 }
 
@@ -116,7 +118,9 @@ pub enum ResetProgress {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ResetSecondStep {
+    #[schema(format = Uuid)]
     pub reset_id: String,
+    #[schema(format = DateTime)]
     pub expires_at: String,
     /// The method asked for first. For `sms` and `email` a code was sent.
     pub method: Option<MethodSummary>,
@@ -131,16 +135,20 @@ pub struct ResetSecondStep {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ResetReady {
+    #[schema(format = Uuid)]
     pub reset_id: String,
+    #[schema(format = DateTime)]
     pub expires_at: String,
 }
 
 /// The second step after a switch of method (or a resend to the same one).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ResetMethodState {
+    #[schema(format = Uuid)]
     pub reset_id: String,
     pub method: MethodSummary,
     /// When the code just sent expires (absent for TOTP).
+    #[schema(format = DateTime)]
     pub code_expires_at: Option<String>,
     /// How many more codes the second step may send.
     pub sends_remaining: i32,
@@ -151,6 +159,7 @@ pub struct ResetMethodState {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ResetDone {
     /// A reset never lifts a lock: when the account is locked, sign-in waits until then.
+    #[schema(format = DateTime)]
     pub locked_until: Option<String>,
 }
 

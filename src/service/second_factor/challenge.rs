@@ -25,7 +25,9 @@ use crate::store::AnyConnection;
 /// The password was right; now a code from one of the user's methods.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SecondFactorRequired {
+    #[schema(format = Uuid)]
     pub challenge_id: String,
+    #[schema(format = DateTime)]
     pub expires_at: String,
     /// The method asked for first (the primary one). For `sms` and `email` a code was sent.
     pub method: MethodSummary,
@@ -44,7 +46,9 @@ pub struct SecondFactorRequired {
 /// The password was right, but policy requires a second factor and the user has none yet.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EnrollmentRequired {
+    #[schema(format = Uuid)]
     pub challenge_id: String,
+    #[schema(format = DateTime)]
     pub expires_at: String,
     /// What the user may set up (`POST /challenges/{id}/enroll`).
     pub allowed_kinds: Vec<MethodKind>,
@@ -57,10 +61,13 @@ pub struct EnrollmentRequired {
 /// A challenge after a resend or a switch of method.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChallengeState {
+    #[schema(format = Uuid)]
     pub challenge_id: String,
+    #[schema(format = DateTime)]
     pub expires_at: String,
     pub method: MethodSummary,
     /// When the code just sent expires (absent for TOTP).
+    #[schema(format = DateTime)]
     pub code_expires_at: Option<String>,
     /// How many more codes this challenge may send.
     pub sends_remaining: i32,

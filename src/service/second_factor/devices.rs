@@ -19,11 +19,15 @@ use crate::store::AnyConnection;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DeviceView {
+    #[schema(format = Uuid)]
     pub id: String,
     /// The browser or app that asked to be remembered.
     pub label: Option<String>,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub expires_at: String,
+    #[schema(format = DateTime)]
     pub last_used_at: Option<String>,
 }
 

@@ -31,9 +31,13 @@ use crate::store::AnyConnection;
 /// A method as a client sees it: never the secret, never the full destination.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MethodSummary {
+    #[schema(format = Uuid)]
     pub id: String,
     pub kind: MethodKind,
-    /// A masked phone number or email address; the issuer name for TOTP.
+    /// What tells the method apart for the user, never the full destination: for `sms` the
+    /// phone number masked but for its country code and last two digits (`+358 ••• •• 67`), for
+    /// `email` the address masked but for the first and last letters of its local part and its
+    /// domain (`a•••e@example.com`), for `totp` the words `authenticator app`.
     #[schema(example = "+358 ••• •• 67")]
     pub hint: String,
     pub primary: bool,
@@ -46,6 +50,7 @@ pub struct MethodSummary {
     /// administrator changes it; `false` when a number was typed at enrollment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub follows_profile: Option<bool>,
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -84,9 +89,13 @@ impl MethodSummary {
 pub struct TotpSetup {
     /// Base32; for typing into an app that cannot scan ("secret key").
     pub secret: String,
-    #[schema(example = "otpauth://totp/Acme%20Clinic:alice%40example.com?secret=…&issuer=Acme%20Clinic")]
+    #[schema(
+        format = "uri",
+        example = "otpauth://totp/Acme%20Clinic:alice%40example.com?secret=…&issuer=Acme%20Clinic"
+    )]
     pub otpauth_uri: String,
     /// A PNG of the QR code of `otpauth_uri`, base64.
+    #[schema(content_encoding = "base64", content_media_type = "image/png")]
     pub qr_png_base64: String,
 }
 
@@ -105,6 +114,7 @@ pub struct Enrollment {
     pub totp: Option<TotpSetup>,
     /// For `sms` and `email`: when the code sent expires.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = DateTime)]
     pub code_expires_at: Option<String>,
 }
 

@@ -33,11 +33,13 @@ pub struct CreateWebhook {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebhookView {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = "uri")]
     pub url: String,
     pub events: Vec<WebhookEvent>,
     pub description: Option<String>,
-    #[schema(example = "2026-11-25T09:30:00Z")]
+    #[schema(format = DateTime, example = "2026-11-25T09:30:00Z")]
     pub created_at: String,
     /// The last deliveries, newest first (at most 5).
     pub recent_deliveries: Vec<DeliverySummary>,
@@ -46,10 +48,13 @@ pub struct WebhookView {
 /// The answer to a registration: the webhook and its signing secret, shown this once.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedWebhook {
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(format = "uri")]
     pub url: String,
     pub events: Vec<WebhookEvent>,
     pub description: Option<String>,
+    #[schema(format = DateTime)]
     pub created_at: String,
     /// The Standard Webhooks secret (`whsec_…`) that signs every delivery. Store it now.
     pub secret: String,
@@ -58,11 +63,14 @@ pub struct CreatedWebhook {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DeliverySummary {
     /// The `webhook-id` header of the delivery.
+    #[schema(format = Uuid)]
     pub id: String,
+    #[schema(value_type = crate::domain::WebhookEvent)]
     pub event: String,
     pub status: OutboxStatus,
     pub attempts: i32,
     pub last_error: Option<String>,
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 

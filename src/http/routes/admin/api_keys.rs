@@ -23,7 +23,7 @@ pub struct CreateApiKey {
 #[utoipa::path(tag = "admin", security(("admin_key" = [])), request_body(content = Option<CreateApiKey>),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 201, body = CreatedApiKey),
+        (status = 201, description = "The new key: `secret` is shown this once", body = CreatedApiKey),
         (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
@@ -53,7 +53,7 @@ pub async fn create_api_key(
 #[utoipa::path(tag = "admin", security(("admin_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 200, body = Vec<ApiKeyView>),
+        (status = 200, description = "The tenant's API keys (never the keys themselves)", body = Vec<ApiKeyView>),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),

@@ -15,7 +15,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), AuditQuery),
     responses(
-        (status = 200, body = AuditPage),
+        (status = 200, description = "One page of the tenant's audit trail, newest first; `next_cursor` fetches the next", body = AuditPage),
         (status = 400, description = "`invalid_limit`, `invalid_id`, `invalid_event`, `invalid_time` or `invalid_cursor`", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, description = "The key belongs to another tenant", body = ErrorBody),

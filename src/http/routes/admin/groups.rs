@@ -17,7 +17,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "admin", security(("api_key" = [])), request_body = CreateGroup,
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 201, body = GroupView),
+        (status = 201, description = "The new group", body = GroupView),
         (status = 400, description = "`invalid_name` or `invalid_two_factor`", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
@@ -39,7 +39,7 @@ pub async fn create_group(
 #[utoipa::path(tag = "admin", security(("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 200, body = Vec<GroupView>),
+        (status = 200, description = "The tenant's groups", body = Vec<GroupView>),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
@@ -57,7 +57,7 @@ pub async fn list_groups(
 #[utoipa::path(tag = "admin", security(("api_key" = [])), request_body = UpdateGroup,
     params(("slug" = String, Path, description = "Tenant slug"), ("group_id" = String, Path)),
     responses(
-        (status = 200, body = GroupView),
+        (status = 200, description = "The group as it is after the change", body = GroupView),
         (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
@@ -100,7 +100,7 @@ pub async fn delete_group(
 #[utoipa::path(tag = "admin", security(("api_key" = [])), request_body = SetGroups,
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path)),
     responses(
-        (status = 200, body = UserView),
+        (status = 200, description = "The user with their new groups", body = UserView),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, description = "`not_found` (user) or `group_not_found` (also a group of another tenant)", body = ErrorBody),

@@ -15,7 +15,7 @@ use crate::state::AppState;
     params(("slug" = String, Path, description = "Tenant slug")),
     request_body = CreateInvitation,
     responses(
-        (status = 201, body = InvitationView),
+        (status = 201, description = "The invitation; its link went to the user", body = InvitationView),
         (status = 400, description = "`invalid_email`, `invalid_username` or `invalid_expiry`", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
@@ -40,7 +40,7 @@ pub async fn create_invitation(
 #[utoipa::path(tag = "admin", security(("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 200, body = Vec<InvitationView>),
+        (status = 200, description = "The tenant's invitations, pending and past", body = Vec<InvitationView>),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),

@@ -11,7 +11,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "admin", security(("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), OutboxQuery),
     responses(
-        (status = 200, body = Vec<OutboxMessage>),
+        (status = 200, description = "The tenant's queued, sent and failed messages (never their codes)", body = Vec<OutboxMessage>),
         (status = 400, description = "`invalid_query` or `invalid_limit`", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
@@ -32,7 +32,7 @@ pub async fn list_outbox(
 #[utoipa::path(tag = "admin", security(("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("message_id" = String, Path)),
     responses(
-        (status = 200, body = OutboxMessage),
+        (status = 200, description = "The message, queued again", body = OutboxMessage),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),

@@ -16,7 +16,7 @@ pub struct Rotated {
 
 /// List the token signing keys (platform admin).
 #[utoipa::path(tag = "admin", security(("admin_key" = [])), responses(
-    (status = 200, body = Vec<SigningKeyView>),
+    (status = 200, description = "Every signing key, newest first, with its state", body = Vec<SigningKeyView>),
     (status = 401, body = ErrorBody),
     (status = 403, body = ErrorBody),
 ))]
@@ -29,7 +29,7 @@ pub async fn list_signing_keys(state: web::Data<AppState>, caller: ApiCaller) ->
 /// Rotate the signing key (platform admin). The old key keeps verifying, and stays in the
 /// JWKS, until the tokens it signed have expired.
 #[utoipa::path(tag = "admin", security(("admin_key" = [])), responses(
-    (status = 201, body = Rotated),
+    (status = 201, description = "The new current key; the old one stays in the JWKS until its tokens expire", body = Rotated),
     (status = 401, body = ErrorBody),
     (status = 403, body = ErrorBody),
 ))]

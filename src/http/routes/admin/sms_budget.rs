@@ -12,7 +12,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "admin", security(("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 200, body = SmsBudget),
+        (status = 200, description = "The SMS balance and the daily use", body = SmsBudget),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
@@ -30,7 +30,7 @@ pub async fn get_sms_budget(
 #[utoipa::path(tag = "admin", security(("admin_key" = [])), request_body = TopUp,
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 200, body = SmsBudget),
+        (status = 200, description = "The balance after the top-up", body = SmsBudget),
         (status = 400, description = "`invalid_limits`", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, description = "A tenant key was used", body = ErrorBody),

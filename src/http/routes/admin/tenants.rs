@@ -11,7 +11,7 @@ use crate::state::AppState;
 
 /// Create a tenant (platform admin).
 #[utoipa::path(tag = "admin", security(("admin_key" = [])), request_body = CreateTenant, responses(
-    (status = 201, body = TenantView),
+    (status = 201, description = "The new tenant", body = TenantView),
     (status = 400, description = "`invalid_slug`, `invalid_name` or a malformed body", body = ErrorBody),
     (status = 401, description = "`missing_credentials` or `invalid_api_key`", body = ErrorBody),
     (status = 403, description = "A tenant key was used", body = ErrorBody),
@@ -30,7 +30,7 @@ pub async fn create_tenant(
 
 /// List tenants by slug, a page at a time (platform admin).
 #[utoipa::path(tag = "admin", security(("admin_key" = [])), params(ListTenants), responses(
-    (status = 200, body = TenantPage),
+    (status = 200, description = "One page of tenants, by slug; `next_after` fetches the next", body = TenantPage),
     (status = 400, description = "`invalid_limit` or `invalid_query`", body = ErrorBody),
     (status = 401, body = ErrorBody),
     (status = 403, body = ErrorBody),
@@ -49,7 +49,7 @@ pub async fn list_tenants(
 #[utoipa::path(tag = "admin", security(("admin_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 200, body = TenantView),
+        (status = 200, description = "The tenant and its settings", body = TenantView),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
@@ -68,7 +68,7 @@ pub async fn get_tenant(
 #[utoipa::path(tag = "admin", security(("admin_key" = [])), request_body = UpdateTenant,
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 200, body = TenantView),
+        (status = 200, description = "The tenant as it is after the change", body = TenantView),
         (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),

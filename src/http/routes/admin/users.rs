@@ -14,7 +14,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])), request_body = CreateUser,
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 201, body = UserView),
+        (status = 201, description = "The new user", body = UserView),
         (status = 400, description = "`invalid_email`, `password_too_short`, `password_too_long`, `password_equals_email`, `invalid_phone_number`", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, description = "The key belongs to another tenant", body = ErrorBody),
@@ -38,7 +38,7 @@ pub async fn create_user(
 #[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ListUsers),
     responses(
-        (status = 200, body = UserPage),
+        (status = 200, description = "One page of the tenant's users; `next_after` fetches the next", body = UserPage),
         (status = 400, description = "`invalid_limit`", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
@@ -58,7 +58,7 @@ pub async fn list_users(
 #[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
     responses(
-        (status = 200, body = UserView),
+        (status = 200, description = "The user, with groups and lock state", body = UserView),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
@@ -77,7 +77,7 @@ pub async fn get_user(
 #[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])), request_body = UpdateUser,
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
     responses(
-        (status = 200, body = UserView),
+        (status = 200, description = "The user as they are after the change", body = UserView),
         (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),

@@ -20,7 +20,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])), request_body = CreateWebhook,
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 201, body = CreatedWebhook),
+        (status = 201, description = "The webhook: its signing `secret` is shown this once", body = CreatedWebhook),
         (status = 400, description = "`invalid_webhook_url`, `invalid_event`, `invalid_name` or a malformed body", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, description = "The key belongs to another tenant", body = ErrorBody),
@@ -42,7 +42,7 @@ pub async fn create_webhook(
 #[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 200, body = WebhookList),
+        (status = 200, description = "The tenant's webhooks with their last deliveries", body = WebhookList),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
