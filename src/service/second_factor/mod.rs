@@ -91,7 +91,7 @@ pub struct TotpSetup {
     pub secret: String,
     #[schema(
         format = "uri",
-        example = "otpauth://totp/Acme%20Clinic:alice%40example.com?secret=…&issuer=Acme%20Clinic"
+        example = "otpauth://totp/Acme%20Clinic:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Acme%20Clinic&algorithm=SHA1&digits=6&period=30"
     )]
     pub otpauth_uri: String,
     /// A PNG of the QR code of `otpauth_uri`, base64.
