@@ -47,6 +47,8 @@ pub struct Settings {
     pub login_queue_timeout_ms: u64,
     /// `LATCHKEY_CORS_ORIGINS`: comma-separated origins allowed to call the public endpoints.
     pub cors_origins: Vec<String>,
+    /// `LATCHKEY_UI_DIR`: a built sign-in app (`web/dist`) served at `/ui/`; unset: none.
+    pub ui_dir: Option<std::path::PathBuf>,
     pub max_body_bytes: usize,
     pub workers: usize,
     /// `LATCHKEY_CHALLENGE_TTL_SECS`: how long a login challenge stays open.
@@ -133,6 +135,7 @@ impl Settings {
                     v.split(',').map(|o| o.trim().trim_end_matches('/').to_owned()).filter(|o| !o.is_empty()).collect()
                 })
                 .unwrap_or_default(),
+            ui_dir: get("LATCHKEY_UI_DIR").filter(|v| !v.trim().is_empty()).map(std::path::PathBuf::from),
             max_body_bytes: parse.or("LATCHKEY_MAX_BODY_BYTES", 64 * 1024)?,
             workers: parse.or("LATCHKEY_WORKERS", cores())?,
             challenge_ttl_secs: parse.or("LATCHKEY_CHALLENGE_TTL_SECS", 300)?,
@@ -198,6 +201,11 @@ impl Settings {
         for origin in &self.cors_origins {
             if !(origin.starts_with("http://") || origin.starts_with("https://")) {
                 return fail("LATCHKEY_CORS_ORIGINS", "each origin must start with http:// or https://");
+            }
+        }
+        if let Some(dir) = &self.ui_dir {
+            if !dir.join("index.html").is_file() {
+                return fail("LATCHKEY_UI_DIR", "must be a directory holding index.html (a built web/: npm run build)");
             }
         }
         Ok(())
@@ -326,5 +334,10 @@ mod tests {
         let debug = format!("{s:?}");
         assert!(!debug.contains("c2VjcmV0") && !debug.contains("lk_admin_x"));
         Ok(())
+    }
+    #[test]
+    fn the_ui_dir_must_hold_a_built_app() {
+        let err = Settings::from_map(&map(&[("LATCHKEY_UI_DIR", "/nonexistent/web/dist")])).err();
+        assert_eq!(err.map(|e| e.name), Some("LATCHKEY_UI_DIR".to_string()));
     }
 }

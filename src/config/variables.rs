@@ -22,6 +22,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("LATCHKEY_HASH_NICE", "how much lower the hashing threads' scheduling priority is, 0-19 (default 10; Linux)"),
     ("LATCHKEY_MAX_QUEUED_LOGINS", "logins waiting for a hash before 503 (default 64 per core)"),
     ("LATCHKEY_LOGIN_QUEUE_TIMEOUT_MS", "longest wait for a hash before 503 (default 2000)"),
+    ("LATCHKEY_UI_DIR", "a built sign-in app (web/dist) served at /ui/ (default: none)"),
     ("LATCHKEY_CORS_ORIGINS", "comma-separated browser origins allowed on public endpoints (default: none)"),
     ("LATCHKEY_MAX_BODY_BYTES", "largest request body (default 65536)"),
     ("LATCHKEY_WORKERS", "HTTP worker threads (default: the number of cores)"),

@@ -11,6 +11,7 @@ pub mod observe;
 pub mod openapi;
 pub mod rate_limit;
 pub mod routes;
+pub mod ui;
 pub mod uniform_errors;
 
 use actix_cors::Cors;
@@ -28,6 +29,7 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
     let form = web::FormConfig::default().limit(settings.max_body_bytes).error_handler(error::form_error);
     let payload = web::PayloadConfig::new(settings.max_body_bytes);
     let origins = settings.cors_origins.clone();
+    let ui_dir = settings.ui_dir.clone();
     move |cfg: &mut web::ServiceConfig| {
         cfg.app_data(json)
             .app_data(form)
@@ -79,6 +81,7 @@ pub fn configure(settings: &Settings) -> impl FnOnce(&mut web::ServiceConfig) {
                 "/docs",
                 web::get().to(|| async { HttpResponse::Found().insert_header((header::LOCATION, "/docs/")).finish() }),
             )
+            .configure(ui::configure(ui_dir))
             .service(
                 web::scope("")
                     .wrap(from_fn(rate_limit::per_ip))
@@ -131,5 +134,7 @@ fn cors(origins: &[String]) -> Cors {
             header::CONTENT_TYPE,
             header::HeaderName::from_static("x-latchkey-tenant"),
         ])
+        // A browser app reads how long to wait and which request to quote to support.
+        .expose_headers([header::RETRY_AFTER, header::HeaderName::from_static("x-request-id")])
         .max_age(600)
 }

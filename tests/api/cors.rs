@@ -23,6 +23,10 @@ async fn configured_origins_may_call_public_endpoints() -> TestResult {
     assert_eq!(allow_origin(&r).as_deref(), Some("https://app.example.com"));
     let r = app.client.get(app.url("/healthz")).header("Origin", "https://other.example.com").send().await?;
     assert_eq!(allow_origin(&r).as_deref(), Some("https://other.example.com"));
+    // The app may read how long to wait (a lock, a rate limit) and the request's id.
+    let exposed = r.headers().get("access-control-expose-headers").map(|v| v.to_str().unwrap_or("").to_lowercase());
+    let exposed = exposed.unwrap_or_default();
+    assert!(exposed.contains("retry-after") && exposed.contains("x-request-id"), "{exposed}");
 
     let r = preflight(&app, "/login", "https://evil.example.com").await;
     assert_eq!(allow_origin(&r), None);

@@ -47,6 +47,7 @@ mod two_factor_lockout;
 mod two_factor_login;
 mod two_factor_secrets;
 mod two_factor_self_service;
+mod ui;
 mod unfinished_alerts;
 mod usernames;
 mod webhooks;

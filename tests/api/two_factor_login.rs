@@ -107,6 +107,10 @@ async fn send_new_code_makes_the_old_one_invalid_with_a_cooldown_and_a_cap() -> 
     assert_eq!(r.status(), 200);
     let state = body(r).await;
     assert_eq!(state["sends_remaining"], 3);
+    // The page counts down to the next resend: the cooldown from this send.
+    let sent_at = chrono::DateTime::parse_from_rfc3339(str_of(&state, "code_expires_at"))?;
+    let resend_at = chrono::DateTime::parse_from_rfc3339(str_of(&state, "resend_available_at"))?;
+    assert_eq!((resend_at - sent_at).num_seconds(), 30 - 600, "{state}");
     let second = app.inbox.last_code_to("+358401234567");
     if first != second {
         assert_eq!(app.verify(&login["challenge_id"], &first).await.status(), 401);

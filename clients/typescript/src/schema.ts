@@ -1217,6 +1217,11 @@ export interface components {
             expires_at: `${number}-${number}-${number}T${number}:${number}:${number}${string}`;
             method: components["schemas"]["MethodSummary"];
             /**
+             * Format: date-time
+             * @description When the next code may be asked for (absent for TOTP, or when no more may be sent).
+             */
+            resend_available_at?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
+            /**
              * Format: int32
              * @description How many more codes this challenge may send.
              */
@@ -1847,6 +1852,12 @@ export interface components {
             methods: components["schemas"]["MethodSummary"][];
             /** @description Whether a recovery code may be sent instead of a code. */
             recovery_codes_available: boolean;
+            /**
+             * Format: date-time
+             * @description When `POST /challenges/{id}/resend` may send the next code (absent when none was sent):
+             *     the sign-in page counts down to it.
+             */
+            resend_available_at?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
         };
         /**
          * @description Authorization server metadata (RFC 8414). Latchkey issues tokens through its own login API,
@@ -3347,7 +3358,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tenant's invitations, pending and past */
+            /** @description The tenant's pending invitations, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4461,7 +4472,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A reset link is on its way to the user's verified address */
+            /** @description The reset is open; its link is on its way to the user by email */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -6155,7 +6166,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The caller's methods, with this one primary */
+            /** @description The method, now the one asked for first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6399,7 +6410,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The code was right: sensitive changes are allowed for a few minutes */
+            /** @description A challenge for the signed-in user (a code went out for an SMS or email primary): `POST /verify` with it returns a session that passed a second factor */
             200: {
                 headers: {
                     [name: string]: unknown;

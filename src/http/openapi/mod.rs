@@ -4,8 +4,10 @@
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+mod examples;
 mod request_rules;
 
+use examples::MediaExamples;
 use request_rules::RequestRules;
 
 use super::routes;
@@ -88,7 +90,7 @@ use super::routes;
         routes::admin::signing_keys::list_signing_keys,
         routes::admin::signing_keys::rotate_signing_key,
     ),
-    modifiers(&SecuritySchemes, &PublicOperations, &AdminPrefix, &CommonErrors, &DescribedErrors, &RequestRules),
+    modifiers(&SecuritySchemes, &PublicOperations, &AdminPrefix, &CommonErrors, &DescribedErrors, &RequestRules, &MediaExamples),
     tags(
         (name = "login", description = "Password login, second-factor challenges and verification"),
         (name = "tokens", description = "Refresh, logout, introspection and the JWKS"),

@@ -74,7 +74,7 @@ pub async fn confirm_method(
 #[utoipa::path(tag = "me", security(("access_token" = [])),
     params(("method_id" = String, Path, description = "An active method")),
     responses(
-        (status = 200, description = "The caller's methods, with this one primary", body = MethodSummary),
+        (status = 200, description = "The method, now the one asked for first", body = MethodSummary),
         (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody),
         (status = 409, description = "`method_not_active`", body = ErrorBody),
@@ -136,7 +136,7 @@ pub async fn regenerate_recovery_codes(
 /// email primary). `POST /verify` with it returns a new session that passed a second factor,
 /// which removing methods and making recovery codes need.
 #[utoipa::path(tag = "me", security(("access_token" = [])), responses(
-    (status = 200, description = "The code was right: sensitive changes are allowed for a few minutes", body = SecondFactorRequired),
+    (status = 200, description = "A challenge for the signed-in user (a code went out for an SMS or email primary): `POST /verify` with it returns a session that passed a second factor", body = SecondFactorRequired),
     (status = 401, body = ErrorBody),
     (status = 409, description = "`no_method`", body = ErrorBody),
     (status = 423, description = "`account_locked`", body = ErrorBody),

@@ -37,6 +37,11 @@ pub struct SecondFactorRequired {
     pub recovery_codes_available: bool,
     /// Whether a code went out to `method` (false for TOTP, or when delivery failed: resend).
     pub code_sent: bool,
+    /// When `POST /challenges/{id}/resend` may send the next code (absent when none was sent):
+    /// the sign-in page counts down to it.
+    #[schema(format = DateTime)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resend_available_at: Option<String>,
     /// Why no code was sent although `method` takes one: `sms_budget_exhausted` (the client
     /// offers the user's other `methods`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -71,6 +76,10 @@ pub struct ChallengeState {
     pub code_expires_at: Option<String>,
     /// How many more codes this challenge may send.
     pub sends_remaining: i32,
+    /// When the next code may be asked for (absent for TOTP, or when no more may be sent).
+    #[schema(format = DateTime)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resend_available_at: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -179,6 +188,7 @@ pub fn start_challenge(
             // Recovery codes prove an existing factor, never a new one.
             recovery_codes_available: purpose == ChallengePurpose::Verify && recovery::remaining(c, &user.id)? > 0,
             code_sent: message.is_some(),
+            resend_available_at: message.as_ref().map(|_| rfc3339(now + RESEND_COOLDOWN_SECS)),
             delivery_error,
         },
         message,
@@ -316,6 +326,10 @@ fn state_of(
         method: MethodSummary::of(method),
         code_expires_at: code_expires_at.map(rfc3339),
         sends_remaining: (MAX_SENDS_PER_CHALLENGE - sends_after).max(0),
+        // A code expiring at `e` was sent at `e - CODE_TTL_SECS`; the cooldown runs from then.
+        resend_available_at: code_expires_at
+            .filter(|_| sends_after < MAX_SENDS_PER_CHALLENGE)
+            .map(|expires| rfc3339(expires - CODE_TTL_SECS + RESEND_COOLDOWN_SECS)),
     }
 }
 

@@ -40,7 +40,7 @@ pub async fn create_invitation(
 #[utoipa::path(tag = "admin", security(("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
-        (status = 200, description = "The tenant's invitations, pending and past", body = Vec<InvitationView>),
+        (status = 200, description = "The tenant's pending invitations, newest first", body = Vec<InvitationView>),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),

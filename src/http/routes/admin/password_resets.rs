@@ -15,7 +15,7 @@ use crate::state::AppState;
 #[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
     responses(
-        (status = 202, description = "A reset link is on its way to the user's verified address", body = ResetStarted),
+        (status = 202, description = "The reset is open; its link is on its way to the user by email", body = ResetStarted),
         (status = 400, description = "`invalid_path`", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, description = "The key belongs to another tenant", body = ErrorBody),

@@ -1,0 +1,67 @@
+// What the user reads for each stable error code; never the server's own wording.
+import type { LatchkeyError, Schemas } from "@latchkey/client";
+import { time } from "./dom";
+
+const MESSAGES: Partial<Record<LatchkeyError["code"], string>> = {
+  invalid_credentials: "The company ID, user name or password is wrong.",
+  invalid_code: "That code is not right.",
+  code_required: "Type the code.",
+  challenge_expired: "This sign-in took too long. Start again.",
+  challenge_used: "This sign-in is already finished. Start again.",
+  resend_too_soon: "Wait a moment before asking for another code.",
+  resend_limit_reached: "No more codes can be sent for this sign-in. Start again.",
+  delivery_failed: "The code could not be sent. Try again, or choose another method.",
+  too_many_messages: "Too many codes were sent. Try again later, or choose another method.",
+  sms_budget_exhausted: "Text messages are not available right now. Choose another method.",
+  sms_country_not_allowed: "Text messages cannot be sent to this number. Choose another method.",
+  invalid_phone_number: "Type the phone number with its country code, for example +358 40 123 4567.",
+  phone_number_required: "Type your phone number.",
+  invalid_email: "Type a valid email address.",
+  method_not_allowed: "Your organisation does not allow this method.",
+  enrollment_incomplete: "Finish setting up the method first.",
+  password_too_short: "The password is too short.",
+  password_too_long: "The password is too long.",
+  password_too_common: "This password is too common. Choose another.",
+  password_equals_email: "The password may not be your email address.",
+  password_equals_username: "The password may not be your user name.",
+  invitation_not_found: "This invitation link is not valid.",
+  invitation_expired: "This invitation has expired. Ask for a new one.",
+  password_reset_disabled: "Your organisation resets passwords through its administrators.",
+  password_reset_expired: "This reset took too long. Start again.",
+  password_reset_not_found: "This reset is not valid. Start again.",
+  last_method: "This is your only method: add another before removing it.",
+  rate_limited: "Too many attempts. Wait a moment and try again.",
+  overloaded: "The service is busy. Try again in a moment.",
+  database_unavailable: "The service is not available right now. Try again in a moment.",
+  network_error: "The service cannot be reached. Check your connection.",
+  invalid_token: "You were signed out. Sign in again.",
+  sso_required: "Your organisation signs in elsewhere.",
+  two_factor_unavailable: "None of your second-factor methods can be used. Contact your administrator.",
+};
+
+export function messageFor(error: LatchkeyError): string {
+  if (error.code === "account_locked") {
+    const until = error.until();
+    return until
+      ? `Too many wrong attempts: the account is locked until ${time(until)}.`
+      : "Too many wrong attempts: the account is locked for now.";
+  }
+  if (error.code === "invalid_code" && error.attemptsRemaining !== undefined) {
+    const left = error.attemptsRemaining;
+    return `That code is not right. ${left} ${left === 1 ? "attempt" : "attempts"} left before the account locks.`;
+  }
+  return MESSAGES[error.code] ?? `Something went wrong (${error.code}).`;
+}
+
+const WARNINGS: Record<Schemas["WarningCode"], string> = {
+  phone_number_missing: "Your profile has no phone number: ask your administrator to add it.",
+  recovery_codes_low: "You have few recovery codes left: make a new set and keep it safe.",
+  recovery_code_used: "You signed in with a recovery code. Make a new set if you lost your device.",
+  no_recovery_codes: "You have no recovery codes: make a set and keep it safe.",
+  no_second_factor: "Your account has no second step: set one up to protect it.",
+  method_not_allowed: "Your organisation no longer allows your method: set up another one.",
+};
+
+export function warningFor(code: Schemas["WarningCode"]): string {
+  return WARNINGS[code];
+}

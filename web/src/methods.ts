@@ -1,0 +1,18 @@
+// The names of second-factor kinds as users read them, and the body that enrolls one.
+import type { Schemas } from "@latchkey/client";
+
+export type Kind = Schemas["MethodKind"];
+
+export const KIND_TITLES: Record<Kind, string> = { totp: "Authenticator app", sms: "Text message", email: "Email" };
+
+/** `destination`: the phone number for `sms`, the address for `email` (absent: the profile's). */
+export function enrollBody(kind: Kind, destination?: string) {
+  switch (kind) {
+    case "totp":
+      return { kind } as const;
+    case "sms":
+      return { kind, phone_number: destination || undefined };
+    case "email":
+      return { kind, email: destination || undefined };
+  }
+}

@@ -1,0 +1,229 @@
+// The signed-in page: the token's claims, the user's methods and remembered devices.
+import { settle, type LatchkeyError, type Result, type Schemas } from "@latchkey/client";
+import { alertBox, field, form, h, say, show, time, valueOf } from "../dom";
+import { messageFor, warningFor } from "../errors";
+import { claimsOf, currentSession, forgetSession, latchkey, saveSession } from "../session";
+import { enrollBody, KIND_TITLES } from "../methods";
+import { showSignIn } from "./signIn";
+
+type Warning = Schemas["Warning"];
+type Method = Schemas["MethodSummary"];
+
+
+export async function showAccount(warnings: Warning[] = []): Promise<void> {
+  const session = currentSession();
+  if (!session) return showSignIn();
+  const alert = alertBox();
+  const [methods, devices] = await Promise.all([
+    settle(latchkey.api.GET("/me/methods")),
+    settle(latchkey.api.GET("/me/devices")),
+  ]);
+  if (!methods.ok) return signedOut(methods.error);
+  const claims = claimsOf(session.access_token);
+  const refresh = () => void showAccount();
+
+  // An action that needs a recent second factor steps up first, then runs again.
+  const act = async <T>(run: () => Promise<Result<T>>, done: (value: T) => void): Promise<void> => {
+    const result = await run();
+    if (result.ok) return done(result.value);
+    if (result.error.code === "second_factor_required") return stepUp(() => act(run, done));
+    say(alert, messageFor(result.error));
+  };
+
+  show(
+    h("h1", { tabindex: -1 }, "Your account"),
+    ...warnings.map((w) => h("p", { class: "notice", role: "status", "data-warning": w.code }, warningFor(w.code))),
+    h("p", {}, `Signed in as ${session.user.email} (${session.user.tenant}).`),
+    h(
+      "section",
+      { "aria-labelledby": "claims-title" },
+      h("h2", { id: "claims-title" }, "Access token"),
+      h(
+        "dl",
+        { class: "claims", "data-testid": "claims" },
+        ...Object.entries(claims).flatMap(([name, value]) => [
+          h("dt", {}, name),
+          h("dd", { "data-claim": name }, Array.isArray(value) ? value.join(" ") : String(value)),
+        ]),
+      ),
+    ),
+    h(
+      "section",
+      { "aria-labelledby": "methods-title" },
+      h("h2", { id: "methods-title" }, "Two-step verification"),
+      h(
+        "ul",
+        { class: "list", "data-testid": "methods" },
+        ...methods.value.methods.map((m) =>
+          h(
+            "li",
+            { "data-kind": m.kind },
+            h("span", {}, `${KIND_TITLES[m.kind]} · ${m.hint}${m.primary ? " · primary" : ""}${m.status === "pending" ? " · not confirmed" : ""}`),
+            m.primary || m.status !== "active"
+              ? null
+              : h("button", {
+                  type: "button",
+                  class: "secondary",
+                  onclick: () =>
+                    act(
+                      () => settle(latchkey.api.POST("/me/methods/{method_id}/primary", { params: { path: { method_id: m.id } } })),
+                      refresh,
+                    ),
+                }, "Make primary"),
+            h("button", {
+              type: "button",
+              class: "secondary",
+              onclick: () =>
+                act(
+                  () => settle(latchkey.api.DELETE("/me/methods/{method_id}", { params: { path: { method_id: m.id } } })),
+                  refresh,
+                ),
+            }, "Remove"),
+          ),
+        ),
+      ),
+      h("p", { "data-testid": "recovery-left" }, `Recovery codes left: ${methods.value.recovery_codes_remaining}`),
+      h(
+        "p",
+        { class: "actions" },
+        ...(["totp", "sms", "email"] as const).map((kind) =>
+          h("button", { type: "button", class: "secondary", onclick: () => addMethod(kind) }, `Add ${KIND_TITLES[kind].toLowerCase()}`),
+        ),
+        h("button", {
+          type: "button",
+          class: "secondary",
+          onclick: () => act(() => settle(latchkey.api.POST("/me/recovery-codes")), showRecoveryCodes),
+        }, "New recovery codes"),
+      ),
+    ),
+    h(
+      "section",
+      { "aria-labelledby": "devices-title" },
+      h("h2", { id: "devices-title" }, "Remembered devices"),
+      devices.ok && devices.value.length > 0
+        ? h(
+            "ul",
+            { class: "list", "data-testid": "devices" },
+            ...devices.value.map((d) =>
+              h(
+                "li",
+                {},
+                h("span", {}, `${d.label ?? "A browser"} · remembered until ${new Date(d.expires_at).toLocaleDateString()}`),
+                h("button", {
+                  type: "button",
+                  class: "secondary",
+                  onclick: () =>
+                    act(
+                      () => settle(latchkey.api.DELETE("/me/devices/{device_id}", { params: { path: { device_id: d.id } } })),
+                      refresh,
+                    ),
+                }, "Forget"),
+              ),
+            ),
+          )
+        : h("p", {}, "No device skips the second step."),
+    ),
+    alert,
+    h("button", {
+      type: "button",
+      onclick: async () => {
+        await settle(latchkey.api.POST("/logout"));
+        forgetSession();
+        showSignIn("You are signed out.");
+      },
+    }, "Sign out"),
+  );
+}
+
+function signedOut(error: LatchkeyError): void {
+  forgetSession();
+  showSignIn(messageFor(error));
+}
+
+function showRecoveryCodes(codes: Schemas["RecoveryCodes"]): void {
+  show(
+    h("h1", { tabindex: -1 }, "Your recovery codes"),
+    h("p", {}, "Keep them somewhere safe. Each works once, when you cannot get a code. The old codes no longer work."),
+    h("ul", { class: "codes", "data-testid": "recovery-codes" }, ...codes.codes.map((c) => h("li", {}, h("code", {}, c)))),
+    h("button", { type: "button", onclick: () => showAccount() }, "Done"),
+  );
+}
+
+/** Adds a method: the app's QR code or a code sent, then a code to confirm it. */
+async function addMethod(kind: Method["kind"]): Promise<void> {
+  const alert = alertBox();
+  const start = async (destination?: string) => {
+    const result = await settle(latchkey.api.POST("/me/methods", { body: enrollBody(kind, destination) }));
+    if (!result.ok) return say(alert, messageFor(result.error));
+    confirmMethod(result.value);
+  };
+  if (kind === "totp") return start();
+  show(
+    h("h1", { tabindex: -1 }, kind === "sms" ? "Add a phone" : "Add an email address"),
+    form(
+      async (f) => start(valueOf(f, "destination")),
+      kind === "sms"
+        ? field("Phone number", "destination", { type: "tel", autocomplete: "tel", autofocus: true })
+        : field("Email address", "destination", { type: "email", autocomplete: "email", autofocus: true }),
+      alert,
+      h("button", { type: "submit" }, "Send code"),
+    ),
+    h("button", { type: "button", class: "link", onclick: () => showAccount() }, "Cancel"),
+  );
+}
+
+function confirmMethod(enrollment: Schemas["Enrollment"]): void {
+  const alert = alertBox();
+  const totp = enrollment.totp;
+  show(
+    h("h1", { tabindex: -1 }, "Confirm the method"),
+    totp
+      ? h(
+          "div",
+          { class: "qr" },
+          h("img", { src: `data:image/png;base64,${totp.qr_png_base64}`, alt: "QR code for your authenticator app", width: 200, height: 200 }),
+          h("p", {}, "Secret key: ", h("code", { "data-testid": "secret" }, totp.secret)),
+        )
+      : h("p", {}, `We sent a code to ${enrollment.method.hint}.`),
+    form(
+      async (f) => {
+        const result = await settle(
+          latchkey.api.POST("/me/methods/{method_id}/confirm", {
+            params: { path: { method_id: enrollment.method.id } },
+            body: { code: valueOf(f, "code") },
+          }),
+        );
+        if (result.ok) void showAccount();
+        else say(alert, messageFor(result.error));
+      },
+      field("Code", "code", { inputmode: "numeric", autocomplete: "one-time-code", autofocus: true }),
+      alert,
+      h("button", { type: "submit" }, "Confirm"),
+    ),
+    h("button", { type: "button", class: "link", onclick: () => showAccount() }, "Cancel"),
+  );
+}
+
+/** A second factor again, for a change that needs one; `then` runs with the new session. */
+async function stepUp(then: () => Promise<void>): Promise<void> {
+  const alert = alertBox();
+  const challenge = await settle(latchkey.api.POST("/me/step-up"));
+  if (!challenge.ok) return signedOut(challenge.error);
+  show(
+    h("h1", { tabindex: -1 }, "Confirm it is you"),
+    h("p", {}, challenge.value.method.kind === "totp" ? "Type the code from your authenticator app." : `We sent a code to ${challenge.value.method.hint}.`),
+    form(
+      async (f) => {
+        const result = await latchkey.verify({ challenge_id: challenge.value.challenge_id, code: valueOf(f, "code") });
+        if (!result.ok) return say(alert, messageFor(result.error));
+        if (result.value.status !== "authenticated") return say(alert, messageFor({ code: "unexpected_response" } as LatchkeyError));
+        saveSession(result.value);
+        await then();
+      },
+      field("Code", "code", { inputmode: "numeric", autocomplete: "one-time-code", autofocus: true }),
+      alert,
+      h("button", { type: "submit" }, "Continue"),
+    ),
+    h("p", {}, `This code is valid until ${time(challenge.value.expires_at)}.`),
+  );
+}

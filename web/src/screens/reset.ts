@@ -1,0 +1,122 @@
+// Forgot password (#/reset): a code to the user's verified address or phone, the second factor
+// when the user has one, then the new password.
+import { settle, type Schemas } from "@latchkey/client";
+import { alertBox, field, form, h, say, show, valueOf } from "../dom";
+import { messageFor } from "../errors";
+import { latchkey } from "../session";
+import { showSignIn } from "./signIn";
+
+export function showReset(): void {
+  const alert = alertBox();
+  show(
+    h("h1", { tabindex: -1 }, "Reset your password"),
+    form(
+      async (f) => {
+        const result = await settle(
+          latchkey.api.POST("/password-reset", { body: { tenant: valueOf(f, "tenant"), identifier: valueOf(f, "identifier") } }),
+        );
+        if (result.ok) askCode(result.value.reset_id);
+        else say(alert, messageFor(result.error));
+      },
+      field("Company ID", "tenant", { autocomplete: "organization", required: true, autofocus: true }),
+      field("Email or user name", "identifier", { autocomplete: "username", required: true }),
+      alert,
+      h("button", { type: "submit" }, "Send code"),
+    ),
+    h("p", {}, h("a", { href: "#/" }, "Back to sign in")),
+  );
+}
+
+/** An administrator's reset link carries the reset and its code: check them at once. */
+export async function showResetLink(resetId: string, code: string): Promise<void> {
+  const alert = alertBox();
+  show(h("h1", { tabindex: -1 }, "Reset your password"), alert);
+  const result = await settle(
+    latchkey.api.POST("/password-reset/{reset_id}/verify", {
+      params: { path: { reset_id: resetId as Schemas["ResetStarted"]["reset_id"] } },
+      body: { code },
+    }),
+  );
+  if (result.ok) next(result.value);
+  else say(alert, messageFor(result.error));
+}
+
+function askCode(resetId: Schemas["ResetStarted"]["reset_id"]): void {
+  const alert = alertBox();
+  show(
+    h("h1", { tabindex: -1 }, "Check your messages"),
+    h("p", {}, "If the account exists, we sent a code to its verified email address or phone."),
+    form(
+      async (f) => {
+        const result = await settle(
+          latchkey.api.POST("/password-reset/{reset_id}/verify", {
+            params: { path: { reset_id: resetId } },
+            body: { code: valueOf(f, "code") },
+          }),
+        );
+        if (result.ok) next(result.value);
+        else say(alert, messageFor(result.error));
+      },
+      field("Code", "code", { inputmode: "numeric", autocomplete: "one-time-code", required: true, autofocus: true }),
+      alert,
+      h("button", { type: "submit" }, "Continue"),
+    ),
+  );
+}
+
+function next(progress: Schemas["ResetProgress"]): void {
+  if (progress.status === "new_password_required") return askPassword(progress.reset_id);
+  const alert = alertBox();
+  let recovery = false;
+  const label = h("label", { for: "code" }, "Code");
+  const where = progress.method?.kind === "totp" ? "Type the code from your authenticator app." : `Type the code we sent to ${progress.method?.hint ?? "you"}.`;
+  const toggle = h("button", { type: "button", class: "link", hidden: !progress.recovery_codes_available }, "Use a recovery code");
+  toggle.addEventListener("click", () => {
+    recovery = !recovery;
+    label.textContent = recovery ? "Recovery code" : "Code";
+    toggle.textContent = recovery ? "Use a code instead" : "Use a recovery code";
+  });
+  show(
+    h("h1", { tabindex: -1 }, "Two-step verification"),
+    h("p", {}, where),
+    form(
+      async (f) => {
+        const value = valueOf(f, "code");
+        const result = await settle(
+          latchkey.api.POST("/password-reset/{reset_id}/second-factor", {
+            params: { path: { reset_id: progress.reset_id } },
+            body: recovery ? { recovery_code: value } : { code: value },
+          }),
+        );
+        if (result.ok) next(result.value);
+        else say(alert, messageFor(result.error));
+      },
+      h("p", { class: "field" }, label, h("input", { id: "code", name: "code", autocomplete: "one-time-code", required: true, autofocus: true })),
+      alert,
+      h("button", { type: "submit" }, "Continue"),
+    ),
+    toggle,
+  );
+}
+
+function askPassword(resetId: Schemas["ResetStarted"]["reset_id"]): void {
+  const alert = alertBox();
+  show(
+    h("h1", { tabindex: -1 }, "Choose a new password"),
+    form(
+      async (f) => {
+        const result = await settle(
+          latchkey.api.POST("/password-reset/{reset_id}/complete", {
+            params: { path: { reset_id: resetId } },
+            body: { new_password: (f.elements.namedItem("password") as HTMLInputElement).value },
+          }),
+        );
+        if (result.ok) showSignIn("Your password is changed. Sign in with it.");
+        else say(alert, messageFor(result.error));
+      },
+      field("New password", "password", { type: "password", autocomplete: "new-password", required: true, autofocus: true }),
+      alert,
+      h("button", { type: "submit" }, "Change password"),
+    ),
+  );
+}

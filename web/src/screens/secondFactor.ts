@@ -1,0 +1,141 @@
+import { settle, type LatchkeyError, type Schemas } from "@latchkey/client";
+import { countdown } from "../countdown";
+import { alertBox, checked, form, h, say, show, valueOf } from "../dom";
+import { messageFor } from "../errors";
+import { latchkey } from "../session";
+import { follow, refused, type Who } from "./flow";
+
+type Challenge = Schemas["SecondFactorRequired"];
+type Method = Schemas["MethodSummary"];
+
+const KIND_NAMES: Record<Method["kind"], string> = {
+  totp: "authenticator app",
+  sms: "text message",
+  email: "email",
+};
+
+function whereTheCodeIs(method: Method, sent: boolean): string {
+  switch (method.kind) {
+    case "totp":
+      return "Type the 6-digit code from your authenticator app.";
+    case "sms":
+      return sent ? `We sent a code by text message to ${method.hint}.` : `Send a code by text message to ${method.hint}.`;
+    case "email":
+      return sent ? `We sent a code by email to ${method.hint}.` : `Send a code by email to ${method.hint}.`;
+  }
+}
+
+export function showSecondFactor(challenge: Challenge, who: Who): void {
+  let method = challenge.method;
+  let useRecovery = false;
+  const alert = alertBox();
+  const where = h("p", { "data-testid": "where" }, whereTheCodeIs(method, challenge.code_sent));
+  const codeField = h(
+    "p",
+    { class: "field" },
+    h("label", { for: "code" }, "Code"),
+    h("input", {
+      id: "code",
+      name: "code",
+      inputmode: "numeric",
+      autocomplete: "one-time-code",
+      required: true,
+      autofocus: true,
+    }),
+  );
+  const resend = h("button", { type: "button", class: "secondary" }, "Send new code");
+  const switchers = h("div", { class: "methods" });
+  const recoveryToggle = h("button", { type: "button", class: "link" }, "Use a recovery code");
+
+  const render = (sent: boolean, resendAt?: string | null) => {
+    where.textContent = useRecovery
+      ? "Type one of your recovery codes. Each works once."
+      : whereTheCodeIs(method, sent);
+    const label = codeField.querySelector("label");
+    if (label) label.textContent = useRecovery ? "Recovery code" : "Code";
+    resend.hidden = useRecovery || method.kind === "totp";
+    countdown(resend, "Send new code", resendAt ? new Date(resendAt) : undefined);
+    switchers.replaceChildren(
+      ...challenge.methods
+        .filter((m) => m.id !== method.id && !m.disabled)
+        .map((m) =>
+          h(
+            "button",
+            { type: "button", class: "secondary", onclick: () => switchTo(m) },
+            `Use ${KIND_NAMES[m.kind]} (${m.hint}) instead`,
+          ),
+        ),
+    );
+    recoveryToggle.hidden = !challenge.recovery_codes_available;
+    recoveryToggle.textContent = useRecovery ? "Use a code instead" : "Use a recovery code";
+  };
+
+  const switchTo = async (next: Method) => {
+    const result = await settle(
+      latchkey.api.POST("/challenges/{challenge_id}/method", {
+        params: { path: { challenge_id: challenge.challenge_id } },
+        body: { method_id: next.id },
+      }),
+    );
+    if (!result.ok) return refused(result.error, (m) => say(alert, m));
+    method = result.value.method;
+    useRecovery = false;
+    render(next.kind !== "totp", result.value.resend_available_at);
+    say(alert, undefined);
+  };
+
+  resend.addEventListener("click", async () => {
+    const result = await settle(
+      latchkey.api.POST("/challenges/{challenge_id}/resend", {
+        params: { path: { challenge_id: challenge.challenge_id } },
+      }),
+    );
+    if (result.ok) {
+      render(true, result.value.resend_available_at);
+      say(alert, "A new code is on its way.");
+      return;
+    }
+    if (result.error.code === "resend_too_soon") countdown(resend, "Send new code", result.error.until());
+    refused(result.error, (m) => say(alert, m));
+  });
+
+  recoveryToggle.addEventListener("click", () => {
+    useRecovery = !useRecovery;
+    render(challenge.code_sent);
+  });
+
+  show(
+    h("h1", { tabindex: -1 }, "Two-step verification"),
+    where,
+    form(
+      async (f) => {
+        const value = valueOf(f, "code");
+        const result = await latchkey.verify({
+          challenge_id: challenge.challenge_id,
+          ...(useRecovery ? { recovery_code: value } : { code: value }),
+          remember_device: checked(f, "remember"),
+        });
+        if (result.ok) follow(result.value, who);
+        else refused(result.error, (m) => say(alert, m));
+      },
+      codeField,
+      h(
+        "p",
+        { class: "check" },
+        h("input", { type: "checkbox", id: "remember", name: "remember" }),
+        h("label", { for: "remember" }, "Remember this device"),
+      ),
+      alert,
+      h("button", { type: "submit" }, "Verify"),
+    ),
+    resend,
+    switchers,
+    recoveryToggle,
+    challenge.delivery_error ? h("p", { class: "alert", role: "alert" }, messageFor(errorOf(challenge))) : null,
+  );
+  render(challenge.code_sent, challenge.resend_available_at);
+}
+
+function errorOf(challenge: Challenge): LatchkeyError {
+  return { code: challenge.delivery_error ?? "delivery_failed" } as LatchkeyError;
+}

@@ -1,0 +1,172 @@
+import { expect, test } from "@playwright/test";
+import { countTo, freshTotp, lastMessage, PASSWORD, shot, signIn, tenant, user } from "./support";
+
+test("sign in without a second factor and see the token's claims", async ({ page, request }) => {
+  const slug = await tenant(request, "off");
+  const email = await user(request, slug);
+  await signIn(page, slug, email);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.locator('[data-claim="tenant"]')).toHaveText(slug);
+  await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd");
+  await shot(page, "signed-in");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You are signed out.")).toBeVisible();
+  await signIn(page, slug, email, "not the password");
+  await expect(page.getByRole("alert")).toHaveText("The company ID, user name or password is wrong.");
+});
+
+test("an authenticator app set up at login (QR code, copied secret), then asked for, then a remembered device", async ({ page, request }) => {
+  const slug = await tenant(request, "required");
+  const email = await user(request, slug);
+  const used = new Set<string>();
+  await signIn(page, slug, email);
+  await expect(page.getByRole("heading", { name: "Set up two-step verification" })).toBeVisible();
+  await page.getByRole("button", { name: "Authenticator app" }).click();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await shot(page, "enroll-totp");
+  await page.getByRole("button", { name: "Copy secret key" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  const secret = await page.evaluate(() => navigator.clipboard.readText());
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await page.getByLabel("Code").fill(await freshTotp(secret, used));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd otp mfa");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // Asked for at the next login; this device is remembered.
+  await signIn(page, slug, email);
+  await expect(page.getByRole("heading", { name: "Two-step verification" })).toBeVisible();
+  await expect(page.getByTestId("where")).toHaveText("Type the 6-digit code from your authenticator app.");
+  await shot(page, "second-factor");
+  await page.getByLabel("Code").fill(await freshTotp(secret, used));
+  await page.getByLabel("Remember this device").check();
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.getByTestId("devices").getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // The remembered device skips the second factor...
+  await signIn(page, slug, email);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd");
+  // ... until it is forgotten.
+  await page.getByTestId("devices").getByRole("button", { name: "Forget" }).click();
+  await expect(page.getByText("No device skips the second step.")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, slug, email);
+  await expect(page.getByRole("heading", { name: "Two-step verification" })).toBeVisible();
+});
+
+test("SMS at login asks for the phone number first, then the code; a new code waits for its countdown", async ({ page, request }) => {
+  const slug = await tenant(request, "required");
+  const email = await user(request, slug);
+  await signIn(page, slug, email);
+  await page.getByRole("button", { name: "Text message" }).click();
+  await expect(page.getByRole("heading", { name: "Your phone number" })).toBeVisible();
+  await page.getByLabel("Phone number").fill("+358 40 123 4567");
+  await page.getByRole("button", { name: "Send code" }).click();
+  const sms = await lastMessage(request, "+358401234567");
+  await page.getByLabel("Code").fill(sms.code ?? "");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  const before = await countTo(request, "+358401234567");
+  await signIn(page, slug, email);
+  await expect(page.getByTestId("where")).toHaveText("We sent a code by text message to +358 ••• •• 67.");
+  const resend = page.getByRole("button", { name: /Send new code/ });
+  await expect(resend).toBeDisabled();
+  await expect(resend).toHaveText(/Send new code \(\d+ s\)/);
+  const first = Number((await resend.textContent())?.match(/\d+/)?.[0]);
+  await expect.poll(async () => Number((await resend.textContent())?.match(/\d+/)?.[0] ?? 0)).toBeLessThan(first);
+  await shot(page, "resend-countdown");
+  const code = (await lastMessage(request, "+358401234567", before)).code ?? "";
+  await page.getByLabel("Code").fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd sms mfa");
+});
+
+test("switch to another method within the challenge", async ({ page, request }) => {
+  const slug = await tenant(request, "required");
+  const email = await user(request, slug, { phone_number: "+358401112233" });
+  const used = new Set<string>();
+  await signIn(page, slug, email);
+  await page.getByRole("button", { name: "Authenticator app" }).click();
+  await page.getByRole("button", { name: "Copy secret key" }).click();
+  const secret = await page.evaluate(() => navigator.clipboard.readText());
+  await page.getByLabel("Code").fill(await freshTotp(secret, used));
+  await page.getByRole("button", { name: "Continue" }).click();
+  // A second method, by text message, from the account page.
+  await page.getByRole("button", { name: "Add text message" }).click();
+  await page.getByLabel("Phone number").fill("+358401112233");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.getByLabel("Code").fill((await lastMessage(request, "+358401112233")).code ?? "");
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByTestId("methods").getByRole("listitem")).toHaveCount(2);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  const before = await countTo(request, "+358401112233");
+  await signIn(page, slug, email);
+  await page.getByRole("button", { name: /Use text message/ }).click();
+  await expect(page.getByTestId("where")).toHaveText("We sent a code by text message to +358 ••• •• 33.");
+  await page.getByLabel("Code").fill((await lastMessage(request, "+358401112233", before)).code ?? "");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd sms mfa");
+});
+
+test("skip the suggestion, then do not show it again", async ({ page, request }) => {
+  const slug = await tenant(request, "prompted");
+  const email = await user(request, slug);
+  await signIn(page, slug, email);
+  await expect(page.getByRole("heading", { name: "Protect your account" })).toBeVisible();
+  await shot(page, "enrollment-suggested");
+  await page.getByRole("button", { name: "Skip for now" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, slug, email);
+  await page.getByRole("button", { name: "Do not show this again" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, slug, email);
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+});
+
+test("a recovery code signs in once; five wrong codes lock the account with the time it ends", async ({ page, request }) => {
+  const slug = await tenant(request, "required");
+  const email = await user(request, slug);
+  const used = new Set<string>();
+  await signIn(page, slug, email);
+  await page.getByRole("button", { name: "Authenticator app" }).click();
+  await page.getByRole("button", { name: "Copy secret key" }).click();
+  const secret = await page.evaluate(() => navigator.clipboard.readText());
+  await page.getByLabel("Code").fill(await freshTotp(secret, used));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "New recovery codes" }).click();
+  const codes = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
+  expect(codes).toHaveLength(10);
+  await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, slug, email);
+  await page.getByRole("button", { name: "Use a recovery code" }).click();
+  await page.getByLabel("Recovery code").fill(codes[0]);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.locator('[data-warning="recovery_code_used"]')).toBeVisible();
+  await expect(page.getByTestId("recovery-left")).toHaveText("Recovery codes left: 9");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, slug, email);
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await page.getByLabel("Code").fill("000000");
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page.getByRole("alert")).toContainText(`${5 - attempt} ${5 - attempt === 1 ? "attempt" : "attempts"} left`);
+  }
+  await page.getByLabel("Code").fill("000000");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByTestId("locked")).toHaveText(/You can try again at \d{1,2}[:.]\d{2}/);
+  await shot(page, "locked");
+  void PASSWORD;
+});
