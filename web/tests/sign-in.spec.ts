@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { countTo, freshTotp, lastMessage, PASSWORD, shot, signIn, tenant, user } from "./support";
+import { countTo, enrollAuthenticatorApp, freshTotp, lastMessage, shot, signIn, tenant, user } from "./support";
 
 test("sign in without a second factor and see the token's claims", async ({ page, request }) => {
   const slug = await tenant(request, "off");
@@ -93,11 +93,7 @@ test("switch to another method within the challenge", async ({ page, request }) 
   const email = await user(request, slug, { phone_number: "+358401112233" });
   const used = new Set<string>();
   await signIn(page, slug, email);
-  await page.getByRole("button", { name: "Authenticator app" }).click();
-  await page.getByRole("button", { name: "Copy secret key" }).click();
-  const secret = await page.evaluate(() => navigator.clipboard.readText());
-  await page.getByLabel("Code").fill(await freshTotp(secret, used));
-  await page.getByRole("button", { name: "Continue" }).click();
+  await enrollAuthenticatorApp(page, used);
   // A second method, by text message, from the account page.
   await page.getByRole("button", { name: "Add text message" }).click();
   await page.getByLabel("Phone number").fill("+358401112233");
@@ -114,6 +110,14 @@ test("switch to another method within the challenge", async ({ page, request }) 
   await page.getByLabel("Code").fill((await lastMessage(request, "+358401112233", before)).code ?? "");
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd sms mfa");
+
+  // The text message becomes the primary method, and the app is removed.
+  const methods = page.getByTestId("methods");
+  await methods.locator('[data-kind="sms"]').getByRole("button", { name: "Make primary" }).click();
+  await expect(methods.locator('[data-kind="sms"]')).toContainText("primary");
+  await methods.locator('[data-kind="totp"]').getByRole("button", { name: "Remove" }).click();
+  await expect(methods.getByRole("listitem")).toHaveCount(1);
+  await expect(methods.locator('[data-kind="sms"]')).toBeVisible();
 });
 
 test("skip the suggestion, then do not show it again", async ({ page, request }) => {
@@ -139,11 +143,7 @@ test("a recovery code signs in once; five wrong codes lock the account with the 
   const email = await user(request, slug);
   const used = new Set<string>();
   await signIn(page, slug, email);
-  await page.getByRole("button", { name: "Authenticator app" }).click();
-  await page.getByRole("button", { name: "Copy secret key" }).click();
-  const secret = await page.evaluate(() => navigator.clipboard.readText());
-  await page.getByLabel("Code").fill(await freshTotp(secret, used));
-  await page.getByRole("button", { name: "Continue" }).click();
+  await enrollAuthenticatorApp(page, used);
   await page.getByRole("button", { name: "New recovery codes" }).click();
   const codes = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
   expect(codes).toHaveLength(10);
@@ -168,5 +168,4 @@ test("a recovery code signs in once; five wrong codes lock the account with the 
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByTestId("locked")).toHaveText(/You can try again at \d{1,2}[:.]\d{2}/);
   await shot(page, "locked");
-  void PASSWORD;
 });

@@ -107,3 +107,14 @@ export async function signIn(page: Page, slug: string, identifier: string, passw
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
+
+/** On the enrollment screen: picks the authenticator app, copies the secret as a user would,
+ * and confirms with a code computed from it. Returns the secret. */
+export async function enrollAuthenticatorApp(page: Page, used: Set<string>): Promise<string> {
+  await page.getByRole("button", { name: "Authenticator app" }).click();
+  await page.getByRole("button", { name: "Copy secret key" }).click();
+  const secret = await page.evaluate(() => navigator.clipboard.readText());
+  await page.getByLabel("Code").fill(await freshTotp(secret, used));
+  await page.getByRole("button", { name: "Continue" }).click();
+  return secret;
+}
