@@ -24,7 +24,6 @@ pub struct ErrorBody {
     pub attempts_remaining: Option<i32>,
     /// Where to sign in instead (with `sso_required`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(format = "uri")]
     pub sso_url: Option<String>,
     /// The request's id, as in the `X-Request-Id` response header and the server's logs.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -40,7 +40,6 @@ pub struct TenantSettings {
     /// CIDRs from which a password login is not asked for a second factor.
     pub trusted_networks: Vec<String>,
     pub sign_in: SignInSource,
-    #[schema(format = "uri")]
     pub sso_url: Option<String>,
     pub message_limits: MessageLimits,
     /// Regions SMS may go to; empty: any.
@@ -48,7 +47,6 @@ pub struct TenantSettings {
     /// SMS left to send; `null` is unlimited.
     pub sms_budget: Option<i64>,
     /// The sign-in page's origin (the WebOTP line of SMS codes).
-    #[schema(format = "uri")]
     pub web_origin: Option<String>,
     /// Where notices for the tenant's administrators go.
     pub admin_contact: Option<String>,
@@ -59,7 +57,6 @@ pub struct TenantSettings {
     /// Users hear of a right password whose second factor was not finished.
     pub notify_unfinished_second_factor: bool,
     /// Where the tenant's users sign in (invitation and password-reset links).
-    #[schema(format = "uri")]
     pub public_url: Option<String>,
     /// Who may reset a forgotten password.
     pub password_reset: crate::domain::PasswordResetMode,

@@ -1311,8 +1311,7 @@ export interface components {
             id: `${string}-${string}-${string}-${string}-${string}`;
             /** @description The Standard Webhooks secret (`whsec_…`) that signs every delivery. Store it now. */
             secret: string;
-            /** Format: uri */
-            url: `${string}:${string}`;
+            url: string;
         };
         DailyUsage: {
             /**
@@ -1417,11 +1416,8 @@ export interface components {
              * @description Seconds to wait before retrying (423, 429, 503).
              */
             retry_after?: number | null;
-            /**
-             * Format: uri
-             * @description Where to sign in instead (with `sso_required`).
-             */
-            sso_url?: `${string}:${string}` | null;
+            /** @description Where to sign in instead (with `sso_required`). */
+            sso_url?: string | null;
         };
         /** @enum {string} */
         ErrorCode: "malformed_json" | "invalid_body" | "invalid_path" | "invalid_query" | "invalid_cursor" | "invalid_event" | "invalid_time" | "invalid_audit_retention" | "invalid_webhook_url" | "webhook_not_found" | "too_many_webhooks" | "payload_too_large" | "unsupported_media_type" | "not_found" | "http_method_not_allowed" | "origin_not_allowed" | "invalid_id" | "invalid_slug" | "invalid_username" | "invalid_name" | "invalid_display_name" | "invalid_email" | "invalid_phone_number" | "invalid_limit" | "invalid_kind" | "invalid_two_factor" | "invalid_totp_algorithm" | "invalid_totp_digits" | "invalid_totp_period" | "invalid_lockout_threshold" | "invalid_lockout_duration" | "invalid_remember_device_days" | "invalid_cidr" | "invalid_ip" | "invalid_sign_in" | "invalid_url" | "invalid_allowed_methods" | "invalid_password_reset_mode" | "password_too_short" | "password_too_long" | "password_equals_email" | "password_equals_username" | "password_too_common" | "invalid_current_password" | "code_required" | "phone_number_required" | "missing_credentials" | "invalid_credentials" | "invalid_token" | "invalid_api_key" | "invalid_grant" | "forbidden" | "second_factor_required" | "invalid_code" | "account_locked" | "challenge_expired" | "challenge_used" | "enrollment_incomplete" | "enrollment_required" | "not_enrolling" | "not_verifying" | "not_resendable" | "no_method" | "no_method_chosen" | "method_not_active" | "method_not_allowed" | "already_confirmed" | "last_method" | "resend_too_soon" | "resend_limit_reached" | "delivery_failed" | "too_many_messages" | "sms_budget_exhausted" | "sms_country_not_allowed" | "invalid_country" | "invalid_limits" | "group_not_found" | "group_exists" | "sso_required" | "two_factor_unavailable" | "tenant_exists" | "email_taken" | "username_taken" | "public_url_required" | "invitation_not_found" | "invitation_expired" | "invalid_expiry" | "password_reset_disabled" | "password_reset_not_found" | "password_reset_expired" | "password_reset_incomplete" | "user_inactive" | "invitation_pending" | "rate_limited" | "overloaded" | "database_unavailable" | "internal_error";
@@ -1974,11 +1970,8 @@ export interface components {
             password_lockout_threshold: number;
             /** @description Who may reset a forgotten password. */
             password_reset: components["schemas"]["PasswordResetMode"];
-            /**
-             * Format: uri
-             * @description Where the tenant's users sign in (invitation and password-reset links).
-             */
-            public_url?: `${string}:${string}` | null;
+            /** @description Where the tenant's users sign in (invitation and password-reset links). */
+            public_url?: string | null;
             /**
              * Format: int32
              * @description 0: remember-device is off.
@@ -2001,17 +1994,13 @@ export interface components {
              * @description The SMS balance at which one notice goes to `admin_contact` (0: none).
              */
             sms_budget_low_threshold: number;
-            /** Format: uri */
-            sso_url?: `${string}:${string}` | null;
+            sso_url?: string | null;
             totp: components["schemas"]["TotpSettingsView"];
             /** @description CIDRs from which a password login is not asked for a second factor. */
             trusted_networks: string[];
             two_factor: components["schemas"]["TwoFactorMode"];
-            /**
-             * Format: uri
-             * @description The sign-in page's origin (the WebOTP line of SMS codes).
-             */
-            web_origin?: `${string}:${string}` | null;
+            /** @description The sign-in page's origin (the WebOTP line of SMS codes). */
+            web_origin?: string | null;
         };
         TenantView: {
             /** Format: date-time */
@@ -2254,8 +2243,7 @@ export interface components {
             id: `${string}-${string}-${string}-${string}-${string}`;
             /** @description The last deliveries, newest first (at most 5). */
             recent_deliveries: components["schemas"]["DeliverySummary"][];
-            /** Format: uri */
-            url: `${string}:${string}`;
+            url: string;
         };
     };
     responses: never;

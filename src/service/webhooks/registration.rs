@@ -35,7 +35,6 @@ pub struct CreateWebhook {
 pub struct WebhookView {
     #[schema(format = Uuid)]
     pub id: String,
-    #[schema(format = "uri")]
     pub url: String,
     pub events: Vec<WebhookEvent>,
     pub description: Option<String>,
@@ -50,7 +49,6 @@ pub struct WebhookView {
 pub struct CreatedWebhook {
     #[schema(format = Uuid)]
     pub id: String,
-    #[schema(format = "uri")]
     pub url: String,
     pub events: Vec<WebhookEvent>,
     pub description: Option<String>,
