@@ -6,10 +6,13 @@ use crate::helpers::*;
 
 #[tokio::test]
 async fn beyond_hashing_capacity_logins_get_503_with_retry_after_and_probes_stay_fast() -> TestResult {
-    // One slot, nobody may wait, and a slow hash: concurrent logins overflow at once.
+    // One slot, one place in the queue, and a slow hash: concurrent logins overflow at once.
+    // (A queue of 0 is a rendezvous: a login is taken only while the hashing thread already
+    // waits in `recv`, which a loaded machine may not have it do yet, so every login could be
+    // refused.)
     let app = spawn_app_with(&[
         ("LATCHKEY_MAX_CONCURRENT_HASHES", "1"),
-        ("LATCHKEY_MAX_QUEUED_LOGINS", "0"),
+        ("LATCHKEY_MAX_QUEUED_LOGINS", "1"),
         ("LATCHKEY_ARGON2_MEMORY_KIB", "65536"),
         ("LATCHKEY_ARGON2_ITERATIONS", "3"),
     ])
