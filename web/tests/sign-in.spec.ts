@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { countTo, enrollAuthenticatorApp, freshTotp, lastMessage, shot, signIn, tenant, user } from "./support";
+import { countTo, enrollAuthenticatorApp, freshTotp, lastCode, shot, signIn, tenant, user } from "./support";
 
 test("sign in without a second factor and see the token's claims", async ({ page, request }) => {
   const slug = await tenant(request, "off");
@@ -67,8 +67,7 @@ test("SMS at login asks for the phone number first, then the code; a new code wa
   await expect(page.getByRole("heading", { name: "Your phone number" })).toBeVisible();
   await page.getByLabel("Phone number").fill("+358 40 123 4567");
   await page.getByRole("button", { name: "Send code" }).click();
-  const sms = await lastMessage(request, "+358401234567");
-  await page.getByLabel("Code").fill(sms.code ?? "");
+  await page.getByLabel("Code").fill(await lastCode(request, "+358401234567"));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -82,7 +81,7 @@ test("SMS at login asks for the phone number first, then the code; a new code wa
   const first = Number((await resend.textContent())?.match(/\d+/)?.[0]);
   await expect.poll(async () => Number((await resend.textContent())?.match(/\d+/)?.[0] ?? 0)).toBeLessThan(first);
   await shot(page, "resend-countdown");
-  const code = (await lastMessage(request, "+358401234567", before)).code ?? "";
+  const code = await lastCode(request, "+358401234567", before);
   await page.getByLabel("Code").fill(code);
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd sms mfa");
@@ -98,7 +97,7 @@ test("switch to another method within the challenge", async ({ page, request }) 
   await page.getByRole("button", { name: "Add text message" }).click();
   await page.getByLabel("Phone number").fill("+358401112233");
   await page.getByRole("button", { name: "Send code" }).click();
-  await page.getByLabel("Code").fill((await lastMessage(request, "+358401112233")).code ?? "");
+  await page.getByLabel("Code").fill(await lastCode(request, "+358401112233"));
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByTestId("methods").getByRole("listitem")).toHaveCount(2);
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -107,7 +106,7 @@ test("switch to another method within the challenge", async ({ page, request }) 
   await signIn(page, slug, email);
   await page.getByRole("button", { name: /Use text message/ }).click();
   await expect(page.getByTestId("where")).toHaveText("We sent a code by text message to +358 ••• •• 33.");
-  await page.getByLabel("Code").fill((await lastMessage(request, "+358401112233", before)).code ?? "");
+  await page.getByLabel("Code").fill(await lastCode(request, "+358401112233", before));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd sms mfa");
 
@@ -168,4 +167,34 @@ test("a recovery code signs in once; five wrong codes lock the account with the 
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByTestId("locked")).toHaveText(/You can try again at \d{1,2}[:.]\d{2}/);
   await shot(page, "locked");
+});
+
+test("a code by email at login; a remembered device's session steps up before new recovery codes", async ({ page, request }) => {
+  const slug = await tenant(request, "required");
+  const email = await user(request, slug, { email_verified: true });
+  await signIn(page, slug, email);
+  await page.getByRole("button", { name: "Email" }).click();
+  await expect(page.getByText(/We sent a code to/)).toBeVisible();
+  await page.getByLabel("Code").fill(await lastCode(request, email));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd otp mfa");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // Remember this device: the next session has the password only...
+  const before = await countTo(request, email);
+  await signIn(page, slug, email);
+  await page.getByLabel("Code").fill(await lastCode(request, email, before));
+  await page.getByLabel("Remember this device").check();
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, slug, email);
+  await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd");
+
+  // ... so new recovery codes ask for the second factor again first.
+  const beforeStepUp = await countTo(request, email);
+  await page.getByRole("button", { name: "New recovery codes" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
+  await page.getByLabel("Code").fill(await lastCode(request, email, beforeStepUp));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
 });

@@ -61,7 +61,21 @@ export async function lastMessage(request: APIRequestContext, to: string, after 
 }
 
 export async function countTo(request: APIRequestContext, to: string): Promise<number> {
-  return (await messages(request)).filter((m) => m.to === to).length;
+  return (await messages(request)).filter((m) => m.to === to && m.code).length;
+}
+
+/** The newest code sent to `to` once more than `after` codes went there (security notices,
+ * which carry no code, do not count). */
+export async function lastCode(request: APIRequestContext, to: string, after = 0): Promise<string> {
+  let code = "";
+  await expect
+    .poll(async () => {
+      const codes = (await messages(request)).filter((m) => m.to === to && m.code).map((m) => m.code ?? "");
+      code = codes.length > after ? codes[codes.length - 1] : "";
+      return code !== "";
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return code;
 }
 
 function base32(secret: string): Buffer {
