@@ -4,6 +4,7 @@ import { time } from "./dom";
 
 const MESSAGES: Partial<Record<LatchkeyError["code"], string>> = {
   invalid_credentials: "The company ID, user name or password is wrong.",
+  invalid_slug: "A company ID is lower-case letters, digits and dashes.",
   invalid_code: "That code is not right.",
   code_required: "Type the code.",
   challenge_expired: "This sign-in took too long. Start again.",

@@ -12,11 +12,21 @@ function route(): void {
   const path = window.location.pathname.replace(/\/+$/, "");
   const hash = window.location.hash.replace(/^#/, "");
   const params = new URLSearchParams(hash);
-  if (path.endsWith("/invitation") && params.get("token")) return void showInvitation(params.get("token") ?? "");
+  // A mailed link's secret leaves the address bar (and the history) once read.
+  const forget = () => window.history.replaceState(null, "", window.location.pathname);
+  if (path.endsWith("/invitation") && params.get("token")) {
+    forget();
+    return void showInvitation(params.get("token") ?? "");
+  }
   if (path.endsWith("/password-reset") && params.get("reset_id") && params.get("code")) {
+    forget();
     return void showResetLink(params.get("reset_id") ?? "", params.get("code") ?? "");
   }
-  if (hash === "/reset") showReset();
+  if (hash === "/reset") {
+    // Back to #/ at once, so the "Forgot your password?" link works again later.
+    window.history.replaceState(null, "", window.location.pathname);
+    showReset();
+  }
   else if (currentSession()) void showAccount();
   else showSignIn();
 }

@@ -1,6 +1,6 @@
 // The signed-in session lives in sessionStorage (this tab only); remembered-device tokens in
 // localStorage, one per company and user.
-import { createLatchkey, type Authenticated } from "@latchkey/client";
+import { createLatchkey, settle, type Authenticated } from "@latchkey/client";
 
 export const latchkey = createLatchkey({ baseUrl: window.location.origin });
 
@@ -19,12 +19,23 @@ export function currentSession(): Authenticated | undefined {
   return session;
 }
 
+/** A new pair for the stored refresh token (the access token expired); false when refused. */
+export async function refreshSession(): Promise<boolean> {
+  const session = currentSession();
+  if (!session) return false;
+  const result = await settle(latchkey.api.POST("/token/refresh", { body: { refresh_token: session.refresh_token } }));
+  if (!result.ok) return false;
+  saveSession(result.value);
+  return true;
+}
+
 export function forgetSession(): void {
   sessionStorage.removeItem(SESSION);
   latchkey.setAccessToken(undefined);
 }
 
-const deviceKey = (tenant: string, identifier: string) => `latchkey.device.${tenant}.${identifier.toLowerCase()}`;
+const deviceKey = (tenant: string, identifier: string) =>
+  `latchkey.device.${tenant.toLowerCase()}.${identifier.toLowerCase()}`;
 
 export function deviceToken(tenant: string, identifier: string): string | undefined {
   return localStorage.getItem(deviceKey(tenant, identifier)) ?? undefined;

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { admin, freshTotp, lastCode, lastMessage, PASSWORD, shot, signIn, tenant, unique, user } from "./support";
+import { admin, enrollAuthenticatorApp, freshTotp, lastCode, lastMessage, PASSWORD, shot, signIn, tenant, unique, user } from "./support";
 
 const NEW_PASSWORD = "a brand new passphrase 42";
 
@@ -64,4 +64,26 @@ test("an administrator's reset link opens at the new password", async ({ page, r
   await page.getByRole("button", { name: "Change password" }).click();
   await signIn(page, slug, email, NEW_PASSWORD);
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+});
+
+test("forgot password with a second factor: the code by email, then the authenticator app", async ({ page, request }) => {
+  const slug = await tenant(request, "required");
+  const email = await user(request, slug, { email_verified: true });
+  const used = new Set<string>();
+  await signIn(page, slug, email);
+  const secret = await enrollAuthenticatorApp(page, used);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Company ID").fill(slug.toUpperCase());
+  await page.getByLabel("Email or user name").fill(email);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.getByLabel("Code").fill(await lastCode(request, email));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Type the code from your authenticator app.")).toBeVisible();
+  await page.getByLabel("Code").fill(await freshTotp(secret, used));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("New password").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password is changed. Sign in with it.")).toBeVisible();
 });

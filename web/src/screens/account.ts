@@ -2,7 +2,7 @@
 import { settle, type LatchkeyError, type Result, type Schemas } from "@latchkey/client";
 import { alertBox, field, form, h, say, show, time, valueOf } from "../dom";
 import { messageFor, warningFor } from "../errors";
-import { claimsOf, currentSession, forgetSession, latchkey, saveSession } from "../session";
+import { claimsOf, currentSession, forgetSession, latchkey, refreshSession, saveSession } from "../session";
 import { enrollBody, KIND_TITLES } from "../methods";
 import { showSignIn } from "./signIn";
 
@@ -18,7 +18,11 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
     settle(latchkey.api.GET("/me/methods")),
     settle(latchkey.api.GET("/me/devices")),
   ]);
-  if (!methods.ok) return signedOut(methods.error);
+  if (!methods.ok) {
+    // An expired access token: one refresh, then the page again.
+    if (methods.error.code === "invalid_token" && (await refreshSession())) return showAccount(warnings);
+    return signedOut(methods.error);
+  }
   const claims = claimsOf(session.access_token);
   const refresh = () => void showAccount();
 
@@ -27,7 +31,9 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
     const result = await run();
     if (result.ok) return done(result.value);
     if (result.error.code === "second_factor_required") return stepUp(() => act(run, done));
-    say(alert, messageFor(result.error));
+    if (isSignedOut(result.error)) return signedOut(result.error);
+    // After a step-up the page was drawn again: say it in the alert now on screen.
+    say(alert.isConnected ? alert : (document.querySelector<HTMLElement>("#app .alert") ?? alert), messageFor(result.error));
   };
 
   show(
@@ -69,6 +75,7 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
                       () => settle(latchkey.api.POST("/me/methods/{method_id}/primary", { params: { path: { method_id: m.id } } })),
                       refresh,
                     ),
+                  "aria-label": `Make primary: ${KIND_TITLES[m.kind]} ${m.hint}`,
                 }, "Make primary"),
             h("button", {
               type: "button",
@@ -78,6 +85,7 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
                   () => settle(latchkey.api.DELETE("/me/methods/{method_id}", { params: { path: { method_id: m.id } } })),
                   refresh,
                 ),
+              "aria-label": `Remove: ${KIND_TITLES[m.kind]} ${m.hint}`,
             }, "Remove"),
           ),
         ),
@@ -117,6 +125,7 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
                       () => settle(latchkey.api.DELETE("/me/devices/{device_id}", { params: { path: { device_id: d.id } } })),
                       refresh,
                     ),
+                  "aria-label": `Forget: ${d.label ?? "a browser"}, remembered until ${new Date(d.expires_at).toLocaleDateString()}`,
                 }, "Forget"),
               ),
             ),
@@ -127,12 +136,20 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
     h("button", {
       type: "button",
       onclick: async () => {
-        await settle(latchkey.api.POST("/logout"));
+        const ended = await settle(latchkey.api.POST("/logout"));
+        // An expired access token cannot end its session: refresh it, then log out.
+        if (!ended.ok && ended.error.code === "invalid_token" && (await refreshSession())) {
+          await settle(latchkey.api.POST("/logout"));
+        }
         forgetSession();
         showSignIn("You are signed out.");
       },
     }, "Sign out"),
   );
+}
+
+function isSignedOut(error: LatchkeyError): boolean {
+  return error.code === "invalid_token" || error.code === "missing_credentials";
 }
 
 function signedOut(error: LatchkeyError): void {
@@ -208,7 +225,10 @@ function confirmMethod(enrollment: Schemas["Enrollment"]): void {
 async function stepUp(then: () => Promise<void>): Promise<void> {
   const alert = alertBox();
   const challenge = await settle(latchkey.api.POST("/me/step-up"));
-  if (!challenge.ok) return signedOut(challenge.error);
+  if (!challenge.ok) {
+    if (isSignedOut(challenge.error)) return signedOut(challenge.error);
+    return void showAccount().then(() => say(document.querySelector<HTMLElement>("#app .alert") ?? alert, messageFor(challenge.error)));
+  }
   show(
     h("h1", { tabindex: -1 }, "Confirm it is you"),
     h("p", {}, challenge.value.method.kind === "totp" ? "Type the code from your authenticator app." : `We sent a code to ${challenge.value.method.hint}.`),
@@ -217,7 +237,10 @@ async function stepUp(then: () => Promise<void>): Promise<void> {
         const result = await latchkey.verify({ challenge_id: challenge.value.challenge_id, code: valueOf(f, "code") });
         if (!result.ok) return say(alert, messageFor(result.error));
         if (result.value.status !== "authenticated") return say(alert, messageFor({ code: "unexpected_response" } as LatchkeyError));
+        // The step-up opened a new session: end the one it replaces.
+        await settle(latchkey.api.POST("/logout"));
         saveSession(result.value);
+        await showAccount();
         await then();
       },
       field("Code", "code", { inputmode: "numeric", autocomplete: "one-time-code", autofocus: true }),

@@ -110,8 +110,12 @@ function confirm(offer: Offer, who: Who, enrollment: Schemas["Enrollment"], opti
   const totp = enrollment.totp;
   const copy = h("button", { type: "button", class: "secondary", "data-secret": totp?.secret ?? "" }, "Copy secret key");
   copy.addEventListener("click", async () => {
-    await navigator.clipboard.writeText(totp?.secret ?? "");
-    copy.textContent = "Copied";
+    try {
+      await navigator.clipboard.writeText(totp?.secret ?? "");
+      copy.textContent = "Copied";
+    } catch {
+      copy.textContent = "Copy it from above";
+    }
   });
   const resend = h("button", { type: "button", class: "secondary" }, "Send new code");
   resend.addEventListener("click", async () => {
@@ -140,7 +144,8 @@ function confirm(offer: Offer, who: Who, enrollment: Schemas["Enrollment"], opti
             width: 200,
             height: 200,
           }),
-          h("p", {}, "Scan it with your authenticator app. Cannot scan? Copy the secret key into the app."),
+          h("p", {}, "Scan it with your authenticator app. Cannot scan? Type or copy this secret key into the app:"),
+          h("p", {}, h("code", { class: "secret", "data-testid": "secret" }, totp.secret)),
           copy,
         )
       : h("p", {}, `We sent a code to ${enrollment.method.hint}.`),

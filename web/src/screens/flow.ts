@@ -35,6 +35,10 @@ export function follow(step: LoginResponse, who: Who, chosen?: Schemas["MethodKi
 
 /** A refusal that ends the screen (a lock) leads away; others are said where they happened. */
 export function refused(error: LatchkeyError, say: (message: string) => void): void {
-  if (error.code === "account_locked") showLocked(error);
-  else say(messageFor(error));
+  if (error.code === "account_locked") return showLocked(error);
+  if (error.code === "sso_required" && error.ssoUrl?.startsWith("https://")) {
+    window.location.assign(error.ssoUrl);
+    return;
+  }
+  say(messageFor(error));
 }

@@ -13,13 +13,13 @@ export function showReset(): void {
     form(
       async (f) => {
         const result = await settle(
-          latchkey.api.POST("/password-reset", { body: { tenant: valueOf(f, "tenant"), identifier: valueOf(f, "identifier") } }),
+          latchkey.api.POST("/password-reset", { body: { tenant: valueOf(f, "tenant").toLowerCase(), identifier: valueOf(f, "identifier") } }),
         );
         if (result.ok) askCode(result.value.reset_id);
         else say(alert, messageFor(result.error));
       },
-      field("Company ID", "tenant", { autocomplete: "organization", required: true, autofocus: true }),
-      field("Email or user name", "identifier", { autocomplete: "username", required: true }),
+      field("Company ID", "tenant", { autocapitalize: "none", spellcheck: "false", required: true, autofocus: true }),
+      field("Email or user name", "identifier", { autocomplete: "username", autocapitalize: "none", spellcheck: "false", required: true }),
       alert,
       h("button", { type: "submit" }, "Send code"),
     ),
@@ -64,21 +64,56 @@ function askCode(resetId: Schemas["ResetStarted"]["reset_id"]): void {
   );
 }
 
+const KIND_NAMES: Record<Schemas["MethodKind"], string> = { totp: "authenticator app", sms: "text message", email: "email" };
+
+function whereTheCodeIs(method: Schemas["MethodSummary"] | null | undefined, sent: boolean): string {
+  if (!method) return "Choose how to prove it is you, or use a recovery code.";
+  if (method.kind === "totp") return "Type the code from your authenticator app.";
+  return sent ? `Type the code we sent to ${method.hint}.` : `No code could be sent to ${method.hint}: choose another method.`;
+}
+
 function next(progress: Schemas["ResetProgress"]): void {
   if (progress.status === "new_password_required") return askPassword(progress.reset_id);
   const alert = alertBox();
-  let recovery = false;
+  let method = progress.method;
+  // No method to ask (none usable): a recovery code is the way.
+  let recovery = !method && progress.recovery_codes_available;
   const label = h("label", { for: "code" }, "Code");
-  const where = progress.method?.kind === "totp" ? "Type the code from your authenticator app." : `Type the code we sent to ${progress.method?.hint ?? "you"}.`;
+  const input = h("input", { id: "code", name: "code", autocomplete: "one-time-code", required: true, autofocus: true });
+  const where = h("p", {}, whereTheCodeIs(method, progress.code_sent));
   const toggle = h("button", { type: "button", class: "link", hidden: !progress.recovery_codes_available }, "Use a recovery code");
+  const switchers = h("div", { class: "methods" });
+  const render = (sent: boolean) => {
+    where.textContent = recovery ? "Type one of your recovery codes. Each works once." : whereTheCodeIs(method, sent);
+    label.textContent = recovery ? "Recovery code" : "Code";
+    input.setAttribute("inputmode", recovery ? "text" : "numeric");
+    toggle.textContent = recovery ? "Use a code instead" : "Use a recovery code";
+    switchers.replaceChildren(
+      ...progress.methods
+        .filter((m) => m.id !== method?.id && !m.disabled)
+        .map((m) => h("button", { type: "button", class: "secondary", onclick: () => switchTo(m) }, `Use ${KIND_NAMES[m.kind]} (${m.hint}) instead`)),
+    );
+  };
+  const switchTo = async (chosen: Schemas["MethodSummary"]) => {
+    const result = await settle(
+      latchkey.api.POST("/password-reset/{reset_id}/method", {
+        params: { path: { reset_id: progress.reset_id } },
+        body: { method_id: chosen.id },
+      }),
+    );
+    if (!result.ok) return say(alert, messageFor(result.error));
+    method = result.value.method;
+    recovery = false;
+    render(method.kind !== "totp");
+    say(alert, undefined);
+  };
   toggle.addEventListener("click", () => {
     recovery = !recovery;
-    label.textContent = recovery ? "Recovery code" : "Code";
-    toggle.textContent = recovery ? "Use a code instead" : "Use a recovery code";
+    render(progress.code_sent);
   });
   show(
     h("h1", { tabindex: -1 }, "Two-step verification"),
-    h("p", {}, where),
+    where,
     form(
       async (f) => {
         const value = valueOf(f, "code");
@@ -91,12 +126,14 @@ function next(progress: Schemas["ResetProgress"]): void {
         if (result.ok) next(result.value);
         else say(alert, messageFor(result.error));
       },
-      h("p", { class: "field" }, label, h("input", { id: "code", name: "code", autocomplete: "one-time-code", required: true, autofocus: true })),
+      h("p", { class: "field" }, label, input),
       alert,
       h("button", { type: "submit" }, "Continue"),
     ),
+    switchers,
     toggle,
   );
+  render(progress.code_sent);
 }
 
 function askPassword(resetId: Schemas["ResetStarted"]["reset_id"]): void {

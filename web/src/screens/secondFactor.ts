@@ -47,12 +47,17 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
   const switchers = h("div", { class: "methods" });
   const recoveryToggle = h("button", { type: "button", class: "link" }, "Use a recovery code");
 
-  const render = (sent: boolean, resendAt?: string | null) => {
+  // What the screen shows now: whether a code went out, and when another may be asked for.
+  let sent = challenge.code_sent;
+  let resendAt: string | null | undefined = challenge.resend_available_at;
+  const render = () => {
     where.textContent = useRecovery
       ? "Type one of your recovery codes. Each works once."
       : whereTheCodeIs(method, sent);
     const label = codeField.querySelector("label");
     if (label) label.textContent = useRecovery ? "Recovery code" : "Code";
+    // Recovery codes hold letters: a phone must offer its full keyboard for them.
+    codeField.querySelector("input")?.setAttribute("inputmode", useRecovery ? "text" : "numeric");
     resend.hidden = useRecovery || method.kind === "totp";
     countdown(resend, "Send new code", resendAt ? new Date(resendAt) : undefined);
     switchers.replaceChildren(
@@ -80,7 +85,9 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
     if (!result.ok) return refused(result.error, (m) => say(alert, m));
     method = result.value.method;
     useRecovery = false;
-    render(next.kind !== "totp", result.value.resend_available_at);
+    sent = next.kind !== "totp";
+    resendAt = result.value.resend_available_at;
+    render();
     say(alert, undefined);
   };
 
@@ -91,7 +98,9 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
       }),
     );
     if (result.ok) {
-      render(true, result.value.resend_available_at);
+      sent = true;
+      resendAt = result.value.resend_available_at;
+      render();
       say(alert, "A new code is on its way.");
       return;
     }
@@ -101,7 +110,7 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
 
   recoveryToggle.addEventListener("click", () => {
     useRecovery = !useRecovery;
-    render(challenge.code_sent);
+    render();
   });
 
   show(
@@ -133,7 +142,7 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
     recoveryToggle,
     challenge.delivery_error ? h("p", { class: "alert", role: "alert" }, messageFor(errorOf(challenge))) : null,
   );
-  render(challenge.code_sent, challenge.resend_available_at);
+  render();
 }
 
 function errorOf(challenge: Challenge): LatchkeyError {

@@ -9,7 +9,7 @@ export function showSignIn(notice?: string): void {
     notice ? h("p", { class: "notice", role: "status" }, notice) : null,
     form(
       async (f) => {
-        const who = { tenant: valueOf(f, "tenant"), identifier: valueOf(f, "identifier") };
+        const who = { tenant: valueOf(f, "tenant").toLowerCase(), identifier: valueOf(f, "identifier") };
         const password = (f.elements.namedItem("password") as HTMLInputElement).value;
         const result = await latchkey.login({
           ...who,
@@ -19,8 +19,8 @@ export function showSignIn(notice?: string): void {
         if (result.ok) follow(result.value, who);
         else refused(result.error, (m) => say(alert, m));
       },
-      field("Company ID", "tenant", { autocomplete: "organization", required: true, autofocus: true }),
-      field("Email or user name", "identifier", { autocomplete: "username", required: true }),
+      field("Company ID", "tenant", { autocapitalize: "none", spellcheck: "false", required: true, autofocus: true }),
+      field("Email or user name", "identifier", { autocomplete: "username", autocapitalize: "none", spellcheck: "false", required: true }),
       field("Password", "password", { type: "password", autocomplete: "current-password", required: true }),
       alert,
       h("button", { type: "submit" }, "Sign in"),
