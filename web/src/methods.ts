@@ -5,6 +5,9 @@ export type Kind = Schemas["MethodKind"];
 
 export const KIND_TITLES: Record<Kind, string> = { totp: "Authenticator app", sms: "Text message", email: "Email" };
 
+/** The same, inside a sentence ("Use text message (+358 ••• •• 67) instead"). */
+export const KIND_NAMES: Record<Kind, string> = { totp: "authenticator app", sms: "text message", email: "email" };
+
 /** `destination`: the phone number for `sms`, the address for `email` (absent: the profile's). */
 export function enrollBody(kind: Kind, destination?: string) {
   switch (kind) {

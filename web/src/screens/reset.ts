@@ -3,6 +3,7 @@
 import { settle, type Schemas } from "@latchkey/client";
 import { alertBox, field, form, h, say, show, valueOf } from "../dom";
 import { messageFor } from "../errors";
+import { KIND_NAMES } from "../methods";
 import { latchkey } from "../session";
 import { showSignIn } from "./signIn";
 
@@ -63,8 +64,6 @@ function askCode(resetId: Schemas["ResetStarted"]["reset_id"]): void {
     ),
   );
 }
-
-const KIND_NAMES: Record<Schemas["MethodKind"], string> = { totp: "authenticator app", sms: "text message", email: "email" };
 
 function whereTheCodeIs(method: Schemas["MethodSummary"] | null | undefined, sent: boolean): string {
   if (!method) return "Choose how to prove it is you, or use a recovery code.";

@@ -2,17 +2,12 @@ import { settle, type LatchkeyError, type Schemas } from "@latchkey/client";
 import { countdown } from "../countdown";
 import { alertBox, checked, form, h, say, show, valueOf } from "../dom";
 import { messageFor } from "../errors";
+import { KIND_NAMES } from "../methods";
 import { latchkey } from "../session";
 import { follow, refused, type Who } from "./flow";
 
 type Challenge = Schemas["SecondFactorRequired"];
 type Method = Schemas["MethodSummary"];
-
-const KIND_NAMES: Record<Method["kind"], string> = {
-  totp: "authenticator app",
-  sms: "text message",
-  email: "email",
-};
 
 function whereTheCodeIs(method: Method, sent: boolean): string {
   switch (method.kind) {
