@@ -77,12 +77,14 @@ function next(progress: Schemas["ResetProgress"]): void {
   let method = progress.method;
   // No method to ask (none usable): a recovery code is the way.
   let recovery = !method && progress.recovery_codes_available;
+  // Whether a code went out to `method`: the answer's at first, then the switch's.
+  let sent = progress.code_sent;
   const label = h("label", { for: "code" }, "Code");
   const input = h("input", { id: "code", name: "code", autocomplete: "one-time-code", required: true, autofocus: true });
   const where = h("p", {}, whereTheCodeIs(method, progress.code_sent));
   const toggle = h("button", { type: "button", class: "link", hidden: !progress.recovery_codes_available }, "Use a recovery code");
   const switchers = h("div", { class: "methods" });
-  const render = (sent: boolean) => {
+  const render = () => {
     where.textContent = recovery ? "Type one of your recovery codes. Each works once." : whereTheCodeIs(method, sent);
     label.textContent = recovery ? "Recovery code" : "Code";
     input.setAttribute("inputmode", recovery ? "text" : "numeric");
@@ -103,12 +105,13 @@ function next(progress: Schemas["ResetProgress"]): void {
     if (!result.ok) return say(alert, messageFor(result.error));
     method = result.value.method;
     recovery = false;
-    render(method.kind !== "totp");
+    sent = method.kind !== "totp";
+    render();
     say(alert, undefined);
   };
   toggle.addEventListener("click", () => {
     recovery = !recovery;
-    render(progress.code_sent);
+    render();
   });
   show(
     h("h1", { tabindex: -1 }, "Two-step verification"),
@@ -132,7 +135,7 @@ function next(progress: Schemas["ResetProgress"]): void {
     switchers,
     toggle,
   );
-  render(progress.code_sent);
+  render();
 }
 
 function askPassword(resetId: Schemas["ResetStarted"]["reset_id"]): void {
