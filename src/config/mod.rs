@@ -161,8 +161,10 @@ impl Settings {
             webhooks_allow_private: parse.or("LATCHKEY_WEBHOOKS_ALLOW_PRIVATE", false)?,
             default_two_factor: parse.or("LATCHKEY_DEFAULT_TWO_FACTOR", TwoFactorMode::Off)?,
             trusted_proxies: match get("LATCHKEY_TRUSTED_PROXIES") {
-                Some(list) => crate::domain::network::parse_cidrs(list.split(','))
-                    .map_err(|e| ConfigError { name: "LATCHKEY_TRUSTED_PROXIES".into(), message: e.message })?,
+                Some(list) => {
+                    crate::domain::network::parse_cidrs(list.split(',').map(str::trim).filter(|e| !e.is_empty()))
+                        .map_err(|e| ConfigError { name: "LATCHKEY_TRUSTED_PROXIES".into(), message: e.message })?
+                }
                 None => Vec::new(),
             },
             unknown_variables: variables::unknown(vars.keys()),

@@ -84,6 +84,9 @@ pub enum ErrorCode {
     ResendTooSoon,
     ResendLimitReached,
     DeliveryFailed,
+    /// Not an error: the gateway failed in a way the outbox retries, so the code will arrive
+    /// later (in `delivery_error` of an answer with `code_sent: false`).
+    DeliveryDelayed,
     TooManyMessages,
     SmsBudgetExhausted,
     SmsCountryNotAllowed,

@@ -9,16 +9,13 @@ use super::{ErrorCode, Invalid};
 /// At most this many networks in one list.
 pub const MAX_NETWORKS: usize = 100;
 
-/// Parses CIDRs ("203.0.113.0/24", "2001:db8::/32"; a bare address is a /32 or /128).
+/// Parses CIDRs ("203.0.113.0/24", "2001:db8::/32"; a bare address is a /32 or /128). An
+/// empty entry, or one with spaces, is refused as every other entry that is not a network.
 /// The error names the first bad entry.
 pub fn parse_cidrs<'a>(entries: impl IntoIterator<Item = &'a str>) -> Result<Vec<IpNetwork>, Invalid> {
     let mut out = Vec::new();
-    for raw in entries {
-        let entry = raw.trim();
-        if entry.is_empty() {
-            continue;
-        }
-        let network: IpNetwork = entry.parse().map_err(|_| {
+    for entry in entries {
+        let network = parse_cidr(entry).ok_or_else(|| {
             Invalid::new(
                 ErrorCode::InvalidCidr,
                 format!("{:?} is not a CIDR such as 203.0.113.0/24", super::text::for_log(entry, 64)),
@@ -35,6 +32,31 @@ pub fn parse_cidrs<'a>(entries: impl IntoIterator<Item = &'a str>) -> Result<Vec
         return Err(Invalid::new(ErrorCode::InvalidCidr, format!("at most {MAX_NETWORKS} networks")));
     }
     Ok(out)
+}
+
+/// One CIDR in the text forms the standard library reads (IPv4 dotted decimal without leading
+/// zeros; IPv6 as RFC 4291 writes it: compressed, any case, an embedded IPv4 address), and a
+/// prefix of decimal digits without a sign or leading zeros. Stricter than `IpNetwork`'s own
+/// parser, which also takes `10/8` and `/+8`: what is accepted here is exactly what the
+/// published schema (`schema::cidrs`) describes.
+fn parse_cidr(entry: &str) -> Option<IpNetwork> {
+    let (address, prefix) = match entry.split_once('/') {
+        Some((address, prefix)) => (address, Some(prefix)),
+        None => (entry, None),
+    };
+    let ip: IpAddr = address.parse().ok()?;
+    let max: u8 = if ip.is_ipv4() { 32 } else { 128 };
+    let prefix = match prefix {
+        None => max,
+        Some(digits) => {
+            let plain = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            if !plain || (digits.len() > 1 && digits.starts_with('0')) {
+                return None;
+            }
+            digits.parse::<u8>().ok().filter(|p| *p <= max)?
+        }
+    };
+    IpNetwork::new(ip, prefix).ok()
 }
 
 /// The first network that contains `ip` (IPv4-mapped IPv6 addresses are seen as IPv4).
@@ -77,7 +99,7 @@ mod tests {
 
     #[test]
     fn cidrs_parse_to_their_network_and_name_the_bad_entry() {
-        let nets = parse_cidrs(["203.0.113.7/24", " 2001:db8::1/32 ", "127.0.0.1"]).unwrap();
+        let nets = parse_cidrs(["203.0.113.7/24", "2001:DB8::1/32", "127.0.0.1"]).unwrap();
         assert_eq!(
             nets.iter().map(ToString::to_string).collect::<Vec<_>>(),
             ["203.0.113.0/24", "2001:db8::/32", "127.0.0.1/32"]
@@ -86,6 +108,11 @@ mod tests {
         assert_eq!(err.code, ErrorCode::InvalidCidr);
         assert!(err.message.contains("10.0.0.0/33"));
         assert!(parse_cidrs(["bogus"]).is_err());
+        // What IpNetwork alone would take, and the schema does not describe.
+        for refused in ["", " 10.0.0.0/8", "10/8", "10.0.0.0/+8", "10.0.0.0/08", "10.0.0.0/", "010.0.0.0/8", "::1/0128"]
+        {
+            assert_eq!(parse_cidrs([refused]).map_err(|e| e.code), Err(ErrorCode::InvalidCidr), "{refused:?}");
+        }
         let many: Vec<String> = (0..101).map(|i| format!("10.0.{i}.0/24")).collect();
         assert!(parse_cidrs(many.iter().map(String::as_str)).is_err());
     }

@@ -25,6 +25,18 @@ fn unsafe_class() -> String {
     class
 }
 
+/// `[…]` of the characters `str::trim` removes (Unicode White_Space), which differ from a
+/// JSON Schema regular expression's `\\s` (that one has U+FEFF and lacks U+0085).
+const TRIMMED_SPACE: &str = "[\t-\r \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}]";
+
+/// A field the server reads after trimming surrounding white space: `core`, padded. Its length
+/// limits are in `core` (a `maxLength` would count the padding).
+fn trimmed(core: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(format!("^{TRIMMED_SPACE}*(?:{core}){TRIMMED_SPACE}*$")))
+}
+
 fn string(pattern: String, min: usize, max: usize) -> ObjectBuilder {
     ObjectBuilder::new().schema_type(Type::String).pattern(Some(pattern)).min_length(Some(min)).max_length(Some(max))
 }
@@ -35,7 +47,7 @@ fn nullable(object: ObjectBuilder) -> ObjectBuilder {
 
 /// A tenant slug (`Slug::parse`).
 pub fn slug() -> Object {
-    string("^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$".into(), 2, 63).examples([serde_json::json!("acme")]).build()
+    trimmed("[a-z0-9][a-z0-9-]{0,61}[a-z0-9]").min_length(Some(2)).examples([serde_json::json!("acme")]).build()
 }
 
 fn email_builder() -> ObjectBuilder {
@@ -56,7 +68,8 @@ pub fn email_or_null() -> Object {
 }
 
 fn username_builder() -> ObjectBuilder {
-    string("^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$".into(), 3, 64)
+    // Read in lower case.
+    trimmed("[A-Za-z0-9][A-Za-z0-9._-]{2,63}").min_length(Some(3))
 }
 
 /// A user name (`Username::parse`).
@@ -122,6 +135,8 @@ const URL_REST: &str = "[!-~]";
 /// punycode labels), lower case.
 const HOST: &str = "(?:[a-z0-9]+(?:-[a-z0-9]+)*\\.)*[a-z][a-z0-9]*(?:-[a-z0-9]+)*";
 const PORT: &str = "(?::[1-9][0-9]{0,3})?";
+/// A port from 1 to 65535, without leading zeros.
+const ANY_PORT: &str = "(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3}))?";
 const LOCAL_HOSTS: &str = "(?:localhost|127\\.0\\.0\\.1|\\[::1\\])";
 
 /// An http(s) URL (`tenant_policy::parse_url`), or `null`.
@@ -139,8 +154,19 @@ pub fn public_url_or_null() -> Object {
 
 /// A web origin (`tenant_policy::parse_origin`), or `null`.
 pub fn origin_or_null() -> Object {
-    let pattern = format!("^(?:https://{HOST}{PORT}|http://{LOCAL_HOSTS}{PORT})/?$");
-    nullable(string(pattern, 9, 300)).examples([serde_json::json!("https://app.example.com")]).build()
+    let label = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+    let last = "[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+    let host = format!("(?:(?:{label}\\.)*{last}|{}|\\[{}\\])", ipv4_pattern(), ipv6_pattern());
+    let local = "(?:[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|127\\.0\\.0\\.1|\\[::1\\])";
+    let core = format!("(?:https://{host}{ANY_PORT}|http://{local}{ANY_PORT})/?");
+    nullable(trimmed(&core))
+        .max_length(Some(300))
+        .description(Some(
+            "The origin of the tenant's sign-in page, as a browser sends it: `https://host[:port]` (`http://` only for \
+             localhost, 127.0.0.1 and [::1]). Stored in lower case without a default port.",
+        ))
+        .examples([serde_json::json!("https://app.example.com")])
+        .build()
 }
 
 /// A webhook receiver: https, a DNS name that is not `localhost` (address literals and private
@@ -154,7 +180,8 @@ pub fn webhook_url() -> Object {
 /// A phone number in international form. Whether the number exists in its country's
 /// numbering plan is checked by the server (`invalid_phone_number`); no pattern can say it.
 fn phone_builder() -> ObjectBuilder {
-    string("^\\+[0-9][0-9 ().-]{0,30}$".into(), 2, 32)
+    // `+`, then at most 31 digits and separators, one digit at least.
+    trimmed("\\+(?=[ ().-]*[0-9])[0-9 ().-]{1,31}").min_length(Some(2))
 }
 
 /// A phone number.
@@ -167,12 +194,72 @@ pub fn phone_or_null() -> Object {
     nullable(phone_builder()).examples([serde_json::json!("+358401234567")]).build()
 }
 
-/// IPv4 or IPv6 networks, at most 100 (`network::parse_cidrs`; an empty entry is skipped).
-pub fn cidrs() -> RefOr<Schema> {
+/// An IPv4 address in dotted decimal, without leading zeros (RFC 3986 `IPv4address`).
+fn ipv4_pattern() -> String {
     let octet = "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
-    let v4 = format!("{octet}(?:\\.{octet}){{3}}(?:/(?:3[0-2]|[12]?[0-9]))?");
-    let v6 = "(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,7}:)(?:/(?:12[0-8]|1[01][0-9]|[1-9]?[0-9]))?";
-    let cidr = ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^(?:{v4}|{v6}|)$"))).build();
+    format!("{octet}(?:\\.{octet}){{3}}")
+}
+
+/// An IPv6 address in every text form of RFC 4291 section 2.2 (compressed, any case, the last
+/// 32 bits as an embedded IPv4 address), built from RFC 3986's `IPv6address` grammar, which is
+/// also what the standard library's parser reads:
+///
+/// ```text
+///                            6( h16 ":" ) ls32
+///      /                       "::" 5( h16 ":" ) ls32
+///      / [               h16 ] "::" 4( h16 ":" ) ls32
+///      / [ *1( h16 ":" ) h16 ] "::" 3( h16 ":" ) ls32
+///      / [ *2( h16 ":" ) h16 ] "::" 2( h16 ":" ) ls32
+///      / [ *3( h16 ":" ) h16 ] "::"    h16 ":"   ls32
+///      / [ *4( h16 ":" ) h16 ] "::"              ls32
+///      / [ *5( h16 ":" ) h16 ] "::"              h16
+///      / [ *6( h16 ":" ) h16 ] "::"
+/// ls32 = ( h16 ":" h16 ) / IPv4address
+/// ```
+fn ipv6_pattern() -> String {
+    let h16 = "[0-9A-Fa-f]{1,4}";
+    let ls32 = format!("(?:{h16}:{h16}|{})", ipv4_pattern());
+    // `[ *n( h16 ":" ) h16 ]`: at most n + 1 groups before the `::`.
+    let head = |n: usize| match n {
+        0 => format!("(?:{h16})?"),
+        n => format!("(?:(?:{h16}:){{0,{n}}}{h16})?"),
+    };
+    // `k( h16 ":" )`
+    let groups = |k: usize| match k {
+        0 => String::new(),
+        1 => format!("{h16}:"),
+        k => format!("(?:{h16}:){{{k}}}"),
+    };
+    let alternatives = [
+        format!("{}{ls32}", groups(6)),
+        format!("::{}{ls32}", groups(5)),
+        format!("{}::{}{ls32}", head(0), groups(4)),
+        format!("{}::{}{ls32}", head(1), groups(3)),
+        format!("{}::{}{ls32}", head(2), groups(2)),
+        format!("{}::{}{ls32}", head(3), groups(1)),
+        format!("{}::{ls32}", head(4)),
+        format!("{}::{h16}", head(5)),
+        format!("{}::", head(6)),
+    ];
+    format!("(?:{})", alternatives.join("|"))
+}
+
+/// IPv4 or IPv6 networks, at most 100 (`network::parse_cidrs`): an address, then optionally
+/// `/` and a prefix length in decimal without leading zeros (up to 32 or 128).
+pub fn cidrs() -> RefOr<Schema> {
+    let v4 = format!("{}(?:/(?:3[0-2]|[12]?[0-9]))?", ipv4_pattern());
+    let v6 = format!("{}(?:/(?:12[0-8]|1[01][0-9]|[1-9]?[0-9]))?", ipv6_pattern());
+    let cidr = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(format!("^(?:{v4}|{v6})$")))
+        .description(Some(
+            "An IPv4 or IPv6 network in CIDR notation (`203.0.113.0/24`, `2001:db8::/32`), or a single address \
+             (a /32 or /128). IPv6 in any RFC 4291 text form: compressed, upper or lower case, an embedded IPv4 \
+             address. Stored as the network address in canonical form (`2001:db8:0:0:0:0:0:25/128` is stored as \
+             `2001:db8::25/128`).",
+        ))
+        .examples([serde_json::json!("203.0.113.0/24"), serde_json::json!("2001:db8::/32")])
+        .build();
     array_or_null(cidr, Some(super::network::MAX_NETWORKS))
 }
 

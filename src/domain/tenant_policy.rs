@@ -168,22 +168,70 @@ pub fn parse_public_url(input: &str) -> Result<String, Invalid> {
     }
 }
 
-/// A web origin: `https://host[:port]` with nothing after it (`http://` only for localhost, for
-/// development).
+/// A web origin: `https://host[:port]` with nothing after it but one optional `/` (`http://`
+/// only for `localhost`, `127.0.0.1` and `[::1]`, for development), surrounding spaces aside.
+/// The host is a DNS name (letters, digits and `-` in dot-separated labels, the last label
+/// starting with a letter, any case), an IPv4 address, or an IPv6 address in brackets; the port
+/// 1 to 65535 without leading zeros. That is exactly what `schema::origin_or_null` publishes;
+/// the answer is the origin as browsers send it (lower case, no default port).
 pub fn parse_origin(input: &str) -> Result<String, Invalid> {
     let invalid = || {
         Invalid::new(ErrorCode::InvalidUrl, "web_origin must be an origin such as https://app.example.com (no path)")
     };
-    let trimmed = input.trim().trim_end_matches('/');
-    let url = url::Url::parse(trimmed).map_err(|_| invalid())?;
-    let host = url.host_str().ok_or_else(invalid)?;
-    let local = host == "localhost" || host == "127.0.0.1" || host == "[::1]";
-    let scheme_ok = url.scheme() == "https" || (url.scheme() == "http" && local);
-    let bare = url.path() == "/" && url.query().is_none() && url.fragment().is_none() && url.username().is_empty();
-    if !scheme_ok || !bare || trimmed.len() > 300 || trimmed.chars().any(|c| c.is_whitespace() || c == '@') {
+    let text = input.trim();
+    let text = text.strip_suffix('/').unwrap_or(text);
+    let (https, rest) = match (text.strip_prefix("https://"), text.strip_prefix("http://")) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => return Err(invalid()),
+    };
+    let (host, port) = split_host_port(rest).ok_or_else(invalid)?;
+    let local = host.eq_ignore_ascii_case("localhost") || host == "127.0.0.1" || host == "[::1]";
+    let port_ok = port.is_none_or(|p| {
+        !p.is_empty()
+            && p.len() <= 5
+            && !p.starts_with('0')
+            && p.parse::<u32>().is_ok_and(|n| (1..=65_535).contains(&n))
+    });
+    if !(https || local) || !port_ok || !is_origin_host(host) || text.len() > 300 {
         return Err(invalid());
     }
+    let url = url::Url::parse(text).map_err(|_| invalid())?;
     Ok(url.origin().ascii_serialization())
+}
+
+/// `host[:port]`, the host of an IPv6 address in its brackets.
+fn split_host_port(rest: &str) -> Option<(&str, Option<&str>)> {
+    if rest.starts_with('[') {
+        let end = rest.find(']')? + 1;
+        let (host, after) = rest.split_at(end);
+        return match after {
+            "" => Some((host, None)),
+            after => Some((host, Some(after.strip_prefix(':')?))),
+        };
+    }
+    Some(match rest.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (rest, None),
+    })
+}
+
+/// A DNS name whose last label starts with a letter, an IPv4 address, or `[IPv6]`.
+fn is_origin_host(host: &str) -> bool {
+    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return v6.parse::<std::net::Ipv6Addr>().is_ok();
+    }
+    if host.parse::<std::net::Ipv4Addr>().is_ok() {
+        return true;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    labels.iter().all(label_ok) && labels.last().is_some_and(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
 }
 
 impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for TenantPolicy {
@@ -255,7 +303,27 @@ mod tests {
     fn origins() {
         assert_eq!(parse_origin("https://App.Example.com/").unwrap(), "https://app.example.com");
         assert_eq!(parse_origin("http://localhost:5173").unwrap(), "http://localhost:5173");
-        for bad in ["", "app.example.com", "http://app.example.com", "https://a.example/login", "https://u@a.example"] {
+        assert_eq!(parse_origin("https://a.example:443").unwrap(), "https://a.example");
+        assert_eq!(parse_origin("https://203.0.113.5:65535").unwrap(), "https://203.0.113.5:65535");
+        assert_eq!(parse_origin("https://[2001:DB8::1]").unwrap(), "https://[2001:db8::1]");
+        assert_eq!(parse_origin(" https://xn--bcher-kva.example ").unwrap(), "https://xn--bcher-kva.example");
+        for bad in [
+            "",
+            "app.example.com",
+            "http://app.example.com",
+            "https://a.example/login",
+            "https://u@a.example",
+            "https://a.example//",
+            "https://a.example:0",
+            "https://a.example:08443",
+            "https://a.example:65536",
+            "https://a.example:",
+            "HTTPS://a.example",
+            "http://[0::1]",
+            "https://-a.example",
+            "https://a.1",
+            "https://bücher.example",
+        ] {
             assert!(parse_origin(bad).is_err(), "{bad:?}");
         }
         let p = TenantPolicy { web_origin: Some("https://app.example.com:8443".into()), ..TenantPolicy::default() };

@@ -93,9 +93,12 @@ pub async fn middleware(
     }
     let status = res.status().as_u16();
     let elapsed = started.elapsed();
-    metrics::counter!("latchkey_http_requests_total", "route" => route_label.clone(), "method" => method, "status" => status.to_string())
+    let status_label = status.to_string();
+    metrics::counter!("latchkey_http_requests_total", "route" => route_label.clone(), "method" => method, "status" => status_label.clone())
         .increment(1);
-    metrics::histogram!("latchkey_http_request_duration_seconds", "route" => route_label, "method" => method)
+    // The status as OpenTelemetry's HTTP conventions put it on the duration: errors' latency
+    // apart from successes'.
+    metrics::histogram!("latchkey_http_request_duration_seconds", "route" => route_label, "method" => method, "status" => status_label)
         .record(elapsed.as_secs_f64());
     if !quiet {
         span.in_scope(|| tracing::info!(target: "latchkey::access", status, ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX), "{line}"));

@@ -155,6 +155,11 @@ pub fn create(
     let now = state.now();
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
+    // Users of an SSO tenant sign in elsewhere: an invitation to choose a password here would
+    // mail a link that cannot work.
+    if let Some(url) = tenant.sso_url() {
+        return Err(AppError::SsoRequired { url: url.to_owned() });
+    }
     let base = super::tenants::public_url(&tenant, "inviting")?;
     state.db.transaction_on(&mut conn, |c| {
         let user = match users::find_by_email(c, &tenant.id, &email)? {

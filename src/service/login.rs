@@ -2,6 +2,7 @@
 //! user, inactive user and wrong password all end in the same `invalid_credentials` after
 //! exactly one argon2 verification.
 
+use crate::service::second_factor::{CodeDelivery, ReportsDelivery};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -108,11 +109,12 @@ pub fn outcome_label<T>(result: &Result<(LoginResponse, T), AppError>) -> &'stat
     }
 }
 
-impl LoginResponse {
-    /// Records that the code could not be delivered, so the client offers "send new code".
-    pub fn mark_code_not_sent(&mut self) {
+impl ReportsDelivery for LoginResponse {
+    /// A login answers with its challenge whatever became of the code: the person may wait for
+    /// a delayed one, or switch to another method when it was refused.
+    fn report(&mut self, delivery: CodeDelivery) {
         if let LoginResponse::SecondFactorRequired(body) = self {
-            body.code_sent = false;
+            body.report(delivery);
         }
     }
 }

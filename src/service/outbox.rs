@@ -275,24 +275,36 @@ fn guard(
     Ok(())
 }
 
-/// The request's own attempt, right after the commit. An error means the message was not sent
-/// now (the worker retries it while it has not expired). The outcome is recorded after the
-/// request has its answer (the user does not wait for that commit); the message stays leased
+/// What became of the request's own attempt at a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attempt {
+    /// The gateway took it.
+    Sent,
+    /// A failure worth retrying (a gateway down, throttled, timing out): the worker sends it
+    /// again while it has not expired, so the person will get it, only later.
+    Retrying,
+    /// A final refusal (an invalid number or address, refused credentials): nobody will send it.
+    Refused,
+}
+
+/// The request's own attempt, right after the commit. What was not sent now is retried by the
+/// worker unless the failure is final (`Attempt`). The outcome is recorded after the request
+/// has its answer (the user does not wait for that commit); the message stays leased
 /// meanwhile, and a stopping server waits for the record (`AppState::background`).
-pub async fn send_now(state: &Arc<AppState>, queued: Queued) -> Result<(), AppError> {
+pub async fn send_now(state: &Arc<AppState>, queued: Queued) -> Attempt {
     let result = state.sender.send(&queued.message).await;
-    let sent = result.is_ok();
+    let attempt = match &result {
+        Ok(()) => Attempt::Sent,
+        Err(e) if e.is_permanent() => Attempt::Refused,
+        Err(_) => Attempt::Retrying,
+    };
     let s = state.clone();
     state.background.spawn(async move {
         if let Err(e) = record(&s, (queued.id, queued.message.channel), queued.expires_at, result).await {
             tracing::warn!(error = %e, "the outcome of a send could not be recorded (its lease will run out)");
         }
     });
-    if sent {
-        Ok(())
-    } else {
-        Err(AppError::DeliveryFailed)
-    }
+    attempt
 }
 
 /// Records the outcome of an attempt on the leased row.

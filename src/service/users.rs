@@ -416,7 +416,8 @@ pub fn update(
 }
 
 /// The profile's number changed: SMS methods enrolled from it follow it (the next code goes to
-/// the new number), the change is audited, and the old number gets a notice.
+/// the new number), the change is audited, and the old number gets a notice when codes went
+/// there.
 fn phone_number_changed(
     c: &mut AnyConnection,
     state: &AppState,
@@ -439,7 +440,9 @@ fn phone_number_changed(
         &detail,
         now,
     )?;
-    if let (Some(old), true) = (&user.phone_number, tenant.policy.security_notices) {
+    // The notice is about sign-in codes: only a user who received codes at the old number
+    // (an SMS method that followed it) gets one; it would cost an SMS for nothing otherwise.
+    if let (Some(old), true, true) = (&user.phone_number, tenant.policy.security_notices, moved > 0) {
         let notice = crate::delivery::templates::phone_changed(old.as_str(), &tenant.name);
         let expires = now + 86_400;
         crate::service::outbox::try_enqueue_for_worker(c, state, (tenant, Some(&user.id)), notice, expires, now);

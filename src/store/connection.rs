@@ -178,9 +178,12 @@ impl Db {
                 create_parent_dir(&target.connect_to).map_err(StoreError::Setup)?;
                 builder.min_idle(Some(1)).idle_timeout(Some(Duration::from_secs(120)))
             }
-            // Each PostgreSQL connection is a server process: keep two while idle, open more on
-            // demand up to `max_size`, and close those idle for two minutes.
-            Backend::Postgres => builder.min_idle(Some(max_size.min(2))).idle_timeout(Some(Duration::from_secs(120))),
+            // Each PostgreSQL connection is a server process: keep no spare one (r2d2 opens a
+            // new connection whenever a checkout leaves fewer than `min_idle` idle, so a spare
+            // of two grew an idle server to five), open them on demand up to `max_size`, and
+            // close those idle for a minute. An idle server holds the one its background
+            // workers use each second (and the signing-key loader's, for a minute after use).
+            Backend::Postgres => builder.min_idle(Some(0)).idle_timeout(Some(Duration::from_secs(60))),
         };
         let pool = builder.build(Manager::new(&target.connect_to))?;
         Ok(Self { pool, backend: target.backend, sqlite_writer: None })

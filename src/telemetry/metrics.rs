@@ -37,6 +37,7 @@ pub fn install() {
             upkeep.run_upkeep();
         });
         describe();
+        export_at_zero();
         if let Err(e) = diesel::connection::set_default_instrumentation(count_statements) {
             tracing::warn!(error = %e, "database statements are not counted");
         }
@@ -65,7 +66,7 @@ fn describe() {
     describe_histogram!(
         "latchkey_http_request_duration_seconds",
         Unit::Seconds,
-        "HTTP request latency by route template"
+        "HTTP request latency by route template, method and status"
     );
     describe_counter!(
         "latchkey_logins_total",
@@ -88,6 +89,51 @@ fn describe() {
     );
     describe_counter!("latchkey_sms_spent_total", "SMS taken from tenants' budgets");
     describe_counter!("latchkey_webhook_events_total", "Event webhook deliveries by outcome");
+}
+
+/// Every counter and histogram whose label values are known in advance, at 0 from start-up: a
+/// dashboard's `rate(…)` or an alert on a series that has not moved yet sees 0, not nothing.
+/// (The HTTP series are labelled by route, method and status, and appear with their first
+/// request.)
+fn export_at_zero() {
+    use metrics::{counter, histogram};
+    counter!("latchkey_db_statements_total").increment(0);
+    for outcome in [
+        "authenticated",
+        "second_factor_required",
+        "enrollment_required",
+        "enrollment_suggested",
+        "invalid",
+        "locked",
+        "overloaded",
+        "rate_limited",
+        "refused",
+    ] {
+        counter!("latchkey_logins_total", "outcome" => outcome).increment(0);
+    }
+    for kind in ["totp", "sms", "email", "recovery_code"] {
+        for outcome in ["success", "invalid", "locked"] {
+            counter!("latchkey_second_factor_verifications_total", "kind" => kind, "outcome" => outcome).increment(0);
+        }
+    }
+    for reason in ["password", "second_factor"] {
+        counter!("latchkey_account_locks_total", "reason" => reason).increment(0);
+    }
+    for scope in ["ip", "account"] {
+        counter!("latchkey_rate_limited_total", "scope" => scope).increment(0);
+    }
+    for channel in ["sms", "email"] {
+        for outcome in ["sent", "refused", "failed"] {
+            counter!("latchkey_messages_sent_total", "channel" => channel, "outcome" => outcome).increment(0);
+        }
+    }
+    counter!("latchkey_sms_spent_total").increment(0);
+    for outcome in ["sent", "refused", "failed"] {
+        counter!("latchkey_webhook_events_total", "outcome" => outcome).increment(0);
+    }
+    // Registered, so that each exports its buckets at 0 before its first sample.
+    drop(histogram!("latchkey_hash_queue_wait_seconds"));
+    drop(histogram!("latchkey_db_pool_wait_seconds"));
 }
 
 /// The Prometheus text for one scrape, with the gauges read now.

@@ -172,3 +172,23 @@ async fn concurrent_invitations_of_one_address_never_fail_with_a_server_error() 
     assert_eq!(pending.as_array().map(Vec::len), Some(1), "one pending link: {pending}");
     Ok(())
 }
+
+/// Users of an SSO tenant sign in at the identity provider: no invitation to choose a password
+/// here is sent (its link could not work).
+#[tokio::test]
+async fn an_sso_tenant_refuses_invitations_up_front() -> TestResult {
+    let Some(sink) = SmtpSink::start(None) else { return Ok(()) };
+    let app = app_and_tenant(&sink, "off").await;
+    let url = "https://idp.example.com/saml/login";
+    app.patch_tenant("acme", json!({"sign_in": "sso", "sso_url": url})).await;
+    let (status, err) = invite(&app, json!({"email": "new@example.com"})).await;
+    assert_eq!((status, err["error"].as_str(), err["sso_url"].as_str()), (409, Some("sso_required"), Some(url)));
+    let listed: Value = app.admin_get("/admin/tenants/acme/invitations").await.json().await?;
+    assert_eq!(listed, json!([]), "nothing was created");
+    let r = app.admin_get("/admin/tenants/acme/users").await;
+    let users: Value = r.json().await?;
+    assert!(users.to_string().find("new@example.com").is_none(), "no user was created: {users}");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(sink.received().is_empty(), "no email went out");
+    Ok(())
+}

@@ -38,6 +38,7 @@ mod policy_networks;
 mod profile_phone;
 mod rate_limits;
 mod request_ids;
+mod schema_patterns;
 mod signing_keys;
 mod sms_budget;
 mod storage;

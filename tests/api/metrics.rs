@@ -47,7 +47,9 @@ async fn metrics_count_requests_logins_verifications_and_locks() -> TestResult {
     grew(r#"latchkey_account_locks_total{reason="second_factor"}"#, 1.0);
     grew(r#"latchkey_http_requests_total{route="/login",method="POST",status="401"}"#, 1.0);
     for present in [
-        "latchkey_http_request_duration_seconds_bucket{route=\"/verify\",method=\"POST\",le=\"0.005\"}",
+        // The status on the duration: errors' latency apart from successes'.
+        "latchkey_http_request_duration_seconds_bucket{route=\"/verify\",method=\"POST\",status=\"401\",le=\"0.005\"}",
+        "latchkey_http_request_duration_seconds_bucket{route=\"/login\",method=\"POST\",status=\"200\",le=\"0.005\"}",
         "latchkey_hash_queue_depth ",
         "latchkey_db_pool_connections{state=\"idle\"}",
         "latchkey_outbox_messages{status=\"queued\"}",
@@ -83,5 +85,73 @@ async fn a_separate_metrics_address_serves_without_a_key() -> TestResult {
     assert!(r.text().await?.contains("latchkey_logins_total"));
     // Only /metrics is there: the API is not exposed on the metrics address.
     assert_eq!(app.client.get(format!("http://{bind}/healthz")).send().await?.status(), 404);
+    Ok(())
+}
+
+/// A fresh process exports every counter and histogram whose labels are known, at 0, so that a
+/// dashboard's `rate(…)` sees a series before the first SMS, lock or refusal.
+#[tokio::test]
+async fn a_fresh_server_exports_its_counters_at_zero() -> TestResult {
+    let app = spawn_app().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let bind = format!("127.0.0.1:{port}");
+    let child = crate::process::ChildServer::start_with(&app, &[("LATCHKEY_METRICS_BIND", bind.as_str())]);
+    let text = app.client.get(format!("http://{bind}/metrics")).send().await?.text().await?;
+    drop(child);
+    for series in [
+        "latchkey_sms_spent_total",
+        r#"latchkey_messages_sent_total{channel="sms",outcome="sent"}"#,
+        r#"latchkey_messages_sent_total{channel="email",outcome="failed"}"#,
+        r#"latchkey_logins_total{outcome="locked"}"#,
+        r#"latchkey_second_factor_verifications_total{kind="recovery_code",outcome="success"}"#,
+        r#"latchkey_account_locks_total{reason="password"}"#,
+        r#"latchkey_rate_limited_total{scope="ip"}"#,
+        r#"latchkey_webhook_events_total{outcome="refused"}"#,
+        "latchkey_hash_queue_wait_seconds_count",
+        "latchkey_db_pool_wait_seconds_count",
+    ] {
+        let line = text.lines().find(|l| l.strip_prefix(series).is_some_and(|rest| rest.starts_with(' ')));
+        assert!(line.is_some(), "{series} is not exported\n{text}");
+    }
+    assert_eq!(value(&text, "latchkey_sms_spent_total"), 0.0);
+    assert_eq!(value(&text, r#"latchkey_account_locks_total{reason="second_factor"}"#), 0.0);
+    Ok(())
+}
+
+/// An idle server on PostgreSQL holds the connection its background workers use (two when their
+/// passes overlap) and, for a minute after start, the signing-key loader's: not a pool's worth.
+#[tokio::test]
+async fn an_idle_server_holds_few_database_connections() -> TestResult {
+    if !is_postgres() {
+        return Ok(());
+    }
+    let app = spawn_app().await;
+    let url = format!("{}&application_name=latchkey_idle_child", app.database_url);
+    let child = crate::process::ChildServer::start_with(&app, &[("LATCHKEY_DATABASE_URL", url.as_str())]);
+    let r = app.client.get(format!("{}/healthz", child.address)).send().await?;
+    assert_eq!(r.status(), 200);
+    let admin = std::env::var("LATCHKEY_TEST_DATABASE_URL")?;
+    let count = || -> Result<i64, Box<dyn std::error::Error>> {
+        use diesel::{Connection, RunQueryDsl};
+        #[derive(diesel::QueryableByName)]
+        struct Held {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let mut conn = diesel::PgConnection::establish(&admin)?;
+        let held: Held = diesel::sql_query(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'latchkey_idle_child'",
+        )
+        .get_result(&mut conn)?;
+        Ok(held.n)
+    };
+    let mut most = 0;
+    for _ in 0..10 {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        most = most.max(count()?);
+    }
+    drop(child);
+    assert!(most >= 1, "the child is connected");
+    assert!(most <= 3, "an idle server held {most} connections");
     Ok(())
 }

@@ -525,3 +525,51 @@ async fn concurrent_steps_on_one_users_resets_never_deadlock() -> TestResult {
     }
     Ok(())
 }
+
+/// The Procare case: a user whose one proven destination is an SMS method. Where login asks for
+/// a second factor, that one proof is not enough and the user is sent to the administrator;
+/// where login asks for the password alone, the code to that phone is enough.
+#[tokio::test]
+async fn one_verified_method_resets_where_login_asks_for_no_second_factor() -> TestResult {
+    let Some(sink) = SmtpSink::start(None) else { return Ok(()) };
+    let app = app(&sink, "optional").await;
+    let body = json!({"email": "dana@example.com", "password": PASSWORD, "phone_number": PHONE});
+    assert_eq!(app.admin_post("/admin/tenants/acme/users", body).await.status(), 201);
+    let session = app.logged_in("acme", "dana@example.com").await;
+    let access = str_of(&session, "access_token");
+    let added: Value = app.post_bearer("/me/methods", access, json!({"kind": "sms"})).await.json().await?;
+    let sms_id = str_of(&added["method"], "id").to_owned();
+    let confirm = json!({"code": app.inbox.last_code_to(PHONE)});
+    assert_eq!(app.post_bearer(&format!("/me/methods/{sms_id}/confirm"), access, confirm).await.status(), 200);
+
+    // `optional` with a method: login asks for it, so one proof is not enough.
+    let sent = app.inbox.count_to(PHONE);
+    start(&app, "acme", "dana@example.com").await;
+    let sms = sms_after(&app, sent).await;
+    assert!(str_of(&sms, "body").contains("ask your administrator"), "{sms}");
+
+    // `off`: login asks for the password alone, and so does the reset, after the code.
+    app.patch_tenant("acme", json!({"two_factor": "off"})).await;
+    let sent = app.inbox.count_to(PHONE);
+    let (_, started) = start(&app, "acme", "dana@example.com").await;
+    let id = str_of(&started, "reset_id").to_owned();
+    let sms = sms_after(&app, sent).await;
+    assert!(str_of(&sms, "body").contains("password reset code"), "{sms}");
+    let (status, body) = step(&app, &id, "verify", json!({"code": str_of(&sms, "code")})).await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("new_password_required")), "{body}");
+    let (status, _) = step(&app, &id, "complete", json!({"new_password": NEW_PASSWORD})).await;
+    assert_eq!(status, 200);
+    assert_eq!(app.login("acme", "dana@example.com", NEW_PASSWORD).await.status(), 200);
+    Ok(())
+}
+
+/// The newest SMS to `PHONE` once there are more than `count`; waits up to 3 s.
+async fn sms_after(app: &TestApp, count: usize) -> Value {
+    for _ in 0..100 {
+        if app.inbox.count_to(PHONE) > count {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(30)).await;
+    }
+    app.inbox.messages().into_iter().rev().find(|m| m["to"] == PHONE).unwrap_or_default()
+}

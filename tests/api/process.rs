@@ -45,7 +45,13 @@ impl ChildServer {
 
     /// Starts `latchkey serve` on port 0 against `app`'s database, master key and webhook.
     pub fn start(app: &TestApp) -> ChildServer {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_latchkey"))
+        Self::start_with(app, &[])
+    }
+
+    /// `start`, with `overrides` set on top.
+    pub fn start_with(app: &TestApp, overrides: &[(&str, &str)]) -> ChildServer {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_latchkey"));
+        command
             .arg("serve")
             .env_clear()
             .env("LATCHKEY_BIND", "127.0.0.1:0")
@@ -62,7 +68,11 @@ impl ChildServer {
             .env("LATCHKEY_LOG", "info")
             // Like the in-process instance: tests send bursts from one address at one account.
             .env("LATCHKEY_RATE_LIMIT_PER_IP", "0")
-            .env("LATCHKEY_RATE_LIMIT_PER_ACCOUNT", "0")
+            .env("LATCHKEY_RATE_LIMIT_PER_ACCOUNT", "0");
+        for (name, value) in overrides {
+            command.env(name, value);
+        }
+        let mut child = command
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

@@ -76,3 +76,28 @@ async fn a_method_with_a_typed_number_keeps_it_when_the_profile_changes() -> Tes
     assert_eq!(app.inbox.count_to(NEW), 0);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_user_who_gets_no_codes_by_sms_is_not_told_about_a_new_number() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "required").await;
+    app.patch_tenant("acme", json!({"sms_budget": 100})).await;
+    let user = app.user_with_phone("acme", "carol@example.com", OLD).await;
+    app.enrolled_with_totp("acme", "carol@example.com").await;
+
+    let path = format!("/admin/tenants/acme/users/{}", str_of(&user, "id"));
+    let r = app.admin_send(reqwest::Method::PATCH, &path, json!({"phone_number": NEW})).await;
+    assert_eq!(r.status(), 200);
+    // The outbox worker polls every 50 ms: a queued notice would have gone out by now.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(app.inbox.count_to(OLD), 0, "{:?}", app.inbox.messages());
+    for status in ["queued", "sending", "sent", "failed"] {
+        let listed = app.outbox_with("acme", status, 0).await;
+        assert!(listed.iter().all(|m| m["channel"] != "sms"), "an SMS is {status}: {listed:?}");
+    }
+    let budget: Value = app.admin_get("/admin/tenants/acme/sms-budget").await.json().await?;
+    assert_eq!(budget["balance"], 100, "no SMS spent: {budget}");
+    let audit = app.audit_of(str_of(&user, "id"));
+    assert!(audit.iter().any(|(event, _)| event == "user.phone_number_changed"), "{audit:?}");
+    Ok(())
+}

@@ -323,27 +323,106 @@ async fn an_exempt_user_skips_the_second_factor_under_required() -> TestResult {
     Ok(())
 }
 
+/// Waits up to 3 s for the `n`th message to `to`, moving the clock on so that the outbox's
+/// backoff (from when it recorded the failure) runs out.
+async fn nth_message_to(app: &TestApp, to: &str, n: usize) -> Value {
+    for _ in 0..100 {
+        if app.inbox.count_to(to) >= n {
+            break;
+        }
+        app.clock.advance(1);
+        tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+    }
+    app.inbox.messages().into_iter().filter(|m| m["to"] == to).nth(n - 1).unwrap_or_else(|| panic!("no message #{n}"))
+}
+
 #[tokio::test]
-async fn a_failed_delivery_is_reported_and_a_resend_recovers() -> TestResult {
+async fn a_code_the_gateway_will_retry_is_on_its_way_not_failed() -> TestResult {
     let app = spawn_app().await;
     app.tenant_with_2fa("acme", "required").await;
     app.user_with_phone("acme", "alice@example.com", "+358401234567").await;
     let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
     let id = login["challenge_id"].as_str().unwrap().to_owned();
+    // A gateway outage (500) is retried by the outbox: the answer says the code is on its way.
     app.inbox.set_failing(true);
+    let r = app.post_json(&format!("/challenges/{id}/enroll"), json!({"kind": "sms"})).await;
+    let (status, enrollment) = status_body(r).await;
+    assert_eq!(status, 200, "{enrollment}");
+    assert_eq!(
+        (enrollment["code_sent"].as_bool(), enrollment["delivery_error"].as_str()),
+        (Some(false), Some("delivery_delayed"))
+    );
+    assert_eq!(enrollment["delivery_message"], "the code is on its way; it may take a minute");
+    // The gateway is back; the worker's retry (after its backoff) delivers that very code.
+    app.inbox.set_failing(false);
+    let delivered = nth_message_to(&app, "+358401234567", 1).await;
+    assert_eq!(app.verify(&login["challenge_id"], str_of(&delivered, "code")).await.status(), 200);
+
+    // At login the challenge comes back the same way.
+    app.inbox.set_failing(true);
+    let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
+    assert_eq!((login["status"].as_str(), login["code_sent"].as_bool()), (Some("second_factor_required"), Some(false)));
+    assert_eq!(login["delivery_error"], "delivery_delayed", "{login}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_code_refused_for_good_is_a_failed_delivery() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "required").await;
+    app.user_with_phone("acme", "alice@example.com", "+358401234567").await;
+    let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
+    let id = login["challenge_id"].as_str().unwrap().to_owned();
+    // A 400 from the gateway is final (an invalid number): nobody will send it.
+    app.inbox.fail_with(400);
     let r = app.post_json(&format!("/challenges/{id}/enroll"), json!({"kind": "sms"})).await;
     assert_eq!(r.status(), 502);
     assert_eq!(body(r).await["error"], "delivery_failed");
     app.inbox.set_failing(false);
     app.clock.advance(30);
-    assert_eq!(app.post_json(&format!("/challenges/{id}/resend"), json!({})).await.status(), 200);
+    let r = app.post_json(&format!("/challenges/{id}/resend"), json!({})).await;
+    let (status, state) = status_body(r).await;
+    assert_eq!((status, state["code_sent"].as_bool()), (200, Some(true)), "{state}");
     assert_eq!(app.verify(&login["challenge_id"], &app.inbox.last_code_to("+358401234567")).await.status(), 200);
 
-    // At login the challenge is still returned, saying the code was not sent.
-    app.inbox.set_failing(true);
+    // At login the challenge is still returned (the user may switch method), saying why.
+    app.inbox.fail_with(400);
     let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
-    assert_eq!(login["status"], "second_factor_required");
-    assert_eq!(login["code_sent"], false);
+    assert_eq!((login["status"].as_str(), login["code_sent"].as_bool()), (Some("second_factor_required"), Some(false)));
+    assert_eq!(login["delivery_error"], "delivery_failed", "{login}");
+    // A resend to the refused number is a 502: the gateway refused it for good.
+    app.clock.advance(30);
+    let id = str_of(&login, "challenge_id");
+    let r = app.post_json(&format!("/challenges/{id}/resend"), json!({})).await;
+    assert_eq!(r.status(), 502);
+    Ok(())
+}
+
+#[tokio::test]
+async fn adding_a_method_and_stepping_up_while_the_gateway_is_down_say_the_code_is_coming() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "optional").await;
+    app.user_with_phone("acme", "alice@example.com", "+358401234567").await;
+    let session = app.logged_in("acme", "alice@example.com").await;
+    let access = str_of(&session, "access_token").to_owned();
+    app.inbox.set_failing(true);
+    let (status, added) = status_body(app.post_bearer("/me/methods", &access, json!({"kind": "sms"})).await).await;
+    assert_eq!((status, added["code_sent"].as_bool()), (201, Some(false)), "{added}");
+    assert_eq!(added["delivery_error"], "delivery_delayed");
+    app.inbox.set_failing(false);
+    let delivered = nth_message_to(&app, "+358401234567", 1).await;
+    let confirm = format!("/me/methods/{}/confirm", str_of(&added["method"], "id"));
+    assert_eq!(app.post_bearer(&confirm, &access, json!({"code": str_of(&delivered, "code")})).await.status(), 200);
+
+    app.inbox.set_failing(true);
+    app.clock.advance(60);
+    let (status, challenge) = status_body(app.post_bearer("/me/step-up", &access, json!({})).await).await;
+    assert_eq!((status, challenge["code_sent"].as_bool()), (200, Some(false)), "{challenge}");
+    assert_eq!(challenge["delivery_error"], "delivery_delayed");
+    app.inbox.fail_with(400);
+    app.clock.advance(60);
+    let r = app.post_bearer("/me/step-up", &access, json!({})).await;
+    assert_eq!(r.status(), 502, "refused for good");
     Ok(())
 }
 

@@ -11,7 +11,8 @@ const MESSAGES: Partial<Record<LatchkeyError["code"], string>> = {
   challenge_used: "This sign-in is already finished. Start again.",
   resend_too_soon: "Wait a moment before asking for another code.",
   resend_limit_reached: "No more codes can be sent for this sign-in. Start again.",
-  delivery_failed: "The code could not be sent. Try again, or choose another method.",
+  delivery_failed: "The code could not be delivered there. Choose another method.",
+  delivery_delayed: "The code is on its way; it may take a minute. There is no need to ask for another.",
   too_many_messages: "Too many codes were sent. Try again later, or choose another method.",
   sms_budget_exhausted: "Text messages are not available right now. Choose another method.",
   sms_country_not_allowed: "Text messages cannot be sent to this number. Choose another method.",
@@ -65,4 +66,9 @@ const WARNINGS: Record<Schemas["WarningCode"], string> = {
 
 export function warningFor(code: Schemas["WarningCode"]): string {
   return WARNINGS[code];
+}
+
+/** What to say about a code an answer queued but could not send at once (on its way, or refused). */
+export function deliveryNote(answer: { delivery_error?: LatchkeyError["code"] | null }): string | undefined {
+  return answer.delivery_error ? messageFor({ code: answer.delivery_error } as LatchkeyError) : undefined;
 }

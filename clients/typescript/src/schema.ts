@@ -1213,6 +1213,11 @@ export interface components {
              * @description When the code just sent expires (absent for TOTP).
              */
             code_expires_at?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
+            /** @description Whether the code went out now (false for TOTP, and while `delivery_error` says why). */
+            code_sent: boolean;
+            delivery_error?: null | components["schemas"]["ErrorCode"];
+            /** @description With `delivery_error`: what to tell the person, in plain words. */
+            delivery_message?: string | null;
             /** Format: date-time */
             expires_at: `${number}-${number}-${number}T${number}:${number}:${number}${string}`;
             method: components["schemas"]["MethodSummary"];
@@ -1379,6 +1384,11 @@ export interface components {
              * @description For `sms` and `email`: when the code sent expires.
              */
             code_expires_at?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
+            /** @description Whether the code went out now (false for TOTP, and while `delivery_error` says why). */
+            code_sent: boolean;
+            delivery_error?: null | components["schemas"]["ErrorCode"];
+            /** @description With `delivery_error`: what to tell the person, in plain words. */
+            delivery_message?: string | null;
             method: components["schemas"]["MethodSummary"];
             totp?: null | components["schemas"]["TotpSetup"];
         };
@@ -1420,7 +1430,7 @@ export interface components {
             sso_url?: string | null;
         };
         /** @enum {string} */
-        ErrorCode: "malformed_json" | "invalid_body" | "invalid_path" | "invalid_query" | "invalid_cursor" | "invalid_event" | "invalid_time" | "invalid_audit_retention" | "invalid_webhook_url" | "webhook_not_found" | "too_many_webhooks" | "payload_too_large" | "unsupported_media_type" | "not_found" | "http_method_not_allowed" | "origin_not_allowed" | "invalid_id" | "invalid_slug" | "invalid_username" | "invalid_name" | "invalid_display_name" | "invalid_email" | "invalid_phone_number" | "invalid_limit" | "invalid_kind" | "invalid_two_factor" | "invalid_totp_algorithm" | "invalid_totp_digits" | "invalid_totp_period" | "invalid_lockout_threshold" | "invalid_lockout_duration" | "invalid_remember_device_days" | "invalid_cidr" | "invalid_ip" | "invalid_sign_in" | "invalid_url" | "invalid_allowed_methods" | "invalid_password_reset_mode" | "password_too_short" | "password_too_long" | "password_equals_email" | "password_equals_username" | "password_too_common" | "invalid_current_password" | "code_required" | "phone_number_required" | "missing_credentials" | "invalid_credentials" | "invalid_token" | "invalid_api_key" | "invalid_grant" | "forbidden" | "second_factor_required" | "invalid_code" | "account_locked" | "challenge_expired" | "challenge_used" | "enrollment_incomplete" | "enrollment_required" | "not_enrolling" | "not_verifying" | "not_resendable" | "no_method" | "no_method_chosen" | "method_not_active" | "method_not_allowed" | "already_confirmed" | "last_method" | "resend_too_soon" | "resend_limit_reached" | "delivery_failed" | "too_many_messages" | "sms_budget_exhausted" | "sms_country_not_allowed" | "invalid_country" | "invalid_limits" | "group_not_found" | "group_exists" | "sso_required" | "two_factor_unavailable" | "tenant_exists" | "email_taken" | "username_taken" | "public_url_required" | "invitation_not_found" | "invitation_expired" | "invalid_expiry" | "password_reset_disabled" | "password_reset_not_found" | "password_reset_expired" | "password_reset_incomplete" | "user_inactive" | "invitation_pending" | "rate_limited" | "overloaded" | "database_unavailable" | "internal_error";
+        ErrorCode: "malformed_json" | "invalid_body" | "invalid_path" | "invalid_query" | "invalid_cursor" | "invalid_event" | "invalid_time" | "invalid_audit_retention" | "invalid_webhook_url" | "webhook_not_found" | "too_many_webhooks" | "payload_too_large" | "unsupported_media_type" | "not_found" | "http_method_not_allowed" | "origin_not_allowed" | "invalid_id" | "invalid_slug" | "invalid_username" | "invalid_name" | "invalid_display_name" | "invalid_email" | "invalid_phone_number" | "invalid_limit" | "invalid_kind" | "invalid_two_factor" | "invalid_totp_algorithm" | "invalid_totp_digits" | "invalid_totp_period" | "invalid_lockout_threshold" | "invalid_lockout_duration" | "invalid_remember_device_days" | "invalid_cidr" | "invalid_ip" | "invalid_sign_in" | "invalid_url" | "invalid_allowed_methods" | "invalid_password_reset_mode" | "password_too_short" | "password_too_long" | "password_equals_email" | "password_equals_username" | "password_too_common" | "invalid_current_password" | "code_required" | "phone_number_required" | "missing_credentials" | "invalid_credentials" | "invalid_token" | "invalid_api_key" | "invalid_grant" | "forbidden" | "second_factor_required" | "invalid_code" | "account_locked" | "challenge_expired" | "challenge_used" | "enrollment_incomplete" | "enrollment_required" | "not_enrolling" | "not_verifying" | "not_resendable" | "no_method" | "no_method_chosen" | "method_not_active" | "method_not_allowed" | "already_confirmed" | "last_method" | "resend_too_soon" | "resend_limit_reached" | "delivery_failed" | "delivery_delayed" | "too_many_messages" | "sms_budget_exhausted" | "sms_country_not_allowed" | "invalid_country" | "invalid_limits" | "group_not_found" | "group_exists" | "sso_required" | "two_factor_unavailable" | "tenant_exists" | "email_taken" | "username_taken" | "public_url_required" | "invitation_not_found" | "invitation_expired" | "invalid_expiry" | "password_reset_disabled" | "password_reset_not_found" | "password_reset_expired" | "password_reset_incomplete" | "user_inactive" | "invitation_pending" | "rate_limited" | "overloaded" | "database_unavailable" | "internal_error";
         GroupRef: {
             /** Format: uuid */
             id: `${string}-${string}-${string}-${string}-${string}`;
@@ -1763,6 +1773,11 @@ export interface components {
              * @description When the code just sent expires (absent for TOTP).
              */
             code_expires_at?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
+            /** @description Whether the code went out now (false for TOTP, and while `delivery_error` says why). */
+            code_sent: boolean;
+            delivery_error?: null | components["schemas"]["ErrorCode"];
+            /** @description With `delivery_error`: what to tell the person, in plain words. */
+            delivery_message?: string | null;
             method: components["schemas"]["MethodSummary"];
             /** Format: uuid */
             reset_id: `${string}-${string}-${string}-${string}-${string}`;
@@ -1802,6 +1817,9 @@ export interface components {
         ResetSecondStep: {
             /** @description Whether a code went out to `method`. */
             code_sent: boolean;
+            delivery_error?: null | components["schemas"]["ErrorCode"];
+            /** @description With `delivery_error`: what to tell the person, in plain words. */
+            delivery_message?: string | null;
             /** Format: date-time */
             expires_at: `${number}-${number}-${number}T${number}:${number}:${number}${string}`;
             method?: null | components["schemas"]["MethodSummary"];
@@ -1840,6 +1858,8 @@ export interface components {
             /** @description Whether a code went out to `method` (false for TOTP, or when delivery failed: resend). */
             code_sent: boolean;
             delivery_error?: null | components["schemas"]["ErrorCode"];
+            /** @description With `delivery_error`: what to tell the person, in plain words. */
+            delivery_message?: string | null;
             /** Format: date-time */
             expires_at: `${number}-${number}-${number}T${number}:${number}:${number}${string}`;
             /** @description The method asked for first (the primary one). For `sms` and `email` a code was sent. */
@@ -2141,7 +2161,10 @@ export interface components {
             totp?: null | components["schemas"]["TotpSettings"];
             trusted_networks?: string[] | null;
             two_factor?: null | components["schemas"]["TwoFactorMode"];
-            /** @example https://app.example.com */
+            /**
+             * @description The origin of the tenant's sign-in page, as a browser sends it: `https://host[:port]` (`http://` only for localhost, 127.0.0.1 and [::1]). Stored in lower case without a default port.
+             * @example https://app.example.com
+             */
             web_origin?: string | null;
         };
         /** @description Fields to change; absent fields stay as they are, `null` clears an optional one. */
@@ -3454,7 +3477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `email_taken`, `username_taken` or `public_url_required` */
+            /** @description `email_taken`, `username_taken`, `public_url_required`, or `sso_required` (with `sso_url`): the tenant signs in through SSO, so nobody is invited to choose a password */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5005,7 +5028,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `delivery_failed`: the code could not be sent */
+            /** @description `delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed` */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -5131,7 +5154,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `delivery_failed` */
+            /** @description `delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed` */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -5235,7 +5258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `delivery_failed` */
+            /** @description `delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed` */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -5957,7 +5980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `delivery_failed` */
+            /** @description `delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed` */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -6443,6 +6466,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description `delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     metrics: {
@@ -6793,7 +6825,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `delivery_failed`: ask for a new code */
+            /** @description `delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed` */
             502: {
                 headers: {
                     [name: string]: unknown;

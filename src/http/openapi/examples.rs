@@ -150,6 +150,7 @@ fn enrolling() -> Vec<(&'static str, Example)> {
                 "An authenticator app: the QR code (PNG, base64) and the secret to type instead",
                 json!({
                     "method": method("totp", "authenticator app"),
+                    "code_sent": false,
                     "totp": {
                         "secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
                         "otpauth_uri": "otpauth://totp/Acme%20Clinic:alice%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Acme%20Clinic&algorithm=SHA1&digits=6&period=30",
@@ -162,7 +163,24 @@ fn enrolling() -> Vec<(&'static str, Example)> {
             "sms",
             example(
                 "A phone: a code went out",
-                json!({"method": method("sms", "+358 ••• •• 67"), "code_expires_at": "2026-11-25T09:40:05Z"}),
+                json!({
+                    "method": method("sms", "+358 ••• •• 67"),
+                    "code_sent": true,
+                    "code_expires_at": "2026-11-25T09:40:05Z"
+                }),
+            ),
+        ),
+        (
+            "sms_delayed",
+            example(
+                "A phone, while the SMS gateway fails in a way Latchkey retries: the code is on its way",
+                json!({
+                    "method": method("sms", "+358 ••• •• 67"),
+                    "code_sent": false,
+                    "code_expires_at": "2026-11-25T09:40:05Z",
+                    "delivery_error": "delivery_delayed",
+                    "delivery_message": "the code is on its way; it may take a minute"
+                }),
             ),
         ),
     ]
@@ -180,7 +198,8 @@ fn resent() -> Vec<(&'static str, Example)> {
                 "method": sms_method(),
                 "code_expires_at": "2026-11-25T09:41:00Z",
                 "sends_remaining": 3,
-                "resend_available_at": "2026-11-25T09:31:30Z"
+                "resend_available_at": "2026-11-25T09:31:30Z",
+                "code_sent": true
             }),
         ),
     )]

@@ -11,7 +11,7 @@ use crate::service::rate_limits::AccountKey;
 use crate::service::second_factor::challenge::{self, ChallengeState, SwitchMethod};
 use crate::service::second_factor::enrollment::{self, EnrollRequest};
 use crate::service::second_factor::skip::{self, SkipRequest};
-use crate::service::second_factor::{deliver, Enrollment};
+use crate::service::second_factor::{deliver, Enrollment, ReportsDelivery};
 use crate::state::AppState;
 
 /// Set up a method during an `enrollment_required` login.
@@ -30,7 +30,7 @@ use crate::state::AppState;
         (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
         (status = 429, description = "`resend_limit_reached`, or `too_many_messages` (the pumping guard) with `Retry-After`", body = ErrorBody),
-        (status = 502, description = "`delivery_failed`: the code could not be sent", body = ErrorBody),
+        (status = 502, description = "`delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed`", body = ErrorBody),
     ))]
 #[post("/challenges/{challenge_id}/enroll")]
 pub async fn enroll(
@@ -42,9 +42,9 @@ pub async fn enroll(
     rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
-    let (enrollment, message) =
+    let (mut enrollment, message) =
         blocking(move || enrollment::enroll_at_login(&s, &path, body.into_inner(), &client)).await?;
-    deliver(&state, message).await?;
+    enrollment.report(deliver(&state, message).await.refused_is_an_error()?);
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(enrollment))
 }
 
@@ -88,7 +88,7 @@ pub async fn skip_enrollment(
         (status = 423, description = "`account_locked`", body = ErrorBody),
         (status = 429, description = "`resend_too_soon`, `resend_limit_reached` or `too_many_messages` (the pumping guard), with `Retry-After`", body = ErrorBody),
         (status = 402, description = "`sms_budget_exhausted`: ask your administrator, or use another method", body = ErrorBody),
-        (status = 502, description = "`delivery_failed`", body = ErrorBody),
+        (status = 502, description = "`delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed`", body = ErrorBody),
     ))]
 #[post("/challenges/{challenge_id}/resend")]
 pub async fn resend(
@@ -99,8 +99,8 @@ pub async fn resend(
     rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
-    let (body, message) = blocking(move || challenge::resend(&s, &path, &client)).await?;
-    deliver(&state, message).await?;
+    let (mut body, message) = blocking(move || challenge::resend(&s, &path, &client)).await?;
+    body.report(deliver(&state, message).await.refused_is_an_error()?);
     Ok(HttpResponse::Ok().json(body))
 }
 
@@ -117,7 +117,7 @@ pub async fn resend(
         (status = 423, description = "`account_locked`", body = ErrorBody),
         (status = 429, description = "`resend_too_soon`, `resend_limit_reached` or `too_many_messages` (the pumping guard), with `Retry-After`", body = ErrorBody),
         (status = 402, description = "`sms_budget_exhausted`: ask your administrator, or use another method", body = ErrorBody),
-        (status = 502, description = "`delivery_failed`", body = ErrorBody),
+        (status = 502, description = "`delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed`", body = ErrorBody),
     ))]
 #[post("/challenges/{challenge_id}/method")]
 pub async fn switch_method(
@@ -129,7 +129,7 @@ pub async fn switch_method(
     rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
-    let (body, message) = blocking(move || challenge::switch_method(&s, &path, body.into_inner(), &client)).await?;
-    deliver(&state, message).await?;
+    let (mut body, message) = blocking(move || challenge::switch_method(&s, &path, body.into_inner(), &client)).await?;
+    body.report(deliver(&state, message).await.refused_is_an_error()?);
     Ok(HttpResponse::Ok().json(body))
 }

@@ -8,7 +8,7 @@ use crate::http::rate_limit;
 use crate::service::invitations::{self, AcceptInvitation, InvitationInfo};
 use crate::service::login::LoginResponse;
 use crate::service::rate_limits::AccountKey;
-use crate::service::second_factor::deliver;
+use crate::service::second_factor::{deliver, ReportsDelivery};
 use crate::state::AppState;
 
 /// What a registration page needs for an invitation: tenant, email, username, password rules and
@@ -51,8 +51,6 @@ pub async fn accept_invitation(
     let state = state.into_inner();
     let (mut response, queued) =
         invitations::accept(state.clone(), path.into_inner(), body.into_inner(), client_info(&req)).await?;
-    if deliver(&state, queued).await.is_err() {
-        response.mark_code_not_sent();
-    }
+    response.report(deliver(&state, queued).await);
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(response))
 }

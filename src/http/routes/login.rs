@@ -7,7 +7,7 @@ use crate::http::extract::client_info;
 use crate::http::rate_limit;
 use crate::service::login::{outcome_label, password_login, LoginRequest, LoginResponse};
 use crate::service::rate_limits::AccountKey;
-use crate::service::second_factor::deliver;
+use crate::service::second_factor::{deliver, ReportsDelivery};
 use crate::state::AppState;
 
 /// Log in with a password.
@@ -46,8 +46,6 @@ pub async fn login(
     };
     metrics::counter!("latchkey_logins_total", "outcome" => outcome_label(&result)).increment(1);
     let (mut outcome, message) = result?;
-    if deliver(&state, message).await.is_err() {
-        outcome.mark_code_not_sent();
-    }
+    outcome.report(deliver(&state, message).await);
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(outcome))
 }

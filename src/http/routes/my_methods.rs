@@ -9,7 +9,7 @@ use crate::service::second_factor::challenge::{self, SecondFactorRequired};
 use crate::service::second_factor::enrollment::{self, EnrollRequest};
 use crate::service::second_factor::methods::{self, ConfirmMethod, MethodList};
 use crate::service::second_factor::recovery::{self, RecoveryCodes};
-use crate::service::second_factor::{deliver, Enrollment, MethodSummary};
+use crate::service::second_factor::{deliver, Enrollment, MethodSummary, ReportsDelivery};
 use crate::state::AppState;
 
 /// The caller's second-factor methods and how many recovery codes are left.
@@ -30,7 +30,7 @@ pub async fn list_methods(state: web::Data<AppState>, bearer: Bearer) -> Result<
     (status = 401, body = ErrorBody),
     (status = 423, description = "`account_locked`", body = ErrorBody),
     (status = 429, description = "`too_many_messages` (the pumping guard), with `Retry-After`", body = ErrorBody),
-    (status = 502, description = "`delivery_failed`", body = ErrorBody),
+    (status = 502, description = "`delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed`", body = ErrorBody),
 ))]
 #[post("/me/methods")]
 pub async fn add_method(
@@ -41,9 +41,9 @@ pub async fn add_method(
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let s = state.clone();
-    let (enrollment, message) =
+    let (mut enrollment, message) =
         blocking(move || enrollment::add_for_self(&s, &bearer.0, body.into_inner(), &client)).await?;
-    deliver(&state, message).await?;
+    enrollment.report(deliver(&state, message).await.refused_is_an_error()?);
     Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(enrollment))
 }
 
@@ -140,14 +140,13 @@ pub async fn regenerate_recovery_codes(
     (status = 401, body = ErrorBody),
     (status = 409, description = "`no_method`", body = ErrorBody),
     (status = 423, description = "`account_locked`", body = ErrorBody),
+    (status = 502, description = "`delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed`", body = ErrorBody),
 ))]
 #[post("/me/step-up")]
 pub async fn step_up(state: web::Data<AppState>, req: HttpRequest, bearer: Bearer) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let s = state.clone();
     let (mut body, message) = blocking(move || challenge::step_up(&s, &bearer.0, &client)).await?;
-    if deliver(&state, message).await.is_err() {
-        body.code_sent = false;
-    }
+    body.report(deliver(&state, message).await.refused_is_an_error()?);
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(body))
 }

@@ -11,7 +11,7 @@ use crate::service::password_reset::{
     ResetStarted, ResetSwitchMethod, StartReset,
 };
 use crate::service::rate_limits::AccountKey;
-use crate::service::second_factor::deliver;
+use crate::service::second_factor::{deliver, ReportsDelivery};
 use crate::state::AppState;
 
 /// Start a password reset ("forgot password").
@@ -68,11 +68,7 @@ pub async fn verify_reset(
     let client = client_info(&req);
     let s = state.clone();
     let (mut progress, queued) = blocking(move || proof::verify(&s, &path, &body, &client)).await?;
-    if deliver(&state, queued).await.is_err() {
-        if let ResetProgress::SecondFactorRequired(step) = &mut progress {
-            step.code_sent = false;
-        }
-    }
+    progress.report(deliver(&state, queued).await);
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(progress))
 }
 
@@ -114,7 +110,7 @@ pub async fn reset_second_factor(
         (status = 410, description = "`password_reset_expired`", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
         (status = 429, description = "`resend_too_soon`, `resend_limit_reached` or `too_many_messages`, with `Retry-After`", body = ErrorBody),
-        (status = 502, description = "`delivery_failed`: ask for a new code", body = ErrorBody),
+        (status = 502, description = "`delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed`", body = ErrorBody),
     ))]
 #[post("/password-reset/{reset_id}/method")]
 pub async fn reset_switch_method(
@@ -124,8 +120,8 @@ pub async fn reset_switch_method(
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let s = state.clone();
-    let (answer, queued) = blocking(move || proof::switch_method(&s, &path, &body)).await?;
-    deliver(&state, queued).await?;
+    let (mut answer, queued) = blocking(move || proof::switch_method(&s, &path, &body)).await?;
+    answer.report(deliver(&state, queued).await.refused_is_an_error()?);
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(answer))
 }
 

@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 
 use crate::domain::{ErrorCode, MethodId, PasswordResetId, ResetVia, UnixTime};
 use crate::error::AppError;
+use crate::service::second_factor::code_delivery::{self, CodeDelivery, ReportsDelivery};
 use crate::service::second_factor::MethodSummary;
 use crate::store::password_resets::{self as rows, PasswordReset};
 use crate::store::tenants::{self, Tenant};
@@ -131,6 +132,14 @@ pub struct ResetSecondStep {
     pub recovery_codes_available: bool,
     /// Whether a code went out to `method`.
     pub code_sent: bool,
+    /// Why no code went out now although one was queued: `delivery_delayed` (the gateway failed
+    /// in a way Latchkey retries: the code is on its way, it may take a minute; do not ask for
+    /// another) or `delivery_failed` (refused for good: use another method).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_error: Option<ErrorCode>,
+    /// With `delivery_error`: what to tell the person, in plain words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_message: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -152,6 +161,16 @@ pub struct ResetMethodState {
     pub code_expires_at: Option<String>,
     /// How many more codes the second step may send.
     pub sends_remaining: i32,
+    /// Whether the code went out now (false for TOTP, and while `delivery_error` says why).
+    pub code_sent: bool,
+    /// Why no code went out now although one was queued: `delivery_delayed` (the gateway failed
+    /// in a way Latchkey retries: the code is on its way, it may take a minute; do not ask for
+    /// another) or `delivery_failed` (refused for good: use another method).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_error: Option<ErrorCode>,
+    /// With `delivery_error`: what to tell the person, in plain words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_message: Option<String>,
 }
 
 /// The new password is set; every session, refresh token and remembered device of the user
@@ -225,6 +244,19 @@ fn refuse_for_tenant(tenant: &Tenant) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Whether a password login by this user, from this address, would be asked for a second
+/// factor (no remembered device counts here). When it would not, the code that reached a proven
+/// destination is the one proof a reset needs; when it would, a second, independent one.
+fn login_asks_second_factor(
+    c: &mut AnyConnection,
+    tenant: &Tenant,
+    user: &User,
+    client_ip: Option<std::net::IpAddr>,
+) -> Result<bool, AppError> {
+    let (facts, _) = crate::service::policy::gather(c, tenant, user, client_ip, false)?;
+    Ok(crate::auth::policy::evaluate(&facts).decision != crate::auth::policy::Decision::Authenticate)
+}
+
 fn disabled() -> AppError {
     AppError::Forbidden {
         code: ErrorCode::PasswordResetDisabled,
@@ -262,4 +294,24 @@ fn queue_code(
     let owner = (tenant, Some(&user.id));
     let queued = crate::service::outbox::enqueue(c, state, owner, message, now + codes::CODE_TTL_SECS, now)?;
     Ok((queued, hash))
+}
+
+impl ReportsDelivery for ResetSecondStep {
+    fn report(&mut self, delivery: CodeDelivery) {
+        code_delivery::apply(delivery, &mut self.code_sent, &mut self.delivery_error, &mut self.delivery_message);
+    }
+}
+
+impl ReportsDelivery for ResetMethodState {
+    fn report(&mut self, delivery: CodeDelivery) {
+        code_delivery::apply(delivery, &mut self.code_sent, &mut self.delivery_error, &mut self.delivery_message);
+    }
+}
+
+impl ReportsDelivery for ResetProgress {
+    fn report(&mut self, delivery: CodeDelivery) {
+        if let ResetProgress::SecondFactorRequired(step) = self {
+            step.report(delivery);
+        }
+    }
 }

@@ -9,8 +9,8 @@
 //! codes count towards the second-factor lockout and the answer says how many remain.
 
 use super::{
-    carrier_hash, disabled, expired, incomplete, lock, queue_code, second_context, Locked, ResetCode, ResetMethodState,
-    ResetProgress, ResetReady, ResetSecondFactor, ResetSecondStep, ResetSwitchMethod,
+    carrier_hash, disabled, expired, incomplete, lock, login_asks_second_factor, queue_code, second_context, Locked,
+    ResetCode, ResetMethodState, ResetProgress, ResetReady, ResetSecondFactor, ResetSecondStep, ResetSwitchMethod,
 };
 use crate::auth::codes::{self, CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN_SECS};
 use crate::clock::rfc3339;
@@ -86,15 +86,20 @@ pub fn verify(
         }
         let detail = Some(reset.via.as_str());
         audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, detail, now)?;
-        // An administrator's link vouches for the user; a code proves one factor, so a user with a
-        // second factor proves it too.
+        // An administrator's link vouches for the user; a code proves one factor, so a user whom
+        // login asks for a second factor proves it too.
         let active = methods::active_for_user(c, &user.id)?;
-        if reset.via == ResetVia::Link || active.is_empty() {
+        let self_service_of_second_factor_user =
+            tenant.policy.password_reset == PasswordResetMode::SelfServiceWithoutSecondFactorUsers;
+        let one_proof_enough = reset.via == ResetVia::Link
+            || active.is_empty()
+            || (!self_service_of_second_factor_user && !login_asks_second_factor(c, &tenant, &user, client.ip)?);
+        if one_proof_enough {
             rows::mark_code_verified(c, id, false, now)?;
             let ready = ResetReady { reset_id: id.to_string(), expires_at: rfc3339(reset.expires_at) };
             return Ok(Ok((ResetProgress::NewPasswordRequired(ready), None)));
         }
-        if tenant.policy.password_reset == PasswordResetMode::SelfServiceWithoutSecondFactorUsers {
+        if self_service_of_second_factor_user {
             return Err(disabled()); // a second factor set up since the code went out
         }
         let options = second_options(state, reset, &tenant, &active);
@@ -126,6 +131,8 @@ pub fn verify(
             methods: options.iter().map(MethodSummary::of).collect(),
             recovery_codes_available,
             code_sent: queued.is_some(),
+            delivery_error: None,
+            delivery_message: None,
         };
         Ok(Ok((ResetProgress::SecondFactorRequired(step), queued)))
     })?
@@ -293,6 +300,9 @@ pub fn switch_method(
             method: MethodSummary::of(&method),
             code_expires_at: queued.as_ref().map(|_| rfc3339(now + CODE_TTL_SECS)),
             sends_remaining: (MAX_SENDS_PER_CHALLENGE - sends).max(0),
+            code_sent: queued.is_some(),
+            delivery_error: None,
+            delivery_message: None,
         };
         Ok(Ok((answer, queued)))
     })?

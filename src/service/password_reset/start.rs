@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use super::{
-    carrier_hash, queue_code, refuse_for_tenant, ResetStarted, StartReset, LINK_TTL_SECS, MAX_OPEN_PER_USER,
-    RESET_TTL_SECS,
+    carrier_hash, login_asks_second_factor, queue_code, refuse_for_tenant, ResetStarted, StartReset, LINK_TTL_SECS,
+    MAX_OPEN_PER_USER, RESET_TTL_SECS,
 };
 use crate::auth::codes::CODE_TTL_SECS;
 use crate::clock::rfc3339;
@@ -86,7 +86,7 @@ pub async fn start(state: Arc<AppState>, input: StartReset, client: ClientInfo) 
             match issued {
                 Ok(Ok(Some(queued))) => {
                     // A failed send is retried by the outbox worker while the code is valid.
-                    let _ = outbox::send_now(&s, queued).await;
+                    outbox::send_now(&s, queued).await;
                 }
                 Ok(Ok(None)) => {}
                 Ok(Err(e)) => tracing::warn!(error = %e, "a password reset code was not issued"),
@@ -159,7 +159,7 @@ enum Plan {
 }
 
 /// Decides what to send, on the rows as they are under the user's row lock.
-fn plan(c: &mut AnyConnection, tenant: &Tenant, user: &User) -> Result<Plan, AppError> {
+fn plan(c: &mut AnyConnection, tenant: &Tenant, user: &User, client: &ClientInfo) -> Result<Plan, AppError> {
     if !user.active {
         return Ok(Plan::Nothing("inactive"));
     }
@@ -190,6 +190,10 @@ fn plan(c: &mut AnyConnection, tenant: &Tenant, user: &User) -> Result<Plan, App
     }
     if tenant.policy.password_reset == PasswordResetMode::SelfServiceWithoutSecondFactorUsers {
         return Ok(Plan::AskAdministrator(carriers.swap_remove(0), "second_factor_users_ask_administrator"));
+    }
+    // A login that asks for the password alone is matched by a reset that asks for one proof.
+    if !login_asks_second_factor(c, tenant, user, client.ip)? {
+        return Ok(Plan::Code(carriers.swap_remove(0)));
     }
     // The second step needs a factor the code's carrier is not: another method, or a recovery code.
     let offered = policy::offered(&active, tenant);
@@ -223,7 +227,7 @@ fn issue(state: &AppState, id: &PasswordResetId, client: &ClientInfo) -> Result<
             let event = AuditEvent::PasswordResetRequested;
             audit::record(c, Some(&tenant.id), Some(&user.id), client, event, outcome, Some(detail), now)
         };
-        match plan(c, &tenant, &user)? {
+        match plan(c, &tenant, &user, client)? {
             Plan::Nothing(why) => {
                 audited(c, AuditOutcome::Failure, why)?;
                 Ok(None)

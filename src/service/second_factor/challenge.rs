@@ -42,10 +42,15 @@ pub struct SecondFactorRequired {
     #[schema(format = DateTime)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resend_available_at: Option<String>,
-    /// Why no code was sent although `method` takes one: `sms_budget_exhausted` (the client
-    /// offers the user's other `methods`).
+    /// Why no code went out now although `method` takes one: `sms_budget_exhausted` (the client
+    /// offers the user's other `methods`), `delivery_delayed` (the gateway failed in a way
+    /// Latchkey retries: the code is on its way, it may take a minute; do not ask for another) or
+    /// `delivery_failed` (refused for good: switch to another of `methods`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery_error: Option<ErrorCode>,
+    /// With `delivery_error`: what to tell the person, in plain words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_message: Option<String>,
 }
 
 /// The password was right, but policy requires a second factor and the user has none yet.
@@ -80,6 +85,16 @@ pub struct ChallengeState {
     #[schema(format = DateTime)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resend_available_at: Option<String>,
+    /// Whether the code went out now (false for TOTP, and while `delivery_error` says why).
+    pub code_sent: bool,
+    /// Why no code went out now although one was queued: `delivery_delayed` (the gateway failed
+    /// in a way Latchkey retries: the code is on its way, it may take a minute; do not ask for
+    /// another) or `delivery_failed` (refused for good: use another method).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_error: Option<ErrorCode>,
+    /// With `delivery_error`: what to tell the person, in plain words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_message: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -190,6 +205,7 @@ pub fn start_challenge(
             code_sent: message.is_some(),
             resend_available_at: message.as_ref().map(|_| rfc3339(now + RESEND_COOLDOWN_SECS)),
             delivery_error,
+            delivery_message: None,
         },
         message,
     ))
@@ -330,6 +346,9 @@ fn state_of(
         resend_available_at: code_expires_at
             .filter(|_| sends_after < MAX_SENDS_PER_CHALLENGE)
             .map(|expires| rfc3339(expires - CODE_TTL_SECS + RESEND_COOLDOWN_SECS)),
+        code_sent: code_expires_at.is_some(),
+        delivery_error: None,
+        delivery_message: None,
     }
 }
 
@@ -476,4 +495,26 @@ pub fn step_up(
         }
         Ok(started)
     })
+}
+
+impl super::ReportsDelivery for SecondFactorRequired {
+    fn report(&mut self, delivery: super::CodeDelivery) {
+        super::code_delivery::apply(
+            delivery,
+            &mut self.code_sent,
+            &mut self.delivery_error,
+            &mut self.delivery_message,
+        );
+    }
+}
+
+impl super::ReportsDelivery for ChallengeState {
+    fn report(&mut self, delivery: super::CodeDelivery) {
+        super::code_delivery::apply(
+            delivery,
+            &mut self.code_sent,
+            &mut self.delivery_error,
+            &mut self.delivery_message,
+        );
+    }
 }

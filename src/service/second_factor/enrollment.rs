@@ -250,7 +250,10 @@ impl Started {
         let enrollment = Enrollment {
             method: MethodSummary::of(&self.method),
             totp: self.setup,
+            code_sent: self.code_expires_at.is_some(),
             code_expires_at: self.code_expires_at,
+            delivery_error: None,
+            delivery_message: None,
         };
         Ok((enrollment, self.message))
     }

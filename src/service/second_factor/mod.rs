@@ -2,12 +2,15 @@
 //! with lockout, recovery codes and remembered devices.
 
 pub mod challenge;
+pub mod code_delivery;
 pub mod devices;
 pub mod enrollment;
 pub mod methods;
 pub mod recovery;
 pub mod skip;
 pub mod verify;
+
+pub use code_delivery::{deliver, CodeDelivery, ReportsDelivery};
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -16,7 +19,7 @@ use crate::auth::codes;
 use crate::auth::totp::TotpParams;
 use crate::clock::rfc3339;
 use crate::delivery::{templates, Channel};
-use crate::domain::{AuditEvent, Email, LockReason, MethodKind, MethodStatus, PhoneNumber, UnixTime};
+use crate::domain::{AuditEvent, Email, ErrorCode, LockReason, MethodKind, MethodStatus, PhoneNumber, UnixTime};
 use crate::error::AppError;
 use crate::service::audit;
 use crate::service::notices::{self, Notice};
@@ -116,6 +119,16 @@ pub struct Enrollment {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(format = DateTime)]
     pub code_expires_at: Option<String>,
+    /// Whether the code went out now (false for TOTP, and while `delivery_error` says why).
+    pub code_sent: bool,
+    /// Why no code went out now although one was queued: `delivery_delayed` (the gateway failed
+    /// in a way Latchkey retries: the code is on its way, it may take a minute; do not ask for
+    /// another) or `delivery_failed` (refused for good: use another method).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_error: Option<ErrorCode>,
+    /// With `delivery_error`: what to tell the person, in plain words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_message: Option<String>,
 }
 
 /// The delivery channel of a kind whose codes Latchkey sends.
@@ -212,11 +225,8 @@ pub fn wrong_code_error(outcome: FailureOutcome, now: UnixTime) -> AppError {
     }
 }
 
-/// Sends a message the use case queued, right after its commit; a failure is
-/// `502 delivery_failed` (the outbox worker retries it while its code is valid).
-pub async fn deliver(state: &std::sync::Arc<AppState>, queued: Option<Queued>) -> Result<(), AppError> {
-    match queued {
-        Some(queued) => outbox::send_now(state, queued).await,
-        None => Ok(()),
+impl ReportsDelivery for Enrollment {
+    fn report(&mut self, delivery: CodeDelivery) {
+        code_delivery::apply(delivery, &mut self.code_sent, &mut self.delivery_error, &mut self.delivery_message);
     }
 }

@@ -4,6 +4,7 @@
 import { settle, type Schemas } from "@latchkey/client";
 import { countdown } from "../countdown";
 import { alertBox, field, form, h, say, show, valueOf } from "../dom";
+import { deliveryNote } from "../errors";
 import { latchkey } from "../session";
 import { enrollBody, type Kind } from "../methods";
 import { follow, refused, type Who } from "./flow";
@@ -126,7 +127,7 @@ function confirm(offer: Offer, who: Who, enrollment: Schemas["Enrollment"], opti
     );
     if (result.ok) {
       countdown(resend, "Send new code", result.value.resend_available_at ? new Date(result.value.resend_available_at) : undefined);
-      say(alert, "A new code is on its way.");
+      say(alert, deliveryNote(result.value) ?? "A new code is on its way.");
     } else {
       if (result.error.code === "resend_too_soon") countdown(resend, "Send new code", result.error.until());
       refused(result.error, (m) => say(alert, m));
@@ -149,6 +150,7 @@ function confirm(offer: Offer, who: Who, enrollment: Schemas["Enrollment"], opti
           copy,
         )
       : h("p", {}, `We sent a code to ${enrollment.method.hint}.`),
+    deliveryNote(enrollment) ? h("p", { class: "alert", role: "status" }, deliveryNote(enrollment)) : null,
     form(
       async (f) => {
         const result = await latchkey.verify({ challenge_id: offer.challenge_id, code: valueOf(f, "code") });

@@ -1,7 +1,7 @@
 import { settle, type LatchkeyError, type Schemas } from "@latchkey/client";
 import { countdown } from "../countdown";
 import { alertBox, checked, form, h, say, show, valueOf } from "../dom";
-import { messageFor } from "../errors";
+import { deliveryNote, messageFor } from "../errors";
 import { KIND_NAMES } from "../methods";
 import { latchkey } from "../session";
 import { follow, refused, type Who } from "./flow";
@@ -80,10 +80,10 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
     if (!result.ok) return refused(result.error, (m) => say(alert, m));
     method = result.value.method;
     useRecovery = false;
-    sent = next.kind !== "totp";
+    sent = result.value.code_sent;
     resendAt = result.value.resend_available_at;
     render();
-    say(alert, undefined);
+    say(alert, deliveryNote(result.value));
   };
 
   resend.addEventListener("click", async () => {
@@ -93,10 +93,10 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
       }),
     );
     if (result.ok) {
-      sent = true;
+      sent = result.value.code_sent;
       resendAt = result.value.resend_available_at;
       render();
-      say(alert, "A new code is on its way.");
+      say(alert, deliveryNote(result.value) ?? "A new code is on its way.");
       return;
     }
     if (result.error.code === "resend_too_soon") countdown(resend, "Send new code", result.error.until());

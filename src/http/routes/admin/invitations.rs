@@ -20,7 +20,7 @@ use crate::state::AppState;
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, description = "`not_found` or `group_not_found`", body = ErrorBody),
-        (status = 409, description = "`email_taken`, `username_taken` or `public_url_required`", body = ErrorBody),
+        (status = 409, description = "`email_taken`, `username_taken`, `public_url_required`, or `sso_required` (with `sso_url`): the tenant signs in through SSO, so nobody is invited to choose a password", body = ErrorBody),
         (status = 429, description = "`too_many_messages`", body = ErrorBody),
     ))]
 #[post("/tenants/{slug}/invitations")]

@@ -1,0 +1,77 @@
+//! What an answer says about the code it sent: sent, on its way (the gateway failed in a way the
+//! outbox retries), or refused for good. The request sends its own message right after its
+//! commit; this turns the attempt into the fields a client reads.
+
+use crate::domain::ErrorCode;
+use crate::error::AppError;
+use crate::service::outbox::{self, Attempt, Queued};
+use crate::state::AppState;
+
+/// What a person reads when the code will arrive, only later.
+pub const DELAYED_MESSAGE: &str = "the code is on its way; it may take a minute";
+/// What a person reads when the code will never arrive at that destination.
+pub const REFUSED_MESSAGE: &str = "the code could not be delivered to this destination: use another method";
+
+/// The request's own attempt at the code it queued (none for TOTP).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeDelivery {
+    NoneQueued,
+    Sent,
+    /// Queued for the outbox worker's retries: it will arrive.
+    Delayed,
+    /// Refused for good: it will not arrive.
+    Refused,
+}
+
+impl CodeDelivery {
+    /// `502 delivery_failed` when the refusal is final, for answers that have nothing else to
+    /// offer the person; a delayed code is a success.
+    pub fn refused_is_an_error(self) -> Result<Self, AppError> {
+        match self {
+            CodeDelivery::Refused => Err(AppError::DeliveryFailed),
+            other => Ok(other),
+        }
+    }
+
+    /// `(code_sent, delivery_error, delivery_message)` for an answer whose code was queued, or
+    /// `None` when the answer keeps what it said (sent, or nothing to send).
+    pub fn fields(self) -> Option<(bool, ErrorCode, &'static str)> {
+        match self {
+            CodeDelivery::NoneQueued | CodeDelivery::Sent => None,
+            CodeDelivery::Delayed => Some((false, ErrorCode::DeliveryDelayed, DELAYED_MESSAGE)),
+            CodeDelivery::Refused => Some((false, ErrorCode::DeliveryFailed, REFUSED_MESSAGE)),
+        }
+    }
+}
+
+/// Sends a message the use case queued, right after its commit.
+pub async fn deliver(state: &std::sync::Arc<AppState>, queued: Option<Queued>) -> CodeDelivery {
+    match queued {
+        Some(queued) => match outbox::send_now(state, queued).await {
+            Attempt::Sent => CodeDelivery::Sent,
+            Attempt::Retrying => CodeDelivery::Delayed,
+            Attempt::Refused => CodeDelivery::Refused,
+        },
+        None => CodeDelivery::NoneQueued,
+    }
+}
+
+/// An answer that says whether its code went out.
+pub trait ReportsDelivery {
+    /// Sets `code_sent`, `delivery_error` and `delivery_message` from the attempt.
+    fn report(&mut self, delivery: CodeDelivery);
+}
+
+/// What `ReportsDelivery::report` does on an answer's three fields.
+pub fn apply(
+    delivery: CodeDelivery,
+    code_sent: &mut bool,
+    delivery_error: &mut Option<ErrorCode>,
+    delivery_message: &mut Option<String>,
+) {
+    if let Some((sent, code, message)) = delivery.fields() {
+        *code_sent = sent;
+        *delivery_error = Some(code);
+        *delivery_message = Some(message.to_owned());
+    }
+}
