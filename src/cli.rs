@@ -31,6 +31,20 @@ pub enum Command {
     /// Exit 0 when the server at LATCHKEY_BIND answers GET /healthz with 200, else 1 (for
     /// container health checks).
     Healthcheck,
+    /// Print a generated page of the book (as committed under docs/src/). Reads no settings.
+    Reference {
+        #[arg(value_enum)]
+        page: ReferencePage,
+    },
+}
+
+/// The book's pages generated from the code.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReferencePage {
+    /// Every LATCHKEY_* setting (docs/src/configuration.md).
+    Configuration,
+    /// Every error code and what it means (docs/src/error-codes.md).
+    ErrorCodes,
 }
 
 impl Cli {

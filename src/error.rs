@@ -43,8 +43,35 @@ pub enum AppError {
     SmsBudgetExhausted,
     #[error("this organisation signs in through single sign-on: continue at {url}")]
     SsoRequired { url: String },
+    /// The database did not hand out a connection in time: the request may succeed if retried.
+    #[error("the database is not answering; retry shortly")]
+    DatabaseUnavailable { retry_after_secs: u64 },
     #[error("internal error: {0}")]
-    Internal(String),
+    Internal(Cause),
+}
+
+/// The cause of an internal error with its chain of sources, for the log only (never shown to
+/// a client).
+#[derive(Debug)]
+pub struct Cause(Box<dyn std::error::Error + Send + Sync + 'static>);
+
+impl Cause {
+    pub fn new(cause: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
+        Cause(cause.into())
+    }
+}
+
+impl std::fmt::Display for Cause {
+    /// The error, then each of its sources: `a: b: c`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)?;
+        let mut source = self.0.source();
+        while let Some(cause) = source {
+            write!(f, ": {cause}")?;
+            source = cause.source();
+        }
+        Ok(())
+    }
 }
 
 impl AppError {
@@ -77,8 +104,9 @@ impl AppError {
         AppError::NotFound { code: ErrorCode::NotFound, what }
     }
 
-    pub fn internal(cause: impl std::fmt::Display) -> Self {
-        AppError::Internal(cause.to_string())
+    /// An unexpected failure; an error value keeps its chain of sources for the log.
+    pub fn internal(cause: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>) -> Self {
+        AppError::Internal(Cause::new(cause))
     }
 
     /// The stable snake_case code clients switch on.
@@ -99,6 +127,7 @@ impl AppError {
             AppError::Overloaded { .. } => ErrorCode::Overloaded,
             AppError::SsoRequired { .. } => ErrorCode::SsoRequired,
             AppError::SmsBudgetExhausted => ErrorCode::SmsBudgetExhausted,
+            AppError::DatabaseUnavailable { .. } => ErrorCode::DatabaseUnavailable,
             AppError::Internal(_) => ErrorCode::InternalError,
         }
     }
@@ -119,12 +148,20 @@ impl From<Invalid> for AppError {
 
 impl From<StoreError> for AppError {
     fn from(err: StoreError) -> Self {
-        AppError::Internal(err.to_string())
+        match err {
+            // Every connection stayed busy (or the server did not answer) for the pool's whole
+            // wait: a moment of overload or an outage, not a bug.
+            StoreError::Pool(cause) => {
+                tracing::warn!(error = %cause, "no database connection within the pool's wait");
+                AppError::DatabaseUnavailable { retry_after_secs: 1 }
+            }
+            other => AppError::internal(other),
+        }
     }
 }
 
 impl From<crate::crypto::CryptoError> for AppError {
     fn from(err: crate::crypto::CryptoError) -> Self {
-        AppError::Internal(err.to_string())
+        AppError::internal(err)
     }
 }

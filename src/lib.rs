@@ -12,6 +12,8 @@ pub mod domain;
 pub mod error;
 pub mod healthcheck;
 pub mod http;
+pub mod infra;
+pub mod reference;
 pub mod run;
 pub mod secret;
 pub mod service;

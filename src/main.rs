@@ -11,6 +11,7 @@ async fn main() -> ExitCode {
         // These read no settings, so a wrong LATCHKEY_* value cannot break them.
         Command::Openapi => latchkey::run::openapi(),
         Command::Healthcheck => latchkey::run::healthcheck(),
+        Command::Reference { page } => latchkey::run::reference(page),
         command => match configure() {
             Ok(settings) => latchkey::run::run(command, settings).await,
             Err(message) => {

@@ -35,6 +35,22 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), StartError>
         }
         Command::Openapi => openapi(),
         Command::Healthcheck => healthcheck(),
+        Command::Reference { page } => reference(page),
+    }
+}
+
+/// Prints a generated page of the book.
+pub fn reference(page: crate::cli::ReferencePage) -> Result<(), StartError> {
+    let text = match page {
+        crate::cli::ReferencePage::Configuration => crate::reference::configuration(),
+        crate::cli::ReferencePage::ErrorCodes => crate::reference::error_codes(),
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(StartError::Setup(format!("cannot write the page: {e}")))
+        }
+        _ => Ok(()),
     }
 }
 

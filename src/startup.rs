@@ -13,8 +13,8 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
 use crate::crypto::{load_or_create_master_key, CodeHasher, OpaqueToken, SecretBox};
 use crate::error::AppError;
+use crate::infra::hash_pool::HashPool;
 use crate::service::api_keys;
-use crate::service::capacity::HashPool;
 use crate::service::signing_keys::{self, KeyLoader, KeyStore};
 use crate::state::AppState;
 use crate::store::{migrations, Db};
@@ -106,7 +106,7 @@ pub fn build_state(settings: Settings, clock: Arc<dyn Clock>) -> Result<(AppStat
     }
     let background = tokio_util::task::TaskTracker::new();
     let limits =
-        crate::service::rate_limits::RateLimits::new(settings.rate_limit_per_ip, settings.rate_limit_per_account);
+        crate::infra::rate_limits::RateLimits::new(settings.rate_limit_per_ip, settings.rate_limit_per_account);
     Ok((
         AppState { settings, db, clock, secrets, codes, sender, passwords, keys, hash_pool, limits, background },
         minted,

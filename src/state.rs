@@ -7,8 +7,8 @@ use crate::clock::Clock;
 use crate::config::Settings;
 use crate::crypto::{CodeHasher, SecretBox};
 use crate::delivery::Sender;
-use crate::service::capacity::HashPool;
-use crate::service::key_cache::KeyStore;
+use crate::infra::hash_pool::HashPool;
+use crate::infra::key_cache::KeyStore;
 use crate::store::Db;
 
 pub struct AppState {
@@ -22,7 +22,7 @@ pub struct AppState {
     pub keys: KeyStore,
     pub hash_pool: HashPool,
     /// Per-address and per-account request budgets of the public sign-in endpoints.
-    pub limits: crate::service::rate_limits::RateLimits,
+    pub limits: crate::infra::rate_limits::RateLimits,
     /// Work a request started but does not wait for (recording a send's outcome); the server
     /// waits for it on a stop.
     pub background: tokio_util::task::TaskTracker,

@@ -63,7 +63,7 @@ pub struct Settings {
     pub trusted_proxies: Vec<ipnetwork::IpNetwork>,
     /// `LATCHKEY_FORWARDED_HEADER`: the header the trusted proxies write: `x-forwarded-for`
     /// (default) or `forwarded` (RFC 7239). The other one is ignored.
-    pub forwarded_header: crate::http::client_ip::ForwardedHeader,
+    pub forwarded_header: crate::domain::network::ForwardedHeader,
     /// `LATCHKEY_OUTBOX_POLL_MS`: how often the outbox worker looks for messages to retry.
     pub outbox_poll_ms: u64,
     /// `LATCHKEY_RATE_LIMIT_PER_IP`: requests per minute one client address may make to the
@@ -145,8 +145,8 @@ impl Settings {
             },
             forwarded_header: match get("LATCHKEY_FORWARDED_HEADER").as_deref().map(str::to_ascii_lowercase).as_deref()
             {
-                None | Some("x-forwarded-for") => crate::http::client_ip::ForwardedHeader::XForwardedFor,
-                Some("forwarded") => crate::http::client_ip::ForwardedHeader::Forwarded,
+                None | Some("x-forwarded-for") => crate::domain::network::ForwardedHeader::XForwardedFor,
+                Some("forwarded") => crate::domain::network::ForwardedHeader::Forwarded,
                 Some(other) => {
                     return Err(ConfigError {
                         name: "LATCHKEY_FORWARDED_HEADER".into(),

@@ -34,6 +34,7 @@ pub use username::Username;
 pub use webhook_event::WebhookEvent;
 
 pub mod error_code;
+mod error_code_meaning;
 pub use error_code::{ErrorCode, Invalid};
 pub mod audit;
 pub use audit::{AuditEvent, AuditOutcome};

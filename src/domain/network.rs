@@ -6,6 +6,14 @@ use ipnetwork::IpNetwork;
 
 use super::{ErrorCode, Invalid};
 
+/// Which header the trusted proxies write (`LATCHKEY_FORWARDED_HEADER`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ForwardedHeader {
+    #[default]
+    XForwardedFor,
+    Forwarded,
+}
+
 /// At most this many networks in one list.
 pub const MAX_NETWORKS: usize = 100;
 

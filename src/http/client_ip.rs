@@ -11,14 +11,7 @@ use actix_web::HttpRequest;
 use ipnetwork::IpNetwork;
 
 use crate::domain::network;
-
-/// Which header the trusted proxies write.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ForwardedHeader {
-    #[default]
-    XForwardedFor,
-    Forwarded,
-}
+pub use crate::domain::network::ForwardedHeader;
 
 pub fn of(req: &HttpRequest, proxies: &[IpNetwork], header: ForwardedHeader) -> Option<IpAddr> {
     let peer = req.peer_addr()?.ip();

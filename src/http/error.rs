@@ -61,6 +61,7 @@ impl ResponseError for AppError {
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::DeliveryFailed => StatusCode::BAD_GATEWAY,
             AppError::SmsBudgetExhausted => StatusCode::PAYMENT_REQUIRED,
+            AppError::DatabaseUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -76,6 +77,7 @@ impl ResponseError for AppError {
         };
         let retry_after = match self {
             AppError::Overloaded { retry_after_secs }
+            | AppError::DatabaseUnavailable { retry_after_secs }
             | AppError::AccountLocked { retry_after_secs }
             | AppError::TooManyRequests { retry_after_secs, .. } => Some(*retry_after_secs),
             _ => None,

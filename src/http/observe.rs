@@ -57,6 +57,10 @@ pub async fn middleware(
         method,
         route = route.as_deref().unwrap_or("-"),
         tenant = tracing::field::Empty,
+        // Named by the use case's audit entry (`service::audit::Audit::record`).
+        tenant_id = tracing::field::Empty,
+        user_id = tracing::field::Empty,
+        event = tracing::field::Empty,
     );
     if let Some(slug) = admin_tenant(req.path()) {
         span.record("tenant", slug);

@@ -8,7 +8,7 @@ use actix_web::middleware::Next;
 use actix_web::{web, Error, ResponseError};
 
 use crate::error::AppError;
-use crate::service::rate_limits::AccountKey;
+use crate::infra::rate_limits::AccountKey;
 use crate::state::AppState;
 
 /// Endpoints (and everything under them) that spend the client address's budget.

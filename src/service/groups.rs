@@ -6,7 +6,6 @@ use utoipa::ToSchema;
 
 use super::api_keys::Principal;
 use super::audit;
-use super::sessions::ClientInfo;
 use super::users::managed_tenant;
 use super::views::GroupView;
 use crate::domain::{text, AuditEvent, AuditOutcome, ErrorCode, GroupId, GroupRule, Slug, UnixTime};
@@ -61,17 +60,10 @@ fn group_exists() -> AppError {
 
 fn audit_change(c: &mut AnyConnection, group: &Group, what: &str, now: UnixTime) -> Result<(), AppError> {
     let detail = format!("group {what}: {}", group.name);
-    let none = ClientInfo::default();
-    audit::record(
-        c,
-        Some(&group.tenant_id),
-        None,
-        &none,
-        AuditEvent::PolicyChanged,
-        AuditOutcome::Success,
-        Some(&detail),
-        now,
-    )
+    audit::entry(AuditEvent::PolicyChanged, AuditOutcome::Success)
+        .tenant(&group.tenant_id)
+        .detail(&detail)
+        .record(c, now)
 }
 
 pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: CreateGroup) -> Result<GroupView, AppError> {

@@ -197,7 +197,7 @@ pub fn create(
         let message = templates::invitation(email.as_str(), &tenant.name, &link, days);
         outbox::enqueue_for_worker(c, state, (&tenant, Some(&user.id)), message, invitation.expires_at, now)?;
         let (event, outcome) = (AuditEvent::UserInvited, AuditOutcome::Success);
-        audit::record(c, Some(&tenant.id), Some(&user.id), client, event, outcome, None, now)?;
+        audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(client).record(c, now)?;
         let user = users::find_in_tenant(c, &tenant.id, &user.id)?.unwrap_or(user);
         Ok(InvitationView::of(&invitation, &user))
     })
@@ -268,7 +268,7 @@ pub fn revoke(
             return Err(not_found());
         }
         let (event, outcome) = (AuditEvent::InvitationRevoked, AuditOutcome::Success);
-        audit::record(c, Some(&tenant.id), None, client, event, outcome, Some(id.as_str()), now)
+        audit::entry(event, outcome).tenant(&tenant.id).by(client).detail(id.as_str()).record(c, now)
     })
 }
 
@@ -376,7 +376,7 @@ fn finish_accept(
         users::update(c, &user.id, &changes)?;
         let user = users::find_in_tenant(c, &tenant.id, &user.id)?.ok_or_else(not_found)?;
         let (event, outcome) = (AuditEvent::InvitationAccepted, AuditOutcome::Success);
-        audit::record(c, Some(&tenant.id), Some(&user.id), client, event, outcome, None, now)?;
+        audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(client).record(c, now)?;
         let outcome = match enroll {
             Some(kind) => {
                 challenge::refuse_if_sso(&tenant)?;

@@ -188,16 +188,11 @@ fn finish(
     let (Some(tenant), Some(user)) = (tenant, user) else {
         // An unknown user costs a write like a counted failure does, so timing tells nothing.
         state.db.transaction_on(&mut conn, |c| {
-            audit::record(
-                c,
-                tenant_id.as_ref(),
-                None,
-                &client,
-                AuditEvent::LoginPassword,
-                AuditOutcome::Failure,
-                Some("unknown_user"),
-                now,
-            )
+            audit::entry(AuditEvent::LoginPassword, AuditOutcome::Failure)
+                .tenant_opt(tenant_id.as_ref())
+                .by(&client)
+                .detail("unknown_user")
+                .record(c, now)
         })?;
         tracing::info!(tenant = %slug, "password login refused");
         return Err(AppError::InvalidCredentials);
@@ -205,16 +200,12 @@ fn finish(
     let outcome = state.db.transaction_on(&mut conn, |c| -> Result<Outcome, AppError> {
         // Decided on the row as it is once locked for this transaction, never on the earlier read.
         if let Some(lock) = users::hold(c, &user.id, now)? {
-            audit::record(
-                c,
-                Some(&tenant.id),
-                Some(&user.id),
-                &client,
-                AuditEvent::LoginPassword,
-                AuditOutcome::Locked,
-                lock.reason.map(LockReason::as_str),
-                now,
-            )?;
+            audit::entry(AuditEvent::LoginPassword, AuditOutcome::Locked)
+                .tenant(&tenant.id)
+                .user(&user.id)
+                .by(&client)
+                .detail_opt(lock.reason.map(LockReason::as_str))
+                .record(c, now)?;
             // No password oracle while locked: a lock after second-factor failures (whoever caused
             // it knew the password) is 423 for any password; a lock after password failures looks
             // like a wrong password, whatever is typed, so it reveals neither password nor account.
@@ -237,16 +228,12 @@ fn finish(
         let rehash = match verification {
             Verification::Match { rehash } if user.active => rehash,
             Verification::Match { .. } => {
-                audit::record(
-                    c,
-                    Some(&tenant.id),
-                    Some(&user.id),
-                    &client,
-                    AuditEvent::LoginPassword,
-                    AuditOutcome::Failure,
-                    Some("inactive"),
-                    now,
-                )?;
+                audit::entry(AuditEvent::LoginPassword, AuditOutcome::Failure)
+                    .tenant(&tenant.id)
+                    .user(&user.id)
+                    .by(&client)
+                    .detail("inactive")
+                    .record(c, now)?;
                 return Ok(Outcome::Refused(AppError::InvalidCredentials));
             }
             Verification::Mismatch => {
@@ -258,16 +245,11 @@ fn finish(
             users::upgrade_password_hash(c, &user.id, &user.password_hash, &new_hash)?;
         }
         users::reset_failures(c, &user.id, LockReason::Password)?;
-        audit::record(
-            c,
-            Some(&tenant.id),
-            Some(&user.id),
-            &client,
-            AuditEvent::LoginPassword,
-            AuditOutcome::Success,
-            None,
-            now,
-        )?;
+        audit::entry(AuditEvent::LoginPassword, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .by(&client)
+            .record(c, now)?;
         let remembered = match req.device_token.as_deref() {
             Some(token) if tenant.remember_device_days > 0 => devices::is_remembered(c, &user, token, now)?,
             _ => false,
@@ -389,5 +371,10 @@ fn audit_skipped_factor(
         (false, Some(network)) => (AuditEvent::TrustedNetwork, Some(network.to_string())),
         (false, None) => return Ok(()),
     };
-    audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, detail.as_deref(), now)
+    audit::entry(event, AuditOutcome::Success)
+        .tenant(&tenant.id)
+        .user(&user.id)
+        .by(client)
+        .detail_opt(detail.as_deref())
+        .record(c, now)
 }

@@ -4,10 +4,8 @@
 pub mod api_keys;
 pub mod audit;
 pub mod audit_log;
-pub mod capacity;
 pub mod groups;
 pub mod invitations;
-pub mod key_cache;
 pub mod login;
 pub mod notices;
 pub mod outbox;
@@ -15,7 +13,6 @@ pub mod outbox_admin;
 pub mod password_change;
 pub mod password_reset;
 pub mod policy;
-pub mod rate_limits;
 pub mod second_factor;
 pub mod sessions;
 pub mod signing_keys;

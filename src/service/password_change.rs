@@ -93,16 +93,11 @@ fn record(
         users::reset_failures(c, &user.id, LockReason::Password)?;
         sessions::revoke_others_for_user(c, &user.id, &ctx.session.id, "password_changed", now)?;
         second_factor::devices::revoke_all(c, &user.id, now)?;
-        audit::record(
-            c,
-            Some(&tenant.id),
-            Some(&user.id),
-            client,
-            AuditEvent::PasswordChanged,
-            AuditOutcome::Success,
-            None,
-            now,
-        )?;
+        audit::entry(AuditEvent::PasswordChanged, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .by(client)
+            .record(c, now)?;
         notices::send(c, state, (tenant, user), Notice::PasswordChanged, client, now)?;
         Ok(Ok(()))
     })?

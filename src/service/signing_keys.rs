@@ -15,7 +15,7 @@ use crate::state::AppState;
 use crate::store::signing_keys::{self as rows, SigningKeyRow};
 use crate::store::{AnyConnection, Db};
 
-pub use super::key_cache::{KeyLoader, KeyStore, RETIREMENT_GRACE_SECS};
+pub use crate::infra::key_cache::{KeyLoader, KeyStore, RETIREMENT_GRACE_SECS};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SigningKeyView {

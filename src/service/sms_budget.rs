@@ -9,7 +9,6 @@ use utoipa::ToSchema;
 
 use super::api_keys::Principal;
 use super::audit;
-use super::sessions::ClientInfo;
 use super::users::managed_tenant;
 use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, Slug};
 use crate::error::AppError;
@@ -76,17 +75,10 @@ pub fn top_up(state: &AppState, principal: &Principal, slug: &Slug, input: TopUp
             ));
         };
         let detail = format!("+{} → {balance}", input.messages);
-        let none = ClientInfo::default();
-        audit::record(
-            c,
-            Some(&tenant.id),
-            None,
-            &none,
-            AuditEvent::SmsBudgetToppedUp,
-            AuditOutcome::Success,
-            Some(&detail),
-            now,
-        )?;
+        audit::entry(AuditEvent::SmsBudgetToppedUp, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .detail(&detail)
+            .record(c, now)?;
         view(c, &tenant, now)
     })
 }

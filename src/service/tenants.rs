@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::audit;
-use super::sessions::ClientInfo;
 use super::views::TenantView;
 use crate::auth::totp::TotpParams;
 use crate::auth::validate;
@@ -436,16 +435,7 @@ pub fn update(state: &AppState, slug: &Slug, input: UpdateTenant) -> Result<Tena
             crate::store::device_tokens::revoke_all_for_tenant(c, &id, now)?;
         }
         if policy_changed {
-            audit::record(
-                c,
-                Some(&id),
-                None,
-                &ClientInfo::default(),
-                AuditEvent::PolicyChanged,
-                AuditOutcome::Success,
-                None,
-                now,
-            )?;
+            audit::entry(AuditEvent::PolicyChanged, AuditOutcome::Success).tenant(&id).record(c, now)?;
         }
         rows::find_by_id(c, &id)?.ok_or(AppError::not_found("tenant"))
     })?;

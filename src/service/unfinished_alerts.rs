@@ -42,7 +42,7 @@ pub fn run(state: &AppState, conn: &mut AnyConnection, now: UnixTime) -> Result<
                 (false, true, true) => "user alerted",
             };
             let (event, outcome) = (AuditEvent::SecondFactorUnfinished, AuditOutcome::Failure);
-            audit::record(c, Some(&tenant.id), Some(&user.id), &client, event, outcome, Some(detail), now)?;
+            audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(&client).detail(detail).record(c, now)?;
             if alert {
                 let notice = Notice::SecondFactorUnfinished { at: challenge.created_at };
                 notices::send(c, state, (&tenant, &user), notice, &client, now)?;

@@ -5,7 +5,6 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::api_keys::Principal;
 use super::audit;
-use super::sessions::ClientInfo;
 use super::views::UserView;
 use crate::auth::{password, validate};
 use crate::domain::ErrorCode;
@@ -121,17 +120,11 @@ fn admin_view(conn: &mut AnyConnection, tenant: &Tenant, user: &User) -> Result<
 
 fn audit_exemption(c: &mut AnyConnection, user: &User, exempt: bool, now: UnixTime) -> Result<(), AppError> {
     let detail = if exempt { "exempt" } else { "not_exempt" };
-    let none = ClientInfo::default();
-    audit::record(
-        c,
-        Some(&user.tenant_id),
-        Some(&user.id),
-        &none,
-        AuditEvent::ExemptionChanged,
-        AuditOutcome::Success,
-        Some(detail),
-        now,
-    )
+    audit::entry(AuditEvent::ExemptionChanged, AuditOutcome::Success)
+        .tenant(&user.tenant_id)
+        .user(&user.id)
+        .detail(detail)
+        .record(c, now)
 }
 
 pub fn set_groups(
@@ -147,16 +140,7 @@ pub fn set_groups(
     let now = state.now();
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         set_groups_checked(c, &tenant, &user.id, &input.group_ids)?;
-        audit::record(
-            c,
-            Some(&tenant.id),
-            Some(&user.id),
-            &ClientInfo::default(),
-            AuditEvent::GroupsChanged,
-            AuditOutcome::Success,
-            None,
-            now,
-        )
+        audit::entry(AuditEvent::GroupsChanged, AuditOutcome::Success).tenant(&tenant.id).user(&user.id).record(c, now)
     })?;
     admin_view(&mut conn, &tenant, &user)
 }
@@ -394,17 +378,10 @@ pub fn update(
         }
         if let Some(ids) = &input.group_ids {
             set_groups_checked(c, &tenant, &user.id, ids)?;
-            let none = ClientInfo::default();
-            audit::record(
-                c,
-                Some(&tenant.id),
-                Some(&user.id),
-                &none,
-                AuditEvent::GroupsChanged,
-                AuditOutcome::Success,
-                None,
-                now,
-            )?;
+            audit::entry(AuditEvent::GroupsChanged, AuditOutcome::Success)
+                .tenant(&tenant.id)
+                .user(&user.id)
+                .record(c, now)?;
         }
         if let Some(exempt) = exemption_changed {
             audit_exemption(c, &user, exempt, now)?;

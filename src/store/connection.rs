@@ -197,6 +197,12 @@ impl Db {
         Ok(other)
     }
 
+    /// One round trip on a pooled connection: the database answers.
+    pub fn ping(&self) -> Result<(), StoreError> {
+        use diesel::connection::SimpleConnection;
+        Ok(self.get()?.batch_execute("SELECT 1")?)
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -14,6 +14,7 @@ mod account_notices;
 mod admin_api_keys;
 mod admin_tenants;
 mod admin_users;
+mod architecture;
 mod audit_api;
 mod bad_input;
 mod cli;

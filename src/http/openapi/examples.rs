@@ -88,7 +88,7 @@ pub fn login() -> Vec<(&'static str, Example)> {
 /// `POST /verify`, 200.
 pub fn verified() -> Vec<(&'static str, Example)> {
     let mut remembered = authenticated();
-    remembered["device_token"] = json!("lk_device_Qm4Tz8Wc1Ry6Vb3Nx0Ls5Kd9Hf2Jg7Pa4Ue1Io6");
+    remembered["device_token"] = json!("lk_dev_Qm4Tz8Wc1Ry6Vb3Nx0Ls5Kd9Hf2Jg7Pa4Ue1Io6");
     vec![
         ("authenticated", example("The code was right", authenticated())),
         ("remembered_device", example("With remember_device: true", remembered)),

@@ -168,7 +168,8 @@ impl Modify for AdminPrefix {
 }
 
 /// Errors any endpoint can give, added in one place rather than on every handler: a JSON body
-/// can be malformed (400), too large (413) or not JSON (415); anything can fail inside (500).
+/// can be malformed (400), too large (413) or not JSON (415); anything can fail inside (500); the
+/// database may not answer in time (503).
 /// Ids in paths are UUIDs (`domain::ids`), refused with 400 `invalid_path` otherwise.
 struct CommonErrors;
 
@@ -210,6 +211,15 @@ impl Modify for CommonErrors {
                 if path != "/healthz" {
                     responses.entry("500".into()).or_insert_with(|| {
                         error("`internal_error`: nothing internal is disclosed; the cause is logged").into()
+                    });
+                }
+                if path != "/healthz" && path != "/.well-known/jwks.json" {
+                    responses.entry("503".into()).or_insert_with(|| {
+                        error(
+                            "`database_unavailable`: no database connection came free within the pool's wait; \
+                             retry after `Retry-After`",
+                        )
+                        .into()
                     });
                 }
             }

@@ -27,12 +27,7 @@ pub async fn healthz() -> HttpResponse {
 ))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let ping = blocking(move || {
-        use diesel::connection::SimpleConnection;
-        let mut conn = state.db.get()?;
-        conn.batch_execute("SELECT 1").map_err(AppError::internal)
-    })
-    .await;
+    let ping = blocking(move || state.db.ping().map_err(AppError::from)).await;
     match ping {
         Ok(()) => HttpResponse::Ok().json(Health { status: "ok".into() }),
         Err(e) => {

@@ -5,9 +5,9 @@ use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info};
 use crate::http::rate_limit;
+use crate::infra::rate_limits::AccountKey;
 use crate::service::invitations::{self, AcceptInvitation, InvitationInfo};
 use crate::service::login::LoginResponse;
-use crate::service::rate_limits::AccountKey;
 use crate::service::second_factor::{deliver, ReportsDelivery};
 use crate::state::AppState;
 

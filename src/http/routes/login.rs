@@ -5,8 +5,8 @@ use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::client_info;
 use crate::http::rate_limit;
+use crate::infra::rate_limits::AccountKey;
 use crate::service::login::{outcome_label, password_login, LoginRequest, LoginResponse};
-use crate::service::rate_limits::AccountKey;
 use crate::service::second_factor::{deliver, ReportsDelivery};
 use crate::state::AppState;
 

@@ -6,11 +6,11 @@ use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info};
 use crate::http::rate_limit;
+use crate::infra::rate_limits::AccountKey;
 use crate::service::password_reset::{
     complete, proof, start, CompleteReset, ResetCode, ResetDone, ResetMethodState, ResetProgress, ResetSecondFactor,
     ResetStarted, ResetSwitchMethod, StartReset,
 };
-use crate::service::rate_limits::AccountKey;
 use crate::service::second_factor::{deliver, ReportsDelivery};
 use crate::state::AppState;
 

@@ -8,7 +8,7 @@ use crate::http::client_auth::IntrospectionCaller;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, Bearer};
 use crate::http::rate_limit;
-use crate::service::rate_limits::AccountKey;
+use crate::infra::rate_limits::AccountKey;
 use crate::service::sessions::{self, Authenticated, Introspection};
 use crate::state::AppState;
 

@@ -5,8 +5,8 @@ use crate::error::AppError;
 use crate::http::error::ErrorBody;
 use crate::http::extract::{blocking, client_info};
 use crate::http::rate_limit;
+use crate::infra::rate_limits::AccountKey;
 use crate::service::login::LoginResponse;
-use crate::service::rate_limits::AccountKey;
 use crate::service::second_factor::verify::{verify as verify_code, VerifyRequest};
 use crate::state::AppState;
 

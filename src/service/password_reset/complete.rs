@@ -91,7 +91,7 @@ fn finish(state: &AppState, id: &PasswordResetId, hash: &str, client: &ClientInf
         // `challenge::open`); no row of theirs is locked here, so no lock order is inverted.
         let detail = format!("{}; {signed_out} sessions revoked", locked.reset.via.as_str());
         let (event, outcome) = (AuditEvent::PasswordResetCompleted, AuditOutcome::Success);
-        audit::record(c, Some(&tenant.id), Some(&user.id), client, event, outcome, Some(&detail), now)?;
+        audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(client).detail(&detail).record(c, now)?;
         notices::send(c, state, (&tenant, &user), Notice::PasswordReset, client, now)?;
         Ok(ResetDone { locked_until: held.map(|lock| rfc3339(lock.until)) })
     })

@@ -68,7 +68,7 @@ pub fn verify(
         let event = AuditEvent::PasswordResetVerify;
         if users::hold(c, &user.id, now)?.is_some() {
             // Locked: no code is checked, and the answer is the one of a wrong code.
-            audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Locked, None, now)?;
+            audit::entry(event, AuditOutcome::Locked).tenant(&tenant.id).user(&user.id).by(client).record(c, now)?;
             return Ok(Err(AppError::InvalidResetCode));
         }
         let reset = &locked.reset;
@@ -85,7 +85,12 @@ pub fn verify(
             return Ok(Err(AppError::InvalidResetCode));
         }
         let detail = Some(reset.via.as_str());
-        audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, detail, now)?;
+        audit::entry(event, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .by(client)
+            .detail_opt(detail)
+            .record(c, now)?;
         // An administrator's link vouches for the user; a code proves one factor, so a user whom
         // login asks for a second factor proves it too.
         let active = methods::active_for_user(c, &user.id)?;
@@ -143,7 +148,7 @@ pub fn verify(
 fn no_account<T>(c: &mut AnyConnection, locked: &Locked, client: &ClientInfo, now: UnixTime) -> Committed<T> {
     let tenant_id = locked.tenant.as_ref().map(|t| &t.id);
     let (event, outcome) = (AuditEvent::PasswordResetVerify, AuditOutcome::Failure);
-    audit::record(c, tenant_id, None, client, event, outcome, Some("no_account"), now)?;
+    audit::entry(event, outcome).tenant_opt(tenant_id).by(client).detail("no_account").record(c, now)?;
     Ok(Err(AppError::InvalidResetCode))
 }
 
@@ -248,7 +253,12 @@ pub fn second_factor(
             return Ok(Err(wrong_code_error(outcome, now)));
         }
         rows::mark_second_factor(c, id, now)?;
-        audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, Some(detail), now)?;
+        audit::entry(event, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .by(client)
+            .detail(detail)
+            .record(c, now)?;
         let ready = ResetReady { reset_id: id.to_string(), expires_at: rfc3339(reset.expires_at) };
         Ok(Ok(ResetProgress::NewPasswordRequired(ready)))
     })?

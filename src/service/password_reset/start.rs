@@ -115,7 +115,11 @@ fn record(state: &AppState, slug: &Slug, identifier: &str, client: &ClientInfo) 
         rows::insert(c, &reset)?;
         let (event, outcome) = (AuditEvent::PasswordResetRequested, AuditOutcome::Success);
         let tenant_id = tenant.as_ref().map(|t| &t.id);
-        audit::record(c, tenant_id, user.as_ref().map(|u| &u.id), client, event, outcome, None, now)
+        audit::entry(event, outcome)
+            .tenant_opt(tenant_id)
+            .user_opt(user.as_ref().map(|u| &u.id))
+            .by(client)
+            .record(c, now)
     })?;
     tracing::info!(tenant = %slug, "password reset requested");
     Ok(reset)
@@ -218,14 +222,18 @@ fn issue(state: &AppState, id: &PasswordResetId, client: &ClientInfo) -> Result<
         let Some(reset) = rows::find(c, id)? else { return Ok(None) };
         let (Some(tenant_id), Some(user_id)) = (&reset.tenant_id, &reset.user_id) else {
             let (event, outcome) = (AuditEvent::PasswordResetRequested, AuditOutcome::Failure);
-            audit::record(c, reset.tenant_id.as_ref(), None, client, event, outcome, Some("no_account"), now)?;
+            audit::entry(event, outcome)
+                .tenant_opt(reset.tenant_id.as_ref())
+                .by(client)
+                .detail("no_account")
+                .record(c, now)?;
             return Ok(None);
         };
         // Under the user's row lock, the count of open resets is exact across requests and instances.
         let Some((user, tenant)) = users::lock_with_tenant(c, tenant_id, user_id)? else { return Ok(None) };
         let audited = |c: &mut AnyConnection, outcome: AuditOutcome, detail: &str| {
             let event = AuditEvent::PasswordResetRequested;
-            audit::record(c, Some(&tenant.id), Some(&user.id), client, event, outcome, Some(detail), now)
+            audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(client).detail(detail).record(c, now)
         };
         match plan(c, &tenant, &user, client)? {
             Plan::Nothing(why) => {
@@ -302,7 +310,7 @@ pub fn send_link(
         rows::supersede_for_user(c, &user.id, now)?;
         rows::insert(c, &reset)?;
         let (event, outcome) = (AuditEvent::PasswordResetLinkSent, AuditOutcome::Success);
-        audit::record(c, Some(&tenant.id), Some(&user.id), client, event, outcome, None, now)?;
+        audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(client).record(c, now)?;
         Ok(ResetStarted { reset_id: reset.id.to_string(), expires_at: rfc3339(reset.expires_at) })
     })
 }

@@ -184,16 +184,12 @@ pub fn start_challenge(
         None
     };
     challenges::insert(c, &challenge)?;
-    audit::record(
-        c,
-        Some(&tenant.id),
-        Some(&user.id),
-        client,
-        AuditEvent::Challenge,
-        AuditOutcome::Success,
-        Some(primary.kind.as_str()),
-        now,
-    )?;
+    audit::entry(AuditEvent::Challenge, AuditOutcome::Success)
+        .tenant(&tenant.id)
+        .user(&user.id)
+        .by(client)
+        .detail(primary.kind.as_str())
+        .record(c, now)?;
     Ok((
         SecondFactorRequired {
             challenge_id: challenge.id.to_string(),
@@ -230,7 +226,7 @@ pub fn start_enrollment(
         ChallengePurpose::EnrollSuggested => AuditEvent::EnrollmentSuggested,
         ChallengePurpose::Enroll | ChallengePurpose::Verify => AuditEvent::EnrollmentRequired,
     };
-    audit::record(c, Some(&tenant.id), Some(&user.id), client, event, AuditOutcome::Success, None, now)?;
+    audit::entry(event, AuditOutcome::Success).tenant(&tenant.id).user(&user.id).by(client).record(c, now)?;
     Ok(EnrollmentRequired {
         challenge_id: challenge.id.to_string(),
         expires_at: rfc3339(challenge.expires_at),
@@ -377,16 +373,12 @@ pub fn resend(
             ));
         }
         let (message, expires) = send_code(c, state, &open, &method, true, now)?;
-        audit::record(
-            c,
-            Some(&open.tenant.id),
-            Some(&open.user.id),
-            client,
-            AuditEvent::CodeResent,
-            AuditOutcome::Success,
-            Some(method.kind.as_str()),
-            now,
-        )?;
+        audit::entry(AuditEvent::CodeResent, AuditOutcome::Success)
+            .tenant(&open.tenant.id)
+            .user(&open.user.id)
+            .by(client)
+            .detail(method.kind.as_str())
+            .record(c, now)?;
         Ok((state_of(&open, &method, open.challenge.sends + 1, Some(expires)), Some(message)))
     })
 }
@@ -421,16 +413,12 @@ pub fn switch_method(
         } else {
             (None, None, open.challenge.sends)
         };
-        audit::record(
-            c,
-            Some(&open.tenant.id),
-            Some(&open.user.id),
-            client,
-            AuditEvent::MethodSwitched,
-            AuditOutcome::Success,
-            Some(method.kind.as_str()),
-            now,
-        )?;
+        audit::entry(AuditEvent::MethodSwitched, AuditOutcome::Success)
+            .tenant(&open.tenant.id)
+            .user(&open.user.id)
+            .by(client)
+            .detail(method.kind.as_str())
+            .record(c, now)?;
         Ok((state_of(&open, &method, sends, expires), message))
     })
 }

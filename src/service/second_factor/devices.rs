@@ -58,16 +58,11 @@ pub fn remember(
             revoked_at: None,
         },
     )?;
-    audit::record(
-        c,
-        Some(&tenant.id),
-        Some(&user.id),
-        client,
-        AuditEvent::DeviceRemembered,
-        AuditOutcome::Success,
-        None,
-        now,
-    )?;
+    audit::entry(AuditEvent::DeviceRemembered, AuditOutcome::Success)
+        .tenant(&tenant.id)
+        .user(&user.id)
+        .by(client)
+        .record(c, now)?;
     notices::send(c, state, (tenant, user), Notice::DeviceRemembered, client, now)?;
     Ok(Some(token.reveal().to_owned()))
 }
@@ -112,16 +107,11 @@ pub fn revoke(
         if !rows::revoke(c, &ctx.user.id, device_id, now)? {
             return Err(AppError::not_found("device"));
         }
-        audit::record(
-            c,
-            Some(&ctx.tenant.id),
-            Some(&ctx.user.id),
-            client,
-            AuditEvent::DeviceRevoked,
-            AuditOutcome::Success,
-            None,
-            now,
-        )
+        audit::entry(AuditEvent::DeviceRevoked, AuditOutcome::Success)
+            .tenant(&ctx.tenant.id)
+            .user(&ctx.user.id)
+            .by(client)
+            .record(c, now)
     })
 }
 

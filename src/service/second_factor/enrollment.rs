@@ -237,16 +237,12 @@ impl Started {
         now: UnixTime,
     ) -> Result<(Enrollment, Option<Queued>), AppError> {
         let kind = Some(self.method.kind.as_str());
-        audit::record(
-            c,
-            Some(tenant_id),
-            Some(user_id),
-            client,
-            AuditEvent::EnrollmentStarted,
-            AuditOutcome::Success,
-            kind,
-            now,
-        )?;
+        audit::entry(AuditEvent::EnrollmentStarted, AuditOutcome::Success)
+            .tenant(tenant_id)
+            .user(user_id)
+            .by(client)
+            .detail_opt(kind)
+            .record(c, now)?;
         let enrollment = Enrollment {
             method: MethodSummary::of(&self.method),
             totp: self.setup,

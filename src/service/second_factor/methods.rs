@@ -103,16 +103,12 @@ pub fn confirm(
         rows::activate(c, &user.id, &method.id, now)?;
         users::reset_failures(c, &user.id, LockReason::SecondFactor)?;
         sessions::add_factors(c, &ctx.session, &[method.kind.amr(), "mfa"])?;
-        audit::record(
-            c,
-            Some(&ctx.tenant.id),
-            Some(&user.id),
-            client,
-            AuditEvent::MethodEnrolled,
-            AuditOutcome::Success,
-            Some(method.kind.as_str()),
-            now,
-        )?;
+        audit::entry(AuditEvent::MethodEnrolled, AuditOutcome::Success)
+            .tenant(&ctx.tenant.id)
+            .user(&user.id)
+            .by(client)
+            .detail(method.kind.as_str())
+            .record(c, now)?;
         notices::send(c, state, (&ctx.tenant, &user), Notice::MethodAdded(method.kind), client, now)?;
         super::mark_email_proven(c, &user, &method, now)?;
         Ok(Confirmation::Confirmed(Box::new(rows::find_for_user(c, &user.id, &method.id)?.unwrap_or(method))))
@@ -139,16 +135,12 @@ pub fn set_primary(
             return Err(AppError::conflict(ErrorCode::MethodNotActive, "confirm the method before making it primary"));
         }
         rows::set_primary(c, &ctx.user.id, &method.id)?;
-        audit::record(
-            c,
-            Some(&ctx.tenant.id),
-            Some(&ctx.user.id),
-            client,
-            AuditEvent::PrimaryChanged,
-            AuditOutcome::Success,
-            Some(method.kind.as_str()),
-            now,
-        )?;
+        audit::entry(AuditEvent::PrimaryChanged, AuditOutcome::Success)
+            .tenant(&ctx.tenant.id)
+            .user(&ctx.user.id)
+            .by(client)
+            .detail(method.kind.as_str())
+            .record(c, now)?;
         let method = require_method(c, ctx, id)?;
         Ok(MethodSummary::of(&method))
     })
@@ -187,16 +179,12 @@ pub fn remove(state: &AppState, ctx: &AccessContext, id: &MethodId, client: &Cli
         if method.is_active() {
             devices::revoke_all(c, &ctx.user.id, now)?;
         }
-        audit::record(
-            c,
-            Some(&ctx.tenant.id),
-            Some(&ctx.user.id),
-            client,
-            AuditEvent::MethodRemoved,
-            AuditOutcome::Success,
-            Some(method.kind.as_str()),
-            now,
-        )?;
+        audit::entry(AuditEvent::MethodRemoved, AuditOutcome::Success)
+            .tenant(&ctx.tenant.id)
+            .user(&ctx.user.id)
+            .by(client)
+            .detail(method.kind.as_str())
+            .record(c, now)?;
         notices::send(c, state, (&ctx.tenant, &ctx.user), Notice::MethodRemoved(method.kind), client, now)
     })
 }
@@ -213,16 +201,7 @@ pub fn reset_for_user(state: &AppState, principal: &Principal, slug: &Slug, user
         rows::delete_all_for_user(c, &user.id)?;
         recovery_codes::delete_all(c, &user.id)?;
         devices::revoke_all(c, &user.id, now)?;
-        audit::record(
-            c,
-            Some(&tenant.id),
-            Some(&user.id),
-            &ClientInfo::default(),
-            AuditEvent::MethodsReset,
-            AuditOutcome::Success,
-            None,
-            now,
-        )
+        audit::entry(AuditEvent::MethodsReset, AuditOutcome::Success).tenant(&tenant.id).user(&user.id).record(c, now)
     })
 }
 
@@ -234,15 +213,9 @@ pub fn unlock(state: &AppState, principal: &Principal, slug: &Slug, user_id: &Us
     state.db.transaction_on(&mut conn, |c| {
         let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))?;
         users::unlock(c, &user.id)?;
-        audit::record(
-            c,
-            Some(&tenant.id),
-            Some(&user.id),
-            &ClientInfo::default(),
-            AuditEvent::AccountUnlocked,
-            AuditOutcome::Success,
-            None,
-            now,
-        )
+        audit::entry(AuditEvent::AccountUnlocked, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .record(c, now)
     })
 }

@@ -64,16 +64,11 @@ pub fn regenerate(state: &AppState, ctx: &AccessContext, client: &ClientInfo) ->
             })
             .collect();
         rows::replace_all(c, &ctx.user.id, &rows_to_store)?;
-        audit::record(
-            c,
-            Some(&ctx.tenant.id),
-            Some(&ctx.user.id),
-            client,
-            AuditEvent::RecoveryCodesGenerated,
-            AuditOutcome::Success,
-            None,
-            now,
-        )?;
+        audit::entry(AuditEvent::RecoveryCodesGenerated, AuditOutcome::Success)
+            .tenant(&ctx.tenant.id)
+            .user(&ctx.user.id)
+            .by(client)
+            .record(c, now)?;
         notices::send(c, state, (&ctx.tenant, &ctx.user), Notice::RecoveryCodesGenerated, client, now)?;
         Ok(RecoveryCodes { remaining: i64::try_from(plain.len()).unwrap_or(i64::MAX), codes: plain })
     })

@@ -64,16 +64,12 @@ pub fn skip(
         }
         let detail = if req.dont_show_again { "dont_show_again" } else { "this_time" };
         let (tenant, user) = (&open.tenant, &open.user);
-        audit::record(
-            c,
-            Some(&tenant.id),
-            Some(&user.id),
-            client,
-            AuditEvent::EnrollmentSkipped,
-            AuditOutcome::Success,
-            Some(detail),
-            now,
-        )?;
+        audit::entry(AuditEvent::EnrollmentSkipped, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .by(client)
+            .detail(detail)
+            .record(c, now)?;
         let warnings = policy::login_warnings(c, tenant, user, &evaluation, &facts)?;
         let (session, refresh) = sessions::create_session_rows(c, state, tenant, user, &["pwd"], client)?;
         Ok((session, refresh, warnings, open))

@@ -103,16 +103,12 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                     Proof::Method(method) => {
                         if !method.is_active() {
                             methods::activate(c, &user.id, &method.id, now)?;
-                            audit::record(
-                                c,
-                                Some(&tenant.id),
-                                Some(&user.id),
-                                client,
-                                AuditEvent::MethodEnrolled,
-                                AuditOutcome::Success,
-                                Some(method.kind.as_str()),
-                                now,
-                            )?;
+                            audit::entry(AuditEvent::MethodEnrolled, AuditOutcome::Success)
+                                .tenant(&tenant.id)
+                                .user(&user.id)
+                                .by(client)
+                                .detail(method.kind.as_str())
+                                .record(c, now)?;
                             let added = Notice::MethodAdded(method.kind);
                             notices::send(c, state, (tenant, user), added, client, now)?;
                         }
@@ -163,16 +159,12 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
                     Proof::RecoveryCode => "recovery_code",
                 };
                 count_verification(detail, "success");
-                audit::record(
-                    c,
-                    Some(&tenant.id),
-                    Some(&user.id),
-                    client,
-                    AuditEvent::Verify,
-                    AuditOutcome::Success,
-                    Some(detail),
-                    now,
-                )?;
+                audit::entry(AuditEvent::Verify, AuditOutcome::Success)
+                    .tenant(&tenant.id)
+                    .user(&user.id)
+                    .by(client)
+                    .detail(detail)
+                    .record(c, now)?;
                 Ok(Verdict::Passed(Box::new(Passed { session, refresh, device_token, warnings, open })))
             }
         }
