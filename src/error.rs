@@ -165,3 +165,34 @@ impl From<crate::crypto::CryptoError> for AppError {
         AppError::internal(err)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("outer")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn an_internal_error_keeps_its_chain_of_causes_for_the_log() {
+        let e = AppError::internal(Outer(std::io::Error::other("the inner cause")));
+        assert_eq!(e.to_string(), "internal error: outer: the inner cause");
+        assert_eq!(e.code(), ErrorCode::InternalError);
+    }
+
+    #[test]
+    fn no_connection_within_the_pools_wait_is_database_unavailable_not_internal() {
+        use diesel::r2d2::{ConnectionManager, Pool};
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        // A database file in a folder that does not exist: no connection can ever be made.
+        let url = dir.path().join("missing").join("x.db").display().to_string();
+        let pool = Pool::builder()
+            .connection_timeout(std::time::Duration::from_millis(50))
+            .build_unchecked(ConnectionManager::<diesel::SqliteConnection>::new(url));
+        let Err(timeout) = pool.get() else { panic!("a connection was made") };
+        let e = AppError::from(StoreError::Pool(timeout));
+        assert!(matches!(e, AppError::DatabaseUnavailable { retry_after_secs: 1 }), "{e:?}");
+        assert_eq!(e.code(), ErrorCode::DatabaseUnavailable);
+    }
+}

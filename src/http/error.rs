@@ -199,3 +199,16 @@ fn nothing_at(path: &str) -> HttpResponse {
     RequestError { status: StatusCode::NOT_FOUND, code: ErrorCode::NotFound, message: format!("no endpoint at {path}") }
         .error_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_unavailable_is_a_503_with_retry_after() {
+        let e = AppError::DatabaseUnavailable { retry_after_secs: 1 };
+        let response = e.error_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers().get(header::RETRY_AFTER).and_then(|v| v.to_str().ok()), Some("1"));
+    }
+}
