@@ -12,97 +12,38 @@ use request_rules::RequestRules;
 
 use super::routes;
 
-#[derive(OpenApi)]
-#[openapi(
-    info(
-        title = "Latchkey",
-        description = "Standalone authentication service: tenants, users, password login, second factors (TOTP, SMS, email, recovery codes) and signed session tokens.",
-        license(name = "Apache-2.0", identifier = "Apache-2.0")
-    ),
-    servers((url = "/", description = "This Latchkey: paths are relative to the address the document was fetched from")),
-    paths(
-        routes::health::healthz,
-        routes::health::readyz,
-        routes::metrics::metrics,
-        routes::jwks::jwks,
-        routes::discovery::server_metadata,
-        routes::login::login,
-        routes::tokens::refresh,
-        routes::tokens::logout,
-        routes::tokens::introspect,
-        routes::verify::verify,
-        routes::challenges::enroll,
-        routes::challenges::resend,
-        routes::challenges::skip_enrollment,
-        routes::policy::explain_my_policy,
-        routes::challenges::switch_method,
-        routes::me::me,
-        routes::me::change_password,
-        routes::me::my_activity,
-        routes::my_methods::list_methods,
-        routes::my_methods::add_method,
-        routes::my_methods::confirm_method,
-        routes::my_methods::make_primary,
-        routes::my_methods::remove_method,
-        routes::my_methods::regenerate_recovery_codes,
-        routes::my_methods::step_up,
-        routes::my_devices::list_devices,
-        routes::my_devices::revoke_device,
-        routes::admin::tenants::create_tenant,
-        routes::admin::tenants::list_tenants,
-        routes::admin::tenants::get_tenant,
-        routes::admin::tenants::update_tenant,
-        routes::admin::users::create_user,
-        routes::admin::users::list_users,
-        routes::admin::users::get_user,
-        routes::admin::users::update_user,
-        routes::admin::users::deactivate_user,
-        routes::admin::users::unlock_user,
-        routes::admin::users::reset_methods,
-        routes::admin::groups::create_group,
-        routes::admin::groups::list_groups,
-        routes::admin::groups::update_group,
-        routes::admin::groups::delete_group,
-        routes::admin::groups::set_user_groups,
-        routes::policy::explain_user_policy,
-        routes::admin::sms_budget::get_sms_budget,
-        routes::admin::audit::tenant_audit,
-        routes::admin::webhooks::create_webhook,
-        routes::admin::webhooks::list_webhooks,
-        routes::admin::webhooks::delete_webhook,
-        routes::admin::invitations::create_invitation,
-        routes::admin::invitations::list_invitations,
-        routes::admin::invitations::revoke_invitation,
-        routes::invitations::invitation_info,
-        routes::invitations::accept_invitation,
-        routes::password_reset::start_reset,
-        routes::password_reset::verify_reset,
-        routes::password_reset::reset_second_factor,
-        routes::password_reset::reset_switch_method,
-        routes::password_reset::complete_reset,
-        routes::admin::password_resets::send_password_reset,
-        routes::admin::outbox::list_outbox,
-        routes::admin::outbox::retry_outbox_message,
-        routes::admin::sms_budget::top_up_sms_budget,
-        routes::admin::api_keys::create_api_key,
-        routes::admin::api_keys::list_api_keys,
-        routes::admin::api_keys::revoke_api_key,
-        routes::admin::signing_keys::list_signing_keys,
-        routes::admin::signing_keys::rotate_signing_key,
-    ),
-    modifiers(&SecuritySchemes, &PublicOperations, &AdminPrefix, &CommonErrors, &DescribedErrors, &RequestRules, &MediaExamples),
-    tags(
-        (name = "login", description = "Password login, second-factor challenges and verification"),
-        (name = "tokens", description = "Refresh, logout, introspection and the JWKS"),
-        (name = "me", description = "The signed-in user: profile, second-factor methods, recovery codes, remembered devices"),
-        (name = "invitations", description = "Registration from an invitation link: what the page shows, and accepting it"),
-        (name = "password reset", description = "Forgot password: a code to a verified address or phone, the second factor, the new password"),
-        (name = "admin", description = "Tenants, users and keys (platform admin key or tenant API key)"),
-        (name = "health", description = "Probes for orchestrators"),
-        (name = "operations", description = "Metrics and the audit trail for operators"),
-    )
-)]
-pub struct ApiDoc;
+/// The document's frame; `paths(…)` comes from the one route table, `routes::api_routes!`.
+macro_rules! api_doc {
+    (
+        admin: [$($($admin:ident)::+),* $(,)?],
+        public: [$($($public:ident)::+),* $(,)?],
+        bare: [$($($bare:ident)::+),* $(,)?] $(,)?
+    ) => {
+        #[derive(OpenApi)]
+        #[openapi(
+            info(
+                title = "Latchkey",
+                description = "Standalone authentication service: tenants, users, password login, second factors (TOTP, SMS, email, recovery codes) and signed session tokens.",
+                license(name = "Apache-2.0", identifier = "Apache-2.0")
+            ),
+            servers((url = "/", description = "This Latchkey: paths are relative to the address the document was fetched from")),
+            paths($(routes::$($admin)::+,)* $(routes::$($public)::+,)* $(routes::$($bare)::+,)*),
+            modifiers(&SecuritySchemes, &PublicOperations, &AdminPrefix, &CommonErrors, &DescribedErrors, &RequestRules, &MediaExamples),
+            tags(
+                (name = "login", description = "Password login, second-factor challenges and verification"),
+                (name = "tokens", description = "Refresh, logout, introspection and the JWKS"),
+                (name = "me", description = "The signed-in user: profile, second-factor methods, recovery codes, remembered devices"),
+                (name = "invitations", description = "Registration from an invitation link: what the page shows, and accepting it"),
+                (name = "password reset", description = "Forgot password: a code to a verified address or phone, the second factor, the new password"),
+                (name = "admin", description = "Tenants, users and keys (platform admin key or tenant API key)"),
+                (name = "health", description = "Probes for orchestrators"),
+                (name = "operations", description = "Metrics and the audit trail for operators"),
+            )
+        )]
+        pub struct ApiDoc;
+    };
+}
+routes::api_routes!(api_doc);
 
 struct SecuritySchemes;
 
