@@ -13,6 +13,7 @@ pub mod error;
 pub mod healthcheck;
 pub mod http;
 pub mod infra;
+pub mod jobs;
 pub mod reference;
 pub mod run;
 pub mod secret;

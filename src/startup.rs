@@ -184,46 +184,30 @@ impl Application {
         self.state.clone()
     }
 
-    /// Serves until stopped (SIGTERM/SIGINT or a handle), with the outbox worker alongside. On
-    /// stop the worker finishes the pass in progress (at most 10 s) and ends; a message it could
-    /// not finish keeps its lease, which runs out, so another instance or the next start sends it.
+    /// Serves until stopped (SIGTERM/SIGINT or a handle), with the background jobs alongside
+    /// (`jobs`). On stop each job finishes the pass in progress (at most 10 s in all) and ends; a
+    /// message it could not finish keeps its lease, which runs out, so another instance or the
+    /// next start sends it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let poll = std::time::Duration::from_millis(self.state.settings.outbox_poll_ms.max(10));
-        let (stop, stopped) = tokio::sync::watch::channel(false);
-        let worker =
-            tokio::spawn(crate::service::outbox::worker(self.state.clone().into_inner(), poll, stopped.clone()));
-        let webhooks = tokio::spawn(crate::service::webhooks::worker(self.state.clone().into_inner(), poll, stopped));
-        let state = self.state.clone();
-        let forgetting = tokio::spawn(async move {
-            let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
-            loop {
-                every.tick().await;
-                state.limits.forget_idle();
-            }
-        });
+        let wake = std::time::Duration::from_millis(self.state.settings.outbox_poll_ms.max(10));
+        let state = self.state.clone().into_inner();
+        let jobs = crate::jobs::start(state.clone(), crate::jobs::all(&state), wake);
         let metrics = self.metrics.map(|(_, server)| {
             let handle = server.handle();
             (tokio::spawn(server), handle)
         });
         let served = self.server.await;
-        forgetting.abort();
         if let Some((task, handle)) = metrics {
             handle.stop(true).await;
             let _ = task.await;
         }
-        let _ = stop.send(true);
         // Outcomes of sends that requests finished are recorded before the process ends.
         let background = &self.state.background;
         background.close();
         if tokio::time::timeout(std::time::Duration::from_secs(10), background.wait()).await.is_err() {
             tracing::warn!("recording the outcome of sends did not finish within 10 s");
         }
-        if tokio::time::timeout(std::time::Duration::from_secs(10), webhooks).await.is_err() {
-            tracing::warn!("the webhook worker did not stop within 10 s");
-        }
-        if tokio::time::timeout(std::time::Duration::from_secs(10), worker).await.is_err() {
-            tracing::warn!("the outbox worker did not stop within 10 s");
-        }
+        jobs.stop(std::time::Duration::from_secs(10)).await;
         served
     }
 }

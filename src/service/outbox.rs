@@ -6,7 +6,6 @@
 //! instance, send each attempt.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use rand::Rng;
 
@@ -28,8 +27,6 @@ const BACKOFF_BASE_SECS: i64 = 5;
 const BACKOFF_MAX_SECS: i64 = 600;
 /// Messages one worker pass takes on.
 const BATCH: i64 = 50;
-/// Ended messages and expired challenges are kept this long (for the admin listing), then deleted.
-const RETENTION_SECS: i64 = 7 * 86_400;
 
 /// A message written to the outbox in the current transaction, for the request to send after
 /// the commit.
@@ -340,6 +337,7 @@ async fn record(
     .map_err(AppError::internal)?
 }
 
+/// The retry policy of both lease queues (messages and event-webhook deliveries).
 pub(crate) fn backoff_secs(attempts: i32) -> i64 {
     let exponent = u32::try_from(attempts.saturating_sub(1).clamp(0, 16)).unwrap_or(16);
     let base = BACKOFF_BASE_SECS.saturating_mul(1_i64 << exponent).min(BACKOFF_MAX_SECS);
@@ -347,20 +345,13 @@ pub(crate) fn backoff_secs(attempts: i32) -> i64 {
     (base + jitter).max(1)
 }
 
-/// One worker pass: ends expired messages, then claims and sends the due ones.
-pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
+/// The `outbox` job's pass: ends expired messages, then claims and sends the due ones.
+pub async fn send_due(state: &Arc<AppState>) -> Result<usize, AppError> {
     let s = state.clone();
     let due = tokio::task::spawn_blocking(move || -> Result<Vec<OutboxId>, AppError> {
         let now = s.now();
         let mut conn = s.db.get()?;
         rows::expire(&mut conn, now)?;
-        rows::purge(&mut conn, now - RETENTION_SECS)?;
-        if let Err(e) = crate::service::unfinished_alerts::run(&s, &mut conn, now) {
-            tracing::warn!(error = %e, "the unfinished-second-factor pass failed");
-        }
-        crate::store::challenges::purge_expired(&mut conn, now - RETENTION_SECS)?;
-        crate::store::password_resets::purge_expired(&mut conn, now - RETENTION_SECS)?;
-        crate::store::rate_counters::purge(&mut conn, now - 86_400)?;
         Ok(rows::due(&mut conn, now, BATCH)?)
     })
     .await
@@ -371,7 +362,7 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
         let claimed = tokio::task::spawn_blocking(move || -> Result<Option<(OutboxRow, Message)>, AppError> {
             let now = s.now();
             let mut conn = s.db.get()?;
-            if !rows::claim(&mut conn, &id, now, LEASE_SECS)? {
+            if rows::claim(&mut conn, &id, now, LEASE_SECS)?.is_none() {
                 return Ok(None); // another sender has it
             }
             let Some(row) = rows::find(&mut conn, &id)? else { return Ok(None) };
@@ -394,46 +385,6 @@ pub async fn run_once(state: &Arc<AppState>) -> Result<usize, AppError> {
         }
     }
     Ok(sent)
-}
-
-/// The supervised worker: a pass every `poll` until `stop` changes. A failed pass is logged and
-/// the next one tries again; nothing it holds is lost (leases run out). A stop lets the pass in
-/// progress finish, so a message being sent is recorded as sent, not sent again later.
-pub async fn worker(state: Arc<AppState>, poll: Duration, mut stop: tokio::sync::watch::Receiver<bool>) {
-    let mut ticks = tokio::time::interval(poll);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let mut audit_purged_at: Option<UnixTime> = None;
-    loop {
-        tokio::select! {
-            _ = ticks.tick() => {}
-            _ = stop.changed() => {
-                tracing::info!("outbox worker stopped");
-                return;
-            }
-        }
-        let pass = tokio::spawn({
-            let state = state.clone();
-            async move { run_once(&state).await }
-        });
-        match pass.await {
-            Ok(Ok(0)) => {}
-            Ok(Ok(sent)) => tracing::info!(sent, "outbox: retried messages sent"),
-            Ok(Err(e)) => tracing::warn!(error = %e, "outbox pass failed"),
-            Err(e) => tracing::error!(error = %e, "outbox pass panicked"),
-        }
-        // Audit retention, once an hour (and at start).
-        let now = state.now();
-        if audit_purged_at.is_none_or(|at| now - at >= 3600) {
-            audit_purged_at = Some(now);
-            let s = state.clone();
-            match tokio::task::spawn_blocking(move || super::audit_log::purge_expired(&mut *s.db.get()?, now)).await {
-                Ok(Ok(0)) => {}
-                Ok(Ok(purged)) => tracing::info!(purged, "audit events past their retention deleted"),
-                Ok(Err(e)) => tracing::warn!(error = %e, "audit retention pass failed"),
-                Err(e) => tracing::error!(error = %e, "audit retention pass panicked"),
-            }
-        }
-    }
 }
 
 #[cfg(test)]

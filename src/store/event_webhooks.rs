@@ -94,40 +94,7 @@ pub fn recent_deliveries(
         .load(conn)?)
 }
 
-/// Deliveries whose turn has come and whose lease (if any) has run out, oldest first.
-pub fn due(conn: &mut AnyConnection, now: UnixTime, limit: i64) -> Result<Vec<String>, StoreError> {
-    Ok(d::table
-        .filter(d::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
-        .filter(d::next_attempt_at.le(now))
-        .filter(d::expires_at.gt(now))
-        .filter(d::lease_until.is_null().or(d::lease_until.le(now)))
-        .order(d::next_attempt_at.asc())
-        .limit(limit)
-        .select(d::id)
-        .load(conn)?)
-}
-
-/// Takes the lease on one delivery: of several instances trying at once exactly one gets it.
-/// Returns the lease's end, which the outcome is recorded under.
-pub fn claim(
-    conn: &mut AnyConnection,
-    id: &str,
-    now: UnixTime,
-    lease_secs: i64,
-) -> Result<Option<UnixTime>, StoreError> {
-    let lease = now + lease_secs;
-    let n = diesel::update(
-        d::table
-            .find(id)
-            .filter(d::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
-            .filter(d::next_attempt_at.le(now))
-            .filter(d::expires_at.gt(now))
-            .filter(d::lease_until.is_null().or(d::lease_until.le(now))),
-    )
-    .set((d::status.eq(OutboxStatus::Sending), d::lease_until.eq(lease), d::attempts.eq(d::attempts + 1)))
-    .execute(conn)?;
-    Ok((n == 1).then_some(lease))
-}
+super::lease_queue::lease_queue!(d, String);
 
 /// Ends deliveries that outlived their retries (also ones whose sender died holding the lease).
 pub fn expire(conn: &mut AnyConnection, now: UnixTime) -> Result<usize, StoreError> {

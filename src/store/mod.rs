@@ -10,6 +10,7 @@ pub mod device_tokens;
 pub mod event_webhooks;
 pub mod groups;
 pub mod invitations;
+mod lease_queue;
 pub mod methods;
 pub mod migrations;
 pub mod outbox;

@@ -160,32 +160,7 @@ pub fn purge(conn: &mut AnyConnection, before: UnixTime) -> Result<usize, StoreE
     .execute(conn)?)
 }
 
-/// Messages whose turn has come and whose lease (if any) has run out, oldest first.
-pub fn due(conn: &mut AnyConnection, now: UnixTime, limit: i64) -> Result<Vec<OutboxId>, StoreError> {
-    Ok(o::table
-        .filter(o::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
-        .filter(o::next_attempt_at.le(now))
-        .filter(o::lease_until.is_null().or(o::lease_until.le(now)))
-        .order(o::next_attempt_at.asc())
-        .limit(limit)
-        .select(o::id)
-        .load(conn)?)
-}
-
-/// Takes the lease on one message for `lease_secs`: a conditional UPDATE, so of several
-/// instances or tasks trying at once exactly one gets `true`.
-pub fn claim(conn: &mut AnyConnection, id: &OutboxId, now: UnixTime, lease_secs: i64) -> Result<bool, StoreError> {
-    let n = diesel::update(
-        o::table
-            .find(id)
-            .filter(o::status.eq_any([OutboxStatus::Queued, OutboxStatus::Sending]))
-            .filter(o::next_attempt_at.le(now))
-            .filter(o::lease_until.is_null().or(o::lease_until.le(now))),
-    )
-    .set((o::status.eq(OutboxStatus::Sending), o::lease_until.eq(now + lease_secs), o::attempts.eq(o::attempts + 1)))
-    .execute(conn)?;
-    Ok(n == 1)
-}
+super::lease_queue::lease_queue!(o, OutboxId);
 
 /// Sent: the content is erased.
 pub fn mark_sent(conn: &mut AnyConnection, id: &OutboxId, now: UnixTime) -> Result<(), StoreError> {

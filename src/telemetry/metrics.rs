@@ -89,6 +89,8 @@ fn describe() {
     );
     describe_counter!("latchkey_sms_spent_total", "SMS taken from tenants' budgets");
     describe_counter!("latchkey_webhook_events_total", "Event webhook deliveries by outcome");
+    describe_counter!("latchkey_job_runs_total", "Background job passes by job and outcome (ok, failed, panicked)");
+    describe_histogram!("latchkey_job_duration_seconds", Unit::Seconds, "Background job pass duration by job");
 }
 
 /// Every counter and histogram whose label values are known in advance, at 0 from start-up: a
@@ -130,6 +132,11 @@ fn export_at_zero() {
     counter!("latchkey_sms_spent_total").increment(0);
     for outcome in ["sent", "refused", "failed"] {
         counter!("latchkey_webhook_events_total", "outcome" => outcome).increment(0);
+    }
+    for job in crate::jobs::NAMES {
+        for outcome in ["ok", "failed", "panicked"] {
+            counter!("latchkey_job_runs_total", "job" => *job, "outcome" => outcome).increment(0);
+        }
     }
     // Registered, so that each exports its buckets at 0 before its first sample.
     drop(histogram!("latchkey_hash_queue_wait_seconds"));

@@ -19,9 +19,11 @@ const RULES: &[(&str, &[&str], &[&str])] = &[
     ("crypto", &["store", "service", "http", "infra", "state"], &["actix_web", "diesel"]),
     ("delivery", &["store", "service", "http", "infra", "state"], &["actix_web", "diesel"]),
     // Machinery below the use cases.
-    ("infra", &["service", "http", "state", "startup"], &["actix_web"]),
-    // Use cases: no HTTP.
-    ("service", &["http", "startup"], &["actix_web"]),
+    ("infra", &["service", "http", "state", "startup", "jobs"], &["actix_web"]),
+    // Use cases: no HTTP, and they do not schedule themselves.
+    ("service", &["http", "startup", "jobs"], &["actix_web"]),
+    // Background jobs drive use cases, as the HTTP layer does, and know nothing of HTTP.
+    ("jobs", &["http", "startup"], &["actix_web"]),
     ("state.rs", &["service", "http", "startup"], &["actix_web"]),
     ("config", &["service", "http", "state", "startup"], &["actix_web"]),
     // The HTTP layer reaches the database only through the use cases and the store.

@@ -46,6 +46,9 @@ async fn metrics_count_requests_logins_verifications_and_locks() -> TestResult {
     grew(r#"latchkey_second_factor_verifications_total{kind="totp",outcome="invalid"}"#, 4.0);
     grew(r#"latchkey_account_locks_total{reason="second_factor"}"#, 1.0);
     grew(r#"latchkey_http_requests_total{route="/login",method="POST",status="401"}"#, 1.0);
+    // The background jobs ran meanwhile (each wakes every 50 ms in tests).
+    grew(r#"latchkey_job_runs_total{job="outbox",outcome="ok"}"#, 1.0);
+    grew(r#"latchkey_job_runs_total{job="unfinished_alerts",outcome="ok"}"#, 1.0);
     for present in [
         // The status on the duration: errors' latency apart from successes'.
         "latchkey_http_request_duration_seconds_bucket{route=\"/verify\",method=\"POST\",status=\"401\",le=\"0.005\"}",
@@ -107,6 +110,7 @@ async fn a_fresh_server_exports_its_counters_at_zero() -> TestResult {
         r#"latchkey_account_locks_total{reason="password"}"#,
         r#"latchkey_rate_limited_total{scope="ip"}"#,
         r#"latchkey_webhook_events_total{outcome="refused"}"#,
+        r#"latchkey_job_runs_total{job="event_webhooks",outcome="panicked"}"#,
         "latchkey_hash_queue_wait_seconds_count",
         "latchkey_db_pool_wait_seconds_count",
     ] {

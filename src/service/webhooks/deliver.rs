@@ -21,43 +21,19 @@ const CONCURRENCY: usize = 8;
 const LEASE_SECS: i64 = 60;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 const TIMEOUT: Duration = Duration::from_secs(10);
-/// Ended deliveries are kept this long for the listing, then deleted.
-const KEEP_SECS: i64 = 7 * 24 * 3600;
 
-/// Runs passes every `poll` until `stop` turns true; each pass is its own task, so a panic in one
-/// is logged and the next pass runs.
-pub async fn worker(state: Arc<AppState>, poll: Duration, mut stop: tokio::sync::watch::Receiver<bool>) {
-    let client = match safe_destination::client(state.settings.webhooks_allow_private, CONNECT_TIMEOUT, TIMEOUT) {
-        Ok(client) => client,
-        Err(e) => {
-            tracing::error!(error = %e, "event webhooks are not sent");
-            return;
-        }
-    };
-    let mut ticks = tokio::time::interval(poll);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tokio::select! {
-            _ = ticks.tick() => {}
-            _ = stop.changed() => return,
-        }
-        let pass = tokio::spawn(deliver_due(state.clone(), client.clone()));
-        match pass.await {
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) => tracing::warn!(error = %e, "webhook pass failed"),
-            Err(e) => tracing::error!(error = %e, "webhook pass panicked"),
-        }
-    }
+/// The HTTP client of the deliveries: the SSRF guard in its resolver, no redirects, no proxy.
+pub fn delivery_client(state: &AppState) -> Result<reqwest::Client, String> {
+    safe_destination::client(state.settings.webhooks_allow_private, CONNECT_TIMEOUT, TIMEOUT).map_err(|e| e.to_string())
 }
 
-/// One pass over the due deliveries; returns how many were sent.
+/// The `event_webhooks` job's pass over the due deliveries; returns how many were sent.
 pub async fn deliver_due(state: Arc<AppState>, client: reqwest::Client) -> Result<usize, AppError> {
     let s = state.clone();
     let due = tokio::task::spawn_blocking(move || -> Result<Vec<String>, AppError> {
         let now = s.now();
         let mut conn = s.db.get()?;
         rows::expire(&mut conn, now)?;
-        rows::purge(&mut conn, now - KEEP_SECS)?;
         Ok(rows::due(&mut conn, now, BATCH)?)
     })
     .await

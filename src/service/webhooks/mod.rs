@@ -6,7 +6,7 @@ mod deliver;
 mod emit;
 mod registration;
 
-pub use deliver::worker;
+pub use deliver::{deliver_due, delivery_client};
 pub use emit::{emit, EventContext};
 pub use registration::{
     create, delete, list, CreateWebhook, CreatedWebhook, DeliverySummary, WebhookList, WebhookView,
