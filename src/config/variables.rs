@@ -30,7 +30,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("LATCHKEY_DEFAULT_TWO_FACTOR", "a new tenant's mode: off, optional, prompted or required (default off)"),
     ("LATCHKEY_TRUSTED_PROXIES", "comma-separated CIDRs whose forwarded headers are believed (default: none)"),
     ("LATCHKEY_FORWARDED_HEADER", "their header: x-forwarded-for or forwarded (default x-forwarded-for)"),
-    ("LATCHKEY_OUTBOX_POLL_MS", "how often the outbox worker retries messages (default 1000)"),
+    ("LATCHKEY_OUTBOX_POLL_MS", "how often the background jobs wake, e.g. to retry messages (default 1000)"),
     ("LATCHKEY_RATE_LIMIT_PER_IP", "sign-in requests per minute per client address, 0: none (default 300)"),
     ("LATCHKEY_RATE_LIMIT_PER_ACCOUNT", "sign-in requests per minute per account or challenge, 0: none (default 30)"),
     ("LATCHKEY_METRICS_BIND", "a separate address serving /metrics without a key (default: none)"),

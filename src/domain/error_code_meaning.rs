@@ -506,8 +506,9 @@ impl ErrorCode {
                  `Retry-After`); if it keeps happening, the operator should add capacity."
             }
             ErrorCode::DatabaseUnavailable => {
-                "The readiness check (`GET /readyz`) found the database unreachable, so this instance should not get \
-                 traffic. The operator checks the database and the connection to it."
+                "The database did not answer in time: no connection came free within the pool's 10 s wait, or \
+                 the readiness check (`GET /readyz`) could not reach it. Retry after `Retry-After`; if it lasts, \
+                 the operator checks the database, the connection to it and `LATCHKEY_DB_POOL_SIZE`."
             }
             ErrorCode::InternalError => {
                 "Something went wrong in the server, not in the request. Try again later; if it persists, give the \

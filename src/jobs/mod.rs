@@ -63,14 +63,19 @@ pub struct Running {
     tasks: Vec<(&'static str, JoinHandle<()>)>,
 }
 
-/// Starts every job, each waking every `wake`.
+/// Starts every job, each waking every `wake`. Their wake-ups are spread over the period, so
+/// that their passes rarely overlap and an idle server needs one database connection, not one
+/// per job.
 pub fn start(state: Arc<AppState>, jobs: Vec<Job>, wake: Duration) -> Running {
     let (stop, stopped) = watch::channel(false);
+    let count = u32::try_from(jobs.len()).unwrap_or(u32::MAX).max(1);
     let tasks = jobs
         .into_iter()
-        .map(|job| {
+        .enumerate()
+        .map(|(i, job)| {
             let name = job.name;
-            (name, tokio::spawn(supervise(state.clone(), job, wake, stopped.clone())))
+            let offset = wake / count * u32::try_from(i).unwrap_or(0);
+            (name, tokio::spawn(supervise(state.clone(), job, (offset, wake), stopped.clone())))
         })
         .collect();
     Running { stop, tasks }
@@ -89,8 +94,13 @@ impl Running {
     }
 }
 
-async fn supervise(state: Arc<AppState>, job: Job, wake: Duration, mut stop: watch::Receiver<bool>) {
-    let mut ticks = tokio::time::interval(wake);
+async fn supervise(
+    state: Arc<AppState>,
+    job: Job,
+    (offset, wake): (Duration, Duration),
+    mut stop: watch::Receiver<bool>,
+) {
+    let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + offset, wake);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut last: Option<UnixTime> = None;
     loop {

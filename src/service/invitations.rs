@@ -20,8 +20,9 @@ use crate::domain::{
 };
 use crate::error::AppError;
 use crate::service::login::{self, LoginResponse, Outcome};
-use crate::service::outbox::{self, Queued};
+use crate::service::outbox;
 use crate::service::second_factor::challenge;
+use crate::service::second_factor::Pending;
 use crate::service::sessions::ClientInfo;
 use crate::service::{audit, policy};
 use crate::state::AppState;
@@ -315,7 +316,7 @@ pub async fn accept(
     token: String,
     input: AcceptInvitation,
     client: ClientInfo,
-) -> Result<(LoginResponse, Option<Queued>), AppError> {
+) -> Result<Pending<LoginResponse>, AppError> {
     let enroll = match input.enroll.as_deref() {
         Some(kind) => Some(
             kind.parse::<MethodKind>()
@@ -353,7 +354,7 @@ fn finish_accept(
     enroll: Option<MethodKind>,
     phone: Option<PhoneNumber>,
     client: &ClientInfo,
-) -> Result<(LoginResponse, Option<Queued>), AppError> {
+) -> Result<Pending<LoginResponse>, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     let (outcome, user, tenant) = state.db.transaction_on(&mut conn, |c| {
@@ -391,14 +392,16 @@ fn finish_accept(
                     client,
                     now,
                 )?;
-                Outcome::Answer(Box::new(LoginResponse::EnrollmentRequired(body)), None)
+                Outcome::Answer(Box::new(Pending::answer(LoginResponse::EnrollmentRequired(body))))
             }
             None => login::decide(c, state, &tenant, &user, client, false, now)?,
         };
         // A challenge the registration page opened is the user's own: no "someone knows your
         // password" alert if it is left unfinished.
-        if let Outcome::Answer(response, _) = &outcome {
-            if let Some(id) = response.challenge_id().and_then(|id| crate::domain::ChallengeId::parse(id).ok()) {
+        if let Outcome::Answer(response) = &outcome {
+            if let Some(id) =
+                response.answer_ref().challenge_id().and_then(|id| crate::domain::ChallengeId::parse(id).ok())
+            {
                 crate::store::challenges::exclude_from_unfinished_alerts(c, &id, now)?;
             }
         }

@@ -2,7 +2,7 @@
 //! user, inactive user and wrong password all end in the same `invalid_credentials` after
 //! exactly one argon2 verification.
 
-use crate::service::second_factor::{CodeDelivery, ReportsDelivery};
+use crate::service::second_factor::{CodeDelivery, Pending, ReportsDelivery};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -19,7 +19,6 @@ use crate::auth::policy::{evaluate, Decision, RefuseReason};
 use crate::domain::{AuditEvent, AuditOutcome, ChallengePurpose, LockReason, Slug, UnixTime};
 use crate::error::AppError;
 use crate::service::notices::{self, Notice};
-use crate::service::outbox::Queued;
 use crate::state::AppState;
 use crate::store::tenants::{self, Tenant};
 use crate::store::users::{self, User};
@@ -95,12 +94,12 @@ pub(crate) fn count_wrong_password(
 }
 
 /// The `outcome` label of `latchkey_logins_total` for a login's result.
-pub fn outcome_label<T>(result: &Result<(LoginResponse, T), AppError>) -> &'static str {
-    match result {
-        Ok((LoginResponse::Authenticated(_), _)) => "authenticated",
-        Ok((LoginResponse::SecondFactorRequired(_), _)) => "second_factor_required",
-        Ok((LoginResponse::EnrollmentRequired(_), _)) => "enrollment_required",
-        Ok((LoginResponse::EnrollmentSuggested(_), _)) => "enrollment_suggested",
+pub fn outcome_label(result: &Result<Pending<LoginResponse>, AppError>) -> &'static str {
+    match result.as_ref().map(Pending::answer_ref) {
+        Ok(LoginResponse::Authenticated(_)) => "authenticated",
+        Ok(LoginResponse::SecondFactorRequired(_)) => "second_factor_required",
+        Ok(LoginResponse::EnrollmentRequired(_)) => "enrollment_required",
+        Ok(LoginResponse::EnrollmentSuggested(_)) => "enrollment_suggested",
         Err(AppError::InvalidCredentials) => "invalid",
         Err(AppError::AccountLocked { .. }) => "locked",
         Err(AppError::Overloaded { .. }) => "overloaded",
@@ -126,7 +125,7 @@ pub async fn password_login(
     state: Arc<AppState>,
     req: LoginRequest,
     client: ClientInfo,
-) -> Result<(LoginResponse, Option<Queued>), AppError> {
+) -> Result<Pending<LoginResponse>, AppError> {
     if req.password.chars().count() > crate::auth::password::MAX_PASSWORD_CHARS {
         // Refused before hashing so oversized inputs cannot buy extra CPU; no user is looked up.
         return Err(AppError::InvalidCredentials);
@@ -170,7 +169,7 @@ fn lookup(state: &AppState, req: &LoginRequest, slug: &Slug) -> Result<(Option<T
 pub(crate) enum Outcome {
     Refused(AppError),
     Session(Box<(crate::store::sessions::Session, crate::crypto::OpaqueToken, Vec<crate::service::sessions::Warning>)>),
-    Answer(Box<LoginResponse>, Option<Queued>),
+    Answer(Box<Pending<LoginResponse>>),
 }
 
 fn finish(
@@ -181,7 +180,7 @@ fn finish(
     user: Option<User>,
     verification: Verification,
     client: ClientInfo,
-) -> Result<(LoginResponse, Option<Queued>), AppError> {
+) -> Result<Pending<LoginResponse>, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     let tenant_id = tenant.as_ref().map(|t| t.id.clone());
@@ -260,9 +259,9 @@ fn finish(
     if let Outcome::Refused(err) = &outcome {
         tracing::info!(tenant = %tenant.slug, user_id = %user.id, code = err.code().as_str(), "password login refused");
     }
-    let (response, message) = respond(state, &tenant, &user, outcome)?;
-    tracing::info!(tenant = %tenant.slug, user_id = %user.id, outcome = response_kind(&response), "password accepted");
-    Ok((response, message))
+    let response = respond(state, &tenant, &user, outcome)?;
+    tracing::info!(tenant = %tenant.slug, user_id = %user.id, outcome = response_kind(response.answer_ref()), "password accepted");
+    Ok(response)
 }
 
 /// What a right password leads to, by policy: a session, a challenge, an enrollment, or a
@@ -288,23 +287,21 @@ pub(crate) fn decide(
         }
         Decision::SecondFactor { .. } => {
             let offered = policy::offered(&active, tenant);
-            let (body, message) = challenge::start_second_factor(c, state, tenant, user, &offered, client, now)?;
-            Outcome::Answer(Box::new(LoginResponse::SecondFactorRequired(body)), message)
+            let started = challenge::start_second_factor(c, state, tenant, user, &offered, client, now)?;
+            Outcome::Answer(Box::new(started.map(LoginResponse::SecondFactorRequired)))
         }
         Decision::Enroll { kinds, dismissible: false } => {
-            if let Some((body, message)) =
-                enrollment::enroll_the_only_choice(c, state, tenant, user, kinds, client, now)?
-            {
-                return Ok(Outcome::Answer(Box::new(LoginResponse::SecondFactorRequired(body)), message));
+            if let Some(started) = enrollment::enroll_the_only_choice(c, state, tenant, user, kinds, client, now)? {
+                return Ok(Outcome::Answer(Box::new(started.map(LoginResponse::SecondFactorRequired))));
             }
             let body =
                 challenge::start_enrollment(c, state, tenant, user, kinds, ChallengePurpose::Enroll, client, now)?;
-            Outcome::Answer(Box::new(LoginResponse::EnrollmentRequired(body)), None)
+            Outcome::Answer(Box::new(Pending::answer(LoginResponse::EnrollmentRequired(body))))
         }
         Decision::Enroll { kinds, dismissible: true } => {
             let purpose = ChallengePurpose::EnrollSuggested;
             let body = challenge::start_enrollment(c, state, tenant, user, kinds, purpose, client, now)?;
-            Outcome::Answer(Box::new(LoginResponse::EnrollmentSuggested(body)), None)
+            Outcome::Answer(Box::new(Pending::answer(LoginResponse::EnrollmentSuggested(body))))
         }
         Decision::Refuse { reason: RefuseReason::SsoRequired } => {
             Outcome::Refused(AppError::SsoRequired { url: tenant.sso_url().unwrap_or_default().to_owned() })
@@ -319,16 +316,16 @@ pub(crate) fn respond(
     tenant: &Tenant,
     user: &User,
     outcome: Outcome,
-) -> Result<(LoginResponse, Option<Queued>), AppError> {
+) -> Result<Pending<LoginResponse>, AppError> {
     Ok(match outcome {
         Outcome::Refused(err) => return Err(err),
         Outcome::Session(rows) => {
             let (session, refresh, warnings) = *rows;
             let mut body = sessions::authenticated(state, &session, tenant, user, &refresh)?;
             body.warnings = warnings;
-            (LoginResponse::Authenticated(body), None)
+            Pending::answer(LoginResponse::Authenticated(body))
         }
-        Outcome::Answer(response, message) => (*response, message),
+        Outcome::Answer(response) => *response,
     })
 }
 

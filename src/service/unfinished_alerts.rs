@@ -1,4 +1,4 @@
-//! "Password right, second factor not finished" (Vaultwarden's alert): the outbox worker finds
+//! "Password right, second factor not finished" (Vaultwarden's alert): the unfinished_alerts job finds
 //! challenges a right password opened that ended unfinished (expired, whether or not wrong codes
 //! were typed), audits each, and emails the user at most once an hour, naming when, from where and
 //! with what. Tenant setting `notify_unfinished_second_factor` (default on). A step-up challenge

@@ -35,6 +35,8 @@ async fn metrics_count_requests_logins_verifications_and_locks() -> TestResult {
         let r = app.verify(&challenge["challenge_id"], "000000").await;
         assert!(r.status() == 401 || r.status() == 423);
     }
+    // The background jobs wake every 50 ms here: give them a few wake-ups.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let after = scrape(&app).await;
 
     let grew = |series: &str, by: f64| {

@@ -11,7 +11,7 @@ use crate::service::login::LoginResponse;
 use crate::service::second_factor::challenge::{self, ChallengeState, SwitchMethod};
 use crate::service::second_factor::enrollment::{self, EnrollRequest};
 use crate::service::second_factor::skip::{self, SkipRequest};
-use crate::service::second_factor::{deliver, Enrollment, ReportsDelivery};
+use crate::service::second_factor::Enrollment;
 use crate::state::AppState;
 
 /// Set up a method during an `enrollment_required` login.
@@ -42,9 +42,10 @@ pub async fn enroll(
     rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
-    let (mut enrollment, message) =
-        blocking(move || enrollment::enroll_at_login(&s, &path, body.into_inner(), &client)).await?;
-    enrollment.report(deliver(&state, message).await.refused_is_an_error()?);
+    let enrollment = blocking(move || enrollment::enroll_at_login(&s, &path, body.into_inner(), &client))
+        .await?
+        .send_or_fail(&state)
+        .await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(enrollment))
 }
 
@@ -99,8 +100,7 @@ pub async fn resend(
     rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
-    let (mut body, message) = blocking(move || challenge::resend(&s, &path, &client)).await?;
-    body.report(deliver(&state, message).await.refused_is_an_error()?);
+    let body = blocking(move || challenge::resend(&s, &path, &client)).await?.send_or_fail(&state).await?;
     Ok(HttpResponse::Ok().json(body))
 }
 
@@ -129,7 +129,9 @@ pub async fn switch_method(
     rate_limit::account(&state, AccountKey::Subject { kind: "challenge", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
-    let (mut body, message) = blocking(move || challenge::switch_method(&s, &path, body.into_inner(), &client)).await?;
-    body.report(deliver(&state, message).await.refused_is_an_error()?);
+    let body = blocking(move || challenge::switch_method(&s, &path, body.into_inner(), &client))
+        .await?
+        .send_or_fail(&state)
+        .await?;
     Ok(HttpResponse::Ok().json(body))
 }

@@ -8,7 +8,6 @@ use crate::http::rate_limit;
 use crate::infra::rate_limits::AccountKey;
 use crate::service::invitations::{self, AcceptInvitation, InvitationInfo};
 use crate::service::login::LoginResponse;
-use crate::service::second_factor::{deliver, ReportsDelivery};
 use crate::state::AppState;
 
 /// What a registration page needs for an invitation: tenant, email, username, password rules and
@@ -49,8 +48,9 @@ pub async fn accept_invitation(
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "invitation", id: &path })?;
     let state = state.into_inner();
-    let (mut response, queued) =
-        invitations::accept(state.clone(), path.into_inner(), body.into_inner(), client_info(&req)).await?;
-    response.report(deliver(&state, queued).await);
+    let response = invitations::accept(state.clone(), path.into_inner(), body.into_inner(), client_info(&req))
+        .await?
+        .send(&state)
+        .await;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(response))
 }

@@ -7,7 +7,6 @@ use crate::http::extract::client_info;
 use crate::http::rate_limit;
 use crate::infra::rate_limits::AccountKey;
 use crate::service::login::{outcome_label, password_login, LoginRequest, LoginResponse};
-use crate::service::second_factor::{deliver, ReportsDelivery};
 use crate::state::AppState;
 
 /// Log in with a password.
@@ -45,7 +44,6 @@ pub async fn login(
         Err(refused) => Err(refused),
     };
     metrics::counter!("latchkey_logins_total", "outcome" => outcome_label(&result)).increment(1);
-    let (mut outcome, message) = result?;
-    outcome.report(deliver(&state, message).await);
+    let outcome = result?.send(&state).await;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(outcome))
 }

@@ -9,7 +9,7 @@ use crate::service::second_factor::challenge::{self, SecondFactorRequired};
 use crate::service::second_factor::enrollment::{self, EnrollRequest};
 use crate::service::second_factor::methods::{self, ConfirmMethod, MethodList};
 use crate::service::second_factor::recovery::{self, RecoveryCodes};
-use crate::service::second_factor::{deliver, Enrollment, MethodSummary, ReportsDelivery};
+use crate::service::second_factor::{Enrollment, MethodSummary};
 use crate::state::AppState;
 
 /// The caller's second-factor methods and how many recovery codes are left.
@@ -41,9 +41,10 @@ pub async fn add_method(
 ) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let s = state.clone();
-    let (mut enrollment, message) =
-        blocking(move || enrollment::add_for_self(&s, &bearer.0, body.into_inner(), &client)).await?;
-    enrollment.report(deliver(&state, message).await.refused_is_an_error()?);
+    let enrollment = blocking(move || enrollment::add_for_self(&s, &bearer.0, body.into_inner(), &client))
+        .await?
+        .send_or_fail(&state)
+        .await?;
     Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(enrollment))
 }
 
@@ -146,7 +147,6 @@ pub async fn regenerate_recovery_codes(
 pub async fn step_up(state: web::Data<AppState>, req: HttpRequest, bearer: Bearer) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let s = state.clone();
-    let (mut body, message) = blocking(move || challenge::step_up(&s, &bearer.0, &client)).await?;
-    body.report(deliver(&state, message).await.refused_is_an_error()?);
+    let body = blocking(move || challenge::step_up(&s, &bearer.0, &client)).await?.send_or_fail(&state).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(body))
 }

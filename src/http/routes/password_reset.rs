@@ -11,7 +11,6 @@ use crate::service::password_reset::{
     complete, proof, start, CompleteReset, ResetCode, ResetDone, ResetMethodState, ResetProgress, ResetSecondFactor,
     ResetStarted, ResetSwitchMethod, StartReset,
 };
-use crate::service::second_factor::{deliver, ReportsDelivery};
 use crate::state::AppState;
 
 /// Start a password reset ("forgot password").
@@ -67,8 +66,7 @@ pub async fn verify_reset(
     rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let client = client_info(&req);
     let s = state.clone();
-    let (mut progress, queued) = blocking(move || proof::verify(&s, &path, &body, &client)).await?;
-    progress.report(deliver(&state, queued).await);
+    let progress = blocking(move || proof::verify(&s, &path, &body, &client)).await?.send(&state).await;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(progress))
 }
 
@@ -120,8 +118,7 @@ pub async fn reset_switch_method(
 ) -> Result<HttpResponse, AppError> {
     rate_limit::account(&state, AccountKey::Subject { kind: "password_reset", id: path.as_str() })?;
     let s = state.clone();
-    let (mut answer, queued) = blocking(move || proof::switch_method(&s, &path, &body)).await?;
-    answer.report(deliver(&state, queued).await.refused_is_an_error()?);
+    let answer = blocking(move || proof::switch_method(&s, &path, &body)).await?.send_or_fail(&state).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(answer))
 }
 

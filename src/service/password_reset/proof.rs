@@ -20,7 +20,7 @@ use crate::domain::{
 use crate::error::AppError;
 use crate::service::outbox::{self, Queued};
 use crate::service::second_factor::{
-    channel_of, count_wrong_code, recovery, verify::totp_matches, wrong_code_error, MethodSummary,
+    channel_of, count_wrong_code, recovery, verify::totp_matches, wrong_code_error, MethodSummary, Pending,
 };
 use crate::service::sessions::ClientInfo;
 use crate::service::{audit, login, policy};
@@ -54,7 +54,7 @@ pub fn verify(
     id: &PasswordResetId,
     input: &ResetCode,
     client: &ClientInfo,
-) -> Result<(ResetProgress, Option<Queued>), AppError> {
+) -> Result<Pending<ResetProgress>, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| -> Committed<_> {
@@ -102,7 +102,7 @@ pub fn verify(
         if one_proof_enough {
             rows::mark_code_verified(c, id, false, now)?;
             let ready = ResetReady { reset_id: id.to_string(), expires_at: rfc3339(reset.expires_at) };
-            return Ok(Ok((ResetProgress::NewPasswordRequired(ready), None)));
+            return Ok(Ok(Pending::answer(ResetProgress::NewPasswordRequired(ready))));
         }
         if self_service_of_second_factor_user {
             return Err(disabled()); // a second factor set up since the code went out
@@ -139,7 +139,7 @@ pub fn verify(
             delivery_error: None,
             delivery_message: None,
         };
-        Ok(Ok((ResetProgress::SecondFactorRequired(step), queued)))
+        Ok(Ok(Pending::new(ResetProgress::SecondFactorRequired(step), queued)))
     })?
 }
 
@@ -270,7 +270,7 @@ pub fn switch_method(
     state: &AppState,
     id: &PasswordResetId,
     input: &ResetSwitchMethod,
-) -> Result<(ResetMethodState, Option<Queued>), AppError> {
+) -> Result<Pending<ResetMethodState>, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| -> Committed<_> {
@@ -314,6 +314,6 @@ pub fn switch_method(
             delivery_error: None,
             delivery_message: None,
         };
-        Ok(Ok((answer, queued)))
+        Ok(Ok(Pending::new(answer, queued)))
     })?
 }

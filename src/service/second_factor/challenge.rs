@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{new_code_message, recovery, MethodSummary};
+use super::{new_code_message, recovery, MethodSummary, Pending};
 use crate::auth::codes::{CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN_SECS};
 use crate::clock::rfc3339;
 use crate::domain::{
@@ -142,7 +142,7 @@ pub fn start_second_factor(
     active: &[Method],
     client: &ClientInfo,
     now: UnixTime,
-) -> Result<(SecondFactorRequired, Option<Queued>), AppError> {
+) -> Result<Pending<SecondFactorRequired>, AppError> {
     start_challenge(c, state, (tenant, user), active, ChallengePurpose::Verify, client, now)
 }
 
@@ -155,7 +155,7 @@ pub fn start_challenge(
     purpose: ChallengePurpose,
     client: &ClientInfo,
     now: UnixTime,
-) -> Result<(SecondFactorRequired, Option<Queued>), AppError> {
+) -> Result<Pending<SecondFactorRequired>, AppError> {
     let primary = active
         .iter()
         .find(|m| m.is_primary)
@@ -190,7 +190,7 @@ pub fn start_challenge(
         .by(client)
         .detail(primary.kind.as_str())
         .record(c, now)?;
-    Ok((
+    Ok(Pending::new(
         SecondFactorRequired {
             challenge_id: challenge.id.to_string(),
             expires_at: rfc3339(challenge.expires_at),
@@ -359,7 +359,7 @@ pub fn resend(
     state: &AppState,
     challenge_id: &ChallengeId,
     client: &ClientInfo,
-) -> Result<(ChallengeState, Option<Queued>), AppError> {
+) -> Result<Pending<ChallengeState>, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
@@ -379,7 +379,7 @@ pub fn resend(
             .by(client)
             .detail(method.kind.as_str())
             .record(c, now)?;
-        Ok((state_of(&open, &method, open.challenge.sends + 1, Some(expires)), Some(message)))
+        Ok(Pending::new(state_of(&open, &method, open.challenge.sends + 1, Some(expires)), Some(message)))
     })
 }
 
@@ -389,7 +389,7 @@ pub fn switch_method(
     challenge_id: &ChallengeId,
     input: SwitchMethod,
     client: &ClientInfo,
-) -> Result<(ChallengeState, Option<Queued>), AppError> {
+) -> Result<Pending<ChallengeState>, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
@@ -419,7 +419,7 @@ pub fn switch_method(
             .by(client)
             .detail(method.kind.as_str())
             .record(c, now)?;
-        Ok((state_of(&open, &method, sends, expires), message))
+        Ok(Pending::new(state_of(&open, &method, sends, expires), message))
     })
 }
 
@@ -466,7 +466,7 @@ pub fn step_up(
     state: &AppState,
     ctx: &crate::service::sessions::AccessContext,
     client: &ClientInfo,
-) -> Result<(SecondFactorRequired, Option<Queued>), AppError> {
+) -> Result<Pending<SecondFactorRequired>, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
@@ -476,9 +476,9 @@ pub fn step_up(
         if active.is_empty() {
             return Err(AppError::conflict(ErrorCode::NoMethod, "there is no second-factor method to step up with"));
         }
-        let started = start_second_factor(c, state, &ctx.tenant, &ctx.user, &active, client, now)?;
+        let mut started = start_second_factor(c, state, &ctx.tenant, &ctx.user, &active, client, now)?;
         // Opened from a session, not a password: an unfinished step-up is no alert.
-        if let Ok(id) = ChallengeId::parse(&started.0.challenge_id) {
+        if let Ok(id) = ChallengeId::parse(&started.answer_mut().challenge_id) {
             challenges::exclude_from_unfinished_alerts(c, &id, now)?;
         }
         Ok(started)

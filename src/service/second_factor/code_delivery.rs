@@ -45,7 +45,7 @@ impl CodeDelivery {
 }
 
 /// Sends a message the use case queued, right after its commit.
-pub async fn deliver(state: &std::sync::Arc<AppState>, queued: Option<Queued>) -> CodeDelivery {
+async fn deliver(state: &std::sync::Arc<AppState>, queued: Option<Queued>) -> CodeDelivery {
     match queued {
         Some(queued) => match outbox::send_now(state, queued).await {
             Attempt::Sent => CodeDelivery::Sent,
@@ -73,5 +73,66 @@ pub fn apply(
         *code_sent = sent;
         *delivery_error = Some(code);
         *delivery_message = Some(message.to_owned());
+    }
+}
+
+/// A use case's answer and the code message its transaction queued (leased to this request),
+/// which goes out right after the commit: the unit of work hands both back together, and `send`
+/// sends the code and writes into the answer what became of it.
+#[must_use = "the queued code goes out only through `send` or `send_or_fail`"]
+pub struct Pending<T> {
+    answer: T,
+    code: Option<Queued>,
+}
+
+impl<T> Pending<T> {
+    pub fn new(answer: T, code: Option<Queued>) -> Self {
+        Pending { answer, code }
+    }
+
+    /// An answer with no code to send.
+    pub fn answer(answer: T) -> Self {
+        Pending { answer, code: None }
+    }
+
+    /// The same code with another answer built from this one.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Pending<U> {
+        Pending { answer: f(self.answer), code: self.code }
+    }
+
+    /// Whether a code waits to be sent.
+    pub fn has_code(&self) -> bool {
+        self.code.is_some()
+    }
+
+    pub fn answer_ref(&self) -> &T {
+        &self.answer
+    }
+
+    pub fn answer_mut(&mut self) -> &mut T {
+        &mut self.answer
+    }
+}
+
+impl<T: ReportsDelivery> Pending<T> {
+    /// Sends the code; a final refusal stays in the answer (`delivery_error: delivery_failed`),
+    /// for answers whose challenge lets the person go on another way (login, a reset's step).
+    pub async fn send(self, state: &std::sync::Arc<AppState>) -> T {
+        let mut answer = self.answer;
+        answer.report(deliver(state, self.code).await);
+        answer
+    }
+
+    /// Sends the code; a final refusal is `502 delivery_failed`, for answers about that code alone.
+    pub async fn send_or_fail(self, state: &std::sync::Arc<AppState>) -> Result<T, AppError> {
+        let mut answer = self.answer;
+        answer.report(deliver(state, self.code).await.refused_is_an_error()?);
+        Ok(answer)
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Pending<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pending").field("answer", &self.answer).field("code", &self.code.is_some()).finish()
     }
 }

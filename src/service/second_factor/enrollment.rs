@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::challenge::{self, ensure_unlocked, phone_for_sms, SecondFactorRequired};
-use super::{new_code_message, tenant_totp_params, Enrollment, MethodSummary, TotpSetup};
+use super::{new_code_message, tenant_totp_params, Enrollment, MethodSummary, Pending, TotpSetup};
 use crate::auth::codes::CODE_TTL_SECS;
 use crate::auth::totp;
 use crate::clock::rfc3339;
@@ -125,7 +125,7 @@ pub fn enroll_at_login(
     challenge_id: &ChallengeId,
     req: EnrollRequest,
     client: &ClientInfo,
-) -> Result<(Enrollment, Option<Queued>), AppError> {
+) -> Result<Pending<Enrollment>, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
@@ -171,7 +171,7 @@ pub fn enroll_the_only_choice(
     kinds: &[MethodKind],
     client: &ClientInfo,
     now: UnixTime,
-) -> Result<Option<(SecondFactorRequired, Option<Queued>)>, AppError> {
+) -> Result<Option<Pending<SecondFactorRequired>>, AppError> {
     let kind = match kinds {
         [MethodKind::Sms] if user.phone_number.is_some() => MethodKind::Sms,
         [MethodKind::Email] => MethodKind::Email,
@@ -192,7 +192,7 @@ pub fn add_for_self(
     ctx: &AccessContext,
     req: EnrollRequest,
     client: &ClientInfo,
-) -> Result<(Enrollment, Option<Queued>), AppError> {
+) -> Result<Pending<Enrollment>, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| {
@@ -235,7 +235,7 @@ impl Started {
         user_id: &UserId,
         client: &ClientInfo,
         now: UnixTime,
-    ) -> Result<(Enrollment, Option<Queued>), AppError> {
+    ) -> Result<Pending<Enrollment>, AppError> {
         let kind = Some(self.method.kind.as_str());
         audit::entry(AuditEvent::EnrollmentStarted, AuditOutcome::Success)
             .tenant(tenant_id)
@@ -251,7 +251,7 @@ impl Started {
             delivery_error: None,
             delivery_message: None,
         };
-        Ok((enrollment, self.message))
+        Ok(Pending::new(enrollment, self.message))
     }
 }
 

@@ -10,7 +10,7 @@ pub mod recovery;
 pub mod skip;
 pub mod verify;
 
-pub use code_delivery::{deliver, CodeDelivery, ReportsDelivery};
+pub use code_delivery::{CodeDelivery, Pending, ReportsDelivery};
 
 use serde::Serialize;
 use utoipa::ToSchema;
