@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 
 use crate::domain::{ErrorCode, MethodId, PasswordResetId, ResetVia, UnixTime};
 use crate::error::AppError;
-use crate::service::second_factor::code_delivery::{self, CodeDelivery, ReportsDelivery};
+use crate::service::second_factor::code_delivery::{CodeDelivery, ReportsDelivery};
 use crate::service::second_factor::MethodSummary;
 use crate::store::password_resets::{self as rows, PasswordReset};
 use crate::store::tenants::{self, Tenant};
@@ -294,18 +294,6 @@ fn queue_code(
     let owner = (tenant, Some(&user.id));
     let queued = crate::service::outbox::enqueue(c, state, owner, message, now + codes::CODE_TTL_SECS, now)?;
     Ok((queued, hash))
-}
-
-impl ReportsDelivery for ResetSecondStep {
-    fn report(&mut self, delivery: CodeDelivery) {
-        code_delivery::apply(delivery, &mut self.code_sent, &mut self.delivery_error, &mut self.delivery_message);
-    }
-}
-
-impl ReportsDelivery for ResetMethodState {
-    fn report(&mut self, delivery: CodeDelivery) {
-        code_delivery::apply(delivery, &mut self.code_sent, &mut self.delivery_error, &mut self.delivery_message);
-    }
 }
 
 impl ReportsDelivery for ResetProgress {

@@ -484,25 +484,3 @@ pub fn step_up(
         Ok(started)
     })
 }
-
-impl super::ReportsDelivery for SecondFactorRequired {
-    fn report(&mut self, delivery: super::CodeDelivery) {
-        super::code_delivery::apply(
-            delivery,
-            &mut self.code_sent,
-            &mut self.delivery_error,
-            &mut self.delivery_message,
-        );
-    }
-}
-
-impl super::ReportsDelivery for ChallengeState {
-    fn report(&mut self, delivery: super::CodeDelivery) {
-        super::code_delivery::apply(
-            delivery,
-            &mut self.code_sent,
-            &mut self.delivery_error,
-            &mut self.delivery_message,
-        );
-    }
-}

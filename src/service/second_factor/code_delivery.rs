@@ -63,7 +63,7 @@ pub trait ReportsDelivery {
 }
 
 /// What `ReportsDelivery::report` does on an answer's three fields.
-pub fn apply(
+fn apply(
     delivery: CodeDelivery,
     code_sent: &mut bool,
     delivery_error: &mut Option<ErrorCode>,
@@ -75,6 +75,26 @@ pub fn apply(
         *delivery_message = Some(message.to_owned());
     }
 }
+
+/// The answers that carry `code_sent`, `delivery_error` and `delivery_message` themselves (the
+/// enums that wrap them delegate to them).
+macro_rules! reports_delivery {
+    ($($answer:ty),+ $(,)?) => {$(
+        impl ReportsDelivery for $answer {
+            fn report(&mut self, delivery: CodeDelivery) {
+                apply(delivery, &mut self.code_sent, &mut self.delivery_error, &mut self.delivery_message);
+            }
+        }
+    )+};
+}
+
+reports_delivery!(
+    super::challenge::SecondFactorRequired,
+    super::challenge::ChallengeState,
+    super::Enrollment,
+    crate::service::password_reset::ResetSecondStep,
+    crate::service::password_reset::ResetMethodState,
+);
 
 /// A use case's answer and the code message its transaction queued (leased to this request),
 /// which goes out right after the commit: the unit of work hands both back together, and `send`

@@ -224,9 +224,3 @@ pub fn wrong_code_error(outcome: FailureOutcome, now: UnixTime) -> AppError {
         }
     }
 }
-
-impl ReportsDelivery for Enrollment {
-    fn report(&mut self, delivery: CodeDelivery) {
-        code_delivery::apply(delivery, &mut self.code_sent, &mut self.delivery_error, &mut self.delivery_message);
-    }
-}
