@@ -144,8 +144,10 @@ test("a recovery code signs in once; five wrong codes lock the account with the 
   await signIn(page, slug, email);
   await enrollAuthenticatorApp(page, used);
   await page.getByRole("button", { name: "New recovery codes" }).click();
-  const codes = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
-  expect(codes).toHaveLength(10);
+  // allTextContents does not wait: wait for the list the answer draws first.
+  const items = page.getByTestId("recovery-codes").getByRole("listitem");
+  await expect(items).toHaveCount(10);
+  const codes = await items.allTextContents();
   await page.getByRole("button", { name: "Done" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
 
