@@ -213,3 +213,34 @@ async fn two_processes_sharing_the_database_count_exactly_five() -> TestResult {
     assert_eq!(counted_failures(&app, str_of(&user, "id")), 5);
     Ok(())
 }
+
+/// Every place that checks a second factor goes through one routine: wrong codes at a method's
+/// confirmation and at `/verify`, of any kind, count towards one lockout.
+#[tokio::test]
+async fn wrong_codes_at_confirmation_and_at_verify_count_towards_one_lockout() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "required").await;
+    let user = app.user_with_phone("acme", "alice@example.com", "+358401234567").await;
+    let (session, secret) = app.enrolled_with_totp("acme", "alice@example.com").await;
+    let access = str_of(&session, "access_token");
+    let added = body(app.post_bearer("/me/methods", access, json!({"kind": "sms"})).await).await;
+    let confirm = format!("/me/methods/{}/confirm", str_of(&added["method"], "id"));
+    let right_sms = app.inbox.last_code_to("+358401234567");
+    for remaining in [4, 3, 2] {
+        let r = app.post_bearer(&confirm, access, json!({"code": wrong_code(&right_sms)})).await;
+        let (status, err) = status_body(r).await;
+        assert_eq!((status, err["attempts_remaining"].as_i64()), (401, Some(remaining)), "{err}");
+    }
+    app.next_totp_step();
+    let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
+    let right = app.totp_now(&secret);
+    let r = app.verify(&login["challenge_id"], &wrong_code(&right)).await;
+    assert_eq!(body(r).await["attempts_remaining"], 1, "the confirmation's wrong codes counted");
+    let r = app.verify(&login["challenge_id"], &wrong_code(&right)).await;
+    assert_eq!(r.status(), 423, "the fifth wrong code, wherever typed, locks");
+    let audit = app.audit_of(str_of(&user, "id"));
+    let failed: Vec<_> = audit.iter().filter(|(_, outcome)| outcome == "failure").map(|(e, _)| e.as_str()).collect();
+    assert_eq!(failed.iter().filter(|e| **e == "method.confirm").count(), 3, "{audit:?}");
+    assert_eq!(failed.iter().filter(|e| **e == "second_factor.verify").count(), 2, "{audit:?}");
+    Ok(())
+}

@@ -14,13 +14,13 @@ use super::{
 };
 use crate::auth::codes::{self, CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN_SECS};
 use crate::clock::rfc3339;
-use crate::domain::{
-    AuditEvent, AuditOutcome, ErrorCode, MethodKind, PasswordResetId, PasswordResetMode, ResetVia, UnixTime,
-};
+use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, PasswordResetId, PasswordResetMode, ResetVia, UnixTime};
 use crate::error::AppError;
 use crate::service::outbox::{self, Queued};
 use crate::service::second_factor::{
-    channel_of, count_wrong_code, recovery, verify::totp_matches, wrong_code_error, MethodSummary, Pending,
+    channel_of,
+    check::{check, Attempt, Presented, SentCode},
+    recovery, wrong_code_error, MethodSummary, Pending,
 };
 use crate::service::sessions::ClientInfo;
 use crate::service::{audit, login, policy};
@@ -223,33 +223,35 @@ pub fn second_factor(
             Err(refusal) => return Ok(Err(refusal)),
         };
         let reset = &locked.reset;
-        let (right, detail) = match (&input.recovery_code, &input.code) {
-            (Some(presented), _) => (recovery::consume(c, state, &user.id, presented, now)?, "recovery_code"),
-            (None, code) => {
-                let code = codes::normalize_code(code.as_deref().unwrap_or_default());
-                let method = match &reset.second_method_id {
-                    Some(m) => methods::find_for_user(c, &user.id, m)?.filter(Method::is_active),
-                    None => None,
-                };
-                let Some(method) = method else {
-                    return Err(incomplete("choose a method first: POST /password-reset/{id}/method"));
-                };
-                let right = if method.kind == MethodKind::Totp {
-                    totp_matches(c, state, &method, &code, now)?
-                } else {
-                    match (&reset.second_code_hash, reset.second_code_expires_at) {
-                        (Some(hash), Some(expires)) if expires > now => {
-                            state.codes.matches(&second_context(id), &code, hash)
-                        }
-                        _ => false,
-                    }
-                };
-                (right, method.kind.as_str())
-            }
+        let method = match &input.recovery_code {
+            Some(_) => None,
+            None => match &reset.second_method_id {
+                Some(m) => Some(
+                    methods::find_for_user(c, &user.id, m)?
+                        .filter(Method::is_active)
+                        .ok_or_else(|| incomplete("choose a method first: POST /password-reset/{id}/method"))?,
+                ),
+                None => return Err(incomplete("choose a method first: POST /password-reset/{id}/method")),
+            },
         };
+        let context = second_context(id);
+        let presented = match (&input.recovery_code, &method) {
+            (Some(code), _) => Presented::RecoveryCode(code),
+            (None, Some(method)) => Presented::Code {
+                method,
+                code: input.code.as_deref().unwrap_or_default(),
+                sent: SentCode {
+                    context: &context,
+                    hash: reset.second_code_hash.as_deref(),
+                    expires_at: reset.second_code_expires_at,
+                },
+            },
+            (None, None) => return Err(incomplete("choose a method first: POST /password-reset/{id}/method")),
+        };
+        let detail = presented.kind();
         let event = AuditEvent::PasswordResetSecondFactor;
-        if !right {
-            let outcome = count_wrong_code(c, state, &tenant, &user, client, event, Some(detail), now)?;
+        let attempt = Attempt { tenant: &tenant, user: &user, client, event };
+        if let Err(outcome) = check(c, state, &attempt, &presented, now)? {
             return Ok(Err(wrong_code_error(outcome, now)));
         }
         rows::mark_second_factor(c, id, now)?;

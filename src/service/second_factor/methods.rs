@@ -4,11 +4,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::challenge::ensure_unlocked;
-use super::verify::totp_matches;
-use super::{count_wrong_code, devices, recovery, wrong_code_error, MethodSummary};
-use crate::auth::codes;
+use super::check::{check, Attempt, Presented, SentCode};
+use super::{devices, recovery, wrong_code_error, MethodSummary};
 use crate::auth::policy::{effective_mode, TwoFactorMode};
-use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, LockReason, MethodId, MethodKind, Slug, UserId};
+use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, LockReason, MethodId, Slug, UserId};
 use crate::error::AppError;
 use crate::service::api_keys::Principal;
 use crate::service::audit;
@@ -78,26 +77,14 @@ pub fn confirm(
         if !rows::active_for_user(c, &user.id)?.is_empty() {
             require_second_factor(ctx)?;
         }
-        let code = codes::normalize_code(&input.code);
-        let right = if method.kind == MethodKind::Totp {
-            totp_matches(c, state, &method, &code, now)?
-        } else {
-            match (&method.code_hash, method.code_expires_at) {
-                (Some(hash), Some(expires)) if expires > now => state.codes.matches(method.id.as_str(), &code, hash),
-                _ => false,
-            }
+        let sent = SentCode {
+            context: method.id.as_str(),
+            hash: method.code_hash.as_deref(),
+            expires_at: method.code_expires_at,
         };
-        if !right {
-            let outcome = count_wrong_code(
-                c,
-                state,
-                &ctx.tenant,
-                &user,
-                client,
-                AuditEvent::MethodConfirm,
-                Some(method.kind.as_str()),
-                now,
-            )?;
+        let presented = Presented::Code { method: &method, code: &input.code, sent };
+        let attempt = Attempt { tenant: &ctx.tenant, user: &user, client, event: AuditEvent::MethodConfirm };
+        if let Err(outcome) = check(c, state, &attempt, &presented, now)? {
             return Ok(Confirmation::Wrong(outcome));
         }
         rows::activate(c, &user.id, &method.id, now)?;

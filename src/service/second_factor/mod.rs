@@ -2,6 +2,7 @@
 //! with lockout, recovery codes and remembered devices.
 
 pub mod challenge;
+pub mod check;
 pub mod code_delivery;
 pub mod devices;
 pub mod enrollment;

@@ -6,8 +6,8 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::challenge::{self, OpenChallenge};
-use super::{count_wrong_code, devices, method_totp_params, recovery, wrong_code_error};
-use crate::auth::{codes, totp};
+use super::check::{check, Attempt, Presented, SentCode};
+use super::{devices, recovery, wrong_code_error};
 use crate::domain::{AuditEvent, AuditOutcome, ChallengeId, ErrorCode, LockReason, MethodKind, UnixTime};
 use crate::error::AppError;
 use crate::service::audit;
@@ -82,13 +82,26 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
             super::enrollment::refuse_if_enrolled_since(c, &open.user.id)?;
         }
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
-        match check(c, state, &open, &req, now)? {
-            Err(kind) => {
-                let outcome = count_wrong_code(c, state, tenant, user, client, AuditEvent::Verify, None, now)?;
-                count_verification(kind, if outcome.is_locked() { "locked" } else { "invalid" });
+        let proof = proof_asked(c, &open, &req)?;
+        let presented = match &proof {
+            Proof::RecoveryCode => Presented::RecoveryCode(req.recovery_code.as_deref().unwrap_or_default()),
+            Proof::Method(method) => Presented::Code {
+                method,
+                code: req.code.as_deref().unwrap_or_default(),
+                sent: SentCode {
+                    context: ch.id.as_str(),
+                    hash: ch.code_hash.as_deref(),
+                    expires_at: ch.code_expires_at,
+                },
+            },
+        };
+        let attempt = Attempt { tenant, user, client, event: AuditEvent::Verify };
+        match check(c, state, &attempt, &presented, now)? {
+            Err(outcome) => {
+                count_verification(presented.kind(), if outcome.is_locked() { "locked" } else { "invalid" });
                 Ok(Verdict::Wrong(outcome))
             }
-            Ok(proof) => {
+            Ok(()) => {
                 if !challenges::complete(c, &ch.id, now)? {
                     return Err(AppError::gone(
                         ErrorCode::ChallengeUsed,
@@ -187,28 +200,20 @@ fn count_verification(kind: &'static str, outcome: &'static str) {
     metrics::counter!("latchkey_second_factor_verifications_total", "kind" => kind, "outcome" => outcome).increment(1);
 }
 
-/// `Ok(proof)` when the code or recovery code is right, else `Err(kind)` of what was tried. Recovery codes and TOTP steps are
-/// consumed here, so a second use (also a concurrent one) is refused.
-fn check(
-    c: &mut AnyConnection,
-    state: &AppState,
-    open: &OpenChallenge,
-    req: &VerifyRequest,
-    now: UnixTime,
-) -> Result<Result<Proof, &'static str>, AppError> {
+/// What the challenge asks to be proven: its method (checked by `check::check`), or, at a
+/// challenge for an existing factor, a recovery code.
+fn proof_asked(c: &mut AnyConnection, open: &OpenChallenge, req: &VerifyRequest) -> Result<Proof, AppError> {
     let user: &User = &open.user;
-    if let Some(presented) = &req.recovery_code {
-        if open.challenge.purpose.is_enrollment() {
+    let ch = &open.challenge;
+    if req.recovery_code.is_some() {
+        if ch.purpose.is_enrollment() {
             return Err(AppError::conflict(
                 ErrorCode::EnrollmentIncomplete,
                 "a recovery code cannot replace enrolling a method",
             ));
         }
-        let right = recovery::consume(c, state, &user.id, presented, now)?;
-        return Ok(if right { Ok(Proof::RecoveryCode) } else { Err("recovery_code") });
+        return Ok(Proof::RecoveryCode);
     }
-    let code = codes::normalize_code(req.code.as_deref().unwrap_or_default());
-    let ch = &open.challenge;
     let method = match ch.method_id.as_ref() {
         Some(id) => methods::find_for_user(c, &user.id, id)?,
         None => None,
@@ -227,30 +232,5 @@ fn check(
         // A method being enrolled must be of a kind the tenant (still) allows.
         challenge::refuse_unless_allowed(&open.tenant, method.kind)?;
     }
-    let right = if method.kind == MethodKind::Totp {
-        totp_matches(c, state, &method, &code, now)?
-    } else {
-        match (&ch.code_hash, ch.code_expires_at) {
-            (Some(hash), Some(expires)) if expires > now => state.codes.matches(ch.id.as_str(), &code, hash),
-            _ => false,
-        }
-    };
-    Ok(if right { Ok(Proof::Method(Box::new(method))) } else { Err(method.kind.as_str()) })
-}
-
-/// Checks a TOTP code and consumes its time step.
-pub fn totp_matches(
-    c: &mut AnyConnection,
-    state: &AppState,
-    method: &Method,
-    code: &str,
-    now: UnixTime,
-) -> Result<bool, AppError> {
-    let sealed = method.totp_secret.as_deref().ok_or_else(|| AppError::internal("TOTP method without a secret"))?;
-    let secret = state.secrets.open(method.id.as_str().as_bytes(), sealed)?;
-    let params = method_totp_params(method)?;
-    match totp::matching_step(&secret, params, code, now) {
-        Some(step) => Ok(methods::accept_totp_step(c, &method.id, step)?),
-        None => Ok(false),
-    }
+    Ok(Proof::Method(Box::new(method)))
 }
