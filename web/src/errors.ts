@@ -1,6 +1,6 @@
 // What the user reads for each stable error code; never the server's own wording.
 import type { LatchkeyError, Schemas } from "@latchkey/client";
-import { time } from "./dom";
+import { h, time } from "./dom";
 
 const MESSAGES: Partial<Record<LatchkeyError["code"], string>> = {
   invalid_credentials: "The company ID, user name or password is wrong.",
@@ -71,4 +71,14 @@ export function warningFor(code: Schemas["WarningCode"]): string {
 /** What to say about a code an answer queued but could not send at once (on its way, or refused). */
 export function deliveryNote(answer: { delivery_error?: LatchkeyError["code"] | null }): string | undefined {
   return answer.delivery_error ? messageFor({ code: answer.delivery_error } as LatchkeyError) : undefined;
+}
+
+/** The note about an answer's code on screen: a calm notice while it is on its way, an alert when
+ * it will not come (nothing when it went out). */
+export function deliveryBox(answer: { delivery_error?: LatchkeyError["code"] | null }): HTMLElement | null {
+  const note = deliveryNote(answer);
+  if (!note) return null;
+  return answer.delivery_error === "delivery_delayed"
+    ? h("p", { class: "notice", role: "status" }, note)
+    : h("p", { class: "alert", role: "alert" }, note);
 }

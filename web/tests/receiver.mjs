@@ -5,6 +5,9 @@ import { createServer } from "node:http";
 
 const port = Number(process.env.RECEIVER_PORT);
 const messages = [];
+// `POST /fail {"to", "status", "count"}`: the next `count` deliveries to `to` are answered with
+// `status` (a gateway outage for one recipient, so tests running alongside are not touched).
+const failing = new Map();
 
 createServer((req, res) => {
   if (req.method === "POST" && req.url === "/messages") {
@@ -12,7 +15,27 @@ createServer((req, res) => {
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
       try {
-        messages.push(JSON.parse(body));
+        const message = JSON.parse(body);
+        const outage = failing.get(message.to);
+        if (outage && outage.count > 0) {
+          outage.count -= 1;
+          return void res.writeHead(outage.status).end();
+        }
+        messages.push(message);
+        res.writeHead(204).end();
+      } catch {
+        res.writeHead(400).end();
+      }
+    });
+    return;
+  }
+  if (req.method === "POST" && req.url === "/fail") {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      try {
+        const { to, status, count } = JSON.parse(body);
+        failing.set(to, { status, count });
         res.writeHead(204).end();
       } catch {
         res.writeHead(400).end();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { countTo, enrollAuthenticatorApp, freshTotp, lastCode, shot, signIn, tenant, user } from "./support";
+import { countTo, enrollAuthenticatorApp, failNextTo, freshTotp, lastCode, shot, signIn, tenant, user } from "./support";
 
 test("sign in without a second factor and see the token's claims", async ({ page, request }) => {
   const slug = await tenant(request, "off");
@@ -85,6 +85,24 @@ test("SMS at login asks for the phone number first, then the code; a new code wa
   await page.getByLabel("Code").fill(code);
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.locator('[data-claim="amr"]')).toHaveText("pwd sms mfa");
+});
+
+test("a code the gateway failed to take is on its way: the page says so, and the retried code signs in", async ({ page, request }) => {
+  const slug = await tenant(request, "required");
+  const email = await user(request, slug);
+  await failNextTo(request, "+358405556677", 1);
+  await signIn(page, slug, email);
+  await page.getByRole("button", { name: "Text message" }).click();
+  await page.getByLabel("Phone number").fill("+358 40 555 6677");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "The code is on its way; it may take a minute. There is no need to ask for another.",
+  );
+  await shot(page, "code-delayed");
+  // The outbox retries after its backoff (about 5 s): that very code arrives and signs in.
+  await page.getByLabel("Code").fill(await lastCode(request, "+358405556677"));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 });
 
 test("switch to another method within the challenge", async ({ page, request }) => {

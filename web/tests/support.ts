@@ -60,6 +60,12 @@ export async function lastMessage(request: APIRequestContext, to: string, after 
   return found as Sent;
 }
 
+/** The next `count` deliveries to `to` fail with `status` (500: a gateway outage Latchkey retries). */
+export async function failNextTo(request: APIRequestContext, to: string, count: number, status = 500): Promise<void> {
+  const response = await request.post(`${receiver}/fail`, { data: { to, status, count } });
+  expect(response.status()).toBe(204);
+}
+
 export async function countTo(request: APIRequestContext, to: string): Promise<number> {
   return (await messages(request)).filter((m) => m.to === to && m.code).length;
 }

@@ -1,7 +1,7 @@
 // The signed-in page: the token's claims, the user's methods and remembered devices.
 import { settle, type LatchkeyError, type Result, type Schemas } from "@latchkey/client";
 import { alertBox, field, form, h, say, show, time, valueOf } from "../dom";
-import { deliveryNote, messageFor, warningFor } from "../errors";
+import { deliveryBox, messageFor, warningFor } from "../errors";
 import { claimsOf, currentSession, forgetSession, latchkey, refreshSession, saveSession } from "../session";
 import { enrollBody, KIND_TITLES } from "../methods";
 import { showSignIn } from "./signIn";
@@ -202,7 +202,7 @@ function confirmMethod(enrollment: Schemas["Enrollment"]): void {
           h("p", {}, "Secret key: ", h("code", { "data-testid": "secret" }, totp.secret)),
         )
       : h("p", {}, `We sent a code to ${enrollment.method.hint}.`),
-    deliveryNote(enrollment) ? h("p", { class: "alert", role: "status" }, deliveryNote(enrollment)) : null,
+    deliveryBox(enrollment),
     form(
       async (f) => {
         const result = await settle(

@@ -4,7 +4,7 @@
 import { settle, type Schemas } from "@latchkey/client";
 import { countdown } from "../countdown";
 import { alertBox, field, form, h, say, show, valueOf } from "../dom";
-import { deliveryNote } from "../errors";
+import { deliveryBox, deliveryNote } from "../errors";
 import { latchkey } from "../session";
 import { enrollBody, type Kind } from "../methods";
 import { follow, refused, type Who } from "./flow";
@@ -150,7 +150,7 @@ function confirm(offer: Offer, who: Who, enrollment: Schemas["Enrollment"], opti
           copy,
         )
       : h("p", {}, `We sent a code to ${enrollment.method.hint}.`),
-    deliveryNote(enrollment) ? h("p", { class: "alert", role: "status" }, deliveryNote(enrollment)) : null,
+    deliveryBox(enrollment),
     form(
       async (f) => {
         const result = await latchkey.verify({ challenge_id: offer.challenge_id, code: valueOf(f, "code") });

@@ -1,7 +1,7 @@
-import { settle, type LatchkeyError, type Schemas } from "@latchkey/client";
+import { settle, type Schemas } from "@latchkey/client";
 import { countdown } from "../countdown";
 import { alertBox, checked, form, h, say, show, valueOf } from "../dom";
-import { deliveryNote, messageFor } from "../errors";
+import { deliveryBox, deliveryNote } from "../errors";
 import { KIND_NAMES } from "../methods";
 import { latchkey } from "../session";
 import { follow, refused, type Who } from "./flow";
@@ -135,11 +135,7 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
     resend,
     switchers,
     recoveryToggle,
-    challenge.delivery_error ? h("p", { class: "alert", role: "alert" }, messageFor(errorOf(challenge))) : null,
+    deliveryBox(challenge),
   );
   render();
-}
-
-function errorOf(challenge: Challenge): LatchkeyError {
-  return { code: challenge.delivery_error ?? "delivery_failed" } as LatchkeyError;
 }
