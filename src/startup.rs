@@ -197,17 +197,22 @@ impl Application {
             (tokio::spawn(server), handle)
         });
         let served = self.server.await;
+        // No job starts another pass once the server has stopped; the ones in progress finish
+        // while the outcomes of the requests' sends are recorded.
+        jobs.signal();
         if let Some((task, handle)) = metrics {
             handle.stop(true).await;
             let _ = task.await;
         }
-        // Outcomes of sends that requests finished are recorded before the process ends.
         let background = &self.state.background;
         background.close();
-        if tokio::time::timeout(std::time::Duration::from_secs(10), background.wait()).await.is_err() {
-            tracing::warn!("recording the outcome of sends did not finish within 10 s");
-        }
-        jobs.stop(std::time::Duration::from_secs(10)).await;
+        let limit = std::time::Duration::from_secs(10);
+        let recorded = async {
+            if tokio::time::timeout(limit, background.wait()).await.is_err() {
+                tracing::warn!("recording the outcome of sends did not finish within 10 s");
+            }
+        };
+        tokio::join!(recorded, jobs.join(limit));
         served
     }
 }

@@ -82,9 +82,13 @@ pub fn start(state: Arc<AppState>, jobs: Vec<Job>, wake: Duration) -> Running {
 }
 
 impl Running {
-    /// Asks every job to stop and waits (at most `limit` in all) for the passes in progress.
-    pub async fn stop(self, limit: Duration) {
+    /// Asks every job to stop: none starts another pass.
+    pub fn signal(&self) {
         let _ = self.stop.send(true);
+    }
+
+    /// Waits (at most `limit` in all) for the passes in progress to finish; call after `signal`.
+    pub async fn join(self, limit: Duration) {
         let deadline = tokio::time::Instant::now() + limit;
         for (name, task) in self.tasks {
             if tokio::time::timeout_at(deadline, task).await.is_err() {
@@ -112,7 +116,8 @@ async fn supervise(
             }
         }
         let now = state.now();
-        if last.is_some_and(|at| now - at < job.period_secs) {
+        // A clock set back (NTP, a test) does not pause the job until it catches up.
+        if last.is_some_and(|at| now >= at && now - at < job.period_secs) {
             continue;
         }
         last = Some(now);

@@ -6907,7 +6907,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A challenge for the signed-in user (a code went out for an SMS or email primary): `POST /verify` with it returns a session that passed a second factor */
+            /** @description A challenge for the signed-in user (a code went out for an SMS or email primary, or `delivery_error` says why not, and the user may switch method): `POST /verify` with it returns a session that passed a second factor */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6945,15 +6945,6 @@ export interface operations {
             };
             /** @description `internal_error`: nothing internal is disclosed; the cause is logged */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description `delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed` */
-            502: {
                 headers: {
                     [name: string]: unknown;
                 };

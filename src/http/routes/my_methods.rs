@@ -137,16 +137,15 @@ pub async fn regenerate_recovery_codes(
 /// email primary). `POST /verify` with it returns a new session that passed a second factor,
 /// which removing methods and making recovery codes need.
 #[utoipa::path(tag = "me", security(("access_token" = [])), responses(
-    (status = 200, description = "A challenge for the signed-in user (a code went out for an SMS or email primary): `POST /verify` with it returns a session that passed a second factor", body = SecondFactorRequired),
+    (status = 200, description = "A challenge for the signed-in user (a code went out for an SMS or email primary, or `delivery_error` says why not, and the user may switch method): `POST /verify` with it returns a session that passed a second factor", body = SecondFactorRequired),
     (status = 401, body = ErrorBody),
     (status = 409, description = "`no_method`", body = ErrorBody),
     (status = 423, description = "`account_locked`", body = ErrorBody),
-    (status = 502, description = "`delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed`", body = ErrorBody),
 ))]
 #[post("/me/step-up")]
 pub async fn step_up(state: web::Data<AppState>, req: HttpRequest, bearer: Bearer) -> Result<HttpResponse, AppError> {
     let client = client_info(&req);
     let s = state.clone();
-    let body = blocking(move || challenge::step_up(&s, &bearer.0, &client)).await?.send_or_fail(&state).await?;
+    let body = blocking(move || challenge::step_up(&s, &bearer.0, &client)).await?.send(&state).await;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(body))
 }
