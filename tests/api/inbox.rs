@@ -132,6 +132,17 @@ impl Inbox {
         self.messages().iter().filter(|m| m["to"] == to).count()
     }
 
+    /// Waits up to 3 s until `count` messages reached `to`; whether they did.
+    pub async fn wait_for(&self, to: &str, count: usize) -> bool {
+        for _ in 0..100 {
+            if self.count_to(to) >= count {
+                return true;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+        }
+        false
+    }
+
     /// The code of the latest message to `to`.
     pub fn last_code_to(&self, to: &str) -> String {
         let messages = self.messages();

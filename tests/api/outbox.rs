@@ -17,16 +17,6 @@ async fn sms_tenant(app: &TestApp) {
     app.user_with_phone("acme", "alice@example.com", PHONE).await;
 }
 
-async fn wait_for_messages(app: &TestApp, to: &str, count: usize) -> bool {
-    for _ in 0..100 {
-        if app.inbox.count_to(to) >= count {
-            return true;
-        }
-        tokio::time::sleep(Duration::from_millis(30)).await;
-    }
-    false
-}
-
 #[tokio::test]
 async fn a_code_the_gateway_refused_is_retried_by_the_worker_and_delivered_once() -> TestResult {
     let app = spawn_app().await;
@@ -40,7 +30,7 @@ async fn a_code_the_gateway_refused_is_retried_by_the_worker_and_delivered_once(
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(app.inbox.count_to(PHONE), 0, "not before the backoff has passed (clock not moved)");
     app.clock.advance(10);
-    assert!(wait_for_messages(&app, PHONE, 1).await, "the worker sent it once the backoff passed");
+    assert!(app.inbox.wait_for(PHONE, 1).await, "the worker sent it once the backoff passed");
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(app.inbox.count_to(PHONE), 1, "sent exactly once");
 
@@ -100,7 +90,7 @@ async fn two_instances_sharing_the_database_send_a_message_once() -> TestResult 
     app.inbox.set_failing(false);
     app.clock.advance(10);
     sibling.clock.set(app.clock.now().secs());
-    assert!(wait_for_messages(&app, PHONE, 5).await, "all five retried");
+    assert!(app.inbox.wait_for(PHONE, 5).await, "all five retried");
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert_eq!(app.inbox.count_to(PHONE), 5, "each message sent by exactly one of the two workers");
     Ok(())
@@ -132,7 +122,7 @@ async fn an_admin_sees_failed_messages_without_their_content_and_can_retry_them(
     };
     let (status, queued) = status_body(retry(id.clone()).await).await;
     assert_eq!((status, queued["status"].as_str()), (200, Some("queued")));
-    assert!(wait_for_messages(app, PHONE, 1).await, "the worker sent the retried message");
+    assert!(app.inbox.wait_for(PHONE, 1).await, "the worker sent the retried message");
     let code = app.inbox.last_code_to(PHONE);
     assert_eq!(app.verify(&login["challenge_id"], &code).await.status(), 200);
     assert_eq!(retry(id).await.status(), 409, "a sent message is not retried");
@@ -160,7 +150,7 @@ async fn a_message_queued_by_a_killed_process_is_delivered_once_by_another() -> 
     // Killed perhaps before it recorded the failed attempt: then the message is still leased to
     // the dead process, and another instance takes it over once the lease (30 s) has run out.
     app.clock.advance(31);
-    assert!(wait_for_messages(&app, PHONE, 1).await, "another instance sent it");
+    assert!(app.inbox.wait_for(PHONE, 1).await, "another instance sent it");
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(app.inbox.count_to(PHONE), 1, "exactly once");
     let code = app.inbox.last_code_to(PHONE);

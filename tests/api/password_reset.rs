@@ -565,11 +565,6 @@ async fn one_verified_method_resets_where_login_asks_for_no_second_factor() -> T
 
 /// The newest SMS to `PHONE` once there are more than `count`; waits up to 3 s.
 async fn sms_after(app: &TestApp, count: usize) -> Value {
-    for _ in 0..100 {
-        if app.inbox.count_to(PHONE) > count {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(30)).await;
-    }
+    app.inbox.wait_for(PHONE, count + 1).await;
     app.inbox.messages().into_iter().rev().find(|m| m["to"] == PHONE).unwrap_or_default()
 }
