@@ -23,6 +23,11 @@ pub enum AppError {
     InvalidGrant,
     #[error("the code is not valid")]
     InvalidCode { attempts_remaining: i32 },
+    /// A security key's or passkey's answer that was refused (`invalid_credential`, or
+    /// `user_verification_required`); at a passkey sign-in (no account known yet) without
+    /// `attempts_remaining`, so it says nothing of the key.
+    #[error("{}", key_refusal_message(*code))]
+    KeyRefused { code: ErrorCode, attempts_remaining: Option<i32> },
     /// A password-reset code that is not right (or cannot be checked now): like a wrong password,
     /// it says nothing of the account, not even how many attempts remain.
     #[error("the code is not valid or has expired: check it, or start again later")]
@@ -48,6 +53,15 @@ pub enum AppError {
     DatabaseUnavailable { retry_after_secs: u64 },
     #[error("internal error: {0}")]
     Internal(Cause),
+}
+
+fn key_refusal_message(code: ErrorCode) -> &'static str {
+    match code {
+        ErrorCode::UserVerificationRequired => {
+            "your key needs its PIN or fingerprint: set one up on the key, or use another key, and try again"
+        }
+        _ => "the security key's answer could not be verified: try again with your key",
+    }
 }
 
 /// The cause of an internal error with its chain of sources, for the log only (never shown to
@@ -119,6 +133,7 @@ impl AppError {
             | AppError::Gone { code, .. }
             | AppError::TooManyRequests { code, .. } => *code,
             AppError::InvalidCode { .. } | AppError::InvalidResetCode => ErrorCode::InvalidCode,
+            AppError::KeyRefused { code, .. } => *code,
             AppError::AccountLocked { .. } => ErrorCode::AccountLocked,
             AppError::DeliveryFailed => ErrorCode::DeliveryFailed,
             AppError::InvalidCredentials => ErrorCode::InvalidCredentials,

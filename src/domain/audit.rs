@@ -84,6 +84,12 @@ pub enum AuditEvent {
     #[strum(serialize = "password.changed")]
     #[serde(rename = "password.changed")]
     PasswordChanged,
+    #[strum(serialize = "login.passkey")]
+    #[serde(rename = "login.passkey")]
+    PasskeyLogin,
+    #[strum(serialize = "webauthn.counter_regression")]
+    #[serde(rename = "webauthn.counter_regression")]
+    WebauthnCounterRegression,
     #[strum(serialize = "account.locked")]
     #[serde(rename = "account.locked")]
     AccountLocked,

@@ -68,6 +68,16 @@ pub enum ErrorCode {
     // Second factor
     InvalidCode,
     AccountLocked,
+    /// A security key's or passkey's answer did not verify.
+    InvalidCredential,
+    /// The key signed without its PIN or fingerprint where one is needed.
+    UserVerificationRequired,
+    /// The tenant's `webauthn_allowed_aaguids` does not list this authenticator model.
+    AuthenticatorNotAllowed,
+    /// The tenant has no relying-party id a browser accepts (an IP address, or none).
+    WebauthnUnavailable,
+    /// The tenant does not allow passkey sign-in (`passkey_sign_in`).
+    PasskeySignInDisabled,
     ChallengeExpired,
     ChallengeUsed,
     EnrollmentIncomplete,
@@ -91,6 +101,7 @@ pub enum ErrorCode {
     SmsBudgetExhausted,
     SmsCountryNotAllowed,
     InvalidCountry,
+    InvalidWebauthnRpId,
     InvalidLimits,
     // Policy
     GroupNotFound,

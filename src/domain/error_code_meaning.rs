@@ -66,6 +66,11 @@ impl ErrorCode {
             // Second factor
             ErrorCode::InvalidCode => 401,
             ErrorCode::AccountLocked => 423,
+            ErrorCode::InvalidCredential => 401,
+            ErrorCode::UserVerificationRequired => 401,
+            ErrorCode::AuthenticatorNotAllowed => 403,
+            ErrorCode::WebauthnUnavailable => 409,
+            ErrorCode::PasskeySignInDisabled => 403,
             ErrorCode::ChallengeExpired => 410,
             ErrorCode::ChallengeUsed => 410,
             ErrorCode::EnrollmentIncomplete => 409,
@@ -87,6 +92,7 @@ impl ErrorCode {
             ErrorCode::SmsBudgetExhausted => 402,
             ErrorCode::SmsCountryNotAllowed => 409,
             ErrorCode::InvalidCountry => 400,
+            ErrorCode::InvalidWebauthnRpId => 400,
             ErrorCode::InvalidLimits => 400,
             // Policy
             ErrorCode::GroupNotFound => 404,
@@ -338,6 +344,29 @@ impl ErrorCode {
                  try again; `attempts_remaining` says how many wrong codes are left before the account locks. \
                  (In a password reset the answer does not say.)"
             }
+            ErrorCode::InvalidCredential => {
+                "The security key's or passkey's answer did not verify: a signature, origin or challenge that does \
+                 not match, a key of another account, a replayed answer or a counter that went back. Try again \
+                 with the key; at a second-factor step `attempts_remaining` says how many failures are left \
+                 before the account locks."
+            }
+            ErrorCode::UserVerificationRequired => {
+                "The key signed without checking who holds it. Set a PIN (or fingerprint) on the key, or use \
+                 another one, and try again."
+            }
+            ErrorCode::AuthenticatorNotAllowed => {
+                "Your organisation accepts only some models of security key (`webauthn_allowed_aaguids`), and \
+                 this one is not among them. Use an approved key."
+            }
+            ErrorCode::WebauthnUnavailable => {
+                "Security keys and passkeys need a relying party that is a domain name: set the tenant's \
+                 `webauthn_rp_id` (or `web_origin`), or serve Latchkey under a domain name \
+                 (`LATCHKEY_ISSUER`), such as http://localhost:8080."
+            }
+            ErrorCode::PasskeySignInDisabled => {
+                "This organisation does not let its users sign in with a passkey alone (`passkey_sign_in`). Sign \
+                 in with your password."
+            }
             ErrorCode::AccountLocked => {
                 "The account is locked for a while after too many wrong codes (or passwords). Wait: `retry_after` \
                  and the `Retry-After` header give the seconds left. An administrator can unlock it sooner."
@@ -423,6 +452,10 @@ impl ErrorCode {
             ErrorCode::SmsCountryNotAllowed => {
                 "Your organisation does not send SMS to this phone number's country. Use another method, or a \
                  number in a country it allows."
+            }
+            ErrorCode::InvalidWebauthnRpId => {
+                "`webauthn_rp_id` must be a domain name (not an IP address), and every origin in \
+                 `webauthn_origins` must be on that domain or under it. Fix the setting and send it again."
             }
             ErrorCode::InvalidCountry => {
                 "An entry of `sms_allowed_countries` is not an ISO 3166 alpha-2 country code. Use two capital \

@@ -12,6 +12,8 @@ closed_set! {
         Sms,
         /// A code sent by email.
         Email,
+        /// A security key or passkey (WebAuthn): a signature, no code.
+        Webauthn,
     }
 }
 
@@ -22,13 +24,14 @@ impl MethodKind {
             MethodKind::Totp => "otp",
             MethodKind::Sms => "sms",
             MethodKind::Email => "otp",
+            MethodKind::Webauthn => "hwk",
         }
     }
 
     /// Whether Latchkey sends the code (SMS, email) rather than the user's app computing it.
     pub fn is_delivered(self) -> bool {
         match self {
-            MethodKind::Totp => false,
+            MethodKind::Totp | MethodKind::Webauthn => false,
             MethodKind::Sms | MethodKind::Email => true,
         }
     }

@@ -153,12 +153,43 @@ pub fn public_url_or_null() -> Object {
 }
 
 /// A web origin (`tenant_policy::parse_origin`), or `null`.
-pub fn origin_or_null() -> Object {
+fn origin_pattern() -> String {
     let label = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
     let last = "[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
     let host = format!("(?:(?:{label}\\.)*{last}|{}|\\[{}\\])", ipv4_pattern(), ipv6_pattern());
     let local = "(?:[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt]|127\\.0\\.0\\.1|\\[::1\\])";
-    let core = format!("(?:https://{host}{ANY_PORT}|http://{local}{ANY_PORT})/?");
+    format!("(?:https://{host}{ANY_PORT}|http://{local}{ANY_PORT})/?")
+}
+
+/// A WebAuthn relying-party id (`tenant_policy::parse_rp_id`): a domain name whose last label
+/// starts with a letter (never an IP address), any case, or `null`.
+pub fn rp_id_or_null() -> Object {
+    let label = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+    let last = "[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+    nullable(trimmed(&format!("(?:{label}\\.)*{last}")))
+        .max_length(Some(253))
+        .description(Some(
+            "The WebAuthn relying-party id: a domain name such as `acme.example` (never an IP address); stored \
+             in lower case.",
+        ))
+        .examples([serde_json::json!("acme.example")])
+        .build()
+}
+
+/// Origins allowed to run WebAuthn ceremonies (`webauthn_origins`).
+pub fn origins() -> RefOr<Schema> {
+    let origin = trimmed(&origin_pattern())
+        .max_length(Some(300))
+        .description(Some(
+            "An origin as a browser sends it: `https://host[:port]` (`http://` only for localhost, 127.0.0.1 and \
+             [::1]), on `webauthn_rp_id` or under it.",
+        ))
+        .build();
+    array_or_null(origin, Some(20))
+}
+
+pub fn origin_or_null() -> Object {
+    let core = origin_pattern();
     nullable(trimmed(&core))
         .max_length(Some(300))
         .description(Some(

@@ -42,6 +42,15 @@ pub struct TenantPolicy {
     pub password_reset: PasswordResetMode,
     /// Audit events older than this many days are deleted (1–3650, default 365).
     pub audit_retention_days: i64,
+    /// The WebAuthn relying-party id (a domain name); unset: from `web_origin`, else the issuer.
+    pub webauthn_rp_id: Option<String>,
+    /// Origins allowed to run WebAuthn ceremonies, on `webauthn_rp_id` or under it; empty: the
+    /// relying party's default (`web_origin`, or `https://{webauthn_rp_id}`).
+    pub webauthn_origins: Vec<String>,
+    /// Authenticator models (AAGUIDs, lower-case UUIDs) a key may be registered from; empty: any.
+    pub webauthn_allowed_aaguids: Vec<String>,
+    /// Whether users may sign in with a passkey alone (`POST /login/passkey`).
+    pub passkey_sign_in: bool,
 }
 
 /// The default `audit_retention_days`.
@@ -73,7 +82,7 @@ impl Default for MessageLimits {
 impl Default for TenantPolicy {
     fn default() -> Self {
         Self {
-            allowed_methods: vec![MethodKind::Totp, MethodKind::Sms, MethodKind::Email],
+            allowed_methods: vec![MethodKind::Totp, MethodKind::Sms, MethodKind::Email, MethodKind::Webauthn],
             trusted_networks: Vec::new(),
             sign_in: SignInSource::Password,
             sso_url: None,
@@ -87,6 +96,10 @@ impl Default for TenantPolicy {
             public_url: None,
             password_reset: PasswordResetMode::SelfService,
             audit_retention_days: DEFAULT_AUDIT_RETENTION_DAYS,
+            webauthn_rp_id: None,
+            webauthn_origins: Vec::new(),
+            webauthn_allowed_aaguids: Vec::new(),
+            passkey_sign_in: false,
         }
     }
 }
@@ -132,6 +145,21 @@ impl TenantPolicy {
                 "sms_budget_low_threshold must be between 0 and 1000000",
             ));
         }
+        if !self.webauthn_origins.is_empty() && self.webauthn_rp_id.is_none() {
+            return Err(Invalid::new(
+                ErrorCode::InvalidWebauthnRpId,
+                "webauthn_origins needs webauthn_rp_id: the domain the origins are on",
+            ));
+        }
+        if let Some(rp_id) = &self.webauthn_rp_id {
+            let outside = self.webauthn_origins.iter().find(|o| !origin_is_under(o, rp_id));
+            if let Some(origin) = outside {
+                return Err(Invalid::new(
+                    ErrorCode::InvalidWebauthnRpId,
+                    format!("{origin} is not on {rp_id} or under it: every webauthn_origins entry must be"),
+                ));
+            }
+        }
         match (self.sign_in, &self.sso_url) {
             (SignInSource::Sso, None) => {
                 Err(Invalid::new(ErrorCode::InvalidSignIn, "sign_in sso needs an sso_url where users sign in"))
@@ -139,6 +167,39 @@ impl TenantPolicy {
             _ => Ok(()),
         }
     }
+}
+
+/// Whether `origin`'s host is `rp_id` or a name under it (`app.acme.example` under `acme.example`).
+pub fn origin_is_under(origin: &str, rp_id: &str) -> bool {
+    url::Url::parse(origin).ok().and_then(|u| u.domain().map(str::to_owned)).is_some_and(|host| {
+        host.eq_ignore_ascii_case(rp_id) || host.to_ascii_lowercase().ends_with(&format!(".{rp_id}"))
+    })
+}
+
+/// A WebAuthn relying-party id: a domain name, lower case, never an IP address (browsers refuse
+/// one). `localhost` is one.
+pub fn parse_rp_id(input: &str) -> Result<String, Invalid> {
+    let id = input.trim().to_ascii_lowercase();
+    let ok = !id.is_empty()
+        && id.len() <= 253
+        && is_origin_host(&id)
+        && !id.starts_with('[')
+        && id.rsplit('.').next().is_some_and(|last| last.starts_with(|c: char| c.is_ascii_alphabetic()));
+    if ok {
+        Ok(id)
+    } else {
+        Err(Invalid::new(
+            ErrorCode::InvalidWebauthnRpId,
+            "webauthn_rp_id must be a domain name such as acme.example (browsers refuse an IP address)",
+        ))
+    }
+}
+
+/// An AAGUID: a UUID, answered in lower case.
+pub fn parse_aaguid(input: &str) -> Result<String, Invalid> {
+    uuid::Uuid::parse_str(input.trim()).map(|u| u.hyphenated().to_string()).map_err(|_| {
+        Invalid::new(ErrorCode::InvalidBody, "webauthn_allowed_aaguids must hold UUIDs (an authenticator's AAGUID)")
+    })
 }
 
 /// An `https://` (or `http://`) URL of at most 2,000 safe characters.

@@ -32,6 +32,10 @@ pub enum WebhookEvent {
     #[strum(serialize = "login.second_factor_failed")]
     #[serde(rename = "login.second_factor_failed")]
     LoginSecondFactorFailed,
+    /// A key's signature counter went back (refused: the key may have been copied).
+    #[strum(serialize = "webauthn.counter_regression")]
+    #[serde(rename = "webauthn.counter_regression")]
+    WebauthnCounterRegression,
     #[strum(serialize = "user.locked")]
     #[serde(rename = "user.locked")]
     UserLocked,
@@ -77,7 +81,8 @@ impl WebhookEvent {
             A::AccountLocked => Self::UserLocked,
             A::AccountUnlocked => Self::UserUnlocked,
             A::LoginPassword if outcome == AuditOutcome::Failure && has_user => Self::LoginFailed,
-            A::Verify if outcome == AuditOutcome::Failure => Self::LoginSecondFactorFailed,
+            A::Verify | A::PasskeyLogin if outcome == AuditOutcome::Failure => Self::LoginSecondFactorFailed,
+            A::WebauthnCounterRegression => Self::WebauthnCounterRegression,
             A::MethodEnrolled if success => Self::MethodAdded,
             A::MethodRemoved | A::MethodsReset if success => Self::MethodRemoved,
             A::PasswordChanged if success => Self::PasswordChanged,

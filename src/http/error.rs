@@ -55,7 +55,9 @@ impl ResponseError for AppError {
             AppError::NotFound { .. } => StatusCode::NOT_FOUND,
             AppError::Conflict { .. } | AppError::SsoRequired { .. } => StatusCode::CONFLICT,
             AppError::Overloaded { .. } => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::InvalidCode { .. } | AppError::InvalidResetCode => StatusCode::UNAUTHORIZED,
+            AppError::InvalidCode { .. } | AppError::InvalidResetCode | AppError::KeyRefused { .. } => {
+                StatusCode::UNAUTHORIZED
+            }
             AppError::AccountLocked { .. } => StatusCode::LOCKED,
             AppError::Gone { .. } => StatusCode::GONE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -84,6 +86,7 @@ impl ResponseError for AppError {
         };
         let attempts_remaining = match self {
             AppError::InvalidCode { attempts_remaining } => Some(*attempts_remaining),
+            AppError::KeyRefused { attempts_remaining, .. } => *attempts_remaining,
             _ => None,
         };
         let mut response = HttpResponse::build(status);

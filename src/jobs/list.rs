@@ -46,6 +46,7 @@ fn purge(state: &AppState) -> Result<usize, crate::error::AppError> {
     Ok(crate::store::outbox::purge(&mut conn, before)?
         + crate::store::event_webhooks::purge(&mut conn, before)?
         + crate::store::challenges::purge_expired(&mut conn, before)?
+        + crate::store::passkey_logins::purge_expired(&mut conn, before)?
         + crate::store::password_resets::purge_expired(&mut conn, before)?
         + crate::store::rate_counters::purge(&mut conn, now - 86_400)?)
 }

@@ -27,6 +27,8 @@ pub enum Notice {
     /// The password was set through a password reset.
     PasswordReset,
     AccountLocked,
+    /// A key's signature counter went back: the key may have been copied.
+    KeyCounterWentBack,
     /// A password was right at `at` but the second factor was never finished.
     SecondFactorUnfinished {
         at: UnixTime,
@@ -38,6 +40,7 @@ fn kind_name(kind: MethodKind) -> &'static str {
         MethodKind::Totp => "an authenticator app",
         MethodKind::Sms => "a phone number for SMS codes",
         MethodKind::Email => "an email address for codes",
+        MethodKind::Webauthn => "a security key or passkey",
     }
 }
 
@@ -62,6 +65,10 @@ impl Notice {
             Self::AccountLocked => (
                 "your account was locked after too many failed attempts".into(),
                 "If this was not you, someone may know your password: change it once the lock ends.",
+            ),
+            Self::KeyCounterWentBack => (
+                "one of your security keys answered with a counter lower than before, so it was refused".into(),
+                "The key may have been copied. Remove it from your sign-in methods and tell your administrator.",
             ),
             Self::SecondFactorUnfinished { .. } => (
                 "someone signed in with your password but did not finish the second step".into(),

@@ -87,7 +87,8 @@ pub struct UpdateTenant {
     #[schema(minimum = 0, maximum = 365)]
     #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub remember_device_days: Option<i32>,
-    /// Kinds users may set up and be asked for: a non-empty subset of `totp`, `sms`, `email`.
+    /// Kinds users may set up and be asked for: a non-empty subset of `totp`, `sms`, `email`,
+    /// `webauthn`.
     /// Existing methods of a kind taken out are no longer offered at login.
     #[schema(value_type = Option<Vec<MethodKind>>, min_items = 1)]
     pub allowed_methods: Option<Vec<String>>,
@@ -148,6 +149,24 @@ pub struct UpdateTenant {
     #[schema(minimum = 1, maximum = 3650, example = 365)]
     #[serde(default, deserialize_with = "crate::domain::whole_number::optional")]
     pub audit_retention_days: Option<i64>,
+    /// The WebAuthn relying-party id: a domain name such as `acme.example` (never an IP
+    /// address). Unset, it is the host of `web_origin`, else of `LATCHKEY_ISSUER` when that is
+    /// a domain name. Keys are bound to it: changing it orphans the keys made for the old one.
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "some_value")]
+    #[schema(schema_with = crate::domain::schema::rp_id_or_null)]
+    pub webauthn_rp_id: Option<Option<String>>,
+    /// Origins whose pages may use keys (`https://app.acme.example`), each on `webauthn_rp_id`
+    /// or under it; `[]`: `web_origin` (or `https://{webauthn_rp_id}`).
+    #[schema(schema_with = crate::domain::schema::origins)]
+    pub webauthn_origins: Option<Vec<String>>,
+    /// Authenticator models (AAGUIDs) keys may be registered from; `[]`: any. Without
+    /// attestation the AAGUID is the authenticator's own claim.
+    #[schema(value_type = Option<Vec<String>>, example = json!(["cb69481e-8ff7-4039-93ec-0a2729a154a8"]))]
+    pub webauthn_allowed_aaguids: Option<Vec<String>>,
+    /// Let users sign in with a passkey alone (`POST /login/passkey`; default false). A passkey
+    /// with user verification counts as two factors.
+    pub passkey_sign_in: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -192,6 +211,10 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         && input.public_url.is_none()
         && input.password_reset.is_none()
         && input.audit_retention_days.is_none()
+        && input.webauthn_rp_id.is_none()
+        && input.webauthn_origins.is_none()
+        && input.webauthn_allowed_aaguids.is_none()
+        && input.passkey_sign_in.is_none()
     {
         return Ok(None);
     }
@@ -200,7 +223,7 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
         let mut parsed = Vec::new();
         for kind in kinds {
             let kind: MethodKind = kind.parse().map_err(|_| {
-                AppError::validation(ErrorCode::InvalidKind, "allowed_methods may hold totp, sms and email")
+                AppError::validation(ErrorCode::InvalidKind, "allowed_methods may hold totp, sms, email and webauthn")
             })?;
             if !parsed.contains(&kind) {
                 parsed.push(kind);
@@ -260,6 +283,38 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
     }
     if let Some(days) = input.audit_retention_days {
         policy.audit_retention_days = days;
+    }
+    if let Some(rp_id) = &input.webauthn_rp_id {
+        policy.webauthn_rp_id = rp_id.as_deref().map(tenant_policy::parse_rp_id).transpose()?;
+    }
+    if let Some(origins) = &input.webauthn_origins {
+        let mut parsed = Vec::new();
+        for origin in origins.iter().take(21) {
+            let origin = tenant_policy::parse_origin(origin)?;
+            if !parsed.contains(&origin) {
+                parsed.push(origin);
+            }
+        }
+        if parsed.len() > 20 {
+            return Err(AppError::validation(ErrorCode::InvalidBody, "webauthn_origins may hold at most 20 origins"));
+        }
+        policy.webauthn_origins = parsed;
+    }
+    if let Some(aaguids) = &input.webauthn_allowed_aaguids {
+        if aaguids.len() > 100 {
+            return Err(AppError::validation(ErrorCode::InvalidBody, "webauthn_allowed_aaguids may hold at most 100"));
+        }
+        let mut parsed = Vec::new();
+        for aaguid in aaguids {
+            let aaguid = tenant_policy::parse_aaguid(aaguid)?;
+            if !parsed.contains(&aaguid) {
+                parsed.push(aaguid);
+            }
+        }
+        policy.webauthn_allowed_aaguids = parsed;
+    }
+    if let Some(on) = input.passkey_sign_in {
+        policy.passkey_sign_in = on;
     }
     policy.validate()?;
     Ok(Some(policy))

@@ -62,6 +62,14 @@ pub struct TenantSettings {
     pub password_reset: crate::domain::PasswordResetMode,
     /// Audit events are kept this many days.
     pub audit_retention_days: i64,
+    /// The WebAuthn relying party as set (`null`: from `web_origin`, else the issuer).
+    #[schema(schema_with = crate::domain::schema::rp_id_or_null)]
+    pub webauthn_rp_id: Option<String>,
+    pub webauthn_origins: Vec<String>,
+    /// Authenticator models keys may come from; empty: any.
+    pub webauthn_allowed_aaguids: Vec<String>,
+    /// Users may sign in with a passkey alone.
+    pub passkey_sign_in: bool,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -106,6 +114,10 @@ impl From<&Tenant> for TenantView {
                 public_url: t.policy.public_url.clone(),
                 password_reset: t.policy.password_reset,
                 audit_retention_days: t.policy.audit_retention_days,
+                webauthn_rp_id: t.policy.webauthn_rp_id.clone(),
+                webauthn_origins: t.policy.webauthn_origins.clone(),
+                webauthn_allowed_aaguids: t.policy.webauthn_allowed_aaguids.clone(),
+                passkey_sign_in: t.policy.passkey_sign_in,
             },
         }
     }

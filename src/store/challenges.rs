@@ -30,6 +30,8 @@ pub struct Challenge {
     pub completed_at: Option<UnixTime>,
     /// When the worker handled it as abandoned (password right, second factor not finished).
     pub unfinished_noticed_at: Option<UnixTime>,
+    /// While the method in play is a WebAuthn key: the authentication ceremony's state.
+    pub webauthn_state: Option<String>,
 }
 
 impl std::fmt::Debug for Challenge {
@@ -124,11 +126,18 @@ pub fn set_method(conn: &mut AnyConnection, id: &ChallengeId, method_id: &Method
     execute_prepared!(
         diesel::update(c::table.find(id)).set((
             c::method_id.eq(method_id),
+            c::webauthn_state.eq(None::<String>),
             c::code_hash.eq(None::<String>),
             c::code_expires_at.eq(None::<i64>)
         )),
         conn
     )?;
+    Ok(())
+}
+
+/// Keeps (or, with `None`, forgets) the authentication ceremony of the challenge's keys.
+pub fn set_webauthn_state(conn: &mut AnyConnection, id: &ChallengeId, state: Option<&str>) -> Result<(), StoreError> {
+    execute_prepared!(diesel::update(c::table.find(id)).set(c::webauthn_state.eq(state)), conn)?;
     Ok(())
 }
 

@@ -1,4 +1,4 @@
-//! Verified second-factor methods (TOTP, SMS, email) and their pending enrollments.
+//! Verified second-factor methods (TOTP, SMS, email, WebAuthn keys) and their pending enrollments.
 
 use super::prepared::execute_prepared;
 use diesel::prelude::*;
@@ -34,6 +34,29 @@ pub struct Method {
     /// An SMS method enrolled from the profile's number: it follows the profile when the
     /// number changes. One with a number typed at enrollment keeps its own.
     pub follows_profile: bool,
+    /// The name the user gave the method (a key's "YubiKey 5").
+    pub name: Option<String>,
+    /// WebAuthn, while pending: the registration ceremony's state (webauthn-rs JSON).
+    pub webauthn_state: Option<String>,
+    /// WebAuthn: the credential id, base64url.
+    pub credential_id: Option<String>,
+    /// WebAuthn: the verified credential as webauthn-rs serialises it (public key, algorithm).
+    pub credential: Option<String>,
+    /// WebAuthn: the relying-party id the credential was made for.
+    pub rp_id: Option<String>,
+    /// WebAuthn: the highest signature counter seen (0 for authenticators without one).
+    pub sign_count: Option<i64>,
+    /// WebAuthn: the authenticator model the key reported (its own claim without attestation).
+    pub aaguid: Option<String>,
+    pub backup_eligible: Option<bool>,
+    pub backup_state: Option<bool>,
+    /// WebAuthn: how the browser reached the key (JSON list: `usb`, `nfc`, `internal`, …).
+    pub transports: Option<String>,
+    /// WebAuthn: whether the authenticator said it stored the credential (credProps `rk`).
+    pub discoverable: Option<bool>,
+    /// WebAuthn: registered for passkey sign-in (user verification required).
+    pub passkey: bool,
+    pub last_used_at: Option<UnixTime>,
 }
 
 /// Points the SMS methods that follow the profile at its new number; how many changed.
@@ -99,10 +122,10 @@ pub fn active_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<Vec
 
 /// Accepts a TOTP time step only if it is later than every step accepted before; exactly one
 /// of several concurrent callers with the same step gets `true`.
-pub fn accept_totp_step(conn: &mut AnyConnection, id: &MethodId, step: i64) -> Result<bool, StoreError> {
+pub fn accept_totp_step(conn: &mut AnyConnection, id: &MethodId, step: i64, now: UnixTime) -> Result<bool, StoreError> {
     let n = execute_prepared!(
         diesel::update(m::table.find(id).filter(m::last_used_step.is_null().or(m::last_used_step.lt(step))))
-            .set(m::last_used_step.eq(step)),
+            .set((m::last_used_step.eq(step), m::last_used_at.eq(Some(now)))),
         conn
     )?;
     Ok(n == 1)
@@ -165,5 +188,92 @@ pub fn ensure_primary(conn: &mut AnyConnection, user_id: &UserId) -> Result<(), 
             execute_prepared!(diesel::update(m::table.find(&first.id)).set(m::is_primary.eq(true)), conn)?;
         }
     }
+    Ok(())
+}
+
+/// What a finished WebAuthn registration stores.
+pub struct NewCredential {
+    pub credential_id: String,
+    pub credential: String,
+    pub rp_id: String,
+    pub sign_count: i64,
+    pub aaguid: Option<String>,
+    pub backup_eligible: bool,
+    pub backup_state: bool,
+    pub transports: Option<String>,
+    pub discoverable: Option<bool>,
+}
+
+/// Keeps the registration ceremony of a pending WebAuthn method.
+pub fn set_webauthn_state(conn: &mut AnyConnection, id: &MethodId, state: &str) -> Result<(), StoreError> {
+    execute_prepared!(diesel::update(m::table.find(id)).set(m::webauthn_state.eq(Some(state))), conn)?;
+    Ok(())
+}
+
+/// Stores a verified credential on its pending method and forgets the ceremony (single use).
+pub fn store_credential(conn: &mut AnyConnection, id: &MethodId, cred: &NewCredential) -> Result<(), StoreError> {
+    execute_prepared!(
+        diesel::update(m::table.find(id)).set((
+            m::webauthn_state.eq(None::<String>),
+            m::credential_id.eq(Some(&cred.credential_id)),
+            m::credential.eq(Some(&cred.credential)),
+            m::rp_id.eq(Some(&cred.rp_id)),
+            m::sign_count.eq(Some(cred.sign_count)),
+            m::aaguid.eq(cred.aaguid.as_deref()),
+            m::backup_eligible.eq(Some(cred.backup_eligible)),
+            m::backup_state.eq(Some(cred.backup_state)),
+            m::transports.eq(cred.transports.as_deref()),
+            m::discoverable.eq(cred.discoverable),
+        )),
+        conn
+    )?;
+    Ok(())
+}
+
+/// The tenant's credential with this id (active or not), if any.
+pub fn find_by_credential(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+    credential_id: &str,
+) -> Result<Option<Method>, StoreError> {
+    Ok(m::table
+        .filter(m::tenant_id.eq(tenant_id))
+        .filter(m::credential_id.eq(credential_id))
+        .select(Method::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Records a key's use: the new signature counter, its backup state and when. Guarded: with a
+/// counter, only if it went up from what is stored (of two concurrent uses of one count, one
+/// wins); `false` when the counter did not increase (a cloned key, or a replay).
+pub fn record_key_use(
+    conn: &mut AnyConnection,
+    id: &MethodId,
+    counter: i64,
+    backup_state: bool,
+    now: UnixTime,
+) -> Result<bool, StoreError> {
+    let changes =
+        (m::sign_count.eq(Some(counter)), m::backup_state.eq(Some(backup_state)), m::last_used_at.eq(Some(now)));
+    let n = if counter == 0 {
+        // An authenticator without a counter (synced passkeys) reports 0 every time.
+        execute_prepared!(
+            diesel::update(m::table.find(id).filter(m::sign_count.is_null().or(m::sign_count.eq(0)))).set(changes),
+            conn
+        )?
+    } else {
+        execute_prepared!(
+            diesel::update(m::table.find(id).filter(m::sign_count.is_null().or(m::sign_count.lt(counter))))
+                .set(changes),
+            conn
+        )?
+    };
+    Ok(n == 1)
+}
+
+/// Marks a method used now (codes, TOTP).
+pub fn touch(conn: &mut AnyConnection, id: &MethodId, now: UnixTime) -> Result<(), StoreError> {
+    execute_prepared!(diesel::update(m::table.find(id)).set(m::last_used_at.eq(Some(now))), conn)?;
     Ok(())
 }

@@ -14,6 +14,7 @@ mod lease_queue;
 pub mod methods;
 pub mod migrations;
 pub mod outbox;
+pub mod passkey_logins;
 pub mod password_resets;
 mod pool;
 pub mod prepared;

@@ -115,6 +115,19 @@ diesel::table! {
         created_at -> BigInt,
         confirmed_at -> Nullable<BigInt>,
         follows_profile -> Bool,
+        name -> Nullable<Text>,
+        webauthn_state -> Nullable<Text>,
+        credential_id -> Nullable<Text>,
+        credential -> Nullable<Text>,
+        rp_id -> Nullable<Text>,
+        sign_count -> Nullable<BigInt>,
+        aaguid -> Nullable<Text>,
+        backup_eligible -> Nullable<Bool>,
+        backup_state -> Nullable<Bool>,
+        transports -> Nullable<Text>,
+        discoverable -> Nullable<Bool>,
+        passkey -> Bool,
+        last_used_at -> Nullable<BigInt>,
     }
 }
 
@@ -146,6 +159,7 @@ diesel::table! {
         expires_at -> BigInt,
         completed_at -> Nullable<BigInt>,
         unfinished_noticed_at -> Nullable<BigInt>,
+        webauthn_state -> Nullable<Text>,
     }
 }
 
@@ -241,6 +255,17 @@ diesel::allow_tables_to_appear_in_same_query!(
     event_webhooks,
     webhook_deliveries,
 );
+
+diesel::table! {
+    passkey_logins (id) {
+        id -> Text,
+        tenant_id -> Text,
+        webauthn_state -> Text,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        completed_at -> Nullable<BigInt>,
+    }
+}
 
 diesel::table! {
     invitations (id) {

@@ -25,7 +25,7 @@ async fn prompted_users_may_skip_and_not_be_shown_again_until_an_admin_resets_it
 
     let login = login_body(&app, "alice@example.com").await;
     assert_eq!(login["status"], "enrollment_suggested", "{login}");
-    assert_eq!(login["allowed_kinds"], json!(["totp", "sms", "email"]));
+    assert_eq!(login["allowed_kinds"], json!(["totp", "sms", "email", "webauthn"]));
     let skip = format!("/challenges/{}/skip", str_of(&login, "challenge_id"));
     let (status, done) = status_body(app.post_json(&skip, json!({})).await).await;
     assert_eq!(status, 200, "{done}");

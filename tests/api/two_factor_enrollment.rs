@@ -30,7 +30,7 @@ fn tool(name: &str, args: &[&str]) -> Option<String> {
 async fn enrollment_challenge(app: &TestApp, email: &str) -> String {
     let login = body(app.login("acme", email, PASSWORD).await).await;
     assert_eq!(login["status"], "enrollment_required", "{login}");
-    assert_eq!(login["allowed_kinds"], json!(["totp", "sms", "email"]));
+    assert_eq!(login["allowed_kinds"], json!(["totp", "sms", "email", "webauthn"]));
     str_of(&login, "challenge_id").to_owned()
 }
 

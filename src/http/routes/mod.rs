@@ -65,6 +65,7 @@ macro_rules! api_routes {
                 jwks::jwks,
                 discovery::server_metadata,
                 login::login,
+                login::login_passkey,
                 invitations::invitation_info,
                 invitations::accept_invitation,
                 password_reset::start_reset,

@@ -12,16 +12,21 @@ use crate::state::AppState;
 
 /// Complete a login with the second factor.
 ///
-/// Send the code from the method of the challenge (or a recovery code). Wrong codes count
-/// towards the account's lockout across every method and challenge; the response tells how many
-/// attempts remain. On success the body is the same `authenticated` body as a password login,
-/// with `amr` naming the factors (e.g. `["pwd", "otp", "mfa"]`).
+/// Send the code from the method of the challenge (or a recovery code); for a `webauthn` method,
+/// the key's answer as `credential` (`credential.toJSON()`: an authentication, or while a key
+/// is enrolled at login its registration); for a passkey sign-in (`POST /login/passkey`), the
+/// passkey's answer. Exactly one of `code`, `recovery_code` and `credential`. Wrong codes and
+/// refused keys count towards the account's lockout across every method and challenge; the
+/// response tells how many attempts remain (not at a passkey sign-in). On success the body is
+/// the same `authenticated` body as a password login, with `amr` naming the factors (e.g.
+/// `["pwd", "otp", "mfa"]`, `["pwd", "hwk", "mfa"]`, or `["hwk", "mfa"]` for a passkey sign-in).
 #[utoipa::path(tag = "login", request_body = VerifyRequest, responses(
     (status = 200, description = "`status: authenticated`", body = LoginResponse),
-    (status = 400, description = "`code_required` or a malformed body", body = ErrorBody),
-    (status = 401, description = "`invalid_code` with `attempts_remaining`", body = ErrorBody),
+    (status = 400, description = "`code_required`; `invalid_body`: more than one of `code`, `recovery_code` and `credential`, a `credential` where the method takes a code (or the reverse), or a `credential` that is not a WebAuthn response", body = ErrorBody),
+    (status = 401, description = "`invalid_code` with `attempts_remaining`; `invalid_credential`: the key's answer did not verify (signature, challenge, origin, relying party, a key of another account, a replay, a counter that went back); `user_verification_required`: the key signed without its PIN or fingerprint where one is needed", body = ErrorBody),
+    (status = 403, description = "`authenticator_not_allowed`: a key enrolled at login is of a model the tenant does not accept; `passkey_sign_in_disabled`", body = ErrorBody),
     (status = 404, description = "No such challenge", body = ErrorBody),
-    (status = 409, description = "`enrollment_incomplete`: enroll a method first", body = ErrorBody),
+    (status = 409, description = "`enrollment_incomplete`: enroll a method first; `sso_required`; `webauthn_unavailable`", body = ErrorBody),
     (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
     (status = 423, description = "`account_locked` with `retry_after` (and `Retry-After`)", body = ErrorBody),
 ))]

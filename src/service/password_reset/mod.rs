@@ -110,6 +110,7 @@ impl std::fmt::Debug for CompleteReset {
 /// What follows a right code; `status` tells which.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
+#[allow(clippy::large_enum_variant)] // built once per request and serialized at once
 pub enum ResetProgress {
     /// The user has a second factor: prove it with `POST /password-reset/{id}/second-factor`.
     SecondFactorRequired(ResetSecondStep),

@@ -14,13 +14,15 @@ use super::{
 };
 use crate::auth::codes::{self, CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN_SECS};
 use crate::clock::rfc3339;
-use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, PasswordResetId, PasswordResetMode, ResetVia, UnixTime};
+use crate::domain::{
+    AuditEvent, AuditOutcome, ErrorCode, MethodKind, PasswordResetId, PasswordResetMode, ResetVia, UnixTime,
+};
 use crate::error::AppError;
 use crate::service::outbox::{self, Queued};
 use crate::service::second_factor::{
     channel_of,
     check::{check, Attempt, Presented, SentCode},
-    recovery, wrong_code_error, MethodSummary, Pending,
+    recovery, MethodSummary, Pending,
 };
 use crate::service::sessions::ClientInfo;
 use crate::service::{audit, login, policy};
@@ -158,6 +160,8 @@ fn second_options(state: &AppState, reset: &PasswordReset, tenant: &Tenant, acti
     let carrier = reset.carrier_hash.as_deref();
     policy::offered(active, tenant)
         .into_iter()
+        // A key signs a ceremony of the sign-in page; a reset proves with codes (or a recovery code).
+        .filter(|m| m.kind != MethodKind::Webauthn)
         .filter(|m| m.destination.as_deref().map(|d| carrier_hash(state, d)).as_deref() != carrier || carrier.is_none())
         .collect()
 }
@@ -251,8 +255,8 @@ pub fn second_factor(
         let detail = presented.kind();
         let event = AuditEvent::PasswordResetSecondFactor;
         let attempt = Attempt { tenant: &tenant, user: &user, client, event };
-        if let Err(outcome) = check(c, state, &attempt, &presented, now)? {
-            return Ok(Err(wrong_code_error(outcome, now)));
+        if let Err(wrong) = check(c, state, &attempt, &presented, now)? {
+            return Ok(Err(wrong.into_error(now)));
         }
         rows::mark_second_factor(c, id, now)?;
         audit::entry(event, AuditOutcome::Success)

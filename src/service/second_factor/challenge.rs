@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::webauthn::{self, wire::RequestOptions};
 use super::{new_code_message, recovery, MethodSummary, Pending};
 use crate::auth::codes::{CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN_SECS};
 use crate::clock::rfc3339;
@@ -51,6 +52,12 @@ pub struct SecondFactorRequired {
     /// With `delivery_error`: what to tell the person, in plain words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery_message: Option<String>,
+    /// When `method` is `webauthn`: the options listing the user's keys. Pass `publicKey` to
+    /// `PublicKeyCredential.parseRequestOptionsFromJSON`, then `navigator.credentials.get`, and
+    /// send `credential.toJSON()` to `/verify` as `credential`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<webauthn::wire::RequestOptionsJson>)]
+    pub webauthn: Option<RequestOptions>,
 }
 
 /// The password was right, but policy requires a second factor and the user has none yet.
@@ -95,6 +102,11 @@ pub struct ChallengeState {
     /// With `delivery_error`: what to tell the person, in plain words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery_message: Option<String>,
+    /// When `method` is `webauthn`: the options listing the user's keys (as in
+    /// `second_factor_required`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<webauthn::wire::RequestOptionsJson>)]
+    pub webauthn: Option<RequestOptions>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -129,6 +141,7 @@ fn new_challenge(
         expires_at: now + state.settings.challenge_ttl_secs,
         completed_at: None,
         unfinished_noticed_at: None,
+        webauthn_state: None,
     }
 }
 
@@ -156,13 +169,23 @@ pub fn start_challenge(
     client: &ClientInfo,
     now: UnixTime,
 ) -> Result<Pending<SecondFactorRequired>, AppError> {
+    // Keys made for another relying party (the tenant's changed since) cannot sign here.
+    let keys = webauthn::assertion::usable(state, tenant, active);
+    let usable = |m: &&Method| m.kind != MethodKind::Webauthn || keys.iter().any(|k| k.id == m.id);
     let primary = active
         .iter()
+        .filter(usable)
         .find(|m| m.is_primary)
-        .or(active.first())
-        .ok_or_else(|| AppError::internal("no active method"))?;
+        .or(active.iter().find(usable))
+        .ok_or_else(|| AppError::conflict(ErrorCode::NoMethod, "none of your methods can be used here"))?;
     let mut challenge = new_challenge(state, tenant, user, purpose, client, now);
     challenge.method_id = Some(primary.id.clone());
+    let mut key_options = None;
+    if primary.kind == MethodKind::Webauthn && purpose == ChallengePurpose::Verify {
+        let (options, ceremony) = webauthn::assertion::start(state, tenant, &keys)?;
+        challenge.webauthn_state = Some(ceremony);
+        key_options = Some(RequestOptions(options));
+    }
     let mut delivery_error = None;
     let message = if super::channel_of(primary.kind).is_some() {
         match new_code_message(c, state, challenge.id.as_str(), primary, tenant, now) {
@@ -202,6 +225,7 @@ pub fn start_challenge(
             resend_available_at: message.as_ref().map(|_| rfc3339(now + RESEND_COOLDOWN_SECS)),
             delivery_error,
             delivery_message: None,
+            webauthn: key_options,
         },
         message,
     ))
@@ -345,6 +369,7 @@ fn state_of(
         code_sent: code_expires_at.is_some(),
         delivery_error: None,
         delivery_message: None,
+        webauthn: None,
     }
 }
 
@@ -369,7 +394,7 @@ pub fn resend(
         if super::channel_of(method.kind).is_none() {
             return Err(AppError::conflict(
                 ErrorCode::NotResendable,
-                "authenticator app codes are not sent: open the app",
+                "no code is sent for this method: open the app, or use your key",
             ));
         }
         let (message, expires) = send_code(c, state, &open, &method, true, now)?;
@@ -406,6 +431,14 @@ pub fn switch_method(
             .ok_or(AppError::not_found("method"))?;
         refuse_unless_allowed(&open.tenant, method.kind)?;
         challenges::set_method(c, &open.challenge.id, &method.id)?;
+        let mut key_options = None;
+        if method.kind == MethodKind::Webauthn {
+            let active = methods::active_for_user(c, &open.user.id)?;
+            let keys = webauthn::assertion::usable(state, &open.tenant, &active);
+            let (options, ceremony) = webauthn::assertion::start(state, &open.tenant, &keys)?;
+            challenges::set_webauthn_state(c, &open.challenge.id, Some(&ceremony))?;
+            key_options = Some(RequestOptions(options));
+        }
         let (message, expires, sends) = if super::channel_of(method.kind).is_some() {
             // One code every 30 s per challenge, whichever way it is asked for.
             let (message, expires) = send_code(c, state, &open, &method, true, now)?;
@@ -419,7 +452,9 @@ pub fn switch_method(
             .by(client)
             .detail(method.kind.as_str())
             .record(c, now)?;
-        Ok(Pending::new(state_of(&open, &method, sends, expires), message))
+        let mut answer = state_of(&open, &method, sends, expires);
+        answer.webauthn = key_options;
+        Ok(Pending::new(answer, message))
     })
 }
 

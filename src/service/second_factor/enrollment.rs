@@ -5,13 +5,15 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::challenge::{self, ensure_unlocked, phone_for_sms, SecondFactorRequired};
+use super::webauthn::registration;
+use super::webauthn::wire::CreationOptions;
 use super::{new_code_message, tenant_totp_params, Enrollment, MethodSummary, Pending, TotpSetup};
 use crate::auth::codes::CODE_TTL_SECS;
 use crate::auth::totp;
 use crate::clock::rfc3339;
 use crate::domain::{
-    AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, Email, ErrorCode, MethodId, MethodKind, MethodStatus,
-    TenantId, UnixTime, UserId,
+    text, AuditEvent, AuditOutcome, ChallengeId, ChallengePurpose, Email, ErrorCode, MethodId, MethodKind,
+    MethodStatus, TenantId, UnixTime, UserId,
 };
 use crate::error::AppError;
 use crate::service::audit;
@@ -36,27 +38,52 @@ pub struct EnrollRequest {
     /// For `email`: the address to send codes to; default the profile's email.
     #[schema(schema_with = crate::domain::schema::email_or_null)]
     pub email: Option<String>,
+    /// For `webauthn`: what to call the key (1–64 characters), shown in the method list.
+    #[schema(example = "YubiKey 5", max_length = 64)]
+    pub name: Option<String>,
+    /// For `webauthn`: `true` makes a passkey (discoverable, user verification required: usable
+    /// for passkey sign-in); `false` (default) a second-factor key (user verification preferred).
+    pub passkey: Option<bool>,
 }
 
 impl EnrollRequest {
     pub fn parse_kind(&self) -> Result<MethodKind, AppError> {
-        self.kind.parse().map_err(|_| AppError::validation(ErrorCode::InvalidKind, "kind must be totp, sms or email"))
+        self.kind
+            .parse()
+            .map_err(|_| AppError::validation(ErrorCode::InvalidKind, "kind must be totp, sms, email or webauthn"))
     }
 }
 
-/// A new pending method, and for TOTP what the app needs to add it.
+/// What the user needs next to confirm a new method.
+enum Setup {
+    /// Nothing to show: a code was (or will be) sent.
+    None,
+    /// The authenticator app's secret and QR code.
+    Totp(TotpSetup),
+    /// The options for the browser to create a key with.
+    Key(CreationOptions),
+}
+
+/// A new pending method, and what the user needs to confirm it. `existing`: the user's methods
+/// (a key registered once is not registered again).
 fn new_pending_method(
     state: &AppState,
-    tenant: &Tenant,
-    user: &User,
+    (tenant, user): (&Tenant, &User),
     req: &EnrollRequest,
+    existing: &[Method],
     now: UnixTime,
-) -> Result<(Method, Option<TotpSetup>), AppError> {
+) -> Result<(Method, Setup), AppError> {
     challenge::refuse_if_sso(tenant)?;
     let kind = req.parse_kind()?;
     challenge::refuse_unless_allowed(tenant, kind)?;
     if req.email.is_some() && kind != MethodKind::Email {
         return Err(AppError::validation(ErrorCode::InvalidBody, "email is only for the email kind"));
+    }
+    if (req.name.is_some() || req.passkey.is_some()) && kind != MethodKind::Webauthn {
+        return Err(AppError::validation(ErrorCode::InvalidBody, "name and passkey are only for the webauthn kind"));
+    }
+    if req.phone_number.is_some() && kind != MethodKind::Sms {
+        return Err(AppError::validation(ErrorCode::InvalidBody, "phone_number is only for sms"));
     }
     let mut method = Method {
         id: MethodId::new(),
@@ -76,12 +103,22 @@ fn new_pending_method(
         created_at: now,
         confirmed_at: None,
         follows_profile: false,
+        name: None,
+        webauthn_state: None,
+        credential_id: None,
+        credential: None,
+        rp_id: None,
+        sign_count: None,
+        aaguid: None,
+        backup_eligible: None,
+        backup_state: None,
+        transports: None,
+        discoverable: None,
+        passkey: false,
+        last_used_at: None,
     };
     match kind {
         MethodKind::Totp => {
-            if req.phone_number.is_some() {
-                return Err(AppError::validation(ErrorCode::InvalidBody, "phone_number is only for sms"));
-            }
             let params = tenant_totp_params(tenant)?;
             let secret = totp::generate_secret(params);
             let setup = totp::provisioning(&secret, params, &tenant.name, user.email.as_str())?;
@@ -95,17 +132,22 @@ fn new_pending_method(
                 otpauth_uri: setup.otpauth_uri,
                 qr_png_base64: setup.qr_png_base64,
             };
-            Ok((method, Some(setup)))
+            Ok((method, Setup::Totp(setup)))
         }
         MethodKind::Sms => {
             method.destination = Some(phone_for_sms(user, req.phone_number.as_deref())?.to_string());
             method.follows_profile = req.phone_number.is_none();
-            Ok((method, None))
+            Ok((method, Setup::None))
+        }
+        MethodKind::Webauthn => {
+            let name = req.name.as_deref().map(|n| text::line(n, 64, ErrorCode::InvalidBody, "name")).transpose()?;
+            method.name = name;
+            method.passkey = req.passkey.unwrap_or(false);
+            let started = registration::start(state, tenant, user, method.passkey, existing)?;
+            method.webauthn_state = Some(started.state);
+            Ok((method, Setup::Key(CreationOptions(started.options))))
         }
         MethodKind::Email => {
-            if req.phone_number.is_some() {
-                return Err(AppError::validation(ErrorCode::InvalidBody, "phone_number is only for sms"));
-            }
             // The address the codes go to: the profile's, or one the user types; the code
             // sent to it proves it.
             let address = match req.email.as_deref() {
@@ -113,7 +155,7 @@ fn new_pending_method(
                 None => user.email.clone(),
             };
             method.destination = Some(address.to_string());
-            Ok((method, None))
+            Ok((method, Setup::None))
         }
     }
 }
@@ -143,7 +185,8 @@ pub fn enroll_at_login(
                 methods::delete(c, &open.user.id, previous)?;
             }
         }
-        let (method, setup) = new_pending_method(state, &open.tenant, &open.user, &req, now)?;
+        let existing = methods::list_for_user(c, &open.user.id)?;
+        let (method, setup) = new_pending_method(state, (&open.tenant, &open.user), &req, &existing, now)?;
         methods::insert(c, &method)?;
         challenges::set_method(c, &open.challenge.id, &method.id)?;
         let (message, code_expires_at) = match super::channel_of(method.kind) {
@@ -178,8 +221,9 @@ pub fn enroll_the_only_choice(
         _ => return Ok(None),
     };
     remove_stale_pending(c, &user.id, kind)?;
-    let req = EnrollRequest { kind: kind.as_str().to_owned(), phone_number: None, email: None };
-    let (method, _) = new_pending_method(state, tenant, user, &req, now)?;
+    let req =
+        EnrollRequest { kind: kind.as_str().to_owned(), phone_number: None, email: None, name: None, passkey: None };
+    let (method, _) = new_pending_method(state, (tenant, user), &req, &[], now)?;
     methods::insert(c, &method)?;
     let purpose = ChallengePurpose::Enroll;
     let started = challenge::start_challenge(c, state, (tenant, user), &[method], purpose, client, now)?;
@@ -203,7 +247,8 @@ pub fn add_for_self(
             require_second_factor(ctx)?;
         }
         remove_stale_pending(c, &ctx.user.id, req.parse_kind()?)?;
-        let (method, setup) = new_pending_method(state, &ctx.tenant, &ctx.user, &req, now)?;
+        let existing = methods::list_for_user(c, &ctx.user.id)?;
+        let (method, setup) = new_pending_method(state, (&ctx.tenant, &ctx.user), &req, &existing, now)?;
         methods::insert(c, &method)?;
         let (message, code_expires_at) = match super::channel_of(method.kind) {
             Some(_) => {
@@ -221,7 +266,7 @@ pub fn add_for_self(
 /// A pending method just created, with what its user needs next.
 struct Started {
     method: Method,
-    setup: Option<TotpSetup>,
+    setup: Setup,
     code_expires_at: Option<String>,
     message: Option<Queued>,
 }
@@ -243,9 +288,15 @@ impl Started {
             .by(client)
             .detail_opt(kind)
             .record(c, now)?;
+        let (totp, webauthn) = match self.setup {
+            Setup::None => (None, None),
+            Setup::Totp(setup) => (Some(setup), None),
+            Setup::Key(options) => (None, Some(options)),
+        };
         let enrollment = Enrollment {
             method: MethodSummary::of(&self.method),
-            totp: self.setup,
+            totp,
+            webauthn,
             code_sent: self.code_expires_at.is_some(),
             code_expires_at: self.code_expires_at,
             delivery_error: None,

@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::challenge::ensure_unlocked;
-use super::check::{check, Attempt, Presented, SentCode};
-use super::{devices, recovery, wrong_code_error, MethodSummary};
+use super::check::{check, Attempt, Presented, SentCode, Wrong};
+use super::webauthn::{self, wire::CredentialResponse};
+use super::{devices, recovery, MethodSummary};
 use crate::auth::policy::{effective_mode, TwoFactorMode};
-use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, LockReason, MethodId, Slug, UserId};
+use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, LockReason, MethodId, MethodKind, Slug, UserId};
 use crate::error::AppError;
 use crate::service::api_keys::Principal;
 use crate::service::audit;
@@ -17,7 +18,7 @@ use crate::state::AppState;
 use crate::store::groups;
 use crate::store::methods::{self as rows, Method};
 use crate::store::recovery_codes;
-use crate::store::users::{self, FailureOutcome};
+use crate::store::users;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MethodList {
@@ -28,8 +29,12 @@ pub struct MethodList {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfirmMethod {
+    /// The code from the app, SMS or email (`totp`, `sms`, `email`).
     #[schema(example = "123456")]
-    pub code: String,
+    pub code: Option<String>,
+    /// For `webauthn`: the key's registration response, `credential.toJSON()`.
+    #[schema(value_type = Option<webauthn::wire::CredentialJson>)]
+    pub credential: Option<CredentialResponse>,
 }
 
 pub fn list(state: &AppState, ctx: &AccessContext) -> Result<MethodList, AppError> {
@@ -49,7 +54,7 @@ fn require_method(c: &mut crate::store::AnyConnection, ctx: &AccessContext, id: 
 
 enum Confirmation {
     Confirmed(Box<Method>),
-    Wrong(FailureOutcome),
+    Wrong(Wrong),
 }
 
 /// Confirms a pending method with a code from it. A wrong code counts towards the lockout;
@@ -82,10 +87,24 @@ pub fn confirm(
             hash: method.code_hash.as_deref(),
             expires_at: method.code_expires_at,
         };
-        let presented = Presented::Code { method: &method, code: &input.code, sent };
+        let registration;
+        let presented = match (method.kind, &input.code, &input.credential) {
+            (MethodKind::Webauthn, None, Some(credential)) => {
+                registration = webauthn::registration::parse(&credential.0)?;
+                Presented::Registration { method: &method, response: &registration }
+            }
+            (MethodKind::Webauthn, _, _) => {
+                return Err(AppError::validation(
+                    ErrorCode::CodeRequired,
+                    "send the key's registration response as credential (no code)",
+                ))
+            }
+            (_, Some(code), None) => Presented::Code { method: &method, code, sent },
+            (_, _, _) => return Err(AppError::validation(ErrorCode::CodeRequired, "send the code (no credential)")),
+        };
         let attempt = Attempt { tenant: &ctx.tenant, user: &user, client, event: AuditEvent::MethodConfirm };
-        if let Err(outcome) = check(c, state, &attempt, &presented, now)? {
-            return Ok(Confirmation::Wrong(outcome));
+        if let Err(wrong) = check(c, state, &attempt, &presented, now)? {
+            return Ok(Confirmation::Wrong(wrong));
         }
         rows::activate(c, &user.id, &method.id, now)?;
         users::reset_failures(c, &user.id, LockReason::SecondFactor)?;
@@ -102,7 +121,7 @@ pub fn confirm(
     })?;
     match outcome {
         Confirmation::Confirmed(method) => Ok(MethodSummary::of(&method)),
-        Confirmation::Wrong(outcome) => Err(wrong_code_error(outcome, now)),
+        Confirmation::Wrong(wrong) => Err(wrong.into_error(now)),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod methods;
 pub mod recovery;
 pub mod skip;
 pub mod verify;
+pub mod webauthn;
 
 pub use code_delivery::{CodeDelivery, Pending, ReportsDelivery};
 
@@ -41,7 +42,8 @@ pub struct MethodSummary {
     /// What tells the method apart for the user, never the full destination: for `sms` the
     /// phone number masked but for its country code and last two digits (`+358 ••• •• 67`), for
     /// `email` the address masked but for the first and last letters of its local part and its
-    /// domain (`a•••e@example.com`), for `totp` the words `authenticator app`.
+    /// domain (`a•••e@example.com`), for `totp` the words `authenticator app`, for `webauthn` the
+    /// key's name (or `passkey` / `security key`).
     #[schema(example = "+358 ••• •• 67")]
     pub hint: String,
     pub primary: bool,
@@ -54,6 +56,28 @@ pub struct MethodSummary {
     /// administrator changes it; `false` when a number was typed at enrollment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub follows_profile: Option<bool>,
+    /// The name the user gave the method (`webauthn`: "YubiKey 5").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "YubiKey 5")]
+    pub name: Option<String>,
+    /// `webauthn`: registered for passkey sign-in (discoverable, user verification required).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passkey: Option<bool>,
+    /// `webauthn`: the authenticator model the key reported (its own claim without attestation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = Uuid)]
+    pub aaguid: Option<String>,
+    /// `webauthn`: whether the credential is backed up (a synced passkey).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup_state: Option<bool>,
+    /// `webauthn`: whether the authenticator said it stored the credential (usable to sign in
+    /// with a passkey); a hint from the browser.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discoverable: Option<bool>,
+    /// When the method last proved a sign-in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = DateTime)]
+    pub last_used_at: Option<String>,
     #[schema(format = DateTime)]
     pub created_at: String,
 }
@@ -67,7 +91,13 @@ impl MethodSummary {
             (MethodKind::Email, Some(email)) => Email::parse(email).map(|e| e.hint()).unwrap_or_else(|_| "•••".into()),
             (MethodKind::Sms | MethodKind::Email, None) => "••••".into(),
             (MethodKind::Totp, _) => "authenticator app".into(),
+            (MethodKind::Webauthn, _) => match (&method.name, method.passkey) {
+                (Some(name), _) => name.clone(),
+                (None, true) => "passkey".into(),
+                (None, false) => "security key".into(),
+            },
         };
+        let key = method.kind == MethodKind::Webauthn;
         Self {
             id: method.id.to_string(),
             kind: method.kind,
@@ -76,6 +106,12 @@ impl MethodSummary {
             disabled: false,
             status: method.status,
             follows_profile: (method.kind == MethodKind::Sms).then_some(method.follows_profile),
+            name: method.name.clone(),
+            passkey: key.then_some(method.passkey),
+            aaguid: method.aaguid.clone().filter(|_| key),
+            backup_state: method.backup_state.filter(|_| key),
+            discoverable: method.discoverable.filter(|_| key),
+            last_used_at: method.last_used_at.map(rfc3339),
             created_at: rfc3339(method.created_at),
         }
     }
@@ -109,13 +145,19 @@ impl std::fmt::Debug for TotpSetup {
     }
 }
 
-/// The answer to enrolling a method: a TOTP setup to scan, or a code sent to confirm.
+/// The answer to enrolling a method: a TOTP setup to scan, a code sent to confirm, or the
+/// options for the browser to create a key with.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Enrollment {
     pub method: MethodSummary,
     /// Present for `totp`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub totp: Option<TotpSetup>,
+    /// Present for `webauthn`: pass `publicKey` to `PublicKeyCredential.parseCreationOptionsFromJSON`,
+    /// then `navigator.credentials.create`, and send `credential.toJSON()` back to confirm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<webauthn::wire::CreationOptionsJson>)]
+    pub webauthn: Option<webauthn::wire::CreationOptions>,
     /// For `sms` and `email`: when the code sent expires.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(format = DateTime)]
@@ -137,7 +179,7 @@ pub fn channel_of(kind: MethodKind) -> Option<Channel> {
     match kind {
         MethodKind::Sms => Some(Channel::Sms),
         MethodKind::Email => Some(Channel::Email),
-        MethodKind::Totp => None,
+        MethodKind::Totp | MethodKind::Webauthn => None,
     }
 }
 
@@ -214,14 +256,4 @@ pub fn count_wrong_code(
         notices::send(c, state, (tenant, user), Notice::AccountLocked, client, now)?;
     }
     Ok(outcome)
-}
-
-/// What a counted wrong code answers: how many attempts remain, or the lock.
-pub fn wrong_code_error(outcome: FailureOutcome, now: UnixTime) -> AppError {
-    match outcome {
-        FailureOutcome::Counted { remaining } => AppError::InvalidCode { attempts_remaining: remaining },
-        FailureOutcome::LockedNow { until } | FailureOutcome::AlreadyLocked { until } => {
-            AppError::locked_until(until, now)
-        }
-    }
 }

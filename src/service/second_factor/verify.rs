@@ -6,8 +6,9 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::challenge::{self, OpenChallenge};
-use super::check::{check, Attempt, Presented, SentCode};
-use super::{devices, recovery, wrong_code_error};
+use super::check::{check, Attempt, Presented, SentCode, Wrong};
+use super::webauthn::{self, wire::CredentialResponse};
+use super::{devices, recovery};
 use crate::domain::{AuditEvent, AuditOutcome, ChallengeId, ErrorCode, LockReason, MethodKind, UnixTime};
 use crate::error::AppError;
 use crate::service::audit;
@@ -17,19 +18,25 @@ use crate::service::sessions::{self, ClientInfo, Warning, WarningCode};
 use crate::state::AppState;
 use crate::store::challenges;
 use crate::store::methods::{self, Method};
-use crate::store::users::{self, FailureOutcome, User};
+use crate::store::users::{self, User};
 use crate::store::AnyConnection;
+use webauthn_rs::prelude::{PublicKeyCredential, RegisterPublicKeyCredential};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VerifyRequest {
     #[schema(schema_with = crate::domain::schema::uuid)]
     pub challenge_id: String,
-    /// The code from the app, SMS or email. Send this or `recovery_code`.
+    /// The code from the app, SMS or email.
     #[schema(example = "123456")]
     pub code: Option<String>,
     /// One of the user's recovery codes, instead of `code`.
     pub recovery_code: Option<String>,
+    /// When the challenge's method is `webauthn`: the key's answer, `credential.toJSON()` (an
+    /// authentication; while enrolling a key at login, its registration). Send exactly one of
+    /// `code`, `recovery_code` and `credential`.
+    #[schema(value_type = Option<webauthn::wire::CredentialJson>)]
+    pub credential: Option<CredentialResponse>,
     /// Also return a `device_token` that skips the second factor on this device.
     #[serde(default)]
     pub remember_device: bool,
@@ -49,8 +56,43 @@ enum Proof {
 
 enum Verdict {
     Passed(Box<Passed>),
-    Wrong(FailureOutcome),
+    Wrong(Wrong),
     Locked(UnixTime),
+}
+
+/// A key's answer, parsed for what the challenge's method expects.
+enum KeyAnswer {
+    /// A code or recovery code was sent.
+    None,
+    Assertion(Box<PublicKeyCredential>),
+    Registration(Box<RegisterPublicKeyCredential>),
+}
+
+impl KeyAnswer {
+    /// `credential` must come with a key, and a key must come with `credential` (400 otherwise).
+    fn of(proof: &Proof, credential: Option<&CredentialResponse>) -> Result<Self, AppError> {
+        let key = match proof {
+            Proof::Method(method) if method.kind == MethodKind::Webauthn => Some(method),
+            _ => None,
+        };
+        match (key, credential) {
+            (None, None) => Ok(KeyAnswer::None),
+            (Some(_), None) => Err(AppError::validation(
+                ErrorCode::InvalidBody,
+                "this challenge asks for your security key: send its answer as credential",
+            )),
+            (None, Some(_)) => Err(AppError::validation(
+                ErrorCode::InvalidBody,
+                "this challenge asks for a code: send code, or switch to your key (POST /challenges/{id}/method)",
+            )),
+            (Some(method), Some(credential)) if method.is_active() => {
+                Ok(KeyAnswer::Assertion(Box::new(webauthn::assertion::parse(&credential.0)?)))
+            }
+            (Some(_), Some(credential)) => {
+                Ok(KeyAnswer::Registration(Box::new(webauthn::registration::parse(&credential.0)?)))
+            }
+        }
+    }
 }
 
 struct Passed {
@@ -62,10 +104,29 @@ struct Passed {
 }
 
 pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Result<LoginResponse, AppError> {
-    if req.code.is_some() == req.recovery_code.is_some() {
-        return Err(AppError::validation(ErrorCode::CodeRequired, "send either code or recovery_code"));
+    let given = [req.code.is_some(), req.recovery_code.is_some(), req.credential.is_some()];
+    match given.iter().filter(|g| **g).count() {
+        0 => return Err(AppError::validation(ErrorCode::CodeRequired, "send code, recovery_code or credential")),
+        1 => {}
+        _ => {
+            return Err(AppError::validation(
+                ErrorCode::InvalidBody,
+                "send only one of code, recovery_code and credential",
+            ))
+        }
     }
     let challenge_id = ChallengeId::parse_known(&req.challenge_id)?.ok_or(AppError::not_found("challenge"))?;
+    if let Some(credential) = &req.credential {
+        if webauthn::passkey_login::is_passkey_login(state, &challenge_id)? {
+            if req.remember_device {
+                return Err(AppError::validation(
+                    ErrorCode::InvalidBody,
+                    "a passkey sign-in has no second factor to remember a device for",
+                ));
+            }
+            return webauthn::passkey_login::finish(state, &challenge_id, credential, client);
+        }
+    }
     let now = state.now();
     let mut conn = state.db.get()?;
     let verdict = state.db.transaction_on(&mut conn, |c| -> Result<Verdict, AppError> {
@@ -83,9 +144,19 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
         }
         let (ch, user, tenant) = (&open.challenge, &open.user, &open.tenant);
         let proof = proof_asked(c, &open, &req)?;
-        let presented = match &proof {
-            Proof::RecoveryCode => Presented::RecoveryCode(req.recovery_code.as_deref().unwrap_or_default()),
-            Proof::Method(method) => Presented::Code {
+        let answer = KeyAnswer::of(&proof, req.credential.as_ref())?;
+        let active = match &answer {
+            KeyAnswer::Assertion(_) => methods::active_for_user(c, &user.id)?,
+            _ => Vec::new(),
+        };
+        let keys = webauthn::assertion::usable(state, tenant, &active);
+        let presented = match (&proof, &answer) {
+            (Proof::RecoveryCode, _) => Presented::RecoveryCode(req.recovery_code.as_deref().unwrap_or_default()),
+            (Proof::Method(_), KeyAnswer::Assertion(response)) => {
+                Presented::Assertion { keys: &keys, ceremony: ch.webauthn_state.as_deref(), response }
+            }
+            (Proof::Method(method), KeyAnswer::Registration(response)) => Presented::Registration { method, response },
+            (Proof::Method(method), KeyAnswer::None) => Presented::Code {
                 method,
                 code: req.code.as_deref().unwrap_or_default(),
                 sent: SentCode {
@@ -97,11 +168,11 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
         };
         let attempt = Attempt { tenant, user, client, event: AuditEvent::Verify };
         match check(c, state, &attempt, &presented, now)? {
-            Err(outcome) => {
-                count_verification(presented.kind(), if outcome.is_locked() { "locked" } else { "invalid" });
-                Ok(Verdict::Wrong(outcome))
+            Err(wrong) => {
+                count_verification(presented.kind(), if wrong.outcome.is_locked() { "locked" } else { "invalid" });
+                Ok(Verdict::Wrong(wrong))
             }
-            Ok(()) => {
+            Ok(_) => {
                 if !challenges::complete(c, &ch.id, now)? {
                     return Err(AppError::gone(
                         ErrorCode::ChallengeUsed,
@@ -185,7 +256,7 @@ pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Resu
     drop(conn); // signing may reload keys: never hold two pooled connections at once
     match verdict {
         Verdict::Locked(until) => Err(AppError::locked_until(until, now)),
-        Verdict::Wrong(outcome) => Err(wrong_code_error(outcome, now)),
+        Verdict::Wrong(wrong) => Err(wrong.into_error(now)),
         Verdict::Passed(p) => {
             let mut body = sessions::authenticated(state, &p.session, &p.open.tenant, &p.open.user, &p.refresh)?;
             body.device_token = p.device_token;
