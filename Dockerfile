@@ -2,7 +2,8 @@
 # Run:   docker run -p 127.0.0.1:8080:8080 -v latchkey-data:/var/lib/latchkey latchkey
 # Base images are pinned by tag: the toolchain the code is built and tested with, and a dated Debian 12.
 FROM rust:1.95.0-bookworm AS build
-RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev && rm -rf /var/lib/apt/lists/*
+# OpenSSL (libssl-dev, pkg-config) for webauthn-rs; libpq for PostgreSQL.
+RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev libssl-dev pkg-config && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 
 # Dependencies first, against empty targets: this layer is rebuilt only when Cargo.toml or
@@ -27,7 +28,7 @@ RUN touch src/main.rs src/lib.rs tools/bench/src/main.rs \
     && cargo build --release --locked --bin latchkey
 
 FROM debian:bookworm-20260824-slim
-RUN apt-get update && apt-get install -y --no-install-recommends libpq5 ca-certificates \
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 libssl3 ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /var/lib/latchkey --create-home latchkey
 COPY --from=build /src/target/release/latchkey /usr/local/bin/latchkey

@@ -118,7 +118,7 @@ impl Settings {
             migrate_on_start: parse.or("LATCHKEY_MIGRATE_ON_START", true)?,
             master_key: get("LATCHKEY_MASTER_KEY").map(Secret::new),
             bootstrap_admin_key: get("LATCHKEY_BOOTSTRAP_ADMIN_KEY").map(Secret::new),
-            issuer: get("LATCHKEY_ISSUER").unwrap_or_else(|| "http://127.0.0.1:8080".into()),
+            issuer: get("LATCHKEY_ISSUER").unwrap_or_else(|| "http://localhost:8080".into()),
             access_token_ttl_secs: parse.or("LATCHKEY_ACCESS_TOKEN_TTL_SECS", 900)?,
             refresh_token_ttl_secs: parse.or("LATCHKEY_REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?,
             argon2: HashParams {

@@ -12,7 +12,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("LATCHKEY_MIGRATE_ON_START", "apply pending migrations when serving starts (default true)"),
     ("LATCHKEY_MASTER_KEY", "32 bytes, base64, encrypting secrets at rest (default: a development key file)"),
     ("LATCHKEY_BOOTSTRAP_ADMIN_KEY", "the first platform admin key (default: one is generated and printed once)"),
-    ("LATCHKEY_ISSUER", "the iss of every token, an http(s) URL (default http://127.0.0.1:8080)"),
+    ("LATCHKEY_ISSUER", "the iss of every token, an http(s) URL (default http://localhost:8080); its host is the default WebAuthn relying party when it is a domain name"),
     ("LATCHKEY_ACCESS_TOKEN_TTL_SECS", "access token lifetime, at least 30 (default 900)"),
     ("LATCHKEY_REFRESH_TOKEN_TTL_SECS", "refresh token lifetime (default 2592000, 30 days)"),
     ("LATCHKEY_ARGON2_MEMORY_KIB", "argon2id memory for new password hashes (default 19456)"),

@@ -132,6 +132,9 @@ pub struct PolicyExplanation {
     pub effective_mode: TwoFactorMode,
     /// The kinds the user may be asked for or may set up.
     pub allowed_kinds: Vec<MethodKind>,
+    /// The tenant lets its users sign in with a passkey alone (`POST /login/passkey`): a sign-in
+    /// page may offer to create one.
+    pub passkey_sign_in: bool,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -168,6 +171,7 @@ fn explain(
         },
         effective_mode: evaluation.effective_mode,
         allowed_kinds: facts.allowed_kinds,
+        passkey_sign_in: tenant.policy.passkey_sign_in,
     })
 }
 

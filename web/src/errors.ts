@@ -39,6 +39,11 @@ const MESSAGES: Partial<Record<LatchkeyError["code"], string>> = {
   invalid_token: "You were signed out. Sign in again.",
   sso_required: "Your organisation signs in elsewhere.",
   two_factor_unavailable: "None of your second-factor methods can be used. Contact your administrator.",
+  invalid_credential: "Your key's answer could not be verified. Try again with your key.",
+  user_verification_required: "Your key needs its PIN or fingerprint. Set one up on the key, or use another key.",
+  authenticator_not_allowed: "Your organisation does not accept this model of key. Use an approved one.",
+  webauthn_unavailable: "Security keys cannot be used at this address. Contact your administrator.",
+  passkey_sign_in_disabled: "Your organisation does not offer passkey sign-in. Sign in with your password.",
 };
 
 export function messageFor(error: LatchkeyError): string {
@@ -47,6 +52,10 @@ export function messageFor(error: LatchkeyError): string {
     return until
       ? `Too many wrong attempts: the account is locked until ${time(until)}.`
       : "Too many wrong attempts: the account is locked for now.";
+  }
+  if (error.code === "invalid_credential" && error.attemptsRemaining !== undefined) {
+    const left = error.attemptsRemaining;
+    return `Your key's answer could not be verified. ${left} ${left === 1 ? "attempt" : "attempts"} left before the account locks.`;
   }
   if (error.code === "invalid_code" && error.attemptsRemaining !== undefined) {
     const left = error.attemptsRemaining;

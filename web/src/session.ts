@@ -51,3 +51,14 @@ export function claimsOf(accessToken: string): Record<string, unknown> {
   const json = atob(part.replace(/-/g, "+").replace(/_/g, "/"));
   return JSON.parse(json) as Record<string, unknown>;
 }
+
+const TENANT = "latchkey.tenant";
+
+/** The company ID last signed in to on this browser (prefilled, and passkeys offered for it). */
+export function lastTenant(): string | undefined {
+  return localStorage.getItem(TENANT) ?? undefined;
+}
+
+export function rememberTenant(tenant: string): void {
+  localStorage.setItem(TENANT, tenant);
+}

@@ -661,6 +661,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/login/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a sign-in with a passkey (no password).
+         * @description For tenants with `passkey_sign_in`. The answer's `webauthn` are request options with no
+         *     `allowCredentials`: the browser offers the passkeys it holds for the tenant's relying party
+         *     (in a dialog, or as autofill on a field with `autocomplete="username webauthn"` under
+         *     conditional mediation). Send `credential.toJSON()` to `POST /verify` with `challenge_id`.
+         *     A passkey with user verification is two factors: it satisfies every `two_factor` mode, and
+         *     the token's `amr` is `["hwk", "mfa"]` (never `pwd`). The challenge is used once: a failed
+         *     answer starts again here.
+         */
+        post: operations["login_passkey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/logout": {
         parameters: {
             query?: never;
@@ -1107,10 +1133,14 @@ export interface paths {
         put?: never;
         /**
          * Complete a login with the second factor.
-         * @description Send the code from the method of the challenge (or a recovery code). Wrong codes count
-         *     towards the account's lockout across every method and challenge; the response tells how many
-         *     attempts remain. On success the body is the same `authenticated` body as a password login,
-         *     with `amr` naming the factors (e.g. `["pwd", "otp", "mfa"]`).
+         * @description Send the code from the method of the challenge (or a recovery code); for a `webauthn` method,
+         *     the key's answer as `credential` (`credential.toJSON()`: an authentication, or while a key
+         *     is enrolled at login its registration); for a passkey sign-in (`POST /login/passkey`), the
+         *     passkey's answer. Exactly one of `code`, `recovery_code` and `credential`. Wrong codes and
+         *     refused keys count towards the account's lockout across every method and challenge; the
+         *     response tells how many attempts remain (not at a passkey sign-in). On success the body is
+         *     the same `authenticated` body as a password login, with `amr` naming the factors (e.g.
+         *     `["pwd", "otp", "mfa"]`, `["pwd", "hwk", "mfa"]`, or `["hwk", "mfa"]` for a passkey sign-in).
          */
         post: operations["verify"];
         delete?: never;
@@ -1168,7 +1198,7 @@ export interface components {
             user_id?: `${string}-${string}-${string}-${string}-${string}` | null;
         };
         /** @enum {string} */
-        AuditEvent: "login.password" | "login.enrollment_skipped" | "login.trusted_network" | "login.exempt" | "second_factor.challenge" | "second_factor.enrollment_required" | "second_factor.enrollment_suggested" | "second_factor.code_resent" | "second_factor.method_switched" | "second_factor.unfinished" | "second_factor.verify" | "method.confirm" | "method.enrolled" | "method.enrollment_started" | "method.primary_changed" | "method.removed" | "method.reset_by_admin" | "recovery_codes.generated" | "device.remembered" | "device.revoked" | "password.changed" | "account.locked" | "account.unlocked" | "user.exemption_changed" | "user.invited" | "invitation.revoked" | "invitation.accepted" | "password_reset.requested" | "password_reset.link_sent" | "password_reset.verify" | "password_reset.second_factor" | "password_reset.completed" | "user.phone_number_changed" | "user.groups_changed" | "delivery.refused" | "tenant.sms_budget_topped_up" | "tenant.sms_budget_low" | "tenant.policy_changed";
+        AuditEvent: "login.password" | "login.enrollment_skipped" | "login.trusted_network" | "login.exempt" | "second_factor.challenge" | "second_factor.enrollment_required" | "second_factor.enrollment_suggested" | "second_factor.code_resent" | "second_factor.method_switched" | "second_factor.unfinished" | "second_factor.verify" | "method.confirm" | "method.enrolled" | "method.enrollment_started" | "method.primary_changed" | "method.removed" | "method.reset_by_admin" | "recovery_codes.generated" | "device.remembered" | "device.revoked" | "password.changed" | "login.passkey" | "webauthn.counter_regression" | "account.locked" | "account.unlocked" | "user.exemption_changed" | "user.invited" | "invitation.revoked" | "invitation.accepted" | "password_reset.requested" | "password_reset.link_sent" | "password_reset.verify" | "password_reset.second_factor" | "password_reset.completed" | "user.phone_number_changed" | "user.groups_changed" | "delivery.refused" | "tenant.sms_budget_topped_up" | "tenant.sms_budget_low" | "tenant.policy_changed";
         /** @enum {string} */
         AuditOutcome: "success" | "failure" | "locked";
         AuditPage: {
@@ -1204,6 +1234,46 @@ export interface components {
             /** @description Things the user should know or fix, e.g. a profile with no phone number. */
             warnings?: components["schemas"]["Warning"][];
         };
+        AuthenticationResponseJSON: {
+            authenticatorAttachment?: string | null;
+            clientExtensionResults: {
+                [key: string]: unknown;
+            };
+            /** @description The credential id, base64url. */
+            id: string;
+            rawId: string;
+            response: components["schemas"]["AuthenticatorAssertionResponseJSON"];
+            /** @example public-key */
+            type: string;
+        };
+        AuthenticatorAssertionResponseJSON: {
+            authenticatorData: string;
+            clientDataJSON: string;
+            signature: string;
+            /** @description The user handle (base64url of the user's id); present for a passkey. */
+            userHandle?: string | null;
+        };
+        AuthenticatorAttestationResponseJSON: {
+            /** @description base64url CBOR. */
+            attestationObject: string;
+            /** @description base64url. */
+            clientDataJSON: string;
+            transports?: string[] | null;
+        };
+        AuthenticatorSelectionCriteriaJSON: {
+            authenticatorAttachment?: string | null;
+            requireResidentKey?: boolean | null;
+            /**
+             * @description `required` for a passkey (discoverable), `discouraged` for a second-factor key.
+             * @example required
+             */
+            residentKey?: string | null;
+            /**
+             * @description `required` for a passkey, `preferred` for a second-factor key.
+             * @example required
+             */
+            userVerification?: string | null;
+        };
         /** @description A challenge after a resend or a switch of method. */
         ChallengeState: {
             /** Format: uuid */
@@ -1231,6 +1301,7 @@ export interface components {
              * @description How many more codes this challenge may send.
              */
             sends_remaining: number;
+            webauthn?: null | components["schemas"]["RequestOptionsJson"];
         };
         ChangePassword: {
             /** @example correct horse battery staple */
@@ -1248,9 +1319,17 @@ export interface components {
             new_password: string;
         };
         ConfirmMethod: {
-            /** @example 123456 */
+            /**
+             * @description The code from the app, SMS or email (`totp`, `sms`, `email`).
+             * @example 123456
+             */
+            code?: string | null;
+            credential?: null | components["schemas"]["CredentialJson"];
+        } & ({
             code: string;
-        };
+        } | {
+            credential: components["schemas"]["CredentialJson"];
+        });
         CreateApiKey: {
             /** @example billing-backend */
             name?: string | null;
@@ -1318,6 +1397,11 @@ export interface components {
             secret: string;
             url: string;
         };
+        CreationOptionsJson: {
+            publicKey: components["schemas"]["PublicKeyCredentialCreationOptionsJSON"];
+        };
+        /** @description `credential.toJSON()` of a registration or an authentication. */
+        CredentialJson: components["schemas"]["RegistrationResponseJSON"] | components["schemas"]["AuthenticationResponseJSON"];
         DailyUsage: {
             /**
              * Format: date
@@ -1361,23 +1445,47 @@ export interface components {
         EnrollRequest: {
             email?: string | null;
             kind: components["schemas"]["MethodKind"];
+            /**
+             * @description For `webauthn`: what to call the key (1–64 characters), shown in the method list.
+             * @example YubiKey 5
+             */
+            name?: string | null;
+            /**
+             * @description For `webauthn`: `true` makes a passkey (discoverable, user verification required: usable
+             *     for passkey sign-in); `false` (default) a second-factor key (user verification preferred).
+             */
+            passkey?: boolean | null;
             /** @example +358401234567 */
             phone_number?: string | null;
         } & ({
             email?: null;
             /** @enum {string} */
             kind: "totp";
+            name?: null;
+            passkey?: null;
             phone_number?: null;
         } | {
             email?: null;
             /** @enum {string} */
             kind: "sms";
+            name?: null;
+            passkey?: null;
         } | {
             /** @enum {string} */
             kind: "email";
+            name?: null;
+            passkey?: null;
+            phone_number?: null;
+        } | {
+            email?: null;
+            /** @enum {string} */
+            kind: "webauthn";
             phone_number?: null;
         });
-        /** @description The answer to enrolling a method: a TOTP setup to scan, or a code sent to confirm. */
+        /**
+         * @description The answer to enrolling a method: a TOTP setup to scan, a code sent to confirm, or the
+         *     options for the browser to create a key with.
+         */
         Enrollment: {
             /**
              * Format: date-time
@@ -1391,6 +1499,7 @@ export interface components {
             delivery_message?: string | null;
             method: components["schemas"]["MethodSummary"];
             totp?: null | components["schemas"]["TotpSetup"];
+            webauthn?: null | components["schemas"]["CreationOptionsJson"];
         };
         /** @description The password was right, but policy requires a second factor and the user has none yet. */
         EnrollmentRequired: {
@@ -1430,7 +1539,7 @@ export interface components {
             sso_url?: string | null;
         };
         /** @enum {string} */
-        ErrorCode: "malformed_json" | "invalid_body" | "invalid_path" | "invalid_query" | "invalid_cursor" | "invalid_event" | "invalid_time" | "invalid_audit_retention" | "invalid_webhook_url" | "webhook_not_found" | "too_many_webhooks" | "payload_too_large" | "unsupported_media_type" | "not_found" | "http_method_not_allowed" | "origin_not_allowed" | "invalid_id" | "invalid_slug" | "invalid_username" | "invalid_name" | "invalid_display_name" | "invalid_email" | "invalid_phone_number" | "invalid_limit" | "invalid_kind" | "invalid_two_factor" | "invalid_totp_algorithm" | "invalid_totp_digits" | "invalid_totp_period" | "invalid_lockout_threshold" | "invalid_lockout_duration" | "invalid_remember_device_days" | "invalid_cidr" | "invalid_ip" | "invalid_sign_in" | "invalid_url" | "invalid_allowed_methods" | "invalid_password_reset_mode" | "password_too_short" | "password_too_long" | "password_equals_email" | "password_equals_username" | "password_too_common" | "invalid_current_password" | "code_required" | "phone_number_required" | "missing_credentials" | "invalid_credentials" | "invalid_token" | "invalid_api_key" | "invalid_grant" | "forbidden" | "second_factor_required" | "invalid_code" | "account_locked" | "challenge_expired" | "challenge_used" | "enrollment_incomplete" | "enrollment_required" | "not_enrolling" | "not_verifying" | "not_resendable" | "no_method" | "no_method_chosen" | "method_not_active" | "method_not_allowed" | "already_confirmed" | "last_method" | "resend_too_soon" | "resend_limit_reached" | "delivery_failed" | "delivery_delayed" | "too_many_messages" | "sms_budget_exhausted" | "sms_country_not_allowed" | "invalid_country" | "invalid_limits" | "group_not_found" | "group_exists" | "sso_required" | "two_factor_unavailable" | "tenant_exists" | "email_taken" | "username_taken" | "public_url_required" | "invitation_not_found" | "invitation_expired" | "invalid_expiry" | "password_reset_disabled" | "password_reset_not_found" | "password_reset_expired" | "password_reset_incomplete" | "user_inactive" | "invitation_pending" | "rate_limited" | "overloaded" | "database_unavailable" | "internal_error";
+        ErrorCode: "malformed_json" | "invalid_body" | "invalid_path" | "invalid_query" | "invalid_cursor" | "invalid_event" | "invalid_time" | "invalid_audit_retention" | "invalid_webhook_url" | "webhook_not_found" | "too_many_webhooks" | "payload_too_large" | "unsupported_media_type" | "not_found" | "http_method_not_allowed" | "origin_not_allowed" | "invalid_id" | "invalid_slug" | "invalid_username" | "invalid_name" | "invalid_display_name" | "invalid_email" | "invalid_phone_number" | "invalid_limit" | "invalid_kind" | "invalid_two_factor" | "invalid_totp_algorithm" | "invalid_totp_digits" | "invalid_totp_period" | "invalid_lockout_threshold" | "invalid_lockout_duration" | "invalid_remember_device_days" | "invalid_cidr" | "invalid_ip" | "invalid_sign_in" | "invalid_url" | "invalid_allowed_methods" | "invalid_password_reset_mode" | "password_too_short" | "password_too_long" | "password_equals_email" | "password_equals_username" | "password_too_common" | "invalid_current_password" | "code_required" | "phone_number_required" | "missing_credentials" | "invalid_credentials" | "invalid_token" | "invalid_api_key" | "invalid_grant" | "forbidden" | "second_factor_required" | "invalid_code" | "account_locked" | "invalid_credential" | "user_verification_required" | "authenticator_not_allowed" | "webauthn_unavailable" | "passkey_sign_in_disabled" | "challenge_expired" | "challenge_used" | "enrollment_incomplete" | "enrollment_required" | "not_enrolling" | "not_verifying" | "not_resendable" | "no_method" | "no_method_chosen" | "method_not_active" | "method_not_allowed" | "already_confirmed" | "last_method" | "resend_too_soon" | "resend_limit_reached" | "delivery_failed" | "delivery_delayed" | "too_many_messages" | "sms_budget_exhausted" | "sms_country_not_allowed" | "invalid_country" | "invalid_webauthn_rp_id" | "invalid_limits" | "group_not_found" | "group_exists" | "sso_required" | "two_factor_unavailable" | "tenant_exists" | "email_taken" | "username_taken" | "public_url_required" | "invitation_not_found" | "invitation_expired" | "invalid_expiry" | "password_reset_disabled" | "password_reset_not_found" | "password_reset_expired" | "password_reset_incomplete" | "user_inactive" | "invitation_pending" | "rate_limited" | "overloaded" | "database_unavailable" | "internal_error";
         GroupRef: {
             /** Format: uuid */
             id: `${string}-${string}-${string}-${string}-${string}`;
@@ -1642,7 +1751,7 @@ export interface components {
          * @description A kind of second-factor method.
          * @enum {string}
          */
-        MethodKind: "totp" | "sms" | "email";
+        MethodKind: "totp" | "sms" | "email" | "webauthn";
         MethodList: {
             methods: components["schemas"]["MethodSummary"][];
             /** Format: int64 */
@@ -1655,10 +1764,22 @@ export interface components {
         MethodStatus: "pending" | "active";
         /** @description A method as a client sees it: never the secret, never the full destination. */
         MethodSummary: {
+            /**
+             * Format: uuid
+             * @description `webauthn`: the authenticator model the key reported (its own claim without attestation).
+             */
+            aaguid?: `${string}-${string}-${string}-${string}-${string}` | null;
+            /** @description `webauthn`: whether the credential is backed up (a synced passkey). */
+            backup_state?: boolean | null;
             /** Format: date-time */
             created_at: `${number}-${number}-${number}T${number}:${number}:${number}${string}`;
             /** @description The tenant no longer allows this kind: it is not offered at login. */
             disabled?: boolean;
+            /**
+             * @description `webauthn`: whether the authenticator said it stored the credential (usable to sign in
+             *     with a passkey); a hint from the browser.
+             */
+            discoverable?: boolean | null;
             /**
              * @description SMS: `true` when the method uses the profile's phone number and follows it when an
              *     administrator changes it; `false` when a number was typed at enrollment.
@@ -1668,13 +1789,26 @@ export interface components {
              * @description What tells the method apart for the user, never the full destination: for `sms` the
              *     phone number masked but for its country code and last two digits (`+358 ••• •• 67`), for
              *     `email` the address masked but for the first and last letters of its local part and its
-             *     domain (`a•••e@example.com`), for `totp` the words `authenticator app`.
+             *     domain (`a•••e@example.com`), for `totp` the words `authenticator app`, for `webauthn` the
+             *     key's name (or `passkey` / `security key`).
              * @example +358 ••• •• 67
              */
             hint: string;
             /** Format: uuid */
             id: `${string}-${string}-${string}-${string}-${string}`;
             kind: components["schemas"]["MethodKind"];
+            /**
+             * Format: date-time
+             * @description When the method last proved a sign-in.
+             */
+            last_used_at?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
+            /**
+             * @description The name the user gave the method (`webauthn`: "YubiKey 5").
+             * @example YubiKey 5
+             */
+            name?: string | null;
+            /** @description `webauthn`: registered for passkey sign-in (discoverable, user verification required). */
+            passkey?: boolean | null;
             primary: boolean;
             /** @description `pending` until a code confirms it, then `active`. */
             status: components["schemas"]["MethodStatus"];
@@ -1707,6 +1841,26 @@ export interface components {
          * @enum {string}
          */
         OutboxStatus: "queued" | "sending" | "sent" | "failed" | "expired";
+        PasskeyLoginRequest: {
+            /** @example acme */
+            tenant: string;
+        };
+        /**
+         * @description A passkey sign-in opened: have the browser sign `webauthn`, then `POST /verify` with
+         *     `challenge_id` and `credential`.
+         */
+        PasskeyLoginStarted: {
+            /** Format: uuid */
+            challenge_id: `${string}-${string}-${string}-${string}-${string}`;
+            /** Format: date-time */
+            expires_at: `${number}-${number}-${number}T${number}:${number}:${number}${string}`;
+            /**
+             * @description Request options with no `allowCredentials` (the browser offers the passkeys it holds for
+             *     this relying party) and `mediation: "conditional"` for autofill on the identifier field;
+             *     a "Sign in with a passkey" button calls `navigator.credentials.get` without mediation.
+             */
+            webauthn: components["schemas"]["RequestOptionsJson"];
+        };
         /**
          * @description Who may reset a forgotten password (tenant setting `password_reset`).
          * @enum {string}
@@ -1728,10 +1882,97 @@ export interface components {
             /** @description The mode the user is held to: the strictest of the tenant's and their groups'. */
             effective_mode: components["schemas"]["TwoFactorMode"];
             /**
+             * @description The tenant lets its users sign in with a passkey alone (`POST /login/passkey`): a sign-in
+             *     page may offer to create one.
+             */
+            passkey_sign_in: boolean;
+            /**
              * @description In the order they were weighed, e.g. `group:clinicians requires two_factor`, `not exempt`,
              *     `ip 203.0.113.9 not in trusted networks`, `has method totp`.
              */
             reasons: string[];
+        };
+        PublicKeyCredentialCreationOptionsJSON: {
+            /**
+             * @description `none`: Latchkey asks for no attestation (an AAGUID is the authenticator's own claim).
+             * @example none
+             */
+            attestation?: string | null;
+            authenticatorSelection?: null | components["schemas"]["AuthenticatorSelectionCriteriaJSON"];
+            /**
+             * @description base64url.
+             * @example m4RPFbzpnoCUydrnMi8Kr-mhsIJg1oc5k0gEkW_SKZQ
+             */
+            challenge: string;
+            /** @description The user's keys already registered: the browser refuses to register one twice. */
+            excludeCredentials?: components["schemas"]["PublicKeyCredentialDescriptorJSON"][] | null;
+            /** @description `credProps` (is the credential discoverable), `credProtect`, `uvm`. */
+            extensions?: {
+                [key: string]: unknown;
+            } | null;
+            hints?: string[] | null;
+            pubKeyCredParams: components["schemas"]["PublicKeyCredentialParametersJSON"][];
+            rp: components["schemas"]["PublicKeyCredentialRpEntityJSON"];
+            /**
+             * Format: int32
+             * @description Milliseconds.
+             */
+            timeout?: number | null;
+            user: components["schemas"]["PublicKeyCredentialUserEntityJSON"];
+        };
+        PublicKeyCredentialDescriptorJSON: {
+            /** @description The credential id, base64url. */
+            id: string;
+            /** @description `usb`, `nfc`, `ble`, `internal`, `hybrid`. */
+            transports?: string[] | null;
+            /** @example public-key */
+            type: string;
+        };
+        PublicKeyCredentialParametersJSON: {
+            /**
+             * Format: int32
+             * @description A COSE algorithm: -7 (ES256), -257 (RS256), -8 (EdDSA).
+             * @example -7
+             */
+            alg: number;
+            /** @example public-key */
+            type: string;
+        };
+        PublicKeyCredentialRequestOptionsJSON: {
+            /** @description The user's keys; empty at a passkey sign-in (the passkey names its user). */
+            allowCredentials?: components["schemas"]["PublicKeyCredentialDescriptorJSON"][] | null;
+            /** @description base64url. */
+            challenge: string;
+            extensions?: {
+                [key: string]: unknown;
+            } | null;
+            hints?: string[] | null;
+            /** @example acme.example */
+            rpId?: string | null;
+            /**
+             * Format: int32
+             * @description Milliseconds.
+             */
+            timeout?: number | null;
+            /** @example preferred */
+            userVerification?: string | null;
+        };
+        PublicKeyCredentialRpEntityJSON: {
+            /**
+             * @description The relying-party id: the tenant's `webauthn_rp_id`, or its default.
+             * @example acme.example
+             */
+            id: string;
+            /** @example Acme Clinic */
+            name: string;
+        };
+        PublicKeyCredentialUserEntityJSON: {
+            /** @example Alice Martin */
+            displayName: string;
+            /** @description base64url of the user's id (16 bytes): the user handle a passkey answers with. */
+            id: string;
+            /** @example alice@example.com */
+            name: string;
         };
         RecoveryCodes: {
             /**
@@ -1747,6 +1988,27 @@ export interface components {
         };
         RefreshRequest: {
             refresh_token: string;
+        };
+        RegistrationResponseJSON: {
+            authenticatorAttachment?: string | null;
+            /** @description What the browser reports of extensions (`credProps.rk`: the credential is discoverable). */
+            clientExtensionResults: {
+                [key: string]: unknown;
+            };
+            /** @description The credential id, base64url. */
+            id: string;
+            rawId: string;
+            response: components["schemas"]["AuthenticatorAttestationResponseJSON"];
+            /** @example public-key */
+            type: string;
+        };
+        RequestOptionsJson: {
+            /**
+             * @description `conditional` for passkey autofill (`navigator.credentials.get({mediation: "conditional"})`).
+             * @example conditional
+             */
+            mediation?: string | null;
+            publicKey: components["schemas"]["PublicKeyCredentialRequestOptionsJSON"];
         };
         ResetCode: {
             /**
@@ -1874,6 +2136,7 @@ export interface components {
              *     the sign-in page counts down to it.
              */
             resend_available_at?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
+            webauthn?: null | components["schemas"]["RequestOptionsJson"];
         };
         /**
          * @description Authorization server metadata (RFC 8414). Latchkey issues tokens through its own login API,
@@ -1986,6 +2249,8 @@ export interface components {
             message_limits: components["schemas"]["MessageLimits"];
             /** @description Users hear of a right password whose second factor was not finished. */
             notify_unfinished_second_factor: boolean;
+            /** @description Users may sign in with a passkey alone. */
+            passkey_sign_in: boolean;
             /** Format: int32 */
             password_lockout_threshold: number;
             /** @description Who may reset a forgotten password. */
@@ -2021,6 +2286,14 @@ export interface components {
             two_factor: components["schemas"]["TwoFactorMode"];
             /** @description The sign-in page's origin (the WebOTP line of SMS codes). */
             web_origin?: string | null;
+            /** @description Authenticator models keys may come from; empty: any. */
+            webauthn_allowed_aaguids: string[];
+            webauthn_origins: string[];
+            /**
+             * @description The WebAuthn relying-party id: a domain name such as `acme.example` (never an IP address); stored in lower case.
+             * @example acme.example
+             */
+            webauthn_rp_id?: string | null;
         };
         TenantView: {
             /** Format: date-time */
@@ -2096,7 +2369,8 @@ export interface components {
         UpdateTenant: {
             admin_contact?: string | null;
             /**
-             * @description Kinds users may set up and be asked for: a non-empty subset of `totp`, `sms`, `email`.
+             * @description Kinds users may set up and be asked for: a non-empty subset of `totp`, `sms`, `email`,
+             *     `webauthn`.
              *     Existing methods of a kind taken out are no longer offered at login.
              */
             allowed_methods?: components["schemas"]["MethodKind"][] | null;
@@ -2118,6 +2392,11 @@ export interface components {
              *     was not finished before the challenge ended; default true.
              */
             notify_unfinished_second_factor?: boolean | null;
+            /**
+             * @description Let users sign in with a passkey alone (`POST /login/passkey`; default false). A passkey
+             *     with user verification counts as two factors.
+             */
+            passkey_sign_in?: boolean | null;
             /**
              * Format: int32
              * @description Consecutive failed passwords that lock the account (default 10).
@@ -2166,6 +2445,20 @@ export interface components {
              * @example https://app.example.com
              */
             web_origin?: string | null;
+            /**
+             * @description Authenticator models (AAGUIDs) keys may be registered from; `[]`: any. Without
+             *     attestation the AAGUID is the authenticator's own claim.
+             * @example [
+             *       "cb69481e-8ff7-4039-93ec-0a2729a154a8"
+             *     ]
+             */
+            webauthn_allowed_aaguids?: string[] | null;
+            webauthn_origins?: string[] | null;
+            /**
+             * @description The WebAuthn relying-party id: a domain name such as `acme.example` (never an IP address); stored in lower case.
+             * @example acme.example
+             */
+            webauthn_rp_id?: string | null;
         };
         /** @description Fields to change; absent fields stay as they are, `null` clears an optional one. */
         UpdateUser: {
@@ -2227,10 +2520,11 @@ export interface components {
             /** Format: uuid */
             challenge_id: `${string}-${string}-${string}-${string}-${string}`;
             /**
-             * @description The code from the app, SMS or email. Send this or `recovery_code`.
+             * @description The code from the app, SMS or email.
              * @example 123456
              */
             code?: string | null;
+            credential?: null | components["schemas"]["CredentialJson"];
             /** @description One of the user's recovery codes, instead of `code`. */
             recovery_code?: string | null;
             /** @description Also return a `device_token` that skips the second factor on this device. */
@@ -2239,6 +2533,8 @@ export interface components {
             code: string;
         } | {
             recovery_code: string;
+        } | {
+            credential: components["schemas"]["CredentialJson"];
         });
         Warning: {
             code: components["schemas"]["WarningCode"];
@@ -2250,7 +2546,7 @@ export interface components {
          */
         WarningCode: "phone_number_missing" | "recovery_codes_low" | "recovery_code_used" | "no_recovery_codes" | "no_second_factor" | "method_not_allowed";
         /** @enum {string} */
-        WebhookEvent: "login.succeeded" | "login.failed" | "login.second_factor_failed" | "user.locked" | "user.unlocked" | "method.added" | "method.removed" | "password.changed" | "password.reset" | "recovery_codes.generated" | "device.remembered" | "device.revoked";
+        WebhookEvent: "login.succeeded" | "login.failed" | "login.second_factor_failed" | "webauthn.counter_regression" | "user.locked" | "user.unlocked" | "method.added" | "method.removed" | "password.changed" | "password.reset" | "recovery_codes.generated" | "device.remembered" | "device.revoked";
         WebhookList: {
             webhooks: components["schemas"]["WebhookView"][];
         };
@@ -6002,6 +6298,102 @@ export interface operations {
             };
         };
     };
+    login_passkey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyLoginRequest"];
+            };
+        };
+        responses: {
+            /** @description The challenge and the options for the browser */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyLoginStarted"];
+                };
+            };
+            /** @description Malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `passkey_sign_in_disabled`: the tenant does not offer it (also for an unknown tenant) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `sso_required` (with `sso_url`), or `webauthn_unavailable`: the tenant has no relying party a browser accepts */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `rate_limited`: too many requests from this address (`Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `internal_error`: nothing internal is disclosed; the cause is logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `database_unavailable`: no database connection came free within the pool's wait; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     logout: {
         parameters: {
             query?: never;
@@ -7800,7 +8192,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            /** @description `code_required` or a malformed body */
+            /** @description `code_required`; `invalid_body`: more than one of `code`, `recovery_code` and `credential`, a `credential` where the method takes a code (or the reverse), or a `credential` that is not a WebAuthn response */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7809,8 +8201,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `invalid_code` with `attempts_remaining` */
+            /** @description `invalid_code` with `attempts_remaining`; `invalid_credential`: the key's answer did not verify (signature, challenge, origin, relying party, a key of another account, a replay, a counter that went back); `user_verification_required`: the key signed without its PIN or fingerprint where one is needed */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `authenticator_not_allowed`: a key enrolled at login is of a model the tenant does not accept; `passkey_sign_in_disabled` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7827,7 +8228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `enrollment_incomplete`: enroll a method first */
+            /** @description `enrollment_incomplete`: enroll a method first; `sso_required`; `webauthn_unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -2,7 +2,7 @@
 //! the generated schemas by name, so the document refuses the combinations the server refuses.
 
 use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
-use utoipa::openapi::{OpenApi, RefOr};
+use utoipa::openapi::{OpenApi, Ref, RefOr};
 use utoipa::Modify;
 
 pub struct RequestRules;
@@ -11,15 +11,18 @@ impl Modify for RequestRules {
     fn modify(&self, openapi: &mut OpenApi) {
         let Some(components) = openapi.components.as_mut() else { return };
         let schemas = &mut components.schemas;
-        // A second factor is a code or a recovery code, never both, never neither.
-        for name in ["VerifyRequest", "ResetSecondFactor"] {
-            add_rule(schemas.get_mut(name), exactly_one_required(&["code", "recovery_code"]));
-        }
-        // `phone_number` only with `sms`, `email` only with `email`.
+        // A second factor is one proof: a code, a recovery code or a key's answer; never two, never none.
+        let (code, recovery_code, credential) = ("code", "recovery_code", "credential");
+        add_rule(schemas.get_mut("VerifyRequest"), exactly_one_required(&[code, recovery_code, credential]));
+        add_rule(schemas.get_mut("ResetSecondFactor"), exactly_one_required(&[code, recovery_code]));
+        add_rule(schemas.get_mut("ConfirmMethod"), exactly_one_required(&[code, credential]));
+        // `phone_number` only with `sms`, `email` only with `email`, `name` and `passkey` only
+        // with `webauthn`.
         let kind_fields = OneOfBuilder::new()
-            .item(kind_branch("totp", &["phone_number", "email"]))
-            .item(kind_branch("sms", &["email"]))
-            .item(kind_branch("email", &["phone_number"]))
+            .item(kind_branch("totp", &["phone_number", "email", "name", "passkey"]))
+            .item(kind_branch("sms", &["email", "name", "passkey"]))
+            .item(kind_branch("email", &["phone_number", "name", "passkey"]))
+            .item(kind_branch("webauthn", &["phone_number", "email"]))
             .build();
         add_rule(schemas.get_mut("EnrollRequest"), Schema::OneOf(kind_fields));
     }
@@ -33,10 +36,16 @@ fn add_rule(schema: Option<&mut RefOr<Schema>>, rule: Schema) {
     }
 }
 
+/// Exactly one of `fields` is given (`null` is not given; `credential` is an object, the others
+/// strings).
 fn exactly_one_required(fields: &[&str]) -> Schema {
     let mut one_of = OneOfBuilder::new();
     for field in fields {
-        let given = ObjectBuilder::new().schema_type(Type::String);
+        let given: RefOr<Schema> = if *field == "credential" {
+            Ref::from_schema_name("CredentialJson").into()
+        } else {
+            ObjectBuilder::new().schema_type(Type::String).into()
+        };
         one_of = one_of.item(ObjectBuilder::new().schema_type(Type::Object).property(*field, given).required(*field));
     }
     Schema::OneOf(one_of.build())

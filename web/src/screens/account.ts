@@ -4,6 +4,7 @@ import { alertBox, field, form, h, say, show, time, valueOf } from "../dom";
 import { deliveryBox, messageFor, warningFor } from "../errors";
 import { claimsOf, currentSession, forgetSession, latchkey, refreshSession, saveSession } from "../session";
 import { enrollBody, KIND_TITLES } from "../methods";
+import { createKey, keysSupported, keyTrouble, useKey, type KeyAnswer } from "../webauthn";
 import { showSignIn } from "./signIn";
 
 type Warning = Schemas["Warning"];
@@ -14,9 +15,10 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
   const session = currentSession();
   if (!session) return showSignIn();
   const alert = alertBox();
-  const [methods, devices] = await Promise.all([
+  const [methods, devices, policy] = await Promise.all([
     settle(latchkey.api.GET("/me/methods")),
     settle(latchkey.api.GET("/me/devices")),
+    settle(latchkey.api.GET("/me/policy")),
   ]);
   if (!methods.ok) {
     // An expired access token: one refresh, then the page again.
@@ -25,6 +27,11 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
   }
   const claims = claimsOf(session.access_token);
   const refresh = () => void showAccount();
+  // Signed in with a password where a passkey would do: suggest one.
+  const passkeys = methods.value.methods.filter((m) => m.kind === "webauthn" && m.passkey && m.status === "active");
+  const allowsKeys = policy.ok && policy.value.allowed_kinds.includes("webauthn");
+  const suggestPasskey =
+    keysSupported() && allowsKeys && policy.ok && policy.value.passkey_sign_in && passkeys.length === 0;
 
   // An action that needs a recent second factor steps up first, then runs again.
   const act = async <T>(run: () => Promise<Result<T>>, done: (value: T) => void): Promise<void> => {
@@ -40,6 +47,14 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
     h("h1", { tabindex: -1 }, "Your account"),
     ...warnings.map((w) => h("p", { class: "notice", role: "status", "data-warning": w.code }, warningFor(w.code))),
     h("p", {}, `Signed in as ${session.user.email} (${session.user.tenant}).`),
+    suggestPasskey
+      ? h(
+          "p",
+          { class: "notice", role: "status", "data-testid": "passkey-suggestion" },
+          "Next time, sign in without a password: create a passkey on this device. ",
+          h("button", { type: "button", class: "secondary", onclick: () => addKey(true, act) }, "Create a passkey now"),
+        )
+      : null,
     h(
       "section",
       { "aria-labelledby": "claims-title" },
@@ -64,7 +79,7 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
           h(
             "li",
             { "data-kind": m.kind },
-            h("span", {}, `${KIND_TITLES[m.kind]} · ${m.hint}${m.primary ? " · primary" : ""}${m.status === "pending" ? " · not confirmed" : ""}`),
+            h("span", {}, `${methodTitle(m)} · ${m.hint}${m.primary ? " · primary" : ""}${m.status === "pending" ? " · not confirmed" : ""}${m.last_used_at ? ` · last used ${new Date(m.last_used_at).toLocaleDateString()}` : ""}`),
             m.primary || m.status !== "active"
               ? null
               : h("button", {
@@ -75,7 +90,7 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
                       () => settle(latchkey.api.POST("/me/methods/{method_id}/primary", { params: { path: { method_id: m.id } } })),
                       refresh,
                     ),
-                  "aria-label": `Make primary: ${KIND_TITLES[m.kind]} ${m.hint}`,
+                  "aria-label": `Make primary: ${methodTitle(m)} ${m.hint}`,
                 }, "Make primary"),
             h("button", {
               type: "button",
@@ -85,7 +100,7 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
                   () => settle(latchkey.api.DELETE("/me/methods/{method_id}", { params: { path: { method_id: m.id } } })),
                   refresh,
                 ),
-              "aria-label": `Remove: ${KIND_TITLES[m.kind]} ${m.hint}`,
+              "aria-label": `Remove: ${methodTitle(m)} ${m.hint}`,
             }, "Remove"),
           ),
         ),
@@ -97,6 +112,12 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
         ...(["totp", "sms", "email"] as const).map((kind) =>
           h("button", { type: "button", class: "secondary", onclick: () => addMethod(kind) }, `Add ${KIND_TITLES[kind].toLowerCase()}`),
         ),
+        ...(keysSupported() && allowsKeys
+          ? [
+              h("button", { type: "button", class: "secondary", onclick: () => addKey(false, act) }, "Add a security key"),
+              h("button", { type: "button", class: "secondary", onclick: () => addKey(true, act) }, "Create a passkey"),
+            ]
+          : []),
         h("button", {
           type: "button",
           class: "secondary",
@@ -145,6 +166,59 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
         showSignIn("You are signed out.");
       },
     }, "Sign out"),
+  );
+}
+
+/** How a method is named in the list: a key says whether it is a passkey. */
+function methodTitle(m: Method): string {
+  if (m.kind !== "webauthn") return KIND_TITLES[m.kind];
+  return m.passkey ? "Passkey" : "Security key";
+}
+
+type Act = <T>(run: () => Promise<Result<T>>, done: (value: T) => void) => Promise<void>;
+
+/** Adds a key: its name, then the browser creates it, then Latchkey checks and keeps it. */
+function addKey(passkey: boolean, act: Act): void {
+  const alert = alertBox();
+  const title = passkey ? "Create a passkey" : "Add a security key";
+  show(
+    h("h1", { tabindex: -1 }, title),
+    h(
+      "p",
+      {},
+      passkey
+        ? "A passkey lives on this phone or computer (or your password manager) and signs you in with your fingerprint, face or PIN."
+        : "Plug in or hold your security key near the device when the browser asks.",
+    ),
+    form(
+      async (f) => {
+        const name = valueOf(f, "key-name");
+        await act(
+          () => settle(latchkey.api.POST("/me/methods", { body: enrollBody("webauthn", name, passkey) })),
+          async (enrollment) => {
+            if (!enrollment.webauthn) return say(alert, "Security keys are not available here.");
+            let credential;
+            try {
+              credential = await createKey(enrollment.webauthn);
+            } catch (e) {
+              return say(alert, keyTrouble(e));
+            }
+            const confirmed = await settle(
+              latchkey.api.POST("/me/methods/{method_id}/confirm", {
+                params: { path: { method_id: enrollment.method.id } },
+                body: { credential },
+              }),
+            );
+            if (confirmed.ok) void showAccount();
+            else say(alert, messageFor(confirmed.error));
+          },
+        );
+      },
+      field("Name it", "key-name", { placeholder: passkey ? "My laptop" : "YubiKey", maxlength: 64, autofocus: true }),
+      alert,
+      h("button", { type: "submit" }, passkey ? "Create passkey" : "Add key"),
+    ),
+    h("button", { type: "button", class: "link", onclick: () => showAccount() }, "Cancel"),
   );
 }
 
@@ -230,24 +304,47 @@ async function stepUp(then: () => Promise<void>): Promise<void> {
     if (isSignedOut(challenge.error)) return signedOut(challenge.error);
     return void showAccount().then(() => say(document.querySelector<HTMLElement>("#app .alert") ?? alert, messageFor(challenge.error)));
   }
+  const finish = async (proof: { code: string } | { credential: KeyAnswer }) => {
+    const result = await latchkey.verify({ challenge_id: challenge.value.challenge_id, ...proof });
+    if (!result.ok) return say(alert, messageFor(result.error));
+    if (result.value.status !== "authenticated") return say(alert, messageFor({ code: "unexpected_response" } as LatchkeyError));
+    // The step-up opened a new session: end the one it replaces.
+    await settle(latchkey.api.POST("/logout"));
+    saveSession(result.value);
+    await showAccount();
+    await then();
+  };
+  const keyOptions = challenge.value.webauthn;
+  const method = challenge.value.method;
   show(
     h("h1", { tabindex: -1 }, "Confirm it is you"),
-    h("p", {}, challenge.value.method.kind === "totp" ? "Type the code from your authenticator app." : `We sent a code to ${challenge.value.method.hint}.`),
-    form(
-      async (f) => {
-        const result = await latchkey.verify({ challenge_id: challenge.value.challenge_id, code: valueOf(f, "code") });
-        if (!result.ok) return say(alert, messageFor(result.error));
-        if (result.value.status !== "authenticated") return say(alert, messageFor({ code: "unexpected_response" } as LatchkeyError));
-        // The step-up opened a new session: end the one it replaces.
-        await settle(latchkey.api.POST("/logout"));
-        saveSession(result.value);
-        await showAccount();
-        await then();
-      },
-      field("Code", "code", { inputmode: "numeric", autocomplete: "one-time-code", autofocus: true }),
-      alert,
-      h("button", { type: "submit" }, "Continue"),
+    h(
+      "p",
+      {},
+      method.kind === "webauthn"
+        ? "Use your security key or passkey."
+        : method.kind === "totp"
+          ? "Type the code from your authenticator app."
+          : `We sent a code to ${method.hint}.`,
     ),
+    keyOptions
+      ? form(
+          async () => {
+            try {
+              await finish({ credential: await useKey(keyOptions) });
+            } catch (e) {
+              say(alert, keyTrouble(e));
+            }
+          },
+          alert,
+          h("button", { type: "submit", autofocus: true }, "Continue with your key"),
+        )
+      : form(
+          async (f) => finish({ code: valueOf(f, "code") }),
+          field("Code", "code", { inputmode: "numeric", autocomplete: "one-time-code", autofocus: true }),
+          alert,
+          h("button", { type: "submit" }, "Continue"),
+        ),
     h("p", {}, `This code is valid until ${time(challenge.value.expires_at)}.`),
   );
 }

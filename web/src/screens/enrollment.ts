@@ -7,6 +7,7 @@ import { alertBox, field, form, h, say, show, valueOf } from "../dom";
 import { deliveryBox, deliveryNote } from "../errors";
 import { latchkey } from "../session";
 import { enrollBody, type Kind } from "../methods";
+import { createKey, keyTrouble } from "../webauthn";
 import { follow, refused, type Who } from "./flow";
 
 type Offer = Schemas["EnrollmentRequired"];
@@ -15,6 +16,7 @@ const CHOICES: Record<Kind, { title: string; detail: string }> = {
   totp: { title: "Authenticator app", detail: "Codes from an app on your phone, such as Google Authenticator." },
   sms: { title: "Text message", detail: "A code by text message to your phone." },
   email: { title: "Email", detail: "A code by email." },
+  webauthn: { title: "Security key or passkey", detail: "A key on your keyring, or a passkey on this phone or computer." },
 };
 
 export function showEnrollment(offer: Offer, who: Who, optional: boolean, chosen?: Kind): void {
@@ -69,6 +71,7 @@ export function showEnrollment(offer: Offer, who: Who, optional: boolean, chosen
 
 function startKind(offer: Offer, who: Who, kind: Kind, optional: boolean): void {
   if (kind === "sms" && !offer.phone_number_on_profile) return askPhone(offer, who, optional);
+  if (kind === "webauthn") return askKey(offer, who, optional);
   void enroll(offer, who, kind, optional);
 }
 
@@ -82,6 +85,45 @@ function askPhone(offer: Offer, who: Who, optional: boolean): void {
       field("Phone number", "phone", { type: "tel", autocomplete: "tel", placeholder: "+358 40 123 4567", autofocus: true }),
       alert,
       h("button", { type: "submit" }, "Send code"),
+    ),
+    h("button", { type: "button", class: "link", onclick: () => showEnrollment(offer, who, optional) }, "Back"),
+  );
+}
+
+/** A key: its name, then a passkey (signs in on its own where allowed) or a security key. */
+function askKey(offer: Offer, who: Who, optional: boolean): void {
+  const alert = alertBox();
+  const start = async (f: HTMLFormElement, passkey: boolean) => {
+    const result = await settle(
+      latchkey.api.POST("/challenges/{challenge_id}/enroll", {
+        params: { path: { challenge_id: offer.challenge_id } },
+        body: enrollBody("webauthn", valueOf(f, "key-name"), passkey),
+      }),
+    );
+    if (!result.ok) return refused(result.error, (m) => say(alert, m));
+    if (!result.value.webauthn) return say(alert, "Security keys are not available here.");
+    let credential;
+    try {
+      credential = await createKey(result.value.webauthn);
+    } catch (e) {
+      return say(alert, keyTrouble(e));
+    }
+    const verified = await latchkey.verify({ challenge_id: offer.challenge_id, credential });
+    if (verified.ok) follow(verified.value, who);
+    else refused(verified.error, (m) => say(alert, m));
+  };
+  let passkey = true;
+  show(
+    h("h1", { tabindex: -1 }, "Your security key or passkey"),
+    h("p", {}, "A passkey lives on this phone or computer (or your password manager); a security key on your keyring."),
+    form(
+      async (f) => start(f, passkey),
+      field("Name it", "key-name", { placeholder: "My laptop", maxlength: 64, autofocus: true }),
+      alert,
+      h("p", { class: "actions" },
+        h("button", { type: "submit", onclick: () => (passkey = true) }, "Create a passkey"),
+        h("button", { type: "submit", class: "secondary", onclick: () => (passkey = false) }, "Use a security key"),
+      ),
     ),
     h("button", { type: "button", class: "link", onclick: () => showEnrollment(offer, who, optional) }, "Back"),
   );

@@ -4,6 +4,7 @@ import { alertBox, checked, form, h, say, show, valueOf } from "../dom";
 import { deliveryBox, deliveryNote } from "../errors";
 import { KIND_NAMES } from "../methods";
 import { latchkey } from "../session";
+import { keyTrouble, useKey } from "../webauthn";
 import { follow, refused, type Who } from "./flow";
 
 type Challenge = Schemas["SecondFactorRequired"];
@@ -17,11 +18,14 @@ function whereTheCodeIs(method: Method, sent: boolean): string {
       return sent ? `We sent a code by text message to ${method.hint}.` : `Send a code by text message to ${method.hint}.`;
     case "email":
       return sent ? `We sent a code by email to ${method.hint}.` : `Send a code by email to ${method.hint}.`;
+    case "webauthn":
+      return "Use your security key or passkey: press Continue, then touch the key or unlock this device.";
   }
 }
 
 export function showSecondFactor(challenge: Challenge, who: Who): void {
   let method = challenge.method;
+  let keyOptions = challenge.webauthn;
   let useRecovery = false;
   const alert = alertBox();
   const where = h("p", { "data-testid": "where" }, whereTheCodeIs(method, challenge.code_sent));
@@ -40,6 +44,8 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
   );
   const resend = h("button", { type: "button", class: "secondary" }, "Send new code");
   const switchers = h("div", { class: "methods" });
+  const useKeyButton = h("button", { type: "button" }, "Continue with your key");
+  const codeForm = h("div", {});
   const recoveryToggle = h("button", { type: "button", class: "link" }, "Use a recovery code");
 
   // What the screen shows now: whether a code went out, and when another may be asked for.
@@ -53,7 +59,10 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
     if (label) label.textContent = useRecovery ? "Recovery code" : "Code";
     // Recovery codes hold letters: a phone must offer its full keyboard for them.
     codeField.querySelector("input")?.setAttribute("inputmode", useRecovery ? "text" : "numeric");
-    resend.hidden = useRecovery || method.kind === "totp";
+    const keyInPlay = method.kind === "webauthn" && !useRecovery;
+    useKeyButton.hidden = !keyInPlay;
+    codeForm.hidden = keyInPlay;
+    resend.hidden = useRecovery || method.kind === "totp" || method.kind === "webauthn";
     countdown(resend, "Send new code", resendAt ? new Date(resendAt) : undefined);
     switchers.replaceChildren(
       ...challenge.methods
@@ -79,6 +88,7 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
     );
     if (!result.ok) return refused(result.error, (m) => say(alert, m));
     method = result.value.method;
+    keyOptions = result.value.webauthn;
     useRecovery = false;
     sent = result.value.code_sent;
     resendAt = result.value.resend_available_at;
@@ -103,15 +113,30 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
     refused(result.error, (m) => say(alert, m));
   });
 
+  useKeyButton.addEventListener("click", async () => {
+    if (!keyOptions) return say(alert, "Choose another method.");
+    useKeyButton.disabled = true;
+    try {
+      let credential;
+      try {
+        credential = await useKey(keyOptions);
+      } catch (e) {
+        return say(alert, keyTrouble(e));
+      }
+      const result = await latchkey.verify({ challenge_id: challenge.challenge_id, credential });
+      if (result.ok) follow(result.value, who);
+      else refused(result.error, (m) => say(alert, m));
+    } finally {
+      useKeyButton.disabled = false;
+    }
+  });
+
   recoveryToggle.addEventListener("click", () => {
     useRecovery = !useRecovery;
     render();
   });
 
-  show(
-    h("h1", { tabindex: -1 }, "Two-step verification"),
-    where,
-    form(
+  codeForm.append(form(
       async (f) => {
         const value = valueOf(f, "code");
         const result = await latchkey.verify({
@@ -129,9 +154,14 @@ export function showSecondFactor(challenge: Challenge, who: Who): void {
         h("input", { type: "checkbox", id: "remember", name: "remember" }),
         h("label", { for: "remember" }, "Remember this device"),
       ),
-      alert,
       h("button", { type: "submit" }, "Verify"),
-    ),
+    ));
+  show(
+    h("h1", { tabindex: -1 }, "Two-step verification"),
+    where,
+    codeForm,
+    useKeyButton,
+    alert,
     resend,
     switchers,
     recoveryToggle,

@@ -58,9 +58,14 @@ pub fn start(
         }
         (serde_json::to_value(&options), Ceremony::Passkey(registration))
     } else {
-        let (options, registration) = rp
+        let (mut options, registration) = rp
             .start_securitykey_registration(user_id, &name, &display, Some(exclude), None, None)
             .map_err(AppError::internal)?;
+        // credProtect "user verification required" contradicts "preferred" on a key that is not
+        // discoverable: browsers refuse the whole request (Chromium: NotSupportedError).
+        if let Some(extensions) = options.public_key.extensions.as_mut() {
+            extensions.cred_protect = None;
+        }
         (serde_json::to_value(&options), Ceremony::SecurityKey(registration))
     };
     Ok(Started {

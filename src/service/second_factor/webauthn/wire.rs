@@ -59,7 +59,7 @@ pub struct PublicKeyCredentialCreationOptionsJson {
     #[schema(example = "none")]
     pub attestation: Option<String>,
     /// `credProps` (is the credential discoverable), `credProtect`, `uvm`.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
     pub extensions: Option<serde_json::Value>,
 }
 
@@ -154,7 +154,7 @@ pub struct PublicKeyCredentialRequestOptionsJson {
     #[schema(example = "preferred")]
     pub user_verification: Option<String>,
     pub hints: Option<Vec<String>>,
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
     pub extensions: Option<serde_json::Value>,
 }
 
@@ -185,7 +185,7 @@ pub struct RegistrationResponseJson {
     pub authenticator_attachment: Option<String>,
     /// What the browser reports of extensions (`credProps.rk`: the credential is discoverable).
     #[serde(rename = "clientExtensionResults")]
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub client_extension_results: serde_json::Value,
 }
 
@@ -216,7 +216,7 @@ pub struct AuthenticationResponseJson {
     #[serde(rename = "authenticatorAttachment")]
     pub authenticator_attachment: Option<String>,
     #[serde(rename = "clientExtensionResults")]
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub client_extension_results: serde_json::Value,
 }
 
