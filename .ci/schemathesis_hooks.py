@@ -6,8 +6,9 @@ fields go together). A few rules no schema can state remain, each with its own s
 code: whether a phone number exists in its country's numbering plan, whether a new password
 is one of the 10,000 most common or the user's own email or user name, and whether the user's
 profile already holds the phone number an SMS method needs, and whether a tenant that signs in
-through SSO still has an `sso_url` after the change (the request may not mention `sign_in`). A
-400 with one of those
+through SSO still has an `sso_url` after the change (the request may not mention `sign_in`), and
+whether each of a tenant's `webauthn_origins` is on its `webauthn_rp_id` (either may be the stored
+one). A 400 with one of those
 codes is the server applying such a rule, not a refused valid request; every other refusal of
 schema-valid data still fails the run.
 """
@@ -22,6 +23,7 @@ RULES_BEYOND_SCHEMA = {
     "password_equals_username",
     "phone_number_required",
     "invalid_sign_in",
+    "invalid_webauthn_rp_id",
 }
 
 

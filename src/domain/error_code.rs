@@ -78,6 +78,8 @@ pub enum ErrorCode {
     WebauthnUnavailable,
     /// The tenant does not allow passkey sign-in (`passkey_sign_in`).
     PasskeySignInDisabled,
+    /// The method in play takes another kind of proof (a code, or a key's answer).
+    WrongProof,
     ChallengeExpired,
     ChallengeUsed,
     EnrollmentIncomplete,

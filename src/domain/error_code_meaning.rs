@@ -71,6 +71,7 @@ impl ErrorCode {
             ErrorCode::AuthenticatorNotAllowed => 403,
             ErrorCode::WebauthnUnavailable => 409,
             ErrorCode::PasskeySignInDisabled => 403,
+            ErrorCode::WrongProof => 409,
             ErrorCode::ChallengeExpired => 410,
             ErrorCode::ChallengeUsed => 410,
             ErrorCode::EnrollmentIncomplete => 409,
@@ -366,6 +367,11 @@ impl ErrorCode {
             ErrorCode::PasskeySignInDisabled => {
                 "This organisation does not let its users sign in with a passkey alone (`passkey_sign_in`). Sign \
                  in with your password."
+            }
+            ErrorCode::WrongProof => {
+                "The method in play takes another kind of proof: a `code` for an authenticator app, SMS or \
+                 email, a key's answer (`credential`) for a security key or passkey. Send that one, or switch \
+                 method."
             }
             ErrorCode::AccountLocked => {
                 "The account is locked for a while after too many wrong codes (or passwords). Wait: `retry_after` \

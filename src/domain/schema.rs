@@ -176,6 +176,16 @@ pub fn rp_id_or_null() -> Object {
         .build()
 }
 
+/// Authenticator models (`webauthn_allowed_aaguids`): UUIDs, hyphenated, any case.
+pub fn aaguids() -> RefOr<Schema> {
+    let hex = "[0-9A-Fa-f]";
+    let uuid = format!("{hex}{{8}}-{hex}{{4}}-{hex}{{4}}-{hex}{{4}}-{hex}{{12}}");
+    let aaguid = trimmed(&uuid)
+        .description(Some("An authenticator model's AAGUID, such as cb69481e-8ff7-4039-93ec-0a2729a154a8."))
+        .build();
+    array_or_null(aaguid, Some(100))
+}
+
 /// Origins allowed to run WebAuthn ceremonies (`webauthn_origins`).
 pub fn origins() -> RefOr<Schema> {
     let origin = trimmed(&origin_pattern())

@@ -162,7 +162,7 @@ pub struct UpdateTenant {
     pub webauthn_origins: Option<Vec<String>>,
     /// Authenticator models (AAGUIDs) keys may be registered from; `[]`: any. Without
     /// attestation the AAGUID is the authenticator's own claim.
-    #[schema(value_type = Option<Vec<String>>, example = json!(["cb69481e-8ff7-4039-93ec-0a2729a154a8"]))]
+    #[schema(schema_with = crate::domain::schema::aaguids)]
     pub webauthn_allowed_aaguids: Option<Vec<String>>,
     /// Let users sign in with a passkey alone (`POST /login/passkey`; default false). A passkey
     /// with user verification counts as two factors.

@@ -10,6 +10,7 @@ use crate::auth::{password, validate};
 use crate::domain::ErrorCode;
 use crate::domain::{AuditEvent, AuditOutcome, Email, GroupId, PhoneNumber, Slug, UnixTime, UserId, Username};
 use crate::error::AppError;
+use crate::service::second_factor::MethodSummary;
 use crate::state::AppState;
 use crate::store::groups;
 use crate::store::tenants::Tenant;
@@ -115,7 +116,11 @@ pub(crate) fn set_groups_checked(
 
 /// The admin view of a user: with their groups.
 fn admin_view(conn: &mut AnyConnection, tenant: &Tenant, user: &User) -> Result<UserView, AppError> {
-    Ok(UserView::new(user, &tenant.slug).with_groups(&groups::of_user(conn, &user.id)?))
+    let mut view = UserView::new(user, &tenant.slug).with_groups(&groups::of_user(conn, &user.id)?);
+    let methods = crate::store::methods::list_for_user(conn, &user.id)?;
+    view.methods =
+        Some(methods.iter().map(|m| MethodSummary::of(m).disabled_unless(tenant.policy.allows(m.kind))).collect());
+    Ok(view)
 }
 
 fn audit_exemption(c: &mut AnyConnection, user: &User, exempt: bool, now: UnixTime) -> Result<(), AppError> {

@@ -146,6 +146,11 @@ pub struct UserView {
     /// The user's groups (in admin views).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<GroupRef>>,
+    /// The user's second-factor methods, pending ones included (in the admin view of one
+    /// user): kind, hint, primary, and for keys the name, `passkey`, AAGUID, backup state and
+    /// last use. Never a secret or a full destination.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub methods: Option<Vec<crate::service::second_factor::MethodSummary>>,
     /// Set while the account is locked after too many failures.
     #[schema(format = DateTime)]
     pub locked_until: Option<String>,
@@ -169,6 +174,7 @@ impl UserView {
             two_factor_exempt: user.two_factor_exempt,
             enrollment_prompt_dismissed: user.enrollment_prompt_dismissed,
             groups: None,
+            methods: None,
             locked_until: user.locked_until.map(rfc3339),
             created_at: rfc3339(user.created_at),
             updated_at: rfc3339(user.updated_at),

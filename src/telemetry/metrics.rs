@@ -74,7 +74,12 @@ fn describe() {
     );
     describe_counter!(
         "latchkey_second_factor_verifications_total",
-        "Second-factor checks by kind (totp, sms, email, recovery_code) and outcome (success, invalid, locked)"
+        "Second-factor checks by kind (totp, sms, email, webauthn, recovery_code) and outcome (success, invalid, locked)"
+    );
+    describe_counter!("latchkey_passkey_logins_total", "Passkey sign-ins by outcome (authenticated, refused, locked)");
+    describe_counter!(
+        "latchkey_webauthn_counter_regressions_total",
+        "Key answers refused because the signature counter did not go up (a copied key, or a replay)"
     );
     describe_counter!("latchkey_account_locks_total", "Accounts locked, by reason (password, second_factor)");
     describe_counter!("latchkey_rate_limited_total", "Requests refused by a rate limit, by scope (ip, account)");
@@ -113,7 +118,7 @@ fn export_at_zero() {
     ] {
         counter!("latchkey_logins_total", "outcome" => outcome).increment(0);
     }
-    for kind in ["totp", "sms", "email", "recovery_code"] {
+    for kind in ["totp", "sms", "email", "webauthn", "recovery_code"] {
         for outcome in ["success", "invalid", "locked"] {
             counter!("latchkey_second_factor_verifications_total", "kind" => kind, "outcome" => outcome).increment(0);
         }
@@ -121,6 +126,10 @@ fn export_at_zero() {
     for reason in ["password", "second_factor"] {
         counter!("latchkey_account_locks_total", "reason" => reason).increment(0);
     }
+    for outcome in ["authenticated", "refused", "locked"] {
+        counter!("latchkey_passkey_logins_total", "outcome" => outcome).increment(0);
+    }
+    counter!("latchkey_webauthn_counter_regressions_total").increment(0);
     for scope in ["ip", "account"] {
         counter!("latchkey_rate_limited_total", "scope" => scope).increment(0);
     }

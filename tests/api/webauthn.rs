@@ -273,7 +273,7 @@ fn alice_creation_like() -> Value {
 async fn the_tenant_chooses_its_relying_party_and_the_models_it_accepts() -> TestResult {
     let app = spawn_app().await;
     app.tenant_with_2fa("acme", "optional").await;
-    app.user("acme", "alice@example.com").await;
+    let alice = app.user("acme", "alice@example.com").await;
     let patch = |body: Value| {
         let app = &app;
         async move {
@@ -325,6 +325,13 @@ async fn the_tenant_chooses_its_relying_party_and_the_models_it_accepts() -> Tes
     let (status, confirmed) = status_body(r).await;
     assert_eq!(status, 200, "{confirmed}");
     assert_eq!(confirmed["aaguid"], TEST_AAGUID_TEXT);
+    // The administrator sees the key: its name, kind of key, model and backup state.
+    let admin_view = body(app.admin_get(&format!("/admin/tenants/acme/users/{}", str_of(&alice, "id"))).await).await;
+    let key = &admin_view["methods"][0];
+    assert_eq!(key["kind"], "webauthn", "{admin_view}");
+    assert_eq!((key["passkey"].as_bool(), key["aaguid"].as_str()), (Some(false), Some(TEST_AAGUID_TEXT)));
+    assert_eq!(key["backup_state"], false);
+    assert!(!admin_view.to_string().contains("credential"), "no credential material in the admin view");
     Ok(())
 }
 

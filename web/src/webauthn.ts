@@ -5,6 +5,8 @@ import type { Schemas } from "@latchkey/client";
 type Creation = Schemas["CreationOptionsJson"];
 type Request = Schemas["RequestOptionsJson"];
 export type KeyAnswer = Schemas["CredentialJson"];
+type Registration = Schemas["RegistrationResponseJSON"];
+type Assertion = Schemas["AuthenticationResponseJSON"];
 
 /** Whether this browser can use keys with JSON options (every current browser). */
 export function keysSupported(): boolean {
@@ -23,18 +25,18 @@ export async function autofillSupported(): Promise<boolean> {
 }
 
 /** Creates a key with the options of an enrollment. */
-export async function createKey(options: Creation): Promise<KeyAnswer> {
+export async function createKey(options: Creation): Promise<Registration> {
   const publicKey = PublicKeyCredential.parseCreationOptionsFromJSON(
     options.publicKey as unknown as PublicKeyCredentialCreationOptionsJSON,
   );
   const credential = (await navigator.credentials.create({ publicKey })) as PublicKeyCredential | null;
   if (!credential) throw new DOMException("no key answered", "NotAllowedError");
-  return credential.toJSON() as unknown as KeyAnswer;
+  return credential.toJSON() as unknown as Registration;
 }
 
 /** Signs a challenge's options with one of the user's keys (or, for a passkey sign-in, any
  * passkey the browser holds; `conditional` offers them as autofill). */
-export async function useKey(options: Request, conditional?: AbortSignal): Promise<KeyAnswer> {
+export async function useKey(options: Request, conditional?: AbortSignal): Promise<Assertion> {
   const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(
     options.publicKey as unknown as PublicKeyCredentialRequestOptionsJSON,
   );
@@ -43,7 +45,7 @@ export async function useKey(options: Request, conditional?: AbortSignal): Promi
     : { publicKey };
   const credential = (await navigator.credentials.get(request)) as PublicKeyCredential | null;
   if (!credential) throw new DOMException("no key answered", "NotAllowedError");
-  return credential.toJSON() as unknown as KeyAnswer;
+  return credential.toJSON() as unknown as Assertion;
 }
 
 /** What to tell the person when the browser's ceremony failed (before Latchkey saw anything). */

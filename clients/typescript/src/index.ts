@@ -11,6 +11,13 @@ export type LoginResponse = Schemas["LoginResponse"];
 export type LoginStatus = LoginResponse["status"];
 export type Authenticated = Schemas["Authenticated"];
 export type MethodKind = Schemas["MethodKind"];
+/** WebAuthn options to create a key (`{publicKey}`: for `PublicKeyCredential.parseCreationOptionsFromJSON`). */
+export type WebauthnCreationOptions = Schemas["CreationOptionsJson"];
+/** WebAuthn options to sign with a key (`{publicKey, mediation?}`: for `parseRequestOptionsFromJSON`). */
+export type WebauthnRequestOptions = Schemas["RequestOptionsJson"];
+/** A key's answer, `credential.toJSON()`: send it as `credential`. */
+export type WebauthnCredential = Schemas["CredentialJson"];
+export type PasskeyLoginStarted = Schemas["PasskeyLoginStarted"];
 
 /** A refusal from Latchkey (or no answer at all: `network_error`). */
 export class LatchkeyError extends Error {
@@ -18,7 +25,8 @@ export class LatchkeyError extends Error {
   readonly code: ErrorCode | "network_error" | "unexpected_response";
   /** Seconds to wait before trying again (423, 429, 503), from the body or `Retry-After`. */
   readonly retryAfter?: number;
-  /** Wrong codes left before the account locks (with `invalid_code`). */
+  /** Wrong codes (or refused key answers) left before the account locks (with `invalid_code`,
+   * `invalid_credential` or `user_verification_required` at a second-factor step). */
   readonly attemptsRemaining?: number;
   /** Where to sign in instead (with `sso_required`). */
   readonly ssoUrl?: string;
@@ -100,8 +108,10 @@ export interface Latchkey {
   setAccessToken(token: string | undefined): void;
   /** `POST /login`: the first step; switch on `status` of the value. */
   login(body: Schemas["LoginRequest"]): Promise<Result<LoginResponse>>;
-  /** `POST /verify`: a code or a recovery code for the challenge. */
+  /** `POST /verify`: a code, a recovery code or a key's answer (`credential`) for the challenge. */
   verify(body: Schemas["VerifyRequest"]): Promise<Result<LoginResponse>>;
+  /** `POST /login/passkey`: a passkey sign-in for the tenant; sign `webauthn`, then `verify`. */
+  loginWithPasskey(tenant: string): Promise<Result<PasskeyLoginStarted>>;
 }
 
 export function createLatchkey(options: LatchkeyOptions): Latchkey {
@@ -122,6 +132,7 @@ export function createLatchkey(options: LatchkeyOptions): Latchkey {
     },
     login: (body) => settle(api.POST("/login", { body })),
     verify: (body) => settle(api.POST("/verify", { body })),
+    loginWithPasskey: (tenant) => settle(api.POST("/login/passkey", { body: { tenant } })),
   };
 }
 

@@ -507,9 +507,10 @@ export interface paths {
         /**
          * Set up a method during an `enrollment_required` login.
          * @description `totp` returns the secret, the `otpauth://` URI and a QR code to scan; `sms` (with
-         *     `phone_number` when the profile has none) and `email` send a code. Then `POST /verify`
-         *     with the code confirms the method and completes the login. Enrolling again replaces the
-         *     earlier, unconfirmed choice.
+         *     `phone_number` when the profile has none) and `email` send a code; `webauthn` returns the
+         *     options to create a key (`passkey: true` for a passkey). Then `POST /verify` with the code
+         *     (or the key's registration response as `credential`) confirms the method and completes the
+         *     login. Enrolling again replaces the earlier, unconfirmed choice.
          */
         post: operations["enroll"];
         delete?: never;
@@ -529,7 +530,8 @@ export interface paths {
         put?: never;
         /**
          * Use another of the user's methods for this challenge (sends a code for SMS and email, within
-         *     the challenge's cooldown of one code every 30 seconds and its cap).
+         *     the challenge's cooldown of one code every 30 seconds and its cap; for a security key, the
+         *     answer's `webauthn` lists the user's keys).
          */
         post: operations["switch_method"];
         delete?: never;
@@ -790,7 +792,8 @@ export interface paths {
         put?: never;
         /**
          * Add a method: `totp` returns what the authenticator app needs; `sms` and `email` send a
-         *     code. The method stays `pending` until confirmed.
+         *     code; `webauthn` returns the options for the browser to create a key with (`passkey: true`
+         *     for a passkey that also signs in on its own). The method stays `pending` until confirmed.
          */
         post: operations["add_method"];
         delete?: never;
@@ -828,7 +831,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a pending method with a code from it. Wrong codes count towards the lockout. */
+        /**
+         * Confirm a pending method with a code from it, or a key with its registration response
+         *     (`credential`). Wrong codes and refused keys count towards the lockout.
+         */
         post: operations["confirm_method"];
         delete?: never;
         options?: never;
@@ -1234,30 +1240,49 @@ export interface components {
             /** @description Things the user should know or fix, e.g. a profile with no phone number. */
             warnings?: components["schemas"]["Warning"][];
         };
+        AuthenticationExtensionsClientOutputsJSON: {
+            appid?: boolean | null;
+            credProps?: null | components["schemas"]["CredentialPropertiesOutput"];
+            credProtect?: null | components["schemas"]["CredProtectJson"];
+            hmacCreateSecret?: boolean | null;
+            /** Format: int32 */
+            minPinLength?: number | null;
+        };
+        AuthenticationExtensionsClientOutputsJSONForAssertion: {
+            appid?: boolean | null;
+            hmacGetSecret?: null | components["schemas"]["HmacGetSecretJson"];
+        };
         AuthenticationResponseJSON: {
             authenticatorAttachment?: string | null;
-            clientExtensionResults: {
-                [key: string]: unknown;
-            };
+            clientExtensionResults: components["schemas"]["AuthenticationExtensionsClientOutputsJSONForAssertion"];
             /** @description The credential id, base64url. */
             id: string;
+            /** @description Bytes, as unpadded base64url. */
             rawId: string;
             response: components["schemas"]["AuthenticatorAssertionResponseJSON"];
             /** @example public-key */
             type: string;
         };
         AuthenticatorAssertionResponseJSON: {
+            /** @description Bytes, as unpadded base64url. */
             authenticatorData: string;
+            /** @description Bytes, as unpadded base64url. */
             clientDataJSON: string;
+            /** @description Bytes, as unpadded base64url. */
             signature: string;
-            /** @description The user handle (base64url of the user's id); present for a passkey. */
+            /** @description Bytes, as unpadded base64url. */
             userHandle?: string | null;
         };
         AuthenticatorAttestationResponseJSON: {
-            /** @description base64url CBOR. */
+            /** @description Bytes, as unpadded base64url. */
             attestationObject: string;
-            /** @description base64url. */
+            /** @description What browsers add for convenience (not read: the attestation object holds them). */
+            authenticatorData?: string | null;
+            /** @description Bytes, as unpadded base64url. */
             clientDataJSON: string;
+            publicKey?: string | null;
+            /** Format: int64 */
+            publicKeyAlgorithm?: number | null;
             transports?: string[] | null;
         };
         AuthenticatorSelectionCriteriaJSON: {
@@ -1324,11 +1349,11 @@ export interface components {
              * @example 123456
              */
             code?: string | null;
-            credential?: null | components["schemas"]["CredentialJson"];
+            credential?: null | components["schemas"]["RegistrationResponseJSON"];
         } & ({
             code: string;
         } | {
-            credential: components["schemas"]["CredentialJson"];
+            credential: components["schemas"]["RegistrationResponseJSON"];
         });
         CreateApiKey: {
             /** @example billing-backend */
@@ -1400,8 +1425,14 @@ export interface components {
         CreationOptionsJson: {
             publicKey: components["schemas"]["PublicKeyCredentialCreationOptionsJSON"];
         };
+        /** @enum {string} */
+        CredProtectJson: "userVerificationOptional" | "userVerificationOptionalWithCredentialIDList" | "userVerificationRequired";
         /** @description `credential.toJSON()` of a registration or an authentication. */
         CredentialJson: components["schemas"]["RegistrationResponseJSON"] | components["schemas"]["AuthenticationResponseJSON"];
+        CredentialPropertiesOutput: {
+            /** @description The credential is discoverable (a passkey sign-in finds it). */
+            rk?: boolean | null;
+        };
         DailyUsage: {
             /**
              * Format: date
@@ -1539,7 +1570,7 @@ export interface components {
             sso_url?: string | null;
         };
         /** @enum {string} */
-        ErrorCode: "malformed_json" | "invalid_body" | "invalid_path" | "invalid_query" | "invalid_cursor" | "invalid_event" | "invalid_time" | "invalid_audit_retention" | "invalid_webhook_url" | "webhook_not_found" | "too_many_webhooks" | "payload_too_large" | "unsupported_media_type" | "not_found" | "http_method_not_allowed" | "origin_not_allowed" | "invalid_id" | "invalid_slug" | "invalid_username" | "invalid_name" | "invalid_display_name" | "invalid_email" | "invalid_phone_number" | "invalid_limit" | "invalid_kind" | "invalid_two_factor" | "invalid_totp_algorithm" | "invalid_totp_digits" | "invalid_totp_period" | "invalid_lockout_threshold" | "invalid_lockout_duration" | "invalid_remember_device_days" | "invalid_cidr" | "invalid_ip" | "invalid_sign_in" | "invalid_url" | "invalid_allowed_methods" | "invalid_password_reset_mode" | "password_too_short" | "password_too_long" | "password_equals_email" | "password_equals_username" | "password_too_common" | "invalid_current_password" | "code_required" | "phone_number_required" | "missing_credentials" | "invalid_credentials" | "invalid_token" | "invalid_api_key" | "invalid_grant" | "forbidden" | "second_factor_required" | "invalid_code" | "account_locked" | "invalid_credential" | "user_verification_required" | "authenticator_not_allowed" | "webauthn_unavailable" | "passkey_sign_in_disabled" | "challenge_expired" | "challenge_used" | "enrollment_incomplete" | "enrollment_required" | "not_enrolling" | "not_verifying" | "not_resendable" | "no_method" | "no_method_chosen" | "method_not_active" | "method_not_allowed" | "already_confirmed" | "last_method" | "resend_too_soon" | "resend_limit_reached" | "delivery_failed" | "delivery_delayed" | "too_many_messages" | "sms_budget_exhausted" | "sms_country_not_allowed" | "invalid_country" | "invalid_webauthn_rp_id" | "invalid_limits" | "group_not_found" | "group_exists" | "sso_required" | "two_factor_unavailable" | "tenant_exists" | "email_taken" | "username_taken" | "public_url_required" | "invitation_not_found" | "invitation_expired" | "invalid_expiry" | "password_reset_disabled" | "password_reset_not_found" | "password_reset_expired" | "password_reset_incomplete" | "user_inactive" | "invitation_pending" | "rate_limited" | "overloaded" | "database_unavailable" | "internal_error";
+        ErrorCode: "malformed_json" | "invalid_body" | "invalid_path" | "invalid_query" | "invalid_cursor" | "invalid_event" | "invalid_time" | "invalid_audit_retention" | "invalid_webhook_url" | "webhook_not_found" | "too_many_webhooks" | "payload_too_large" | "unsupported_media_type" | "not_found" | "http_method_not_allowed" | "origin_not_allowed" | "invalid_id" | "invalid_slug" | "invalid_username" | "invalid_name" | "invalid_display_name" | "invalid_email" | "invalid_phone_number" | "invalid_limit" | "invalid_kind" | "invalid_two_factor" | "invalid_totp_algorithm" | "invalid_totp_digits" | "invalid_totp_period" | "invalid_lockout_threshold" | "invalid_lockout_duration" | "invalid_remember_device_days" | "invalid_cidr" | "invalid_ip" | "invalid_sign_in" | "invalid_url" | "invalid_allowed_methods" | "invalid_password_reset_mode" | "password_too_short" | "password_too_long" | "password_equals_email" | "password_equals_username" | "password_too_common" | "invalid_current_password" | "code_required" | "phone_number_required" | "missing_credentials" | "invalid_credentials" | "invalid_token" | "invalid_api_key" | "invalid_grant" | "forbidden" | "second_factor_required" | "invalid_code" | "account_locked" | "invalid_credential" | "user_verification_required" | "authenticator_not_allowed" | "webauthn_unavailable" | "passkey_sign_in_disabled" | "wrong_proof" | "challenge_expired" | "challenge_used" | "enrollment_incomplete" | "enrollment_required" | "not_enrolling" | "not_verifying" | "not_resendable" | "no_method" | "no_method_chosen" | "method_not_active" | "method_not_allowed" | "already_confirmed" | "last_method" | "resend_too_soon" | "resend_limit_reached" | "delivery_failed" | "delivery_delayed" | "too_many_messages" | "sms_budget_exhausted" | "sms_country_not_allowed" | "invalid_country" | "invalid_webauthn_rp_id" | "invalid_limits" | "group_not_found" | "group_exists" | "sso_required" | "two_factor_unavailable" | "tenant_exists" | "email_taken" | "username_taken" | "public_url_required" | "invitation_not_found" | "invitation_expired" | "invalid_expiry" | "password_reset_disabled" | "password_reset_not_found" | "password_reset_expired" | "password_reset_incomplete" | "user_inactive" | "invitation_pending" | "rate_limited" | "overloaded" | "database_unavailable" | "internal_error";
         GroupRef: {
             /** Format: uuid */
             id: `${string}-${string}-${string}-${string}-${string}`;
@@ -1568,6 +1599,12 @@ export interface components {
              * @enum {string}
              */
             status: "ok";
+        };
+        HmacGetSecretJson: {
+            /** @description Bytes, as unpadded base64url. */
+            output1: string;
+            /** @description Bytes, as unpadded base64url. */
+            output2?: string | null;
         };
         IntrospectRequest: {
             /** @description An access token or a refresh token. */
@@ -1992,11 +2029,10 @@ export interface components {
         RegistrationResponseJSON: {
             authenticatorAttachment?: string | null;
             /** @description What the browser reports of extensions (`credProps.rk`: the credential is discoverable). */
-            clientExtensionResults: {
-                [key: string]: unknown;
-            };
+            clientExtensionResults: components["schemas"]["AuthenticationExtensionsClientOutputsJSON"];
             /** @description The credential id, base64url. */
             id: string;
+            /** @description Bytes, as unpadded base64url. */
             rawId: string;
             response: components["schemas"]["AuthenticatorAttestationResponseJSON"];
             /** @example public-key */
@@ -2445,13 +2481,6 @@ export interface components {
              * @example https://app.example.com
              */
             web_origin?: string | null;
-            /**
-             * @description Authenticator models (AAGUIDs) keys may be registered from; `[]`: any. Without
-             *     attestation the AAGUID is the authenticator's own claim.
-             * @example [
-             *       "cb69481e-8ff7-4039-93ec-0a2729a154a8"
-             *     ]
-             */
             webauthn_allowed_aaguids?: string[] | null;
             webauthn_origins?: string[] | null;
             /**
@@ -2503,6 +2532,12 @@ export interface components {
              * @description Set while the account is locked after too many failures.
              */
             locked_until?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
+            /**
+             * @description The user's second-factor methods, pending ones included (in the admin view of one
+             *     user): kind, hint, primary, and for keys the name, `passkey`, AAGUID, backup state and
+             *     last use. Never a secret or a full destination.
+             */
+            methods?: components["schemas"]["MethodSummary"][] | null;
             /** @description E.164, e.g. +358401234567. */
             phone_number?: string | null;
             /** @example acme */
@@ -5549,7 +5584,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The method being enrolled: a TOTP QR code and secret, or where the code went; confirm it at `/verify` */
+            /** @description The method being enrolled: a TOTP QR code and secret, where the code went, or the WebAuthn creation options (`webauthn`); confirm it at `/verify` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5558,7 +5593,7 @@ export interface operations {
                     "application/json": components["schemas"]["Enrollment"];
                 };
             };
-            /** @description `invalid_kind`, `phone_number_required`, `invalid_phone_number` */
+            /** @description `invalid_kind`, `phone_number_required`, `invalid_phone_number`, `invalid_body` (a field of another kind) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5576,7 +5611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_enrolling`: the challenge asks for an existing method */
+            /** @description `not_enrolling`: the challenge asks for an existing method; `method_not_allowed`; `webauthn_unavailable`: no relying party a browser accepts (set the tenant's `webauthn_rp_id` or `web_origin`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5675,7 +5710,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The challenge, now for the chosen method (a code went out for `sms` and `email`) */
+            /** @description The challenge, now for the chosen method (a code went out for `sms` and `email`; `webauthn` request options for a key) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5711,7 +5746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_verifying` */
+            /** @description `not_verifying`; `method_not_allowed`; `no_method`/`webauthn_unavailable` (no key works with the tenant's relying party) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6723,7 +6758,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The method, pending until a code confirms it: a TOTP QR code and secret, or where the code went */
+            /** @description The method, pending until confirmed: a TOTP QR code and secret, where the code went, or the WebAuthn creation options (`webauthn`) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6732,7 +6767,7 @@ export interface operations {
                     "application/json": components["schemas"]["Enrollment"];
                 };
             };
-            /** @description `invalid_kind`, `phone_number_required`, `invalid_phone_number` */
+            /** @description `invalid_kind`, `phone_number_required`, `invalid_phone_number`, `invalid_body` (a field of another kind) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6743,6 +6778,15 @@ export interface operations {
             };
             /** @description `missing_credentials` or `invalid_token`: no access token, or one that is invalid, expired or of a revoked session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `method_not_allowed`, `two_factor_unavailable` (SSO), `webauthn_unavailable` (no relying party a browser accepts: set the tenant's `webauthn_rp_id` or `web_origin`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6924,7 +6968,7 @@ export interface operations {
                     "application/json": components["schemas"]["MethodSummary"];
                 };
             };
-            /** @description `malformed_json` or `invalid_body`: the body is not valid JSON or does not fit */
+            /** @description `code_required`, `invalid_body` (both `code` and `credential`, or a `credential` that is not a WebAuthn registration response) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6933,8 +6977,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `invalid_code` with `attempts_remaining`, or a bad token */
+            /** @description `invalid_code` or `invalid_credential` (the key's registration did not verify: origin, relying party, challenge) or `user_verification_required` (a passkey made without its PIN or fingerprint), with `attempts_remaining`; or a bad token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `second_factor_required`; `authenticator_not_allowed`: the tenant accepts only some models of key (`webauthn_allowed_aaguids`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6951,7 +7004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `already_confirmed` */
+            /** @description `already_confirmed`; `wrong_proof`: a code for a key, or a key's answer for a code method */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7541,6 +7594,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description `password_reset_disabled`: the tenant's `password_reset` became `admin_only` since the reset began */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description `password_reset_not_found` */
             404: {
                 headers: {
@@ -7642,6 +7704,15 @@ export interface operations {
             };
             /** @description `sms_budget_exhausted`: use another method */
             402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `password_reset_disabled`: the tenant's `password_reset` became `admin_only` since the reset began */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7784,6 +7855,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description `password_reset_disabled`: the tenant's `password_reset` became `admin_only` since the reset began */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description `password_reset_not_found` */
             404: {
                 headers: {
@@ -7894,6 +7974,15 @@ export interface operations {
             };
             /** @description `invalid_code` with `attempts_remaining` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `password_reset_disabled`: the tenant's `password_reset` became `admin_only` since the reset began */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8192,7 +8281,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            /** @description `code_required`; `invalid_body`: more than one of `code`, `recovery_code` and `credential`, a `credential` where the method takes a code (or the reverse), or a `credential` that is not a WebAuthn response */
+            /** @description `code_required`; `invalid_body`: more than one of `code`, `recovery_code` and `credential`, or a `credential` that is not a WebAuthn response */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8228,7 +8317,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `enrollment_incomplete`: enroll a method first; `sso_required`; `webauthn_unavailable` */
+            /** @description `enrollment_incomplete`: enroll a method first; `wrong_proof`: the challenge's method takes the other kind of proof (a code, or a key's answer); `sso_required`; `webauthn_unavailable` */
             409: {
                 headers: {
                     [name: string]: unknown;

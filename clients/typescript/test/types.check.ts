@@ -15,3 +15,17 @@ export const badId: MethodView["id"] = "42";
 
 export const fine: User["created_at"] = "2026-11-25T09:30:00Z";
 export const kind: Schemas["MethodKind"] = "totp";
+
+// WebAuthn: the answer the browser's credential.toJSON() gives, typed; one proof per /verify.
+import type { WebauthnCredential } from "../src/index";
+export const keyAnswer: WebauthnCredential = {
+  id: "AAEC",
+  rawId: "AAEC",
+  type: "public-key",
+  response: { clientDataJSON: "e30", authenticatorData: "AAAA", signature: "MEUC", userHandle: null },
+  clientExtensionResults: {},
+};
+export const withKey: Schemas["VerifyRequest"] = { challenge_id: "0f4c8a2e-6b1d-4c5f-9a3e-7b2d1c6f8a90", credential: keyAnswer };
+export const passkey: Schemas["EnrollRequest"] = { kind: "webauthn", name: "YubiKey 5", passkey: true };
+// @ts-expect-error: passkey is only for webauthn
+export const passkeyTotp: Schemas["EnrollRequest"] = { kind: "totp", passkey: true };

@@ -1,7 +1,7 @@
 //! Rules between the fields of a request body, which field attributes cannot carry: added to
 //! the generated schemas by name, so the document refuses the combinations the server refuses.
 
-use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
+use utoipa::openapi::schema::{AllOfBuilder, AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
 use utoipa::openapi::{OpenApi, Ref, RefOr};
 use utoipa::Modify;
 
@@ -13,9 +13,11 @@ impl Modify for RequestRules {
         let schemas = &mut components.schemas;
         // A second factor is one proof: a code, a recovery code or a key's answer; never two, never none.
         let (code, recovery_code, credential) = ("code", "recovery_code", "credential");
-        add_rule(schemas.get_mut("VerifyRequest"), exactly_one_required(&[code, recovery_code, credential]));
-        add_rule(schemas.get_mut("ResetSecondFactor"), exactly_one_required(&[code, recovery_code]));
-        add_rule(schemas.get_mut("ConfirmMethod"), exactly_one_required(&[code, credential]));
+        let verify = exactly_one_required(&[code, recovery_code, credential], "CredentialJson");
+        add_rule(schemas.get_mut("VerifyRequest"), verify);
+        add_rule(schemas.get_mut("ResetSecondFactor"), exactly_one_required(&[code, recovery_code], ""));
+        let confirm = exactly_one_required(&[code, credential], "RegistrationResponseJSON");
+        add_rule(schemas.get_mut("ConfirmMethod"), confirm);
         // `phone_number` only with `sms`, `email` only with `email`, `name` and `passkey` only
         // with `webauthn`.
         let kind_fields = OneOfBuilder::new()
@@ -25,6 +27,15 @@ impl Modify for RequestRules {
             .item(kind_branch("webauthn", &["phone_number", "email"]))
             .build();
         add_rule(schemas.get_mut("EnrollRequest"), Schema::OneOf(kind_fields));
+        // A key's answer is a registration or an authentication; both shapes share their outer
+        // fields (a registration's `response` may carry `authenticatorData` too), so `anyOf`.
+        if let Some(RefOr::T(Schema::OneOf(one_of))) = schemas.get_mut("CredentialJson") {
+            let mut any_of = AnyOfBuilder::new().description(one_of.description.clone());
+            for item in std::mem::take(&mut one_of.items) {
+                any_of = any_of.item(item);
+            }
+            schemas.insert("CredentialJson".into(), RefOr::T(Schema::AnyOf(any_of.build())));
+        }
     }
 }
 
@@ -36,13 +47,13 @@ fn add_rule(schema: Option<&mut RefOr<Schema>>, rule: Schema) {
     }
 }
 
-/// Exactly one of `fields` is given (`null` is not given; `credential` is an object, the others
-/// strings).
-fn exactly_one_required(fields: &[&str]) -> Schema {
+/// Exactly one of `fields` is given (`null` is not given; `credential` is the schema named
+/// `credential_schema`, the others strings).
+fn exactly_one_required(fields: &[&str], credential_schema: &str) -> Schema {
     let mut one_of = OneOfBuilder::new();
     for field in fields {
         let given: RefOr<Schema> = if *field == "credential" {
-            Ref::from_schema_name("CredentialJson").into()
+            Ref::from_schema_name(credential_schema).into()
         } else {
             ObjectBuilder::new().schema_type(Type::String).into()
         };

@@ -17,16 +17,17 @@ use crate::state::AppState;
 /// Set up a method during an `enrollment_required` login.
 ///
 /// `totp` returns the secret, the `otpauth://` URI and a QR code to scan; `sms` (with
-/// `phone_number` when the profile has none) and `email` send a code. Then `POST /verify`
-/// with the code confirms the method and completes the login. Enrolling again replaces the
-/// earlier, unconfirmed choice.
+/// `phone_number` when the profile has none) and `email` send a code; `webauthn` returns the
+/// options to create a key (`passkey: true` for a passkey). Then `POST /verify` with the code
+/// (or the key's registration response as `credential`) confirms the method and completes the
+/// login. Enrolling again replaces the earlier, unconfirmed choice.
 #[utoipa::path(tag = "login", request_body = EnrollRequest,
     params(("challenge_id" = String, Path, description = "From the `enrollment_required` response")),
     responses(
-        (status = 200, description = "The method being enrolled: a TOTP QR code and secret, or where the code went; confirm it at `/verify`", body = Enrollment),
-        (status = 400, description = "`invalid_kind`, `phone_number_required`, `invalid_phone_number`", body = ErrorBody),
+        (status = 200, description = "The method being enrolled: a TOTP QR code and secret, where the code went, or the WebAuthn creation options (`webauthn`); confirm it at `/verify`", body = Enrollment),
+        (status = 400, description = "`invalid_kind`, `phone_number_required`, `invalid_phone_number`, `invalid_body` (a field of another kind)", body = ErrorBody),
         (status = 404, description = "No such challenge", body = ErrorBody),
-        (status = 409, description = "`not_enrolling`: the challenge asks for an existing method", body = ErrorBody),
+        (status = 409, description = "`not_enrolling`: the challenge asks for an existing method; `method_not_allowed`; `webauthn_unavailable`: no relying party a browser accepts (set the tenant's `webauthn_rp_id` or `web_origin`)", body = ErrorBody),
         (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
         (status = 429, description = "`resend_limit_reached`, or `too_many_messages` (the pumping guard) with `Retry-After`", body = ErrorBody),
@@ -105,14 +106,15 @@ pub async fn resend(
 }
 
 /// Use another of the user's methods for this challenge (sends a code for SMS and email, within
-/// the challenge's cooldown of one code every 30 seconds and its cap).
+/// the challenge's cooldown of one code every 30 seconds and its cap; for a security key, the
+/// answer's `webauthn` lists the user's keys).
 #[utoipa::path(tag = "login", request_body = SwitchMethod,
     params(("challenge_id" = String, Path, description = "The open challenge")),
     responses(
-        (status = 200, description = "The challenge, now for the chosen method (a code went out for `sms` and `email`)", body = ChallengeState),
+        (status = 200, description = "The challenge, now for the chosen method (a code went out for `sms` and `email`; `webauthn` request options for a key)", body = ChallengeState),
         (status = 400, body = ErrorBody),
         (status = 404, description = "No such challenge or method", body = ErrorBody),
-        (status = 409, description = "`not_verifying`", body = ErrorBody),
+        (status = 409, description = "`not_verifying`; `method_not_allowed`; `no_method`/`webauthn_unavailable` (no key works with the tenant's relying party)", body = ErrorBody),
         (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
         (status = 429, description = "`resend_too_soon`, `resend_limit_reached` or `too_many_messages` (the pumping guard), with `Retry-After`", body = ErrorBody),

@@ -23,11 +23,13 @@ pub async fn list_methods(state: web::Data<AppState>, bearer: Bearer) -> Result<
 }
 
 /// Add a method: `totp` returns what the authenticator app needs; `sms` and `email` send a
-/// code. The method stays `pending` until confirmed.
+/// code; `webauthn` returns the options for the browser to create a key with (`passkey: true`
+/// for a passkey that also signs in on its own). The method stays `pending` until confirmed.
 #[utoipa::path(tag = "me", security(("access_token" = [])), request_body = EnrollRequest, responses(
-    (status = 201, description = "The method, pending until a code confirms it: a TOTP QR code and secret, or where the code went", body = Enrollment),
-    (status = 400, description = "`invalid_kind`, `phone_number_required`, `invalid_phone_number`", body = ErrorBody),
+    (status = 201, description = "The method, pending until confirmed: a TOTP QR code and secret, where the code went, or the WebAuthn creation options (`webauthn`)", body = Enrollment),
+    (status = 400, description = "`invalid_kind`, `phone_number_required`, `invalid_phone_number`, `invalid_body` (a field of another kind)", body = ErrorBody),
     (status = 401, body = ErrorBody),
+    (status = 409, description = "`method_not_allowed`, `two_factor_unavailable` (SSO), `webauthn_unavailable` (no relying party a browser accepts: set the tenant's `webauthn_rp_id` or `web_origin`)", body = ErrorBody),
     (status = 423, description = "`account_locked`", body = ErrorBody),
     (status = 429, description = "`too_many_messages` (the pumping guard), with `Retry-After`", body = ErrorBody),
     (status = 502, description = "`delivery_failed`: the destination refused the code for good (an invalid number or address): use another method. A gateway failure that Latchkey retries is not an error: the answer is a success with `code_sent: false` and `delivery_error: delivery_delayed`", body = ErrorBody),
@@ -48,14 +50,17 @@ pub async fn add_method(
     Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(enrollment))
 }
 
-/// Confirm a pending method with a code from it. Wrong codes count towards the lockout.
+/// Confirm a pending method with a code from it, or a key with its registration response
+/// (`credential`). Wrong codes and refused keys count towards the lockout.
 #[utoipa::path(tag = "me", security(("access_token" = [])), request_body = ConfirmMethod,
     params(("method_id" = String, Path, description = "The pending method")),
     responses(
         (status = 200, description = "The method, now active", body = MethodSummary),
-        (status = 401, description = "`invalid_code` with `attempts_remaining`, or a bad token", body = ErrorBody),
+        (status = 400, description = "`code_required`, `invalid_body` (both `code` and `credential`, or a `credential` that is not a WebAuthn registration response)", body = ErrorBody),
+        (status = 401, description = "`invalid_code` or `invalid_credential` (the key's registration did not verify: origin, relying party, challenge) or `user_verification_required` (a passkey made without its PIN or fingerprint), with `attempts_remaining`; or a bad token", body = ErrorBody),
+        (status = 403, description = "`second_factor_required`; `authenticator_not_allowed`: the tenant accepts only some models of key (`webauthn_allowed_aaguids`)", body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 409, description = "`already_confirmed`", body = ErrorBody),
+        (status = 409, description = "`already_confirmed`; `wrong_proof`: a code for a key, or a key's answer for a code method", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
     ))]
 #[post("/me/methods/{method_id}/confirm")]

@@ -22,11 +22,11 @@ use crate::state::AppState;
 /// `["pwd", "otp", "mfa"]`, `["pwd", "hwk", "mfa"]`, or `["hwk", "mfa"]` for a passkey sign-in).
 #[utoipa::path(tag = "login", request_body = VerifyRequest, responses(
     (status = 200, description = "`status: authenticated`", body = LoginResponse),
-    (status = 400, description = "`code_required`; `invalid_body`: more than one of `code`, `recovery_code` and `credential`, a `credential` where the method takes a code (or the reverse), or a `credential` that is not a WebAuthn response", body = ErrorBody),
+    (status = 400, description = "`code_required`; `invalid_body`: more than one of `code`, `recovery_code` and `credential`, or a `credential` that is not a WebAuthn response", body = ErrorBody),
     (status = 401, description = "`invalid_code` with `attempts_remaining`; `invalid_credential`: the key's answer did not verify (signature, challenge, origin, relying party, a key of another account, a replay, a counter that went back); `user_verification_required`: the key signed without its PIN or fingerprint where one is needed", body = ErrorBody),
     (status = 403, description = "`authenticator_not_allowed`: a key enrolled at login is of a model the tenant does not accept; `passkey_sign_in_disabled`", body = ErrorBody),
     (status = 404, description = "No such challenge", body = ErrorBody),
-    (status = 409, description = "`enrollment_incomplete`: enroll a method first; `sso_required`; `webauthn_unavailable`", body = ErrorBody),
+    (status = 409, description = "`enrollment_incomplete`: enroll a method first; `wrong_proof`: the challenge's method takes the other kind of proof (a code, or a key's answer); `sso_required`; `webauthn_unavailable`", body = ErrorBody),
     (status = 410, description = "`challenge_expired` or `challenge_used`", body = ErrorBody),
     (status = 423, description = "`account_locked` with `retry_after` (and `Retry-After`)", body = ErrorBody),
 ))]

@@ -33,7 +33,7 @@ pub struct ConfirmMethod {
     #[schema(example = "123456")]
     pub code: Option<String>,
     /// For `webauthn`: the key's registration response, `credential.toJSON()`.
-    #[schema(value_type = Option<webauthn::wire::CredentialJson>)]
+    #[schema(value_type = Option<webauthn::wire::RegistrationResponseJson>)]
     pub credential: Option<CredentialResponse>,
 }
 
@@ -87,6 +87,9 @@ pub fn confirm(
             hash: method.code_hash.as_deref(),
             expires_at: method.code_expires_at,
         };
+        if input.code.is_some() && input.credential.is_some() {
+            return Err(AppError::validation(ErrorCode::InvalidBody, "send code or credential, not both"));
+        }
         let registration;
         let presented = match (method.kind, &input.code, &input.credential) {
             (MethodKind::Webauthn, None, Some(credential)) => {
@@ -94,13 +97,16 @@ pub fn confirm(
                 Presented::Registration { method: &method, response: &registration }
             }
             (MethodKind::Webauthn, _, _) => {
-                return Err(AppError::validation(
-                    ErrorCode::CodeRequired,
-                    "send the key's registration response as credential (no code)",
+                return Err(AppError::conflict(
+                    ErrorCode::WrongProof,
+                    "this method is a security key: send its registration response as credential",
                 ))
             }
             (_, Some(code), None) => Presented::Code { method: &method, code, sent },
-            (_, _, _) => return Err(AppError::validation(ErrorCode::CodeRequired, "send the code (no credential)")),
+            (_, None, None) => return Err(AppError::validation(ErrorCode::CodeRequired, "send the code")),
+            (_, _, Some(_)) => {
+                return Err(AppError::conflict(ErrorCode::WrongProof, "this method takes a code, not a key's answer"))
+            }
         };
         let attempt = Attempt { tenant: &ctx.tenant, user: &user, client, event: AuditEvent::MethodConfirm };
         if let Err(wrong) = check(c, state, &attempt, &presented, now)? {

@@ -69,7 +69,8 @@ enum KeyAnswer {
 }
 
 impl KeyAnswer {
-    /// `credential` must come with a key, and a key must come with `credential` (400 otherwise).
+    /// `credential` must come with a key, and a key must come with `credential` (409 `wrong_proof`
+    /// otherwise: the body is valid, the challenge's method takes the other proof).
     fn of(proof: &Proof, credential: Option<&CredentialResponse>) -> Result<Self, AppError> {
         let key = match proof {
             Proof::Method(method) if method.kind == MethodKind::Webauthn => Some(method),
@@ -77,12 +78,12 @@ impl KeyAnswer {
         };
         match (key, credential) {
             (None, None) => Ok(KeyAnswer::None),
-            (Some(_), None) => Err(AppError::validation(
-                ErrorCode::InvalidBody,
+            (Some(_), None) => Err(AppError::conflict(
+                ErrorCode::WrongProof,
                 "this challenge asks for your security key: send its answer as credential",
             )),
-            (None, Some(_)) => Err(AppError::validation(
-                ErrorCode::InvalidBody,
+            (None, Some(_)) => Err(AppError::conflict(
+                ErrorCode::WrongProof,
                 "this challenge asks for a code: send code, or switch to your key (POST /challenges/{id}/method)",
             )),
             (Some(method), Some(credential)) if method.is_active() => {

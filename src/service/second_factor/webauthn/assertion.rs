@@ -44,7 +44,8 @@ pub fn start(state: &AppState, tenant: &Tenant, keys: &[&Method]) -> Result<(ser
     Ok((options, serde_json::to_string(&ceremony).map_err(AppError::internal)?))
 }
 
-/// Parses a browser's `credential.toJSON()` of an assertion.
+/// Reads a browser's `credential.toJSON()` of a authentication (`400 invalid_body` when it is not one:
+/// the document describes the shape, so a well-formed answer always reads).
 pub fn parse(response: &serde_json::Value) -> Result<PublicKeyCredential, AppError> {
     serde_json::from_value(response.clone()).map_err(|_| {
         AppError::validation(

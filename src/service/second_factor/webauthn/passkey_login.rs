@@ -141,6 +141,12 @@ pub fn finish(
         verify(c, state, &tenant, &login, &response, client, now)
     })?;
     drop(conn); // signing may reload keys: never hold two pooled connections at once
+    let label = match &outcome {
+        Outcome::SignedIn(_) => "authenticated",
+        Outcome::Refused(AppError::AccountLocked { .. }) => "locked",
+        Outcome::Refused(_) => "refused",
+    };
+    metrics::counter!("latchkey_passkey_logins_total", "outcome" => label).increment(1);
     match outcome {
         Outcome::Refused(error) => Err(error),
         Outcome::SignedIn(signed_in) => {

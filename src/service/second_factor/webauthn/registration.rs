@@ -74,7 +74,8 @@ pub fn start(
     })
 }
 
-/// Parses a browser's `credential.toJSON()` of a registration.
+/// Reads a browser's `credential.toJSON()` of a registration (`400 invalid_body` when it is not one:
+/// the document describes the shape, so a well-formed answer always reads).
 pub fn parse(response: &serde_json::Value) -> Result<RegisterPublicKeyCredential, AppError> {
     serde_json::from_value(response.clone()).map_err(|_| {
         AppError::validation(

@@ -8,7 +8,30 @@
 #![allow(dead_code)]
 
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::Object;
 use utoipa::ToSchema;
+
+/// Unpadded base64url whose last character carries no stray bits: what the server decodes.
+const BASE64URL: &str = "^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-][AQgw]|[A-Za-z0-9_-]{2}[AEIMQUYcgkosw048])?$";
+
+/// Bytes as unpadded base64url.
+pub fn base64url() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(BASE64URL))
+        .description(Some("Bytes, as unpadded base64url."))
+        .build()
+}
+
+/// Bytes as unpadded base64url, or `null`.
+pub fn base64url_or_null() -> Object {
+    ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([Type::String, Type::Null]))
+        .pattern(Some(BASE64URL))
+        .description(Some("Bytes, as unpadded base64url."))
+        .build()
+}
 
 /// Options to create a key: `{"publicKey": PublicKeyCredentialCreationOptionsJSON}`.
 /// (Documented as `CreationOptionsJson` where it is used.)
@@ -163,9 +186,7 @@ pub struct PublicKeyCredentialRequestOptionsJson {
 #[schema(as = CredentialJson)]
 #[serde(untagged)]
 pub enum CredentialJson {
-    #[schema(title = "RegistrationResponseJSON")]
     Registration(RegistrationResponseJson),
-    #[schema(title = "AuthenticationResponseJSON")]
     Authentication(AuthenticationResponseJson),
 }
 
@@ -176,6 +197,7 @@ pub struct RegistrationResponseJson {
     #[schema(pattern = "^[A-Za-z0-9_-]+$")]
     pub id: String,
     #[serde(rename = "rawId")]
+    #[schema(schema_with = base64url)]
     pub raw_id: String,
     #[serde(rename = "type")]
     #[schema(example = "public-key")]
@@ -185,20 +207,58 @@ pub struct RegistrationResponseJson {
     pub authenticator_attachment: Option<String>,
     /// What the browser reports of extensions (`credProps.rk`: the credential is discoverable).
     #[serde(rename = "clientExtensionResults")]
-    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
-    pub client_extension_results: serde_json::Value,
+    pub client_extension_results: RegistrationExtensionsJson,
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(as = AuthenticationExtensionsClientOutputsJSON)]
+pub struct RegistrationExtensionsJson {
+    pub appid: Option<bool>,
+    #[serde(rename = "credProps")]
+    pub cred_props: Option<CredPropsJson>,
+    #[serde(rename = "hmacCreateSecret")]
+    pub hmac_create_secret: Option<bool>,
+    #[serde(rename = "credProtect")]
+    pub cred_protect: Option<CredProtectJson>,
+    #[serde(rename = "minPinLength")]
+    #[schema(minimum = 0, maximum = 4294967295_u64)]
+    pub min_pin_length: Option<u32>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum CredProtectJson {
+    UserVerificationOptional,
+    #[serde(rename = "userVerificationOptionalWithCredentialIDList")]
+    UserVerificationOptionalWithCredentialIdList,
+    UserVerificationRequired,
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(as = CredentialPropertiesOutput)]
+pub struct CredPropsJson {
+    /// The credential is discoverable (a passkey sign-in finds it).
+    pub rk: Option<bool>,
 }
 
 #[derive(Serialize, ToSchema)]
 #[schema(as = AuthenticatorAttestationResponseJSON)]
 pub struct AttestationResponseJson {
-    /// base64url.
     #[serde(rename = "clientDataJSON")]
+    #[schema(schema_with = base64url)]
     pub client_data_json: String,
-    /// base64url CBOR.
+    /// CBOR, base64url.
     #[serde(rename = "attestationObject")]
+    #[schema(schema_with = base64url)]
     pub attestation_object: String,
     pub transports: Option<Vec<String>>,
+    /// What browsers add for convenience (not read: the attestation object holds them).
+    #[serde(rename = "authenticatorData")]
+    pub authenticator_data: Option<String>,
+    #[serde(rename = "publicKey")]
+    pub public_key: Option<String>,
+    #[serde(rename = "publicKeyAlgorithm")]
+    pub public_key_algorithm: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -208,6 +268,7 @@ pub struct AuthenticationResponseJson {
     #[schema(pattern = "^[A-Za-z0-9_-]+$")]
     pub id: String,
     #[serde(rename = "rawId")]
+    #[schema(schema_with = base64url)]
     pub raw_id: String,
     #[serde(rename = "type")]
     #[schema(example = "public-key")]
@@ -216,19 +277,38 @@ pub struct AuthenticationResponseJson {
     #[serde(rename = "authenticatorAttachment")]
     pub authenticator_attachment: Option<String>,
     #[serde(rename = "clientExtensionResults")]
-    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
-    pub client_extension_results: serde_json::Value,
+    pub client_extension_results: AuthenticationExtensionsJson,
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(as = AuthenticationExtensionsClientOutputsJSONForAssertion)]
+pub struct AuthenticationExtensionsJson {
+    pub appid: Option<bool>,
+    #[serde(rename = "hmacGetSecret")]
+    pub hmac_get_secret: Option<HmacGetSecretJson>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HmacGetSecretJson {
+    #[schema(schema_with = base64url)]
+    pub output1: String,
+    #[schema(schema_with = base64url_or_null)]
+    pub output2: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
 #[schema(as = AuthenticatorAssertionResponseJSON)]
 pub struct AssertionResponseJson {
     #[serde(rename = "clientDataJSON")]
+    #[schema(schema_with = base64url)]
     pub client_data_json: String,
     #[serde(rename = "authenticatorData")]
+    #[schema(schema_with = base64url)]
     pub authenticator_data: String,
+    #[schema(schema_with = base64url)]
     pub signature: String,
     /// The user handle (base64url of the user's id); present for a passkey.
     #[serde(rename = "userHandle")]
+    #[schema(schema_with = base64url_or_null)]
     pub user_handle: Option<String>,
 }
