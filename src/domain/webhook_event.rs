@@ -94,3 +94,28 @@ impl WebhookEvent {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_events_reach_the_webhooks() {
+        use AuditEvent as A;
+        use AuditOutcome as O;
+        assert_eq!(
+            WebhookEvent::from_audit(A::WebauthnCounterRegression, O::Failure, true),
+            Some(WebhookEvent::WebauthnCounterRegression)
+        );
+        assert_eq!(
+            WebhookEvent::from_audit(A::PasskeyLogin, O::Failure, true),
+            Some(WebhookEvent::LoginSecondFactorFailed)
+        );
+        assert_eq!(
+            WebhookEvent::from_audit(A::PasskeyLogin, O::Success, true),
+            None,
+            "login.succeeded comes from the session"
+        );
+        assert_eq!(WebhookEvent::WebauthnCounterRegression.as_str(), "webauthn.counter_regression");
+    }
+}

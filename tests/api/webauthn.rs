@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::authenticator::{with_bad_signature, SoftKey, TEST_AAGUID, TEST_AAGUID_TEXT};
 use crate::helpers::*;
+use latchkey::clock::Clock;
 
 /// The tests' issuer is https://latchkey.test: the default relying party.
 const ORIGIN: &str = "https://latchkey.test";
@@ -348,5 +349,69 @@ async fn without_a_domain_name_there_are_no_keys_and_bodies_name_one_proof() -> 
     assert_eq!((r.status().as_u16(), body(r).await["error"].clone()), (400, json!("invalid_body")));
     let r = app.post_json(&format!("/challenges/{id}/enroll"), json!({"kind": "totp", "passkey": true})).await;
     assert_eq!((r.status().as_u16(), body(r).await["error"].clone()), (400, json!("invalid_body")));
+    Ok(())
+}
+
+#[tokio::test]
+async fn refused_key_answers_through_two_instances_lock_after_exactly_five_and_a_right_one_works_once() -> TestResult {
+    let app = spawn_app().await;
+    let sibling = app.sibling(&[]).await;
+    sibling.clock.set(app.clock.now().secs());
+    app.tenant_with_2fa("acme", "required").await;
+    let alice = app.user("acme", "alice@example.com").await;
+    let (_, mut key) = enrolled_with_key(&app, "acme", "alice@example.com", false).await;
+
+    // One right answer sent ten times at once, through both instances: one session.
+    let login = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
+    let right = key.sign(&login["webauthn"], ORIGIN);
+    let body_of = json!({"challenge_id": login["challenge_id"], "credential": right});
+    let sends = (0..10).map(|i| [&app, &sibling][i % 2].post_json("/verify", body_of.clone()));
+    let statuses: Vec<u16> = futures_util::future::join_all(sends).await.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+
+    // Forty forged answers at once on two challenges, through both instances: exactly five count.
+    let a = body(app.login("acme", "alice@example.com", PASSWORD).await).await;
+    let b = body(sibling.login("acme", "alice@example.com", PASSWORD).await).await;
+    let forged = |login: &Value, key: &mut SoftKey| json!({"challenge_id": login["challenge_id"], "credential": with_bad_signature(key.sign(&login["webauthn"], ORIGIN))});
+    let bodies: Vec<Value> = (0..40).map(|i| forged(if i % 2 == 0 { &a } else { &b }, &mut key)).collect();
+    let sends = bodies.iter().enumerate().map(|(i, b)| [&app, &sibling][(i / 2) % 2].post_json("/verify", b.clone()));
+    let statuses: Vec<u16> = futures_util::future::join_all(sends).await.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 401).count(), 4, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 423).count(), 36, "{statuses:?}");
+    let failures = app
+        .audit_of(str_of(&alice, "id"))
+        .iter()
+        .filter(|(e, o)| e == "second_factor.verify" && o == "failure")
+        .count();
+    assert_eq!(failures, 5);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_key_steps_up_a_session_and_the_last_one_stays_under_required() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "required").await;
+    app.user("acme", "alice@example.com").await;
+    let (session, mut key) = enrolled_with_key(&app, "acme", "alice@example.com", true).await;
+    let access = str_of(&session, "access_token").to_owned();
+    let methods = body(app.get_with_token("/me/methods", &access).await).await;
+    let id = str_of(&methods["methods"][0], "id").to_owned();
+    let r = app.client.delete(app.url(&format!("/me/methods/{id}"))).bearer_auth(&access).send().await?;
+    assert_eq!((r.status().as_u16(), body(r).await["error"].clone()), (409, json!("last_method")));
+
+    // Off: a password alone signs in; the key steps the session up.
+    app.patch_tenant("acme", json!({"two_factor": "off"})).await;
+    let plain = app.logged_in("acme", "alice@example.com").await;
+    let plain_access = str_of(&plain, "access_token");
+    assert_eq!(jwt_part(plain_access, 1)["amr"], json!(["pwd"]));
+    let r = app.post_bearer("/me/step-up", plain_access, json!({})).await;
+    let (status, challenge) = status_body(r).await;
+    assert_eq!(status, 200, "{challenge}");
+    assert_eq!(challenge["method"]["kind"], "webauthn");
+    let answer = key.sign(&challenge["webauthn"], ORIGIN);
+    let r = app.post_json("/verify", json!({"challenge_id": challenge["challenge_id"], "credential": answer})).await;
+    let (status, stepped) = status_body(r).await;
+    assert_eq!(status, 200, "{stepped}");
+    assert_eq!(jwt_part(str_of(&stepped, "access_token"), 1)["amr"], json!(["pwd", "hwk", "mfa"]));
     Ok(())
 }
