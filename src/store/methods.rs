@@ -210,8 +210,29 @@ pub fn set_webauthn_state(conn: &mut AnyConnection, id: &MethodId, state: &str) 
     Ok(())
 }
 
-/// Stores a verified credential on its pending method and forgets the ceremony (single use).
-pub fn store_credential(conn: &mut AnyConnection, id: &MethodId, cred: &NewCredential) -> Result<(), StoreError> {
+/// Stores a verified credential on its pending method and forgets the ceremony (single use);
+/// `false` (nothing written) when the tenant holds that credential id already. In a savepoint, so
+/// the unique index's refusal leaves the caller's transaction usable.
+pub fn store_credential(conn: &mut AnyConnection, id: &MethodId, cred: &NewCredential) -> Result<bool, StoreError> {
+    use diesel::Connection;
+    match conn.transaction(|c| write_credential(c, id, cred)) {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            let e = StoreError::from(e);
+            if e.is_unique_violation() {
+                Ok(false)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn write_credential(
+    conn: &mut AnyConnection,
+    id: &MethodId,
+    cred: &NewCredential,
+) -> Result<(), diesel::result::Error> {
     execute_prepared!(
         diesel::update(m::table.find(id)).set((
             m::webauthn_state.eq(None::<String>),

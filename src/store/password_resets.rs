@@ -38,6 +38,8 @@ pub struct PasswordReset {
     pub expires_at: UnixTime,
     pub ended_at: Option<UnixTime>,
     pub outcome: Option<ResetOutcome>,
+    /// While the second step asks for a key: the authentication ceremony's state.
+    pub second_webauthn_state: Option<String>,
 }
 
 impl std::fmt::Debug for PasswordReset {
@@ -130,9 +132,20 @@ pub fn set_second_method(conn: &mut AnyConnection, id: &PasswordResetId, method:
             r::second_method_id.eq(method),
             r::second_code_hash.eq(None::<String>),
             r::second_code_expires_at.eq(None::<i64>),
+            r::second_webauthn_state.eq(None::<String>),
         )),
         conn
     )?;
+    Ok(())
+}
+
+/// Keeps the authentication ceremony of the second step's keys.
+pub fn set_second_webauthn_state(
+    conn: &mut AnyConnection,
+    id: &PasswordResetId,
+    state: &str,
+) -> Result<(), StoreError> {
+    execute_prepared!(diesel::update(r::table.find(id)).set(r::second_webauthn_state.eq(Some(state))), conn)?;
     Ok(())
 }
 

@@ -304,6 +304,7 @@ diesel::table! {
         expires_at -> BigInt,
         ended_at -> Nullable<BigInt>,
         outcome -> Nullable<Text>,
+        second_webauthn_state -> Nullable<Text>,
     }
 }
 

@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 #![allow(clippy::cast_possible_wrap, clippy::cast_sign_loss, clippy::cast_possible_truncation)]
 
-mod authenticator;
+pub mod authenticator;
 mod helpers;
 mod inbox;
 mod logs;
@@ -53,5 +53,5 @@ mod two_factor_self_service;
 mod ui;
 mod unfinished_alerts;
 mod usernames;
-mod webauthn;
+pub mod webauthn;
 mod webhooks;

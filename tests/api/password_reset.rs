@@ -568,3 +568,35 @@ async fn sms_after(app: &TestApp, count: usize) -> Value {
     app.inbox.wait_for(PHONE, count + 1).await;
     app.inbox.messages().into_iter().rev().find(|m| m["to"] == PHONE).unwrap_or_default()
 }
+
+#[tokio::test]
+async fn a_security_key_proves_the_second_step_of_a_reset() -> TestResult {
+    use crate::authenticator::with_bad_signature;
+    use crate::webauthn::{enrolled_with_key, ORIGIN};
+    let Some(sink) = SmtpSink::start(None) else { return Ok(()) };
+    let app = app(&sink, "required").await;
+    verified_user(&app, "alice@example.com", None).await;
+    let (_, mut key) = enrolled_with_key(&app, "acme", "alice@example.com", false).await;
+
+    let (_, started) = start(&app, "acme", "alice@example.com").await;
+    let id = str_of(&started, "reset_id").to_owned();
+    let code = code_in(&nth_mail_to(&sink, "alice@example.com", CODE, 1).await);
+    let (status, body) = step(&app, &id, "verify", json!({"code": code})).await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("second_factor_required")), "{body}");
+    assert_eq!(body["method"]["kind"], "webauthn", "{body}");
+    let options = body["webauthn"].clone();
+    assert!(options["publicKey"]["allowCredentials"].as_array().is_some_and(|a| a.len() == 1), "{body}");
+
+    let (status, refused) = step(&app, &id, "second-factor", json!({"code": "123456"})).await;
+    assert_eq!((status, refused["error"].as_str()), (409, Some("wrong_proof")), "{refused}");
+    let forged = with_bad_signature(key.sign(&options, ORIGIN));
+    let (status, refused) = step(&app, &id, "second-factor", json!({"credential": forged})).await;
+    assert_eq!((status, refused["error"].as_str()), (401, Some("invalid_credential")), "{refused}");
+    assert_eq!(refused["attempts_remaining"], 4, "{refused}");
+    let answer = key.sign(&options, ORIGIN);
+    let (status, body) = step(&app, &id, "second-factor", json!({"credential": answer})).await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("new_password_required")), "{body}");
+    let (status, _) = step(&app, &id, "complete", json!({"new_password": NEW_PASSWORD})).await;
+    assert_eq!(status, 200);
+    Ok(())
+}

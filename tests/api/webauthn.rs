@@ -8,7 +8,7 @@ use crate::helpers::*;
 use latchkey::clock::Clock;
 
 /// The tests' issuer is https://latchkey.test: the default relying party.
-const ORIGIN: &str = "https://latchkey.test";
+pub const ORIGIN: &str = "https://latchkey.test";
 
 async fn body(r: reqwest::Response) -> Value {
     r.json().await.unwrap()
@@ -16,7 +16,7 @@ async fn body(r: reqwest::Response) -> Value {
 
 /// Under `required`: enrolls a key at the first login (a passkey or not) and returns the
 /// session and the key.
-async fn enrolled_with_key(app: &TestApp, tenant: &str, email: &str, passkey: bool) -> (Value, SoftKey) {
+pub async fn enrolled_with_key(app: &TestApp, tenant: &str, email: &str, passkey: bool) -> (Value, SoftKey) {
     let login = body(app.login(tenant, email, PASSWORD).await).await;
     assert_eq!(login["status"], "enrollment_required", "{login}");
     let id = str_of(&login, "challenge_id").to_owned();
@@ -251,6 +251,21 @@ async fn a_key_of_another_user_or_tenant_never_verifies() -> TestResult {
     assert_eq!(foreign, never);
     assert_eq!(mismatched, never);
     assert_eq!(never["error"], "invalid_credential");
+
+    // A second-factor key (not registered as a passkey) that the authenticator made discoverable
+    // anyway does not sign in alone.
+    let dave = app.user("acme", "dave@example.com").await;
+    let (_, mut dave_key) = enrolled_with_key(&app, "acme", "dave@example.com", false).await;
+    let dave_id = str_of(&dave, "id");
+    let uuid = uuid::Uuid::parse_str(dave_id)?;
+    dave_key.user_handle =
+        Some(base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, uuid.as_bytes()));
+    let started = body(app.post_json("/login/passkey", json!({"tenant": "acme"})).await).await;
+    let second_factor_key = dave_key.sign(&started["webauthn"], ORIGIN);
+    let r = app
+        .post_json("/verify", json!({"challenge_id": started["challenge_id"], "credential": second_factor_key}))
+        .await;
+    assert_eq!(error_body(r).await, never);
 
     // Alice's own passkey still works.
     let started = body(app.post_json("/login/passkey", json!({"tenant": "acme"})).await).await;

@@ -1037,7 +1037,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Prove the second factor of a reset: a code of `method`, or a recovery code. */
+        /**
+         * Prove the second factor of a reset: a code of `method`, a recovery code, or, when `method` is
+         *     a key, its answer to `webauthn` as `credential`.
+         */
         post: operations["reset_second_factor"];
         delete?: never;
         options?: never;
@@ -2084,6 +2087,7 @@ export interface components {
              * @description How many more codes the second step may send.
              */
             sends_remaining: number;
+            webauthn?: null | components["schemas"]["RequestOptionsJson"];
         };
         /** @description What follows a right code; `status` tells which. */
         ResetProgress: (components["schemas"]["ResetSecondStep"] & {
@@ -2105,12 +2109,15 @@ export interface components {
              * @example 123456
              */
             code?: string | null;
+            credential?: null | components["schemas"]["AuthenticationResponseJSON"];
             /** @description One of the user's recovery codes, instead of `code`. */
             recovery_code?: string | null;
         } & ({
             code: string;
         } | {
             recovery_code: string;
+        } | {
+            credential: components["schemas"]["AuthenticationResponseJSON"];
         });
         ResetSecondStep: {
             /** @description Whether a code went out to `method`. */
@@ -2130,6 +2137,7 @@ export interface components {
             recovery_codes_available: boolean;
             /** Format: uuid */
             reset_id: `${string}-${string}-${string}-${string}-${string}`;
+            webauthn?: null | components["schemas"]["RequestOptionsJson"];
         };
         /**
          * @description The same for every request: whether a code was sent is told only to the user, by the
@@ -7004,7 +7012,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `already_confirmed`; `wrong_proof`: a code for a key, or a key's answer for a code method */
+            /** @description `already_confirmed`; `wrong_proof`: a code for a key, or a key's answer for a code method; `method_not_allowed`; `webauthn_unavailable`: the tenant's relying party is gone (its `web_origin` or `webauthn_rp_id` was cleared) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7837,7 +7845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResetProgress"];
                 };
             };
-            /** @description `code_required` or a malformed body */
+            /** @description `code_required`, `invalid_body` (more than one proof, or a `credential` that is not a WebAuthn authentication response) or a malformed body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7846,7 +7854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `invalid_code` with `attempts_remaining` */
+            /** @description `invalid_code`, `invalid_credential` or `user_verification_required`, with `attempts_remaining` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7873,7 +7881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `password_reset_incomplete` (verify the reset code first; no second factor needed; no method chosen) or `already_confirmed` */
+            /** @description `password_reset_incomplete` (verify the reset code first; no second factor needed; no method chosen), `already_confirmed`, or `wrong_proof` (a code for a key, or a key's answer for a code) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8281,7 +8289,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
-            /** @description `code_required`; `invalid_body`: more than one of `code`, `recovery_code` and `credential`, or a `credential` that is not a WebAuthn response */
+            /** @description `code_required`; `invalid_body`: more than one of `code`, `recovery_code` and `credential`, a `credential` that is not a WebAuthn response, or `remember_device` with a passkey sign-in (it has no second factor to skip) */
             400: {
                 headers: {
                     [name: string]: unknown;

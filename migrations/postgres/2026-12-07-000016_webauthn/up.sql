@@ -37,3 +37,6 @@ CREATE TABLE passkey_logins (
     completed_at BIGINT
 );
 CREATE INDEX passkey_logins_expires_idx ON passkey_logins (expires_at);
+
+-- A password reset's second step asking for a key: the authentication ceremony's state.
+ALTER TABLE password_resets ADD COLUMN second_webauthn_state TEXT;

@@ -1,3 +1,4 @@
+ALTER TABLE password_resets DROP COLUMN second_webauthn_state;
 DROP TABLE passkey_logins;
 ALTER TABLE challenges DROP COLUMN webauthn_state;
 DROP INDEX second_factor_methods_credential_idx;

@@ -15,7 +15,8 @@ impl Modify for RequestRules {
         let (code, recovery_code, credential) = ("code", "recovery_code", "credential");
         let verify = exactly_one_required(&[code, recovery_code, credential], "CredentialJson");
         add_rule(schemas.get_mut("VerifyRequest"), verify);
-        add_rule(schemas.get_mut("ResetSecondFactor"), exactly_one_required(&[code, recovery_code], ""));
+        let reset = exactly_one_required(&[code, recovery_code, credential], "AuthenticationResponseJSON");
+        add_rule(schemas.get_mut("ResetSecondFactor"), reset);
         let confirm = exactly_one_required(&[code, credential], "RegistrationResponseJSON");
         add_rule(schemas.get_mut("ConfirmMethod"), confirm);
         // `phone_number` only with `sms`, `email` only with `email`, `name` and `passkey` only

@@ -60,7 +60,7 @@ pub async fn add_method(
         (status = 401, description = "`invalid_code` or `invalid_credential` (the key's registration did not verify: origin, relying party, challenge) or `user_verification_required` (a passkey made without its PIN or fingerprint), with `attempts_remaining`; or a bad token", body = ErrorBody),
         (status = 403, description = "`second_factor_required`; `authenticator_not_allowed`: the tenant accepts only some models of key (`webauthn_allowed_aaguids`)", body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 409, description = "`already_confirmed`; `wrong_proof`: a code for a key, or a key's answer for a code method", body = ErrorBody),
+        (status = 409, description = "`already_confirmed`; `wrong_proof`: a code for a key, or a key's answer for a code method; `method_not_allowed`; `webauthn_unavailable`: the tenant's relying party is gone (its `web_origin` or `webauthn_rp_id` was cleared)", body = ErrorBody),
         (status = 423, description = "`account_locked`", body = ErrorBody),
     ))]
 #[post("/me/methods/{method_id}/confirm")]

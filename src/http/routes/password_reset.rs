@@ -71,16 +71,17 @@ pub async fn verify_reset(
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(progress))
 }
 
-/// Prove the second factor of a reset: a code of `method`, or a recovery code.
+/// Prove the second factor of a reset: a code of `method`, a recovery code, or, when `method` is
+/// a key, its answer to `webauthn` as `credential`.
 #[utoipa::path(tag = "password reset", security(()), request_body = ResetSecondFactor,
     params(("reset_id" = String, Path, description = "The reset")),
     responses(
         (status = 200, description = "`status: new_password_required`", body = ResetProgress),
-        (status = 400, description = "`code_required` or a malformed body", body = ErrorBody),
-        (status = 401, description = "`invalid_code` with `attempts_remaining`", body = ErrorBody),
+        (status = 400, description = "`code_required`, `invalid_body` (more than one proof, or a `credential` that is not a WebAuthn authentication response) or a malformed body", body = ErrorBody),
+        (status = 401, description = "`invalid_code`, `invalid_credential` or `user_verification_required`, with `attempts_remaining`", body = ErrorBody),
         (status = 403, description = "`password_reset_disabled`: the tenant's `password_reset` became `admin_only` since the reset began", body = ErrorBody),
         (status = 404, description = "`password_reset_not_found`", body = ErrorBody),
-        (status = 409, description = "`password_reset_incomplete` (verify the reset code first; no second factor needed; no method chosen) or `already_confirmed`", body = ErrorBody),
+        (status = 409, description = "`password_reset_incomplete` (verify the reset code first; no second factor needed; no method chosen), `already_confirmed`, or `wrong_proof` (a code for a key, or a key's answer for a code)", body = ErrorBody),
         (status = 410, description = "`password_reset_expired`", body = ErrorBody),
         (status = 423, description = "`account_locked` with `retry_after` (and `Retry-After`)", body = ErrorBody),
     ))]

@@ -22,7 +22,7 @@ use crate::state::AppState;
 /// `["pwd", "otp", "mfa"]`, `["pwd", "hwk", "mfa"]`, or `["hwk", "mfa"]` for a passkey sign-in).
 #[utoipa::path(tag = "login", request_body = VerifyRequest, responses(
     (status = 200, description = "`status: authenticated`", body = LoginResponse),
-    (status = 400, description = "`code_required`; `invalid_body`: more than one of `code`, `recovery_code` and `credential`, or a `credential` that is not a WebAuthn response", body = ErrorBody),
+    (status = 400, description = "`code_required`; `invalid_body`: more than one of `code`, `recovery_code` and `credential`, a `credential` that is not a WebAuthn response, or `remember_device` with a passkey sign-in (it has no second factor to skip)", body = ErrorBody),
     (status = 401, description = "`invalid_code` with `attempts_remaining`; `invalid_credential`: the key's answer did not verify (signature, challenge, origin, relying party, a key of another account, a replay, a counter that went back); `user_verification_required`: the key signed without its PIN or fingerprint where one is needed", body = ErrorBody),
     (status = 403, description = "`authenticator_not_allowed`: a key enrolled at login is of a model the tenant does not accept; `passkey_sign_in_disabled`", body = ErrorBody),
     (status = 404, description = "No such challenge", body = ErrorBody),

@@ -78,6 +78,10 @@ pub struct ResetSecondFactor {
     pub code: Option<String>,
     /// One of the user's recovery codes, instead of `code`.
     pub recovery_code: Option<String>,
+    /// When the method asked for is `webauthn`: the key's answer to `webauthn`,
+    /// `credential.toJSON()`.
+    #[schema(value_type = Option<crate::service::second_factor::webauthn::wire::AuthenticationResponseJson>)]
+    pub credential: Option<crate::service::second_factor::webauthn::wire::CredentialResponse>,
 }
 
 impl std::fmt::Debug for ResetSecondFactor {
@@ -141,6 +145,11 @@ pub struct ResetSecondStep {
     /// With `delivery_error`: what to tell the person, in plain words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery_message: Option<String>,
+    /// When `method` is `webauthn`: the options listing the user's keys (answer with
+    /// `credential` at `POST /password-reset/{id}/second-factor`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::service::second_factor::webauthn::wire::RequestOptionsJson>)]
+    pub webauthn: Option<crate::service::second_factor::webauthn::wire::RequestOptions>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -172,6 +181,10 @@ pub struct ResetMethodState {
     /// With `delivery_error`: what to tell the person, in plain words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery_message: Option<String>,
+    /// When `method` is `webauthn`: the options listing the user's keys.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::service::second_factor::webauthn::wire::RequestOptionsJson>)]
+    pub webauthn: Option<crate::service::second_factor::webauthn::wire::RequestOptions>,
 }
 
 /// The new password is set; every session, refresh token and remembered device of the user

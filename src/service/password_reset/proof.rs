@@ -15,10 +15,11 @@ use super::{
 use crate::auth::codes::{self, CODE_TTL_SECS, MAX_SENDS_PER_CHALLENGE, RESEND_COOLDOWN_SECS};
 use crate::clock::rfc3339;
 use crate::domain::{
-    AuditEvent, AuditOutcome, ErrorCode, MethodKind, PasswordResetId, PasswordResetMode, ResetVia, UnixTime,
+    AuditEvent, AuditOutcome, ErrorCode, MethodId, MethodKind, PasswordResetId, PasswordResetMode, ResetVia, UnixTime,
 };
 use crate::error::AppError;
 use crate::service::outbox::{self, Queued};
+use crate::service::second_factor::webauthn::{self, wire::RequestOptions};
 use crate::service::second_factor::{
     channel_of,
     check::{check, Attempt, Presented, SentCode},
@@ -120,6 +121,7 @@ pub fn verify(
         rows::mark_code_verified(c, id, true, now)?;
         let first = options.iter().find(|m| m.is_primary).or(options.first()).cloned();
         let mut queued = None;
+        let mut key_options = None;
         if let Some(method) = &first {
             rows::set_second_method(c, id, &method.id)?;
             // A code that cannot go out now does not undo the verified code: the user switches
@@ -130,6 +132,10 @@ pub fn verify(
                     tracing::info!(error = %e, "a second-step reset code was not sent");
                     None
                 });
+            // After the method is set (which forgets any ceremony of an earlier one).
+            if method.kind == MethodKind::Webauthn {
+                key_options = Some(start_key_ceremony(c, state, id, &tenant, &options)?);
+            }
         }
         let step = ResetSecondStep {
             reset_id: id.to_string(),
@@ -140,6 +146,7 @@ pub fn verify(
             code_sent: queued.is_some(),
             delivery_error: None,
             delivery_message: None,
+            webauthn: key_options,
         };
         Ok(Ok(Pending::new(ResetProgress::SecondFactorRequired(step), queued)))
     })?
@@ -158,12 +165,28 @@ fn no_account<T>(c: &mut AnyConnection, locked: &Locked, client: &ClientInfo, no
 /// delivers to where the reset code went.
 fn second_options(state: &AppState, reset: &PasswordReset, tenant: &Tenant, active: &[Method]) -> Vec<Method> {
     let carrier = reset.carrier_hash.as_deref();
+    let keys: Vec<MethodId> = webauthn::assertion::usable(state, tenant, active).iter().map(|k| k.id.clone()).collect();
     policy::offered(active, tenant)
         .into_iter()
-        // A key signs a ceremony of the sign-in page; a reset proves with codes (or a recovery code).
-        .filter(|m| m.kind != MethodKind::Webauthn)
+        // A key made for another relying party cannot sign here.
+        .filter(|m| m.kind != MethodKind::Webauthn || keys.contains(&m.id))
         .filter(|m| m.destination.as_deref().map(|d| carrier_hash(state, d)).as_deref() != carrier || carrier.is_none())
         .collect()
+}
+
+/// Opens the authentication ceremony of the second step's keys (every usable key among
+/// `options`) and keeps its state with the reset.
+fn start_key_ceremony(
+    c: &mut AnyConnection,
+    state: &AppState,
+    id: &PasswordResetId,
+    tenant: &Tenant,
+    options: &[Method],
+) -> Result<RequestOptions, AppError> {
+    let keys: Vec<&Method> = options.iter().filter(|m| m.kind == MethodKind::Webauthn).collect();
+    let (request, ceremony) = webauthn::assertion::start(state, tenant, &keys)?;
+    rows::set_second_webauthn_state(c, id, &ceremony)?;
+    Ok(RequestOptions(request))
 }
 
 /// Points the second step at `method` and, for SMS and email, sends it a code (queued first: a
@@ -216,9 +239,18 @@ pub fn second_factor(
     input: &ResetSecondFactor,
     client: &ClientInfo,
 ) -> Result<ResetProgress, AppError> {
-    if input.code.is_some() == input.recovery_code.is_some() {
-        return Err(AppError::validation(ErrorCode::CodeRequired, "send either code or recovery_code"));
+    let given = [input.code.is_some(), input.recovery_code.is_some(), input.credential.is_some()];
+    match given.iter().filter(|g| **g).count() {
+        0 => return Err(AppError::validation(ErrorCode::CodeRequired, "send code, recovery_code or credential")),
+        1 => {}
+        _ => {
+            return Err(AppError::validation(
+                ErrorCode::InvalidBody,
+                "send only one of code, recovery_code and credential",
+            ))
+        }
     }
+    let answer = input.credential.as_ref().map(|c| webauthn::assertion::parse(&c.0)).transpose()?;
     let now = state.now();
     let mut conn = state.db.get()?;
     state.db.transaction_on(&mut conn, |c| -> Committed<_> {
@@ -239,9 +271,22 @@ pub fn second_factor(
             },
         };
         let context = second_context(id);
-        let presented = match (&input.recovery_code, &method) {
-            (Some(code), _) => Presented::RecoveryCode(code),
-            (None, Some(method)) => Presented::Code {
+        let active = methods::active_for_user(c, &user.id)?;
+        let offered = second_options(state, reset, &tenant, &active);
+        let keys: Vec<&Method> = offered.iter().filter(|m| m.kind == MethodKind::Webauthn).collect();
+        let key_in_play = method.as_ref().is_some_and(|m| m.kind == MethodKind::Webauthn);
+        if input.recovery_code.is_none() && key_in_play != answer.is_some() {
+            return Err(AppError::conflict(
+                ErrorCode::WrongProof,
+                "the method asked for takes another proof: a code, or your key's answer as credential",
+            ));
+        }
+        let presented = match (&input.recovery_code, &method, &answer) {
+            (Some(code), _, _) => Presented::RecoveryCode(code),
+            (None, Some(_), Some(response)) => {
+                Presented::Assertion { keys: &keys, ceremony: reset.second_webauthn_state.as_deref(), response }
+            }
+            (None, Some(method), None) => Presented::Code {
                 method,
                 code: input.code.as_deref().unwrap_or_default(),
                 sent: SentCode {
@@ -250,7 +295,7 @@ pub fn second_factor(
                     expires_at: reset.second_code_expires_at,
                 },
             },
-            (None, None) => return Err(incomplete("choose a method first: POST /password-reset/{id}/method")),
+            (None, None, _) => return Err(incomplete("choose a method first: POST /password-reset/{id}/method")),
         };
         let detail = presented.kind();
         let event = AuditEvent::PasswordResetSecondFactor;
@@ -310,6 +355,12 @@ pub fn switch_method(
             }
         }
         let queued = send_second_code(c, state, reset, (&tenant, &user), &method, now)?;
+        let key_options = if method.kind == MethodKind::Webauthn {
+            let options = second_options(state, reset, &tenant, &active);
+            Some(start_key_ceremony(c, state, id, &tenant, &options)?)
+        } else {
+            None
+        };
         let sends = reset.second_sends + i32::from(queued.is_some());
         let answer = ResetMethodState {
             reset_id: id.to_string(),
@@ -319,6 +370,7 @@ pub fn switch_method(
             code_sent: queued.is_some(),
             delivery_error: None,
             delivery_message: None,
+            webauthn: key_options,
         };
         Ok(Ok(Pending::new(answer, queued)))
     })?

@@ -63,6 +63,7 @@ fn new_row(
         expires_at: now + RESET_TTL_SECS,
         ended_at: None,
         outcome: None,
+        second_webauthn_state: None,
     }
 }
 

@@ -169,7 +169,9 @@ pub fn start_challenge(
     client: &ClientInfo,
     now: UnixTime,
 ) -> Result<Pending<SecondFactorRequired>, AppError> {
-    // Keys made for another relying party (the tenant's changed since) cannot sign here.
+    // Keys made for another relying party (the tenant's changed since) cannot sign here: another
+    // method goes first. With nothing else, the challenge still opens (no options): a recovery
+    // code proves the factor, and switching method says why a key cannot.
     let keys = webauthn::assertion::usable(state, tenant, active);
     let usable = |m: &&Method| m.kind != MethodKind::Webauthn || keys.iter().any(|k| k.id == m.id);
     let primary = active
@@ -177,11 +179,12 @@ pub fn start_challenge(
         .filter(usable)
         .find(|m| m.is_primary)
         .or(active.iter().find(usable))
-        .ok_or_else(|| AppError::conflict(ErrorCode::NoMethod, "none of your methods can be used here"))?;
+        .or(active.first())
+        .ok_or_else(|| AppError::internal("no active method"))?;
     let mut challenge = new_challenge(state, tenant, user, purpose, client, now);
     challenge.method_id = Some(primary.id.clone());
     let mut key_options = None;
-    if primary.kind == MethodKind::Webauthn && purpose == ChallengePurpose::Verify {
+    if primary.kind == MethodKind::Webauthn && purpose == ChallengePurpose::Verify && !keys.is_empty() {
         let (options, ceremony) = webauthn::assertion::start(state, tenant, &keys)?;
         challenge.webauthn_state = Some(ceremony);
         key_options = Some(RequestOptions(options));

@@ -161,10 +161,18 @@ pub fn check(
         }
         Presented::Registration { method, response } => {
             match registration::finish(state, attempt.tenant, method, response)? {
-                Ok(credential) => {
-                    methods::store_credential(c, &method.id, &credential)?;
-                    Ok(Proven::Key(method.id.clone()))
+                // A credential id the tenant already holds (a forged one, or the same key twice)
+                // is refused like any answer that does not verify.
+                Ok(credential)
+                    if methods::find_by_credential(c, &attempt.tenant.id, &credential.credential_id)?.is_some() =>
+                {
+                    Err(Some(Refusal::Invalid))
                 }
+                // `false`: the same id stored by a concurrent registration.
+                Ok(credential) => match methods::store_credential(c, &method.id, &credential)? {
+                    true => Ok(Proven::Key(method.id.clone())),
+                    false => Err(Some(Refusal::Invalid)),
+                },
                 Err(refusal) => Err(Some(refusal)),
             }
         }

@@ -96,6 +96,12 @@ pub fn confirm(
                 registration = webauthn::registration::parse(&credential.0)?;
                 Presented::Registration { method: &method, response: &registration }
             }
+            (MethodKind::Webauthn, None, None) => {
+                return Err(AppError::validation(
+                    ErrorCode::CodeRequired,
+                    "send the key's registration response as credential",
+                ))
+            }
             (MethodKind::Webauthn, _, _) => {
                 return Err(AppError::conflict(
                     ErrorCode::WrongProof,

@@ -4,6 +4,7 @@ import { settle, type Schemas } from "@latchkey/client";
 import { alertBox, field, form, h, say, show, valueOf } from "../dom";
 import { messageFor } from "../errors";
 import { KIND_NAMES } from "../methods";
+import { keyTrouble, useKey } from "../webauthn";
 import { latchkey } from "../session";
 import { showSignIn } from "./signIn";
 
@@ -68,6 +69,7 @@ function askCode(resetId: Schemas["ResetStarted"]["reset_id"]): void {
 function whereTheCodeIs(method: Schemas["MethodSummary"] | null | undefined, sent: boolean): string {
   if (!method) return "Choose how to prove it is you, or use a recovery code.";
   if (method.kind === "totp") return "Type the code from your authenticator app.";
+  if (method.kind === "webauthn") return "Use your security key or passkey.";
   return sent ? `Type the code we sent to ${method.hint}.` : `No code could be sent to ${method.hint}: choose another method.`;
 }
 
@@ -75,6 +77,7 @@ function next(progress: Schemas["ResetProgress"]): void {
   if (progress.status === "new_password_required") return askPassword(progress.reset_id);
   const alert = alertBox();
   let method = progress.method;
+  let keyOptions = progress.webauthn;
   // No method to ask (none usable): a recovery code is the way.
   let recovery = !method && progress.recovery_codes_available;
   // Whether a code went out to `method`: the answer's at first, then the switch's.
@@ -84,7 +87,29 @@ function next(progress: Schemas["ResetProgress"]): void {
   const where = h("p", {}, whereTheCodeIs(method, progress.code_sent));
   const toggle = h("button", { type: "button", class: "link", hidden: !progress.recovery_codes_available }, "Use a recovery code");
   const switchers = h("div", { class: "methods" });
+  const codeForm = h("div", {});
+  const useKeyButton = h("button", { type: "button" }, "Continue with your key");
+  useKeyButton.addEventListener("click", async () => {
+    if (!keyOptions) return say(alert, "Choose another method.");
+    let credential;
+    try {
+      credential = await useKey(keyOptions);
+    } catch (e) {
+      return say(alert, keyTrouble(e));
+    }
+    const result = await settle(
+      latchkey.api.POST("/password-reset/{reset_id}/second-factor", {
+        params: { path: { reset_id: progress.reset_id } },
+        body: { credential },
+      }),
+    );
+    if (result.ok) next(result.value);
+    else say(alert, messageFor(result.error));
+  });
   const render = () => {
+    const keyInPlay = method?.kind === "webauthn" && !recovery;
+    useKeyButton.hidden = !keyInPlay;
+    codeForm.hidden = keyInPlay;
     where.textContent = recovery ? "Type one of your recovery codes. Each works once." : whereTheCodeIs(method, sent);
     label.textContent = recovery ? "Recovery code" : "Code";
     input.setAttribute("inputmode", recovery ? "text" : "numeric");
@@ -104,8 +129,9 @@ function next(progress: Schemas["ResetProgress"]): void {
     );
     if (!result.ok) return say(alert, messageFor(result.error));
     method = result.value.method;
+    keyOptions = result.value.webauthn;
     recovery = false;
-    sent = method.kind !== "totp";
+    sent = method.kind !== "totp" && method.kind !== "webauthn";
     render();
     say(alert, undefined);
   };
@@ -113,9 +139,7 @@ function next(progress: Schemas["ResetProgress"]): void {
     recovery = !recovery;
     render();
   });
-  show(
-    h("h1", { tabindex: -1 }, "Two-step verification"),
-    where,
+  codeForm.append(
     form(
       async (f) => {
         const value = valueOf(f, "code");
@@ -129,12 +153,10 @@ function next(progress: Schemas["ResetProgress"]): void {
         else say(alert, messageFor(result.error));
       },
       h("p", { class: "field" }, label, input),
-      alert,
       h("button", { type: "submit" }, "Continue"),
     ),
-    switchers,
-    toggle,
   );
+  show(h("h1", { tabindex: -1 }, "Two-step verification"), where, codeForm, useKeyButton, alert, switchers, toggle);
   render();
 }
 

@@ -64,7 +64,9 @@ fn tenant_taking_passkeys(tenant: Option<Tenant>) -> Result<Tenant, AppError> {
     if let Some(url) = tenant.sso_url() {
         return Err(AppError::SsoRequired { url: url.to_owned() });
     }
-    if !tenant.policy.passkey_sign_in {
+    // Off, or keys no longer allowed at all (a tenant that took `webauthn` out of
+    // `allowed_methods` has no passkey sign-in, whatever `passkey_sign_in` says).
+    if !tenant.policy.passkey_sign_in || !tenant.policy.allows(MethodKind::Webauthn) {
         return Err(disabled());
     }
     Ok(tenant)
@@ -180,7 +182,10 @@ fn verify(
     };
     let credential_id = credential_data::encode_id(credential_id);
     let key = methods::find_by_credential(c, &tenant.id, &credential_id)?
-        .filter(|k| k.kind == MethodKind::Webauthn && k.is_active() && k.rp_id.as_deref() == Some(rp_id.as_str()));
+        // Only a key registered as a passkey signs in alone: a second-factor key that happens to
+        // be discoverable (platform authenticators make every credential so) does not.
+        .filter(|k| k.kind == MethodKind::Webauthn && k.passkey && k.is_active())
+        .filter(|k| k.rp_id.as_deref() == Some(rp_id.as_str()));
     let Some(key) = key else {
         return refused(c, "unknown_key");
     };
