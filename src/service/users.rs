@@ -150,6 +150,18 @@ pub fn set_groups(
     admin_view(&mut conn, &tenant, &user)
 }
 
+/// `text` for a LIKE pattern: `\`, `%` and `_` stand for themselves.
+fn like_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn double_option<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
     Option::<String>::deserialize(d).map(Some)
 }
@@ -157,12 +169,32 @@ pub fn double_option<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Op
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListUsers {
+    /// Users whose email, user name, phone number or display name (or a word of it) starts with
+    /// this, in any case (1-100 characters; a phone number as stored, `+358…`).
+    #[param(schema_with = crate::domain::schema::search_query)]
+    pub q: Option<String>,
+    /// `true`: only users locked now; `false`: only users not locked.
+    pub locked: Option<bool>,
+    /// `none`: users with no active second-factor method; `enrolled`: users with one.
+    #[param(inline, value_type = Option<TwoFactorFilter>)]
+    pub two_factor: Option<TwoFactorFilter>,
+    /// Only members of this group.
+    #[param(schema_with = crate::domain::schema::uuid)]
+    pub group: Option<GroupId>,
     /// At most this many users (1-200, default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// Continue after this email (the `next_after` of the previous page).
     #[param(schema_with = crate::domain::schema::email)]
     pub after: Option<Email>,
+}
+
+/// Whether a user has set up a second factor.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TwoFactorFilter {
+    None,
+    Enrolled,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -293,7 +325,20 @@ pub fn list(state: &AppState, principal: &Principal, slug: &Slug, query: ListUse
     }
     let mut conn = state.db.get()?;
     let tenant = managed_tenant(&mut conn, principal, slug)?;
-    let users = rows::list_in_tenant(&mut conn, &tenant.id, query.after.as_ref(), limit + 1)?;
+    let prefix = match query.q.as_deref().map(str::trim) {
+        None => None,
+        Some(q) if q.is_empty() || q.chars().count() > 100 => {
+            return Err(AppError::validation(ErrorCode::InvalidQuery, "q must have 1-100 characters"));
+        }
+        Some(q) => Some(like_escaped(&q.to_lowercase())),
+    };
+    let filter = rows::UserFilter {
+        prefix,
+        locked: query.locked.map(|locked| (locked, state.now())),
+        enrolled: query.two_factor.map(|t| matches!(t, TwoFactorFilter::Enrolled)),
+        group: query.group.clone(),
+    };
+    let users = rows::list_in_tenant(&mut conn, &tenant.id, &filter, query.after.as_ref(), limit + 1)?;
     let shown = usize::try_from(limit).unwrap_or(0);
     let more = users.len() > shown;
     let users: Vec<UserView> = users.iter().take(shown).map(|u| UserView::new(u, &tenant.slug)).collect();

@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
 use super::prepared::execute_prepared;
-use crate::domain::{Email, LockReason, PhoneNumber, TenantId, UnixTime, UserId, Username};
+use crate::domain::{Email, GroupId, LockReason, PhoneNumber, TenantId, UnixTime, UserId, Username};
 
 use super::schema::users;
 use super::{AnyConnection, StoreError};
@@ -116,15 +116,69 @@ pub fn find_by_identifier(
     }
 }
 
+/// Which users an administrator's list shows (every field optional: all of the tenant's).
+#[derive(Debug, Default)]
+pub struct UserFilter {
+    /// Lower case, `%`, `_` and `\` escaped: users whose email, user name, phone number or display
+    /// name (or a word of it) starts with it.
+    pub prefix: Option<String>,
+    /// Locked now (`true`), or not (`false`), at `now`.
+    pub locked: Option<(bool, UnixTime)>,
+    /// With an active second-factor method (`true`), or none (`false`).
+    pub enrolled: Option<bool>,
+    pub group: Option<GroupId>,
+}
+
+diesel::define_sql_function! {
+    /// SQL `LOWER`, on both backends.
+    fn lower(x: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>;
+}
+
 pub fn list_in_tenant(
     conn: &mut AnyConnection,
     tenant_id: &TenantId,
+    filter: &UserFilter,
     after_email: Option<&Email>,
     limit: i64,
 ) -> Result<Vec<User>, StoreError> {
+    use super::schema::{second_factor_methods as m, user_group_members as g};
+    use diesel::dsl::{exists, not};
     let mut query = users::table.filter(users::tenant_id.eq(tenant_id)).into_boxed();
     if let Some(after) = after_email {
         query = query.filter(users::email.gt(after.clone()));
+    }
+    if let Some(prefix) = &filter.prefix {
+        let starts = format!("{prefix}%");
+        let word = format!("% {prefix}%");
+        query = query.filter(
+            lower(users::email.nullable())
+                .like(starts.clone())
+                .escape('\\')
+                .or(lower(users::username).like(starts.clone()).escape('\\'))
+                .or(lower(users::phone_number).like(starts.clone()).escape('\\'))
+                .or(lower(users::display_name).like(starts).escape('\\'))
+                .or(lower(users::display_name).like(word).escape('\\'))
+                .assume_not_null(),
+        );
+    }
+    match filter.locked {
+        Some((true, now)) => query = query.filter(users::locked_until.gt(now)),
+        Some((false, now)) => query = query.filter(users::locked_until.is_null().or(users::locked_until.le(now))),
+        None => {}
+    }
+    let active_method = m::table
+        .filter(m::user_id.eq(users::id))
+        .filter(m::status.eq(crate::domain::MethodStatus::Active))
+        .select(m::id);
+    match filter.enrolled {
+        Some(true) => query = query.filter(exists(active_method)),
+        Some(false) => query = query.filter(not(exists(active_method))),
+        None => {}
+    }
+    if let Some(group) = &filter.group {
+        query = query.filter(exists(
+            g::table.filter(g::user_id.eq(users::id)).filter(g::group_id.eq(group.clone())).select(g::user_id),
+        ));
     }
     Ok(query.order(users::email.asc()).limit(limit).select(User::as_select()).load(conn)?)
 }

@@ -148,3 +148,66 @@ async fn a_tenant_key_manages_its_own_users() -> TestResult {
     assert_eq!(app.login("acme", "dave@example.com", PASSWORD).await.status(), 200);
     Ok(())
 }
+
+/// The emails a list answers, in order.
+async fn emails_of(app: &TestApp, query: &str) -> Vec<String> {
+    let r = app.admin_get(&format!("/admin/tenants/acme/users?{query}")).await;
+    assert_eq!(r.status(), 200, "{query}");
+    let page: Value = r.json().await.unwrap();
+    page["users"].as_array().unwrap().iter().map(|u| u["email"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn an_admin_finds_users_by_any_identifier_and_filters_them() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "optional").await;
+    app.tenant("globex").await;
+    let new = |body: Value| app.admin_post("/admin/tenants/acme/users", body);
+    new(json!({"email": "alice.martin@example.com", "password": PASSWORD, "display_name": "Alice Martin", "phone_number": "+358401234567"})).await;
+    new(json!({"email": "bob@example.com", "password": PASSWORD, "username": "Bobby_T", "display_name": "Robert Martinez"})).await;
+    new(json!({"email": "carol@clinic.example", "password": PASSWORD, "display_name": "Carol 100%"})).await;
+    app.admin_post("/admin/tenants/globex/users", json!({"email": "alice@globex.example", "password": PASSWORD})).await;
+
+    assert_eq!(emails_of(&app, "q=ALI").await, ["alice.martin@example.com"], "email prefix, any case; own tenant only");
+    assert_eq!(emails_of(&app, "q=bobby_").await, ["bob@example.com"], "user name; `_` is a character, not a wildcard");
+    assert_eq!(
+        emails_of(&app, "q=martin").await,
+        ["alice.martin@example.com", "bob@example.com"],
+        "a word of the name"
+    );
+    assert_eq!(emails_of(&app, "q=%2B35840").await, ["alice.martin@example.com"], "phone number");
+    assert!(emails_of(&app, "q=10%25").await.is_empty(), "`%` is a character: no word starts with `10%`");
+    assert_eq!(emails_of(&app, "q=carol%20100%25").await, ["carol@clinic.example"]);
+    assert!(emails_of(&app, "q=example").await.is_empty(), "a prefix, not a substring");
+
+    // Two-factor and lock filters.
+    app.patch_tenant("acme", json!({"two_factor": "required"})).await;
+    app.enrolled_with_totp("acme", "bob@example.com").await;
+    app.patch_tenant("acme", json!({"two_factor": "optional"})).await;
+    assert_eq!(emails_of(&app, "two_factor=enrolled").await, ["bob@example.com"]);
+    assert_eq!(emails_of(&app, "two_factor=none").await, ["alice.martin@example.com", "carol@clinic.example"]);
+    for _ in 0..10 {
+        app.login("acme", "carol@clinic.example", "not the password at all").await;
+    }
+    assert_eq!(emails_of(&app, "locked=true").await, ["carol@clinic.example"]);
+    assert_eq!(emails_of(&app, "locked=false&two_factor=none").await, ["alice.martin@example.com"]);
+
+    // Group filter.
+    let group: Value = app.admin_post("/admin/tenants/acme/groups", json!({"name": "nurses"})).await.json().await?;
+    let page: Value = app.admin_get("/admin/tenants/acme/users?q=carol").await.json().await?;
+    let carol_id = str_of(&page["users"][0], "id").to_owned();
+    let path = format!("/admin/tenants/acme/users/{carol_id}/groups");
+    let r = app.admin_send(reqwest::Method::PUT, &path, json!({"group_ids": [group["id"]]})).await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(emails_of(&app, &format!("group={}", str_of(&group, "id"))).await, ["carol@clinic.example"]);
+
+    // Paging goes on within the search.
+    assert_eq!(emails_of(&app, "q=martin&limit=1").await, ["alice.martin@example.com"]);
+    assert_eq!(emails_of(&app, "q=martin&limit=1&after=alice.martin%40example.com").await, ["bob@example.com"]);
+
+    for bad in ["q=%20%20", "two_factor=sometimes", "locked=maybe", "group=42"] {
+        let r = app.admin_get(&format!("/admin/tenants/acme/users?{bad}")).await;
+        assert_eq!(r.status(), 400, "{bad}");
+    }
+    Ok(())
+}

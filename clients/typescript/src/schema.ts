@@ -323,7 +323,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a tenant's users, ordered by email, a page at a time. */
+        /**
+         * List a tenant's users, ordered by email, a page at a time; `q` finds them by the start of
+         *     their email, user name, phone number or name (any case), and the filters narrow the list.
+         */
         get: operations["list_users"];
         put?: never;
         /** Create a user in a tenant. */
@@ -4440,6 +4443,12 @@ export interface operations {
     list_users: {
         parameters: {
             query?: {
+                q?: string;
+                /** @description `true`: only users locked now; `false`: only users not locked. */
+                locked?: boolean;
+                /** @description `none`: users with no active second-factor method; `enrolled`: users with one. */
+                two_factor?: "none" | "enrolled";
+                group?: `${string}-${string}-${string}-${string}-${string}`;
                 /** @description At most this many users (1-200, default 50). */
                 limit?: number;
                 after?: string;
@@ -4462,7 +4471,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
-            /** @description `invalid_limit` */
+            /** @description `invalid_limit`, `invalid_query` (`q` blank or over 100 characters, an unknown `two_factor`, a `group` that is not an id) */
             400: {
                 headers: {
                     [name: string]: unknown;

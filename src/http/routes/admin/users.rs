@@ -34,12 +34,13 @@ pub async fn create_user(
     Ok(HttpResponse::Created().json(user))
 }
 
-/// List a tenant's users, ordered by email, a page at a time.
+/// List a tenant's users, ordered by email, a page at a time; `q` finds them by the start of
+/// their email, user name, phone number or name (any case), and the filters narrow the list.
 #[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ListUsers),
     responses(
         (status = 200, description = "One page of the tenant's users; `next_after` fetches the next", body = UserPage),
-        (status = 400, description = "`invalid_limit`", body = ErrorBody),
+        (status = 400, description = "`invalid_limit`, `invalid_query` (`q` blank or over 100 characters, an unknown `two_factor`, a `group` that is not an id)", body = ErrorBody),
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
