@@ -13,8 +13,15 @@ codes is the server applying such a rule, not a refused valid request; every oth
 schema-valid data still fails the run.
 """
 
+import sys
+
 import schemathesis
 from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+# Deeply nested request schemas (WebAuthn answers inside `oneOf`/`anyOf`) make hypothesis describe
+# lambdas far down the stack, where CPython 3.11's ast.parse can fail with "AST constructor
+# recursion depth mismatch" (CPython issue 106905) near the default limit of 1000 frames.
+sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
 
 RULES_BEYOND_SCHEMA = {
     "invalid_phone_number",

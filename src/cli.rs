@@ -66,6 +66,10 @@ pub enum AdminKeyAction {
         #[arg(long, default_value = "cli")]
         name: String,
     },
+    /// List the platform admin keys: id, name, prefix, created, revoked (never the keys).
+    List,
+    /// Revoke a platform admin key by id (never the last live one).
+    Revoke { id: String },
 }
 
 #[derive(Debug, Subcommand)]

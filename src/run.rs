@@ -24,6 +24,23 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), StartError>
             println!("{}", key.reveal());
             Ok(())
         }
+        Command::AdminKey { action: AdminKeyAction::List } => {
+            let db = connect(&settings, settings.migrate_on_start)?;
+            for key in api_keys::list_admin_keys(&mut *db.get()?)? {
+                let revoked = key.revoked_at.map(|at| format!("revoked {at}")).unwrap_or_else(|| "live".into());
+                println!("{}  {}  {}  created {}  {}", key.id, key.prefix, key.name, key.created_at, revoked);
+            }
+            Ok(())
+        }
+        Command::AdminKey { action: AdminKeyAction::Revoke { id } } => {
+            let db = connect(&settings, settings.migrate_on_start)?;
+            let id = crate::domain::ApiKeyId::parse(&id).map_err(|_| {
+                StartError::Setup(format!("{id:?} is not an admin key id (see `latchkey admin-key list`)"))
+            })?;
+            api_keys::revoke_admin_key(&db, &id, SystemClock.now())?;
+            println!("revoked {id}");
+            Ok(())
+        }
         Command::SigningKey { action: SigningKeyAction::Rotate } => {
             let db = connect(&settings, settings.migrate_on_start)?;
             let master =

@@ -80,6 +80,8 @@ pub enum ErrorCode {
     PasskeySignInDisabled,
     /// The method in play takes another kind of proof (a code, or a key's answer).
     WrongProof,
+    /// Revoking this platform admin key would leave none.
+    LastAdminKey,
     ChallengeExpired,
     ChallengeUsed,
     EnrollmentIncomplete,

@@ -72,6 +72,7 @@ impl ErrorCode {
             ErrorCode::WebauthnUnavailable => 409,
             ErrorCode::PasskeySignInDisabled => 403,
             ErrorCode::WrongProof => 409,
+            ErrorCode::LastAdminKey => 409,
             ErrorCode::ChallengeExpired => 410,
             ErrorCode::ChallengeUsed => 410,
             ErrorCode::EnrollmentIncomplete => 409,
@@ -367,6 +368,11 @@ impl ErrorCode {
             ErrorCode::PasskeySignInDisabled => {
                 "This organisation does not let its users sign in with a passkey alone (`passkey_sign_in`). Sign \
                  in with your password."
+            }
+            ErrorCode::LastAdminKey => {
+                "This is the platform's last live admin key: revoking it would leave nobody able to manage \
+                 tenants. Create another first (`latchkey admin-key create`, or `POST` with a second key), then \
+                 revoke this one."
             }
             ErrorCode::WrongProof => {
                 "The method in play takes another kind of proof: a `code` for an authenticator app, SMS or \

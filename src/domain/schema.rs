@@ -124,6 +124,11 @@ pub fn description_or_null() -> Object {
     blank_or_line(200).build()
 }
 
+/// A second-factor method's name ("YubiKey 5"): empty, blank or `null` means none.
+pub fn method_name_or_null() -> Object {
+    blank_or_line(64).examples([serde_json::json!("YubiKey 5")]).build()
+}
+
 /// A user's display name: empty, blank or `null` means none.
 pub fn display_name_or_null() -> Object {
     blank_or_line(200).examples([serde_json::json!("Alice Martin")]).build()

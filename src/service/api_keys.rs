@@ -161,3 +161,31 @@ pub fn revoke_tenant_key(state: &AppState, slug: &Slug, key_id: &ApiKeyId) -> Re
         Err(AppError::not_found("API key"))
     }
 }
+
+/// The platform admin keys (never the keys themselves).
+pub fn list_admin_keys(conn: &mut AnyConnection) -> Result<Vec<ApiKeyView>, AppError> {
+    Ok(rows::list_platform_keys(conn)?.iter().map(|k| ApiKeyView::new(k, None)).collect())
+}
+
+/// Revokes a platform admin key, never the last live one (the platform would lock itself out;
+/// `latchkey admin-key create` mints another offline first). One revocation at a time, so two
+/// concurrent ones cannot both leave none.
+pub fn revoke_admin_key(db: &crate::store::Db, key_id: &ApiKeyId, now: UnixTime) -> Result<(), AppError> {
+    let mut conn = db.get()?;
+    db.transaction_on(&mut conn, |c| {
+        let keys = rows::list_platform_keys(c)?;
+        let Some(key) = keys.iter().find(|k| &k.id == key_id && k.revoked_at.is_none()) else {
+            return Err(AppError::not_found("admin key"));
+        };
+        if rows::count_live_platform_keys(c)? <= 1 {
+            return Err(AppError::conflict(
+                ErrorCode::LastAdminKey,
+                "this is the last live admin key: create another (latchkey admin-key create) before revoking it",
+            ));
+        }
+        if !rows::revoke_platform_key(c, &key.id, now)? {
+            return Err(AppError::not_found("admin key"));
+        }
+        Ok(())
+    })
+}

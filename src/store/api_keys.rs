@@ -62,3 +62,34 @@ pub fn revoke(
     .execute(conn)?;
     Ok(n == 1)
 }
+
+/// Every platform admin key, live and revoked, oldest first.
+pub fn list_platform_keys(conn: &mut AnyConnection) -> Result<Vec<ApiKey>, StoreError> {
+    Ok(api_keys::table
+        .filter(api_keys::tenant_id.is_null())
+        .order((api_keys::created_at.asc(), api_keys::id.asc()))
+        .select(ApiKey::as_select())
+        .load(conn)?)
+}
+
+/// Live platform admin keys.
+pub fn count_live_platform_keys(conn: &mut AnyConnection) -> Result<i64, StoreError> {
+    Ok(api_keys::table
+        .filter(api_keys::tenant_id.is_null())
+        .filter(api_keys::revoked_at.is_null())
+        .count()
+        .get_result(conn)?)
+}
+
+/// Revokes a platform admin key; whether a live one was revoked.
+pub fn revoke_platform_key(conn: &mut AnyConnection, key_id: &ApiKeyId, now: UnixTime) -> Result<bool, StoreError> {
+    let n = diesel::update(
+        api_keys::table
+            .filter(api_keys::id.eq(key_id))
+            .filter(api_keys::tenant_id.is_null())
+            .filter(api_keys::revoked_at.is_null()),
+    )
+    .set(api_keys::revoked_at.eq(now))
+    .execute(conn)?;
+    Ok(n == 1)
+}

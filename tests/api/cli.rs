@@ -312,3 +312,63 @@ fn healthcheck_fails_with_one_line_when_nothing_answers() {
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with(&format!("latchkey: healthcheck: http://127.0.0.1:{port}/healthz: ")), "{stderr}");
 }
+
+#[tokio::test]
+async fn platform_admin_keys_are_listed_and_revoked_but_never_the_last() -> TestResult {
+    let app = spawn_app().await;
+    let (dir, db) = (app.dir.path(), app.database_url.as_str());
+    let list = |key: &str| app.client.get(app.url("/admin/keys")).bearer_auth(key.to_owned()).send();
+    let revoke = |key: &str, id: &str| {
+        app.client.delete(app.url(&format!("/admin/keys/{id}"))).bearer_auth(key.to_owned()).send()
+    };
+
+    let keys: serde_json::Value = list(&app.admin_key).await?.json().await?;
+    assert_eq!(keys.as_array().map(Vec::len), Some(1), "{keys}");
+    let bootstrap_id = str_of(&keys[0], "id").to_owned();
+    assert!(!keys.to_string().contains(&app.admin_key), "never the key itself");
+    let r = revoke(&app.admin_key, &bootstrap_id).await?;
+    assert_eq!(
+        (r.status().as_u16(), r.json::<serde_json::Value>().await?["error"].clone()),
+        (409, serde_json::json!("last_admin_key"))
+    );
+
+    // A second key, minted offline; the CLI lists both.
+    let (ok, spare, _) = latchkey(dir, db, &["admin-key", "create", "--name", "spare"]);
+    assert!(ok);
+    let spare = spare.trim().to_owned();
+    let (ok, listed, _) = latchkey(dir, db, &["admin-key", "list"]);
+    assert!(ok);
+    assert!(
+        listed.contains(&bootstrap_id) && listed.contains("spare") && listed.matches("live").count() == 2,
+        "{listed}"
+    );
+
+    // The spare revokes the bootstrap key over HTTP: it stops working at once.
+    let r = revoke(&spare, &bootstrap_id).await?;
+    assert_eq!(r.status(), 204);
+    assert_eq!(list(&app.admin_key).await?.status(), 401);
+    let keys: serde_json::Value = list(&spare).await?.json().await?;
+    let bootstrap = keys.as_array().unwrap().iter().find(|k| k["id"] == bootstrap_id.as_str()).cloned();
+    assert!(bootstrap.is_some_and(|k| k["revoked_at"].is_string()), "{keys}");
+    let r = revoke(&spare, &bootstrap_id).await?;
+    assert_eq!(r.status(), 404, "already revoked");
+
+    // Tenant keys may not see them; the CLI refuses the last live key too.
+    let tenant = serde_json::json!({"slug": "acme", "name": "Acme"});
+    let r = app.client.post(app.url("/admin/tenants")).bearer_auth(&spare).json(&tenant).send().await?;
+    assert_eq!(r.status(), 201);
+    let r = app
+        .client
+        .post(app.url("/admin/tenants/acme/api-keys"))
+        .bearer_auth(&spare)
+        .json(&serde_json::json!({}))
+        .send()
+        .await?;
+    let tenant_key = r.json::<serde_json::Value>().await?["secret"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(list(&tenant_key).await?.status(), 403);
+    let spare_id =
+        keys.as_array().unwrap().iter().find(|k| k["name"] == "spare").map(|k| str_of(k, "id").to_owned()).unwrap();
+    let (ok, _, stderr) = latchkey(dir, db, &["admin-key", "revoke", &spare_id]);
+    assert!(!ok && stderr.contains("last"), "{stderr}");
+    Ok(())
+}

@@ -1,8 +1,10 @@
 //! Rules between the fields of a request body, which field attributes cannot carry: added to
 //! the generated schemas by name, so the document refuses the combinations the server refuses.
 
-use utoipa::openapi::schema::{AllOfBuilder, AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type};
-use utoipa::openapi::{OpenApi, Ref, RefOr};
+use utoipa::openapi::schema::{
+    AdditionalProperties, AllOfBuilder, AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema, Type,
+};
+use utoipa::openapi::{OpenApi, RefOr};
 use utoipa::Modify;
 
 pub struct RequestRules;
@@ -53,8 +55,14 @@ fn add_rule(schema: Option<&mut RefOr<Schema>>, rule: Schema) {
 fn exactly_one_required(fields: &[&str], credential_schema: &str) -> Schema {
     let mut one_of = OneOfBuilder::new();
     for field in fields {
+        // The credential's own schema is on the property; here, only that it is given (an object),
+        // which keeps the document shallow for generators that walk it.
+        let _ = credential_schema;
         let given: RefOr<Schema> = if *field == "credential" {
-            Ref::from_schema_name(credential_schema).into()
+            ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .additional_properties(Some(AdditionalProperties::FreeForm(true)))
+                .into()
         } else {
             ObjectBuilder::new().schema_type(Type::String).into()
         };

@@ -56,6 +56,8 @@ macro_rules! api_routes {
                 admin::api_keys::create_api_key,
                 admin::api_keys::list_api_keys,
                 admin::api_keys::revoke_api_key,
+                admin::api_keys::list_admin_keys,
+                admin::api_keys::revoke_admin_key,
                 admin::signing_keys::list_signing_keys,
                 admin::signing_keys::rotate_signing_key,
             ],

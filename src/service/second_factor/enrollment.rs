@@ -38,8 +38,9 @@ pub struct EnrollRequest {
     /// For `email`: the address to send codes to; default the profile's email.
     #[schema(schema_with = crate::domain::schema::email_or_null)]
     pub email: Option<String>,
-    /// For `webauthn`: what to call the key (1–64 characters), shown in the method list.
-    #[schema(example = "YubiKey 5", max_length = 64)]
+    /// For `webauthn`: what to call the key (up to 64 characters), shown in the method list;
+    /// blank means none.
+    #[schema(schema_with = crate::domain::schema::method_name_or_null)]
     pub name: Option<String>,
     /// For `webauthn`: `true` makes a passkey (discoverable, user verification required: usable
     /// for passkey sign-in); `false` (default) a second-factor key (user verification preferred).
@@ -140,7 +141,8 @@ fn new_pending_method(
             Ok((method, Setup::None))
         }
         MethodKind::Webauthn => {
-            let name = req.name.as_deref().map(|n| text::line(n, 64, ErrorCode::InvalidBody, "name")).transpose()?;
+            let name = req.name.as_deref().filter(|n| !n.trim().is_empty());
+            let name = name.map(|n| text::line(n, 64, ErrorCode::InvalidBody, "name")).transpose()?;
             method.name = name;
             method.passkey = req.passkey.unwrap_or(false);
             let started = registration::start(state, tenant, user, method.passkey, existing)?;

@@ -88,3 +88,44 @@ pub async fn revoke_api_key(
     blocking(move || api_keys::revoke_tenant_key(&state, &slug, &key_id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+/// List the platform admin keys (platform admin); the keys themselves are never shown again.
+#[utoipa::path(tag = "admin", security(("admin_key" = [])),
+    responses(
+        (status = 200, description = "Every platform admin key, live and revoked, oldest first", body = Vec<ApiKeyView>),
+        (status = 401, body = ErrorBody),
+        (status = 403, description = "`forbidden`: a tenant key", body = ErrorBody),
+    ))]
+#[get("/keys")]
+pub async fn list_admin_keys(state: web::Data<AppState>, caller: ApiCaller) -> Result<HttpResponse, AppError> {
+    caller.0.require_platform()?;
+    let keys = blocking(move || {
+        let mut conn = state.db.get()?;
+        api_keys::list_admin_keys(&mut conn)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(keys))
+}
+
+/// Revoke a platform admin key (platform admin): it stops working at once. The last live one
+/// cannot be revoked.
+#[utoipa::path(tag = "admin", security(("admin_key" = [])),
+    params(("key_id" = String, Path, description = "Admin key id")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 400, description = "`invalid_path`", body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 403, description = "`forbidden`: a tenant key", body = ErrorBody),
+        (status = 404, description = "No live admin key with this id", body = ErrorBody),
+        (status = 409, description = "`last_admin_key`: create another before revoking the last one", body = ErrorBody),
+    ))]
+#[delete("/keys/{key_id}")]
+pub async fn revoke_admin_key(
+    state: web::Data<AppState>,
+    caller: ApiCaller,
+    path: web::Path<ApiKeyId>,
+) -> Result<HttpResponse, AppError> {
+    caller.0.require_platform()?;
+    blocking(move || api_keys::revoke_admin_key(&state.db, &path, state.now())).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
