@@ -49,6 +49,18 @@ impl SoftKey {
     /// Answers creation options (`{"publicKey": …}`) from `origin`: a new key and the
     /// registration response (`credential.toJSON()`).
     pub fn register(options: &Value, origin: &str, user_verified: bool, aaguid: [u8; 16]) -> (SoftKey, Value) {
+        let credential_id: Vec<u8> = (0..32).map(|_| rand::random::<u8>()).collect();
+        Self::register_as(options, origin, user_verified, aaguid, credential_id)
+    }
+
+    /// `register` with a credential id of the test's choosing (a forged copy of another's).
+    pub fn register_as(
+        options: &Value,
+        origin: &str,
+        user_verified: bool,
+        aaguid: [u8; 16],
+        credential_id: Vec<u8>,
+    ) -> (SoftKey, Value) {
         let pk = public_key(options);
         let rp_id = pk["rp"]["id"].as_str().unwrap_or_else(|| panic!("rp.id in {pk}")).to_owned();
         let resident = pk["authenticatorSelection"]["residentKey"] == "required";
@@ -63,7 +75,6 @@ impl SoftKey {
         cose.insert(Cbor::Integer(-1), Cbor::Integer(1));
         cose.insert(Cbor::Integer(-2), Cbor::Bytes(x.to_vec_padded(32).unwrap()));
         cose.insert(Cbor::Integer(-3), Cbor::Bytes(y.to_vec_padded(32).unwrap()));
-        let credential_id: Vec<u8> = (0..32).map(|_| rand::random::<u8>()).collect();
         let mut auth_data = Sha256::digest(rp_id.as_bytes()).to_vec();
         auth_data.push(0x01 | 0x40 | if user_verified { 0x04 } else { 0 });
         auth_data.extend(0u32.to_be_bytes());

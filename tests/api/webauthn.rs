@@ -430,3 +430,30 @@ async fn a_key_steps_up_a_session_and_the_last_one_stays_under_required() -> Tes
     assert_eq!(jwt_part(str_of(&stepped, "access_token"), 1)["amr"], json!(["pwd", "hwk", "mfa"]));
     Ok(())
 }
+
+#[tokio::test]
+async fn a_credential_id_the_tenant_already_holds_is_refused_not_stored_twice() -> TestResult {
+    let app = spawn_app().await;
+    app.tenant_with_2fa("acme", "required").await;
+    app.user("acme", "alice@example.com").await;
+    app.user("acme", "bob@example.com").await;
+    let (_, alice_key) = enrolled_with_key(&app, "acme", "alice@example.com", false).await;
+
+    // Bob's authenticator answers his registration, but claims Alice's credential id.
+    let login = body(app.login("acme", "bob@example.com", PASSWORD).await).await;
+    let id = str_of(&login, "challenge_id").to_owned();
+    let enrollment = body(app.post_json(&format!("/challenges/{id}/enroll"), json!({"kind": "webauthn"})).await).await;
+    let copied = alice_key.credential_id.clone();
+    let (_, registration) = SoftKey::register_as(&enrollment["webauthn"], ORIGIN, true, TEST_AAGUID, copied);
+    let r = app.post_json("/verify", json!({"challenge_id": id, "credential": registration})).await;
+    let refused = body(r).await;
+    assert_eq!(
+        (refused["error"].as_str(), refused["attempts_remaining"].as_i64()),
+        (Some("invalid_credential"), Some(4))
+    );
+    // The refusal was committed with the transaction still usable, and Bob can still enroll his own.
+    let (_, own) = SoftKey::register(&enrollment["webauthn"], ORIGIN, true, TEST_AAGUID);
+    let r = app.post_json("/verify", json!({"challenge_id": id, "credential": own})).await;
+    assert_eq!(r.status(), 200);
+    Ok(())
+}

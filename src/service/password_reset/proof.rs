@@ -22,7 +22,7 @@ use crate::service::outbox::{self, Queued};
 use crate::service::second_factor::webauthn::{self, wire::RequestOptions};
 use crate::service::second_factor::{
     channel_of,
-    check::{check, Attempt, Presented, SentCode},
+    check::{check, one_proof, Attempt, Presented, SentCode},
     recovery, MethodSummary, Pending,
 };
 use crate::service::sessions::ClientInfo;
@@ -239,17 +239,7 @@ pub fn second_factor(
     input: &ResetSecondFactor,
     client: &ClientInfo,
 ) -> Result<ResetProgress, AppError> {
-    let given = [input.code.is_some(), input.recovery_code.is_some(), input.credential.is_some()];
-    match given.iter().filter(|g| **g).count() {
-        0 => return Err(AppError::validation(ErrorCode::CodeRequired, "send code, recovery_code or credential")),
-        1 => {}
-        _ => {
-            return Err(AppError::validation(
-                ErrorCode::InvalidBody,
-                "send only one of code, recovery_code and credential",
-            ))
-        }
-    }
+    one_proof(input.code.is_some(), input.recovery_code.is_some(), input.credential.is_some())?;
     let answer = input.credential.as_ref().map(|c| webauthn::assertion::parse(&c.0)).transpose()?;
     let now = state.now();
     let mut conn = state.db.get()?;

@@ -57,6 +57,16 @@ impl Presented<'_> {
     }
 }
 
+/// A second factor is one proof: `400 code_required` for none, `400 invalid_body` for more than
+/// one of a code, a recovery code and a key's answer.
+pub fn one_proof(code: bool, recovery_code: bool, credential: bool) -> Result<(), AppError> {
+    match [code, recovery_code, credential].iter().filter(|given| **given).count() {
+        0 => Err(AppError::validation(ErrorCode::CodeRequired, "send code, recovery_code or credential")),
+        1 => Ok(()),
+        _ => Err(AppError::validation(ErrorCode::InvalidBody, "send only one of code, recovery_code and credential")),
+    }
+}
+
 /// Where the check is made: the account and client, and the audit event of a wrong attempt.
 pub struct Attempt<'a> {
     pub tenant: &'a Tenant,
@@ -161,14 +171,8 @@ pub fn check(
         }
         Presented::Registration { method, response } => {
             match registration::finish(state, attempt.tenant, method, response)? {
-                // A credential id the tenant already holds (a forged one, or the same key twice)
-                // is refused like any answer that does not verify.
-                Ok(credential)
-                    if methods::find_by_credential(c, &attempt.tenant.id, &credential.credential_id)?.is_some() =>
-                {
-                    Err(Some(Refusal::Invalid))
-                }
-                // `false`: the same id stored by a concurrent registration.
+                // `false`: a credential id the tenant already holds (a forged one, the same key
+                // twice, or a concurrent registration): refused like any answer that does not verify.
                 Ok(credential) => match methods::store_credential(c, &method.id, &credential)? {
                     true => Ok(Proven::Key(method.id.clone())),
                     false => Err(Some(Refusal::Invalid)),

@@ -105,17 +105,7 @@ struct Passed {
 }
 
 pub fn verify(state: &AppState, req: VerifyRequest, client: &ClientInfo) -> Result<LoginResponse, AppError> {
-    let given = [req.code.is_some(), req.recovery_code.is_some(), req.credential.is_some()];
-    match given.iter().filter(|g| **g).count() {
-        0 => return Err(AppError::validation(ErrorCode::CodeRequired, "send code, recovery_code or credential")),
-        1 => {}
-        _ => {
-            return Err(AppError::validation(
-                ErrorCode::InvalidBody,
-                "send only one of code, recovery_code and credential",
-            ))
-        }
-    }
+    super::check::one_proof(req.code.is_some(), req.recovery_code.is_some(), req.credential.is_some())?;
     let challenge_id = ChallengeId::parse_known(&req.challenge_id)?.ok_or(AppError::not_found("challenge"))?;
     if let Some(credential) = &req.credential {
         if webauthn::passkey_login::is_passkey_login(state, &challenge_id)? {
