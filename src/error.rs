@@ -101,6 +101,11 @@ impl AppError {
         AppError::Forbidden { code: ErrorCode::Forbidden, message: message.into() }
     }
 
+    /// `403` with its own code (a role, a scope, a protected account).
+    pub fn forbidden_as(code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError::Forbidden { code, message: message.into() }
+    }
+
     pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
         AppError::Conflict { code, message: message.into() }
     }

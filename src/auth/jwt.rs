@@ -27,6 +27,10 @@ pub struct AccessClaims {
     pub tenant: String,
     /// RFC 8176 authentication method references.
     pub amr: Vec<String>,
+    /// The user's roles on the tenant's admin API when they hold one (`admin`, `owner`), for the
+    /// client's information: the admin API reads them from the database on every request.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
 }
 
 /// Why a presented token was refused. Never shown in detail to the client.
@@ -232,6 +236,7 @@ mod tests {
             sid: "s".into(),
             tenant: "acme".into(),
             amr: vec!["pwd".into()],
+            roles: Vec::new(),
         }
     }
 

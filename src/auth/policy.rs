@@ -30,6 +30,9 @@ pub struct Facts {
     pub remembered_device: bool,
     /// The user chose "do not show this again" on the enrollment prompt.
     pub prompt_dismissed: bool,
+    /// The user holds a role on the admin API: always asked for a second factor, whatever the
+    /// mode, with no exemption, trusted network or remembered device.
+    pub administrator: bool,
 }
 
 /// Why a login is refused before any factor is weighed.
@@ -84,7 +87,11 @@ pub fn effective_mode(tenant_mode: TwoFactorMode, groups: &[(String, GroupRule)]
 
 pub fn evaluate(f: &Facts) -> Evaluation {
     let mut reasons = Vec::new();
-    let (mode, why_mode) = effective_mode(f.tenant_mode, &f.groups);
+    let (mut mode, mut why_mode) = effective_mode(f.tenant_mode, &f.groups);
+    if f.administrator {
+        mode = TwoFactorMode::Required;
+        why_mode = "administrator: a second factor is always required".to_owned();
+    }
     let done = |decision, reasons| Evaluation { decision, trusted_network: None, effective_mode: mode, reasons };
     if f.sign_in == SignInSource::Sso {
         reasons.push("sign-in through SSO".to_owned());
@@ -94,12 +101,12 @@ pub fn evaluate(f: &Facts) -> Evaluation {
     if mode == TwoFactorMode::Off {
         return done(Decision::Authenticate, reasons);
     }
-    if f.exempt {
+    if f.exempt && !f.administrator {
         reasons.push("exempt".to_owned());
         return done(Decision::Authenticate, reasons);
     }
     reasons.push("not exempt".to_owned());
-    match f.client_ip {
+    match f.client_ip.filter(|_| !f.administrator) {
         Some(ip) => match network::matching(&f.trusted_networks, ip) {
             Some(net) => {
                 reasons.push(format!("ip {} in trusted network {net}", network::canonical_ip(ip)));
@@ -107,6 +114,7 @@ pub fn evaluate(f: &Facts) -> Evaluation {
             }
             None => reasons.push(format!("ip {} not in trusted networks", network::canonical_ip(ip))),
         },
+        None if f.administrator => {}
         None => reasons.push("client ip unknown".to_owned()),
     }
     let mut usable: Vec<MethodKind> = f.active_kinds.iter().copied().filter(|k| f.allowed_kinds.contains(k)).collect();
@@ -115,7 +123,7 @@ pub fn evaluate(f: &Facts) -> Evaluation {
     if !usable.is_empty() {
         let names: Vec<&str> = usable.iter().map(|k| k.as_str()).collect();
         reasons.push(format!("has method {}", names.join(", ")));
-        if f.remembered_device {
+        if f.remembered_device && !f.administrator {
             reasons.push("remembered device".to_owned());
             return done(Decision::Authenticate, reasons);
         }
@@ -131,7 +139,7 @@ pub fn evaluate(f: &Facts) -> Evaluation {
         kinds.dedup();
         let names: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
         reasons.push(format!("has method {} of a kind no longer allowed", names.join(", ")));
-        if f.remembered_device {
+        if f.remembered_device && !f.administrator {
             reasons.push("remembered device".to_owned());
             return done(Decision::Authenticate, reasons);
         }
@@ -161,7 +169,7 @@ mod tests {
         Facts {
             tenant_mode: mode,
             sign_in: SignInSource::Password,
-            allowed_kinds: vec![Totp, Sms, Email],
+            allowed_kinds: vec![Totp, Sms, Email, Webauthn],
             groups: Vec::new(),
             exempt: false,
             active_kinds: active.to_vec(),
@@ -169,11 +177,12 @@ mod tests {
             trusted_networks: Vec::new(),
             remembered_device: false,
             prompt_dismissed: false,
+            administrator: false,
         }
     }
 
     fn enroll(dismissible: bool) -> Decision {
-        Enroll { kinds: vec![Totp, Sms, Email], dismissible }
+        Enroll { kinds: vec![Totp, Sms, Email, Webauthn], dismissible }
     }
 
     #[test]
@@ -198,13 +207,30 @@ mod tests {
             (
                 "outside the trusted network",
                 Facts {
-                    trusted_networks: nets,
+                    trusted_networks: nets.clone(),
                     client_ip: Some("198.51.100.1".parse().unwrap()),
                     ..facts(Required, &[Totp])
                 },
                 second(&[Totp]),
             ),
             ("group requires", Facts { groups: clinicians(), ..facts(Off, &[]) }, enroll(false)),
+            ("an administrator under off", Facts { administrator: true, ..facts(Off, &[]) }, enroll(false)),
+            (
+                "an administrator with a key",
+                Facts { administrator: true, ..facts(Off, &[Webauthn]) },
+                second(&[Webauthn]),
+            ),
+            (
+                "an administrator: no exemption, trusted network or remembered device",
+                Facts {
+                    administrator: true,
+                    exempt: true,
+                    remembered_device: true,
+                    trusted_networks: nets,
+                    ..facts(Optional, &[Totp])
+                },
+                second(&[Totp]),
+            ),
             (
                 "group requires, exempt",
                 Facts { groups: clinicians(), exempt: true, ..facts(Optional, &[]) },

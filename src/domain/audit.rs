@@ -141,6 +141,24 @@ pub enum AuditEvent {
     #[strum(serialize = "tenant.policy_changed")]
     #[serde(rename = "tenant.policy_changed")]
     PolicyChanged,
+    #[strum(serialize = "user.roles_changed")]
+    #[serde(rename = "user.roles_changed")]
+    RolesChanged,
+    #[strum(serialize = "user.updated")]
+    #[serde(rename = "user.updated")]
+    UserUpdated,
+    #[strum(serialize = "user.created")]
+    #[serde(rename = "user.created")]
+    UserCreated,
+    #[strum(serialize = "user.deactivated")]
+    #[serde(rename = "user.deactivated")]
+    UserDeactivated,
+    #[strum(serialize = "tenant.api_key_created")]
+    #[serde(rename = "tenant.api_key_created")]
+    ApiKeyCreated,
+    #[strum(serialize = "tenant.api_key_revoked")]
+    #[serde(rename = "tenant.api_key_revoked")]
+    ApiKeyRevoked,
 }
 
 text_enum!(AuditEvent, "audit event");

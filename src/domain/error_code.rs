@@ -65,6 +65,18 @@ pub enum ErrorCode {
     InvalidGrant,
     Forbidden,
     SecondFactorRequired,
+    /// The user's role does not allow this on the admin API (none, or admin where owner is needed).
+    InsufficientRole,
+    /// The tenant API key's scopes do not include the admin API.
+    InsufficientScope,
+    /// An administrator's session did not pass a second factor.
+    MfaRequired,
+    /// A sensitive admin action needs a sign-in with the second factor in the last 10 minutes.
+    StepUpRequired,
+    /// An admin may not act on an owner's account.
+    OwnerProtected,
+    /// The change would leave the tenant without an owner.
+    LastOwner,
     // Second factor
     InvalidCode,
     AccountLocked,

@@ -63,6 +63,12 @@ impl ErrorCode {
             ErrorCode::InvalidGrant => 401,
             ErrorCode::Forbidden => 403,
             ErrorCode::SecondFactorRequired => 403,
+            ErrorCode::InsufficientRole => 403,
+            ErrorCode::InsufficientScope => 403,
+            ErrorCode::MfaRequired => 403,
+            ErrorCode::StepUpRequired => 401,
+            ErrorCode::OwnerProtected => 403,
+            ErrorCode::LastOwner => 409,
             // Second factor
             ErrorCode::InvalidCode => 401,
             ErrorCode::AccountLocked => 423,
@@ -335,6 +341,30 @@ impl ErrorCode {
             ErrorCode::Forbidden => {
                 "The API key may not do this: a tenant key was used on an endpoint for platform admins, or on \
                  another tenant. Use a key that may."
+            }
+            ErrorCode::InsufficientRole => {
+                "Your role does not allow this. Users without a role cannot use the admin API; an `admin` \
+                 manages users, an `owner` also the tenant's security settings, API keys and roles. Ask an owner."
+            }
+            ErrorCode::InsufficientScope => {
+                "This tenant API key may only check tokens (`scopes: [\"introspect\"]`). Create a key with \
+                 `scopes: [\"introspect\", \"admin\"]` for the admin API."
+            }
+            ErrorCode::MfaRequired => {
+                "Administrators must sign in with a second factor, and this session did not (it may be older \
+                 than the role). Sign in again: the second factor will be asked."
+            }
+            ErrorCode::StepUpRequired => {
+                "This action needs a sign-in with the second factor in the last 10 minutes (a refresh does not \
+                 count). Confirm it with `POST /me/step-up` and `/verify`, then use the new access token."
+            }
+            ErrorCode::OwnerProtected => {
+                "An admin may not change an owner's account (second factor, reset link, deactivation, email or \
+                 phone). Ask an owner."
+            }
+            ErrorCode::LastOwner => {
+                "This is the tenant's last owner: it cannot be demoted, deactivated or deleted. Make another user \
+                 an owner first."
             }
             ErrorCode::SecondFactorRequired => {
                 "This change needs a session that passed a second factor, and this one did not. Confirm with a \

@@ -126,6 +126,26 @@ closed_set! {
     }
 }
 
+closed_set! {
+    /// What a user may do on their tenant's admin API, ordered: an owner can do all an admin can.
+    pub enum Role ("role") {
+        /// Users, their methods and devices, locks, invitations, password-reset links, group
+        /// membership, the audit trail, the outbox.
+        Admin,
+        /// Also the tenant's security settings, groups' rules, webhooks, API keys and roles.
+        Owner,
+    }
+}
+
+closed_set! {
+    /// What a tenant API key may do: `introspect` (token checks), `admin` (also the tenant's admin
+    /// API, as an admin and for groups' rules and webhooks; `admin` includes `introspect`).
+    pub enum KeyScope ("key scope") {
+        Introspect,
+        Admin,
+    }
+}
+
 impl TwoFactorMode {
     pub fn as_verb(self) -> &'static str {
         match self {

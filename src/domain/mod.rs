@@ -25,8 +25,8 @@ pub use ids::{
     UserId,
 };
 pub use kinds::{
-    ChallengePurpose, Channel, GroupRule, LockReason, MethodKind, MethodStatus, OutboxStatus, PasswordResetMode,
-    ResetOutcome, ResetVia, SignInSource, TwoFactorMode,
+    ChallengePurpose, Channel, GroupRule, KeyScope, LockReason, MethodKind, MethodStatus, OutboxStatus,
+    PasswordResetMode, ResetOutcome, ResetVia, Role, SignInSource, TwoFactorMode,
 };
 pub use phone::PhoneNumber;
 pub use slug::Slug;

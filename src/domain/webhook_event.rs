@@ -65,6 +65,10 @@ pub enum WebhookEvent {
     #[strum(serialize = "device.revoked")]
     #[serde(rename = "device.revoked")]
     DeviceRevoked,
+    /// A user's roles on the admin API changed (`detail`: the roles after the change).
+    #[strum(serialize = "user.roles_changed")]
+    #[serde(rename = "user.roles_changed")]
+    UserRolesChanged,
 }
 
 impl WebhookEvent {
@@ -90,6 +94,7 @@ impl WebhookEvent {
             A::RecoveryCodesGenerated if success => Self::RecoveryCodesGenerated,
             A::DeviceRemembered if success => Self::DeviceRemembered,
             A::DeviceRevoked if success => Self::DeviceRevoked,
+            A::RolesChanged if success => Self::UserRolesChanged,
             _ => return None,
         })
     }

@@ -9,7 +9,8 @@ use actix_web::{web, FromRequest, HttpRequest};
 
 use crate::domain::ErrorCode;
 use crate::error::AppError;
-use crate::service::api_keys::{self, Principal};
+use crate::service::access::{Member, Principal};
+use crate::service::api_keys;
 use crate::service::sessions::{self, AccessContext, ClientInfo};
 use crate::state::AppState;
 
@@ -42,7 +43,8 @@ pub fn bearer_token(req: &HttpRequest) -> Result<String, AppError> {
 
 pub(super) type Fut<T> = Pin<Box<dyn Future<Output = Result<T, AppError>>>>;
 
-/// A caller holding a platform admin key or a tenant API key.
+/// A caller of the admin API: a platform admin key, a tenant API key, or the access token of a
+/// tenant's user (whose role is read from the database now, for this request).
 pub struct ApiCaller(pub Principal);
 
 impl FromRequest for ApiCaller {
@@ -53,7 +55,16 @@ impl FromRequest for ApiCaller {
         let prepared = state_of(req).and_then(|s| bearer_token(req).map(|t| (s, t)));
         Box::pin(async move {
             let (state, token) = prepared?;
-            blocking(move || api_keys::authenticate(&state, &token)).await.map(ApiCaller)
+            if api_keys::looks_like_key(&token) {
+                return blocking(move || api_keys::authenticate(&state, &token)).await.map(ApiCaller);
+            }
+            let ctx = blocking(move || {
+                let ctx = sessions::authenticate(&state, &token)?;
+                Ok((Member::new(&ctx.user, &ctx.session.amr, ctx.session.created_at, state.now()), ctx.tenant.slug))
+            })
+            .await?;
+            super::observe::record_tenant(ctx.1.as_str());
+            Ok(ApiCaller(Principal::Member(ctx.0)))
         })
     }
 }

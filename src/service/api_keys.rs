@@ -4,37 +4,18 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::access::{tenant_for, Need};
+use super::audit;
 use super::views::ApiKeyView;
 use crate::crypto::{hash_token, OpaqueToken, TokenKind};
 use crate::domain::text;
-use crate::domain::{ApiKeyId, ErrorCode, Slug, TenantId, UnixTime};
+use crate::domain::{ApiKeyId, AuditEvent, AuditOutcome, ErrorCode, KeyScope, Slug, TenantId, UnixTime};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::api_keys::{self as rows, ApiKey};
-use crate::store::{tenants, AnyConnection};
+use crate::store::AnyConnection;
 
-/// Who presented a valid API key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Principal {
-    Platform { key_id: ApiKeyId },
-    Tenant { key_id: ApiKeyId, tenant_id: TenantId },
-}
-
-impl Principal {
-    pub fn may_manage_tenant(&self, tenant_id: &TenantId) -> bool {
-        match self {
-            Principal::Platform { .. } => true,
-            Principal::Tenant { tenant_id: own, .. } => own == tenant_id,
-        }
-    }
-
-    pub fn require_platform(&self) -> Result<(), AppError> {
-        match self {
-            Principal::Platform { .. } => Ok(()),
-            Principal::Tenant { .. } => Err(AppError::forbidden("this endpoint needs a platform admin key")),
-        }
-    }
-}
+pub use super::access::Principal;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CreatedApiKey {
@@ -45,16 +26,21 @@ pub struct CreatedApiKey {
     pub secret: String,
 }
 
+/// Whether a bearer credential is an API key (else it is taken for an access token).
+pub fn looks_like_key(presented: &str) -> bool {
+    presented.starts_with(TokenKind::AdminKey.prefix()) || presented.starts_with(TokenKind::TenantKey.prefix())
+}
+
 pub fn authenticate(state: &AppState, presented: &str) -> Result<Principal, AppError> {
     let invalid = || AppError::unauthorized(ErrorCode::InvalidApiKey, "the API key is not valid");
-    if !(presented.starts_with(TokenKind::AdminKey.prefix()) || presented.starts_with(TokenKind::TenantKey.prefix())) {
+    if !looks_like_key(presented) {
         return Err(invalid());
     }
     let mut conn = state.db.get()?;
     let key = rows::find_active_by_hash(&mut conn, &hash_token(presented))?.ok_or_else(invalid)?;
     Ok(match key.tenant_id {
         None => Principal::Platform { key_id: key.id },
-        Some(tenant_id) => Principal::Tenant { key_id: key.id, tenant_id },
+        Some(tenant_id) => Principal::Tenant { key_id: key.id, tenant_id, admin_scope: key.admin_scope },
     })
 }
 
@@ -63,10 +49,7 @@ pub fn authenticate(state: &AppState, presented: &str) -> Result<Principal, AppE
 /// and one cost for a wrong id and a wrong key.
 pub fn authenticate_client(state: &AppState, key_id: &str, key: &str) -> Result<Principal, AppError> {
     let principal = authenticate(state, key)?;
-    let id = match &principal {
-        Principal::Platform { key_id } | Principal::Tenant { key_id, .. } => key_id,
-    };
-    if id.as_str() != key_id {
+    if principal.actor().key_id.is_none_or(|id| id.as_str() != key_id) {
         return Err(AppError::unauthorized(ErrorCode::InvalidApiKey, "the API key is not valid"));
     }
     Ok(principal)
@@ -77,6 +60,7 @@ fn insert_key(
     token: &OpaqueToken,
     tenant_id: Option<&TenantId>,
     name: &str,
+    admin_scope: bool,
     now: UnixTime,
 ) -> Result<ApiKey, AppError> {
     let key = ApiKey {
@@ -87,6 +71,7 @@ fn insert_key(
         key_hash: token.hash(),
         created_at: now,
         revoked_at: None,
+        admin_scope,
     };
     rows::insert(conn, &key)?;
     Ok(key)
@@ -95,7 +80,7 @@ fn insert_key(
 /// Mints a platform admin key (the CLI's offline path and the first-start bootstrap).
 pub fn create_admin_key(conn: &mut AnyConnection, name: &str, now: UnixTime) -> Result<OpaqueToken, AppError> {
     let token = OpaqueToken::generate(TokenKind::AdminKey);
-    insert_key(conn, &token, None, name, now)?;
+    insert_key(conn, &token, None, name, true, now)?;
     Ok(token)
 }
 
@@ -127,39 +112,67 @@ pub fn bootstrap(
                     TokenKind::AdminKey.prefix()
                 )));
             }
-            insert_key(conn, &OpaqueToken::from_plaintext(value.to_owned()), None, "bootstrap", now)?;
+            insert_key(conn, &OpaqueToken::from_plaintext(value.to_owned()), None, "bootstrap", true, now)?;
             Ok(None)
         }
         None => create_admin_key(conn, "bootstrap", now).map(Some),
     }
 }
 
-pub fn create_tenant_key(state: &AppState, slug: &Slug, name: Option<String>) -> Result<CreatedApiKey, AppError> {
+/// A tenant key: `scopes` absent gives `["introspect"]`; `admin` includes `introspect`.
+pub fn create_tenant_key(
+    state: &AppState,
+    principal: &Principal,
+    slug: &Slug,
+    name: Option<String>,
+    scopes: Option<Vec<KeyScope>>,
+) -> Result<CreatedApiKey, AppError> {
     let name = match name {
         Some(n) if !n.trim().is_empty() => text::line(&n, 100, ErrorCode::InvalidName, "the key name")?,
         _ => "default".to_owned(),
     };
+    let admin_scope = scopes.is_some_and(|s| s.contains(&KeyScope::Admin));
+    let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::not_found("tenant"))?;
-    let token = OpaqueToken::generate(TokenKind::TenantKey);
-    let key = insert_key(&mut conn, &token, Some(&tenant.id), &name, state.now())?;
-    Ok(CreatedApiKey { key: ApiKeyView::new(&key, Some(&tenant.slug)), secret: token.reveal().to_owned() })
+    state.db.transaction_on(&mut conn, |c| {
+        let tenant = tenant_for(c, principal, slug, Need::SETTINGS.recent())?;
+        let token = OpaqueToken::generate(TokenKind::TenantKey);
+        let key = insert_key(c, &token, Some(&tenant.id), &name, admin_scope, now)?;
+        let detail = format!("{} {}", key.id, if admin_scope { "introspect admin" } else { "introspect" });
+        audit::entry(AuditEvent::ApiKeyCreated, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .actor(principal)
+            .detail(&detail)
+            .record(c, now)?;
+        Ok(CreatedApiKey { key: ApiKeyView::new(&key, Some(&tenant.slug)), secret: token.reveal().to_owned() })
+    })
 }
 
-pub fn list_tenant_keys(state: &AppState, slug: &Slug) -> Result<Vec<ApiKeyView>, AppError> {
+pub fn list_tenant_keys(state: &AppState, principal: &Principal, slug: &Slug) -> Result<Vec<ApiKeyView>, AppError> {
     let mut conn = state.db.get()?;
-    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::not_found("tenant"))?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::SETTINGS)?;
     Ok(rows::list_for_tenant(&mut conn, &tenant.id)?.iter().map(|k| ApiKeyView::new(k, Some(&tenant.slug))).collect())
 }
 
-pub fn revoke_tenant_key(state: &AppState, slug: &Slug, key_id: &ApiKeyId) -> Result<(), AppError> {
+pub fn revoke_tenant_key(
+    state: &AppState,
+    principal: &Principal,
+    slug: &Slug,
+    key_id: &ApiKeyId,
+) -> Result<(), AppError> {
+    let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = tenants::find_by_slug(&mut conn, slug)?.ok_or(AppError::not_found("tenant"))?;
-    if rows::revoke(&mut conn, &tenant.id, key_id, state.now())? {
-        Ok(())
-    } else {
-        Err(AppError::not_found("API key"))
-    }
+    state.db.transaction_on(&mut conn, |c| {
+        let tenant = tenant_for(c, principal, slug, Need::SETTINGS)?;
+        if !rows::revoke(c, &tenant.id, key_id, now)? {
+            return Err(AppError::not_found("API key"));
+        }
+        audit::entry(AuditEvent::ApiKeyRevoked, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .actor(principal)
+            .detail(key_id.as_str())
+            .record(c, now)
+    })
 }
 
 /// The platform admin keys (never the keys themselves).

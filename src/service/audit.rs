@@ -1,5 +1,6 @@
 //! Writing the audit trail from use cases.
 
+use super::access::{Actor, Principal};
 use super::sessions::ClientInfo;
 use super::webhooks::EventContext;
 use crate::domain::{AuditEvent, AuditOutcome, TenantId, UnixTime, UserId, WebhookEvent};
@@ -30,11 +31,12 @@ pub struct Audit<'a> {
     user_id: Option<&'a UserId>,
     client: Option<&'a ClientInfo>,
     detail: Option<&'a str>,
+    actor: Actor<'a>,
 }
 
 /// An entry for `event` with `outcome`; no tenant, user, client or detail yet.
 pub fn entry<'a>(event: AuditEvent, outcome: AuditOutcome) -> Audit<'a> {
-    Audit { event, outcome, tenant_id: None, user_id: None, client: None, detail: None }
+    Audit { event, outcome, tenant_id: None, user_id: None, client: None, detail: None, actor: Actor::default() }
 }
 
 impl<'a> Audit<'a> {
@@ -60,6 +62,11 @@ impl<'a> Audit<'a> {
         Self { client: Some(client), ..self }
     }
 
+    /// Who did it on the admin API: the administrator (a user) or the API key.
+    pub fn actor(self, principal: &'a Principal) -> Self {
+        Self { actor: principal.actor(), ..self }
+    }
+
     pub fn detail(self, detail: &'a str) -> Self {
         Self { detail: Some(detail), ..self }
     }
@@ -70,7 +77,7 @@ impl<'a> Audit<'a> {
 
     /// Writes the entry (and, for security events, their webhook deliveries).
     pub fn record(self, conn: &mut AnyConnection, now: UnixTime) -> Result<(), AppError> {
-        let Audit { event, outcome, tenant_id, user_id, client, detail } = self;
+        let Audit { event, outcome, tenant_id, user_id, client, detail, actor } = self;
         let span = tracing::Span::current();
         if let Some(tenant_id) = tenant_id {
             span.record("tenant_id", tracing::field::display(tenant_id));
@@ -84,7 +91,21 @@ impl<'a> Audit<'a> {
             .and_then(|c| c.user_agent.as_deref())
             .map(|ua| crate::domain::text::for_log(ua, MAX_USER_AGENT_CHARS));
         let (ip, user_agent) = (ip.as_deref(), user_agent.as_deref());
-        audit::record(conn, Entry { tenant_id, user_id, event, outcome, detail, ip, user_agent, at: now })?;
+        audit::record(
+            conn,
+            Entry {
+                tenant_id,
+                user_id,
+                event,
+                outcome,
+                detail,
+                ip,
+                user_agent,
+                at: now,
+                actor_user_id: actor.user_id,
+                actor_key_id: actor.key_id,
+            },
+        )?;
         if let (Some(tenant_id), Some(announced)) =
             (tenant_id, WebhookEvent::from_audit(event, outcome, user_id.is_some()))
         {

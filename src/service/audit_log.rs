@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::access::{tenant_for, Need};
 use super::api_keys::Principal;
 use super::sessions::AccessContext;
-use super::users::managed_tenant;
 use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, Slug, UnixTime, UserId};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -66,6 +66,20 @@ pub struct AuditEntry {
     pub user_agent: Option<String>,
     #[schema(format = DateTime, example = "2026-11-25T09:30:00Z")]
     pub created_at: String,
+    /// Who did it on the admin API (absent for the user's own actions and the system's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor: Option<AuditActor>,
+}
+
+/// An administrator (a user of the tenant) or an API key.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditActor {
+    #[schema(format = Uuid)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    #[schema(format = Uuid)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -99,7 +113,7 @@ pub fn tenant_trail(
     let until = query.until.as_deref().map(|t| time_of(t, "until")).transpose()?;
     let before = query.cursor.as_deref().map(decode_cursor).transpose()?;
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     let filter = Filter { tenant_id: Some(&tenant.id), user_id: user_id.as_ref(), event, since, until, before };
     Ok(page_of(audit::page(&mut conn, &filter, limit + 1)?, limit))
 }
@@ -146,6 +160,10 @@ fn page_of(rows: Vec<AuditRow>, limit: i64) -> AuditPage {
             ip: r.ip,
             user_agent: r.user_agent,
             created_at: r.created_at.rfc3339(),
+            actor: (r.actor_user_id.is_some() || r.actor_key_id.is_some()).then(|| AuditActor {
+                user_id: r.actor_user_id.map(|u| u.to_string()),
+                key_id: r.actor_key_id.map(|k| k.to_string()),
+            }),
         })
         .collect();
     AuditPage { events, next_cursor }
@@ -197,6 +215,8 @@ mod tests {
             ip: None,
             created_at: UnixTime::from_secs(1_700_000_000),
             user_agent: None,
+            actor_user_id: None,
+            actor_key_id: None,
         };
         let decoded = decode_cursor(&encode_cursor(&row)).ok();
         assert_eq!(decoded, Some((UnixTime::from_secs(1_700_000_000), row.id.clone())));

@@ -4,9 +4,9 @@
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::access::{tenant_for, Need};
 use super::api_keys::Principal;
 use super::audit;
-use super::users::managed_tenant;
 use super::views::GroupView;
 use crate::domain::{text, AuditEvent, AuditOutcome, ErrorCode, GroupId, GroupRule, Slug, UnixTime};
 use crate::error::AppError;
@@ -58,10 +58,17 @@ fn group_exists() -> AppError {
     AppError::conflict(ErrorCode::GroupExists, "a group with this name exists in the tenant")
 }
 
-fn audit_change(c: &mut AnyConnection, group: &Group, what: &str, now: UnixTime) -> Result<(), AppError> {
+fn audit_change(
+    c: &mut AnyConnection,
+    principal: &Principal,
+    group: &Group,
+    what: &str,
+    now: UnixTime,
+) -> Result<(), AppError> {
     let detail = format!("group {what}: {}", group.name);
     audit::entry(AuditEvent::PolicyChanged, AuditOutcome::Success)
         .tenant(&group.tenant_id)
+        .actor(principal)
         .detail(&detail)
         .record(c, now)
 }
@@ -71,11 +78,11 @@ pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: Creat
     let two_factor = rule(input.two_factor.as_deref())?.unwrap_or(GroupRule::Inherit);
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::OWNER.recent())?;
     let group = Group { id: GroupId::new(), tenant_id: tenant.id, name, two_factor, created_at: now, updated_at: now };
     let created = state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         rows::insert(c, &group).map_err(|e| if e.is_unique_violation() { group_exists() } else { e.into() })?;
-        audit_change(c, &group, "created", now)
+        audit_change(c, principal, &group, "created", now)
     });
     match created {
         Ok(()) => Ok(GroupView::from(&group)),
@@ -89,7 +96,7 @@ pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: Creat
 
 pub fn list(state: &AppState, principal: &Principal, slug: &Slug) -> Result<Vec<GroupView>, AppError> {
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     Ok(rows::list(&mut conn, &tenant.id)?.iter().map(GroupView::from).collect())
 }
 
@@ -107,7 +114,7 @@ pub fn update(
     };
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::OWNER.recent())?;
     state.db.transaction_on(&mut conn, |c| {
         rows::find(c, &tenant.id, id)?.ok_or_else(group_not_found)?;
         if let Some(name) = &changes.name {
@@ -117,7 +124,7 @@ pub fn update(
         }
         rows::update(c, id, &changes).map_err(|e| if e.is_unique_violation() { group_exists() } else { e.into() })?;
         let group = rows::find(c, &tenant.id, id)?.ok_or_else(group_not_found)?;
-        audit_change(c, &group, "changed", now)?;
+        audit_change(c, principal, &group, "changed", now)?;
         Ok(GroupView::from(&group))
     })
 }
@@ -125,10 +132,10 @@ pub fn update(
 pub fn delete(state: &AppState, principal: &Principal, slug: &Slug, id: &GroupId) -> Result<(), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::OWNER.recent())?;
     state.db.transaction_on(&mut conn, |c| {
         let group = rows::find(c, &tenant.id, id)?.ok_or_else(group_not_found)?;
         rows::delete(c, &tenant.id, id)?;
-        audit_change(c, &group, "deleted", now)
+        audit_change(c, principal, &group, "deleted", now)
     })
 }

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::access::{tenant_for, Need};
 use super::api_keys::Principal;
-use super::users::{managed_tenant, set_groups_checked, taken};
+use super::users::{set_groups_checked, taken};
 use crate::auth::password::{self, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 use crate::auth::policy::evaluate;
 use crate::clock::rfc3339;
@@ -155,7 +156,7 @@ pub fn create(
     }
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     // Users of an SSO tenant sign in elsewhere: an invitation to choose a password here would
     // mail a link that cannot work.
     if let Some(url) = tenant.sso_url() {
@@ -198,7 +199,7 @@ pub fn create(
         let message = templates::invitation(email.as_str(), &tenant.name, &link, days);
         outbox::enqueue_for_worker(c, state, (&tenant, Some(&user.id)), message, invitation.expires_at, now)?;
         let (event, outcome) = (AuditEvent::UserInvited, AuditOutcome::Success);
-        audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(client).record(c, now)?;
+        audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(client).actor(principal).record(c, now)?;
         let user = users::find_in_tenant(c, &tenant.id, &user.id)?.unwrap_or(user);
         Ok(InvitationView::of(&invitation, &user))
     })
@@ -227,6 +228,7 @@ fn new_user(c: &mut AnyConnection, tenant: &Tenant, email: &Email, now: UnixTime
         username: None,
         unfinished_alert_at: None,
         email_verified: false,
+        role: None,
     };
     // A concurrent invitation of the same address got there first (the whole transaction ends here).
     users::insert(c, &user).map_err(|e| {
@@ -243,7 +245,7 @@ fn new_user(c: &mut AnyConnection, tenant: &Tenant, email: &Email, now: UnixTime
 pub fn list(state: &AppState, principal: &Principal, slug: &Slug) -> Result<Vec<InvitationView>, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     let mut views = Vec::new();
     for invitation in rows::pending(&mut conn, &tenant.id, now)? {
         if let Some(user) = users::find_in_tenant(&mut conn, &tenant.id, &invitation.user_id)? {
@@ -263,13 +265,13 @@ pub fn revoke(
 ) -> Result<(), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     state.db.transaction_on(&mut conn, |c| {
         if !rows::revoke(c, &tenant.id, id, now)? {
             return Err(not_found());
         }
         let (event, outcome) = (AuditEvent::InvitationRevoked, AuditOutcome::Success);
-        audit::entry(event, outcome).tenant(&tenant.id).by(client).detail(id.as_str()).record(c, now)
+        audit::entry(event, outcome).tenant(&tenant.id).by(client).actor(principal).detail(id.as_str()).record(c, now)
     })
 }
 

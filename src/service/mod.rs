@@ -1,6 +1,7 @@
 //! Use cases: each public function is one thing a caller can do. They combine the rules
 //! (`auth`) with persistence (`store`) and run on blocking threads, never on the async workers.
 
+pub mod access;
 pub mod api_keys;
 pub mod audit;
 pub mod audit_log;
@@ -15,6 +16,7 @@ pub mod password_reset;
 pub mod policy;
 pub mod second_factor;
 pub mod sessions;
+pub mod settings_preview;
 pub mod signing_keys;
 pub mod sms_budget;
 pub mod tenants;

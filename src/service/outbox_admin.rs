@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::access::{tenant_for, Need};
 use super::api_keys::Principal;
-use super::users::managed_tenant;
 use crate::domain::{Channel, ErrorCode, OutboxId, OutboxStatus, Slug};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -84,14 +84,14 @@ pub fn list(
         return Err(AppError::validation(ErrorCode::InvalidLimit, "limit must be between 1 and 200"));
     }
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     Ok(rows::list(&mut conn, &tenant.id, status, limit)?.iter().map(OutboxMessage::from).collect())
 }
 
 /// Queues a failed message again (while its code is still valid); the worker sends it.
 pub fn retry(state: &AppState, principal: &Principal, slug: &Slug, id: &OutboxId) -> Result<OutboxMessage, AppError> {
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     if !rows::requeue(&mut conn, &tenant.id, id, state.now())? {
         return match rows::find(&mut conn, id)?.filter(|r| r.tenant_id.as_ref() == Some(&tenant.id)) {
             None => Err(AppError::not_found("message")),

@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::api_keys::Principal;
 use super::sessions::{AccessContext, Warning, WarningCode};
 use crate::auth::policy::{evaluate, Decision, Evaluation, Facts};
-use crate::domain::{ErrorCode, MethodKind, Slug, TwoFactorMode, UserId};
+use crate::domain::{ErrorCode, GroupRule, MethodKind, Slug, TwoFactorMode, UserId};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::methods::{self, Method};
@@ -26,20 +26,35 @@ pub fn gather(
     remembered_device: bool,
 ) -> Result<(Facts, Vec<Method>), AppError> {
     let active = methods::active_for_user(c, &user.id)?;
-    let groups = groups::of_user(c, &user.id)?.into_iter().map(|g| (g.name, g.two_factor)).collect();
-    let facts = Facts {
+    let groups: Vec<_> = groups::of_user(c, &user.id)?.into_iter().map(|g| (g.name, g.two_factor)).collect();
+    let kinds: Vec<MethodKind> = active.iter().map(|m| m.kind).collect();
+    let facts = facts_of(tenant, user, &kinds, &groups, client_ip, remembered_device);
+    Ok((facts, active))
+}
+
+/// The facts of a login from what was read: the one place they are put together (a login, the
+/// "why" explanations, the settings preview).
+pub fn facts_of(
+    tenant: &Tenant,
+    user: &User,
+    active_kinds: &[MethodKind],
+    groups: &[(String, GroupRule)],
+    client_ip: Option<IpAddr>,
+    remembered_device: bool,
+) -> Facts {
+    Facts {
         tenant_mode: tenant.two_factor,
         sign_in: tenant.policy.sign_in,
         allowed_kinds: tenant.policy.allowed_methods.clone(),
-        groups,
+        groups: groups.to_vec(),
         exempt: user.two_factor_exempt,
-        active_kinds: active.iter().map(|m| m.kind).collect(),
+        active_kinds: active_kinds.to_vec(),
         client_ip,
         trusted_networks: tenant.policy.trusted_networks.clone(),
         remembered_device,
         prompt_dismissed: user.enrollment_prompt_dismissed,
-    };
-    Ok((facts, active))
+        administrator: user.role.is_some(),
+    }
 }
 
 /// The user's active methods that the tenant still allows, primary first.
@@ -192,7 +207,7 @@ pub fn explain_for_user(
         None => None,
     };
     let mut conn = state.db.get()?;
-    let tenant = super::users::managed_tenant(&mut conn, principal, slug)?;
+    let tenant = super::access::tenant_for(&mut conn, principal, slug, super::access::Need::ADMIN)?;
     let user =
         crate::store::users::find_in_tenant(&mut conn, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))?;
     explain(&mut conn, &tenant, &user, ip, false)

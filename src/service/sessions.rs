@@ -105,7 +105,12 @@ fn new_refresh_token(session_id: &SessionId, now: UnixTime, ttl: i64) -> (Opaque
     (token, row)
 }
 
-fn sign_access_token(state: &AppState, session: &Session, tenant: &Tenant, now: UnixTime) -> Result<String, AppError> {
+fn sign_access_token(
+    state: &AppState,
+    session: &Session,
+    (tenant, user): (&Tenant, &User),
+    now: UnixTime,
+) -> Result<String, AppError> {
     let claims = AccessClaims {
         iss: state.settings.issuer.clone(),
         sub: session.user_id.to_string(),
@@ -116,6 +121,7 @@ fn sign_access_token(state: &AppState, session: &Session, tenant: &Tenant, now: 
         sid: session.id.to_string(),
         tenant: tenant.slug.to_string(),
         amr: session.amr.split(' ').map(str::to_owned).collect(),
+        roles: user.role.iter().map(|r| r.as_str().to_owned()).collect(),
     };
     state.keys.signing_ring(now)?.sign(&claims).map_err(AppError::internal)
 }
@@ -169,7 +175,7 @@ pub fn authenticated(
     refresh: &OpaqueToken,
 ) -> Result<Authenticated, AppError> {
     Ok(Authenticated {
-        access_token: sign_access_token(state, session, tenant, state.now())?,
+        access_token: sign_access_token(state, session, (tenant, user), state.now())?,
         token_type: "Bearer".into(),
         expires_in: state.settings.access_token_ttl_secs,
         refresh_token: refresh.reveal().to_owned(),
@@ -316,7 +322,7 @@ pub fn introspect(state: &AppState, principal: &Principal, token: &str) -> Resul
         Err(AppError::Unauthorized { .. }) => return Ok(inactive),
         Err(other) => return Err(other),
     };
-    if !principal.may_manage_tenant(&ctx.tenant.id) {
+    if !principal.may_introspect(&ctx.tenant.id) {
         return Ok(inactive);
     }
     let c = ctx.claims;
@@ -348,7 +354,7 @@ fn introspect_refresh(state: &AppState, principal: &Principal, token: &str) -> R
         None => None,
     };
     match (session, tenant) {
-        (Some(s), Some(t)) if row.used_at.is_none() && row.expires_at > now && principal.may_manage_tenant(&t.id) => {
+        (Some(s), Some(t)) if row.used_at.is_none() && row.expires_at > now && principal.may_introspect(&t.id) => {
             Ok(Introspection {
                 active: true,
                 token_type: Some("refresh_token".into()),

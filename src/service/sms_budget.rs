@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::access::{tenant_for, Need};
 use super::api_keys::Principal;
 use super::audit;
-use super::users::managed_tenant;
 use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, Slug};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -54,7 +54,7 @@ fn view(c: &mut AnyConnection, tenant: &Tenant, now: crate::domain::UnixTime) ->
 
 pub fn get(state: &AppState, principal: &Principal, slug: &Slug) -> Result<SmsBudget, AppError> {
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     view(&mut conn, &tenant, state.now())
 }
 
@@ -66,7 +66,7 @@ pub fn top_up(state: &AppState, principal: &Principal, slug: &Slug, input: TopUp
     }
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     state.db.transaction_on(&mut conn, |c| {
         let Some(balance) = tenants::top_up_sms(c, &tenant.id, input.messages)? else {
             return Err(AppError::conflict(
@@ -77,6 +77,7 @@ pub fn top_up(state: &AppState, principal: &Principal, slug: &Slug, input: TopUp
         let detail = format!("+{} → {balance}", input.messages);
         audit::entry(AuditEvent::SmsBudgetToppedUp, AuditOutcome::Success)
             .tenant(&tenant.id)
+            .actor(principal)
             .detail(&detail)
             .record(c, now)?;
         view(c, &tenant, now)

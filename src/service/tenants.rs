@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::access::{tenant_for, Need, Principal};
 use super::audit;
 use super::views::TenantView;
 use crate::auth::totp::TotpParams;
@@ -320,7 +321,7 @@ fn policy_from(input: &UpdateTenant, current: &TenantPolicy) -> Result<Option<Te
     Ok(Some(policy))
 }
 
-fn changes_from(input: UpdateTenant, current: &Tenant, now: UnixTime) -> Result<TenantChanges, AppError> {
+pub(crate) fn changes_from(input: UpdateTenant, current: &Tenant, now: UnixTime) -> Result<TenantChanges, AppError> {
     let totp = match &input.totp {
         Some(t) => {
             let params = TotpParams::new(
@@ -454,33 +455,87 @@ pub fn list(state: &AppState, query: ListTenants) -> Result<TenantPage, AppError
     Ok(TenantPage { tenants, next_after })
 }
 
+/// The names of the settings a change sets (never their values), for the audit trail.
+fn changed_settings(input: &UpdateTenant) -> String {
+    let set = [
+        ("name", input.name.is_some()),
+        ("two_factor", input.two_factor.is_some()),
+        ("totp", input.totp.is_some()),
+        ("second_factor_lockout_threshold", input.second_factor_lockout_threshold.is_some()),
+        ("password_lockout_threshold", input.password_lockout_threshold.is_some()),
+        ("lockout_duration_secs", input.lockout_duration_secs.is_some()),
+        ("remember_device_days", input.remember_device_days.is_some()),
+        ("allowed_methods", input.allowed_methods.is_some()),
+        ("trusted_networks", input.trusted_networks.is_some()),
+        ("sign_in", input.sign_in.is_some()),
+        ("sso_url", input.sso_url.is_some()),
+        ("sms_budget", input.sms_budget.is_some()),
+        ("message_limits", input.message_limits.is_some()),
+        ("sms_allowed_countries", input.sms_allowed_countries.is_some()),
+        ("web_origin", input.web_origin.is_some()),
+        ("admin_contact", input.admin_contact.is_some()),
+        ("sms_budget_low_threshold", input.sms_budget_low_threshold.is_some()),
+        ("security_notices", input.security_notices.is_some()),
+        ("notify_unfinished_second_factor", input.notify_unfinished_second_factor.is_some()),
+        ("public_url", input.public_url.is_some()),
+        ("password_reset", input.password_reset.is_some()),
+        ("audit_retention_days", input.audit_retention_days.is_some()),
+        ("webauthn_rp_id", input.webauthn_rp_id.is_some()),
+        ("webauthn_origins", input.webauthn_origins.is_some()),
+        ("webauthn_allowed_aaguids", input.webauthn_allowed_aaguids.is_some()),
+        ("passkey_sign_in", input.passkey_sign_in.is_some()),
+    ];
+    set.iter().filter(|(_, on)| *on).map(|(name, _)| *name).collect::<Vec<_>>().join(" ")
+}
+
+/// The tenant as it would be with `changes` (its mode and policy document), refusing a second
+/// factor asked of a tenant that signs in through SSO.
+pub(crate) fn after(tenant: &Tenant, changes: &TenantChanges) -> Result<Tenant, AppError> {
+    let mut next = tenant.clone();
+    next.two_factor = changes.two_factor.unwrap_or(tenant.two_factor);
+    if let Some(policy) = &changes.policy {
+        next.policy = policy.clone();
+    }
+    if next.policy.sign_in == SignInSource::Sso && next.two_factor != TwoFactorMode::Off {
+        return Err(AppError::conflict(
+            ErrorCode::TwoFactorUnavailable,
+            "a second factor is unavailable for this tenant: sign-in through SSO (set two_factor to off)",
+        ));
+    }
+    Ok(next)
+}
+
 pub fn require(conn: &mut AnyConnection, slug: &Slug) -> Result<Tenant, AppError> {
     rows::find_by_slug(conn, slug)?.ok_or(AppError::not_found("tenant"))
 }
 
-pub fn get(state: &AppState, slug: &Slug) -> Result<TenantView, AppError> {
+pub fn get(state: &AppState, principal: &Principal, slug: &Slug) -> Result<TenantView, AppError> {
     let mut conn = state.db.get()?;
-    Ok(TenantView::from(&require(&mut conn, slug)?))
+    Ok(TenantView::from(&tenant_for(&mut conn, principal, slug, Need::ADMIN)?))
 }
 
 /// Applies the changes on the row as it is under its lock, so that two concurrent changes of the
 /// policy document cannot overwrite each other's fields.
-pub fn update(state: &AppState, slug: &Slug, input: UpdateTenant) -> Result<TenantView, AppError> {
+///
+/// Owners change everything but the SMS budget, which is the platform's (`POST …/sms-budget/top-up`).
+pub fn update(
+    state: &AppState,
+    principal: &Principal,
+    slug: &Slug,
+    input: UpdateTenant,
+) -> Result<TenantView, AppError> {
+    if input.sms_budget.is_some() {
+        principal.require_platform()?;
+    }
+    let changed = changed_settings(&input);
     let mut conn = state.db.get()?;
     let now = state.now();
     let tenant = state.db.transaction_on(&mut conn, |c| {
-        let id = require(c, slug)?.id;
+        let id = tenant_for(c, principal, slug, Need::SETTINGS.recent())?.id;
         rows::lock(c, &id)?;
         let tenant = rows::find_by_id(c, &id)?.ok_or(AppError::not_found("tenant"))?;
         let changes = changes_from(input, &tenant, now)?;
-        let mode = changes.two_factor.unwrap_or(tenant.two_factor);
-        let sign_in = changes.policy.as_ref().unwrap_or(&tenant.policy).sign_in;
-        if sign_in == SignInSource::Sso && mode != TwoFactorMode::Off {
-            return Err(AppError::conflict(
-                ErrorCode::TwoFactorUnavailable,
-                "a second factor is unavailable for this tenant: sign-in through SSO (set two_factor to off)",
-            ));
-        }
+        let sign_in = after(&tenant, &changes)?.policy.sign_in;
         let policy_changed = changes.policy.is_some() || changes.two_factor.is_some();
         let to_sso = sign_in == SignInSource::Sso && tenant.policy.sign_in != SignInSource::Sso;
         rows::update(c, &id, &changes)?;
@@ -490,7 +545,11 @@ pub fn update(state: &AppState, slug: &Slug, input: UpdateTenant) -> Result<Tena
             crate::store::device_tokens::revoke_all_for_tenant(c, &id, now)?;
         }
         if policy_changed {
-            audit::entry(AuditEvent::PolicyChanged, AuditOutcome::Success).tenant(&id).record(c, now)?;
+            audit::entry(AuditEvent::PolicyChanged, AuditOutcome::Success)
+                .tenant(&id)
+                .actor(principal)
+                .detail(&changed)
+                .record(c, now)?;
         }
         rows::find_by_id(c, &id)?.ok_or(AppError::not_found("tenant"))
     })?;

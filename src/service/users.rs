@@ -1,14 +1,14 @@
-//! Users of a tenant, managed with a platform admin key or that tenant's own key.
+//! Users of a tenant, managed with a platform admin key, a tenant key or by the tenant's own administrators.
 
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::api_keys::Principal;
+use super::access::{tenant_for, Need, Principal};
 use super::audit;
 use super::views::UserView;
 use crate::auth::{password, validate};
 use crate::domain::ErrorCode;
-use crate::domain::{AuditEvent, AuditOutcome, Email, GroupId, PhoneNumber, Slug, UnixTime, UserId, Username};
+use crate::domain::{AuditEvent, AuditOutcome, Email, GroupId, PhoneNumber, Role, Slug, UnixTime, UserId, Username};
 use crate::error::AppError;
 use crate::service::second_factor::MethodSummary;
 use crate::state::AppState;
@@ -114,20 +114,29 @@ pub(crate) fn set_groups_checked(
     })
 }
 
-/// The admin view of a user: with their groups.
-fn admin_view(conn: &mut AnyConnection, tenant: &Tenant, user: &User) -> Result<UserView, AppError> {
+/// The admin view of a user: with their groups, methods, remembered devices and last sign-in.
+fn admin_view(conn: &mut AnyConnection, tenant: &Tenant, user: &User, now: UnixTime) -> Result<UserView, AppError> {
     let mut view = UserView::new(user, &tenant.slug).with_groups(&groups::of_user(conn, &user.id)?);
     let methods = crate::store::methods::list_for_user(conn, &user.id)?;
     view.methods =
         Some(methods.iter().map(|m| MethodSummary::of(m).disabled_unless(tenant.policy.allows(m.kind))).collect());
+    view.devices = Some(crate::service::second_factor::devices::of_user(conn, &user.id, now)?);
+    view.last_sign_in_at = Some(sessions::last_opened(conn, &user.id)?.map(crate::clock::rfc3339));
     Ok(view)
 }
 
-fn audit_exemption(c: &mut AnyConnection, user: &User, exempt: bool, now: UnixTime) -> Result<(), AppError> {
+fn audit_exemption(
+    c: &mut AnyConnection,
+    principal: &Principal,
+    user: &User,
+    exempt: bool,
+    now: UnixTime,
+) -> Result<(), AppError> {
     let detail = if exempt { "exempt" } else { "not_exempt" };
     audit::entry(AuditEvent::ExemptionChanged, AuditOutcome::Success)
         .tenant(&user.tenant_id)
         .user(&user.id)
+        .actor(principal)
         .detail(detail)
         .record(c, now)
 }
@@ -140,14 +149,18 @@ pub fn set_groups(
     input: SetGroups,
 ) -> Result<UserView, AppError> {
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     let user = require_user(&mut conn, &tenant, user_id)?;
     let now = state.now();
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         set_groups_checked(c, &tenant, &user.id, &input.group_ids)?;
-        audit::entry(AuditEvent::GroupsChanged, AuditOutcome::Success).tenant(&tenant.id).user(&user.id).record(c, now)
+        audit::entry(AuditEvent::GroupsChanged, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .actor(principal)
+            .record(c, now)
     })?;
-    admin_view(&mut conn, &tenant, &user)
+    admin_view(&mut conn, &tenant, &user, now)
 }
 
 /// `text` for a LIKE pattern: `\`, `%` and `_` stand for themselves.
@@ -181,6 +194,9 @@ pub struct ListUsers {
     /// Only members of this group.
     #[param(schema_with = crate::domain::schema::uuid)]
     pub group: Option<GroupId>,
+    /// Only users holding exactly this role.
+    #[param(inline, value_type = Option<Role>)]
+    pub role: Option<Role>,
     /// At most this many users (1-200, default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
@@ -195,6 +211,16 @@ pub struct ListUsers {
 pub enum TwoFactorFilter {
     None,
     Enrolled,
+}
+
+/// The roles a user holds on the tenant's admin API.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetRoles {
+    /// `[]`, `["admin"]` or `["owner"]` (an owner can do all an admin can; `["admin", "owner"]`
+    /// is the same as `["owner"]`).
+    #[schema(max_items = 2)]
+    pub roles: Vec<Role>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -213,24 +239,6 @@ impl std::fmt::Debug for CreateUser {
 impl std::fmt::Debug for UpdateUser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateUser").field("email", &self.email).field("active", &self.active).finish_non_exhaustive()
-    }
-}
-
-/// The tenant named by `slug`, if the principal may manage it.
-/// A tenant key asking about another slug gets the same 403 whether that tenant exists or not
-/// (its own tenant is checked first), so a key cannot probe for other tenants.
-pub fn managed_tenant(conn: &mut AnyConnection, principal: &Principal, slug: &Slug) -> Result<Tenant, AppError> {
-    let other = || AppError::forbidden("this API key belongs to another tenant");
-    match principal {
-        Principal::Platform { .. } => super::tenants::require(conn, slug),
-        Principal::Tenant { .. } => {
-            let tenant = crate::store::tenants::find_by_slug(conn, slug)?.ok_or_else(other)?;
-            if principal.may_manage_tenant(&tenant.id) {
-                Ok(tenant)
-            } else {
-                Err(other())
-            }
-        }
     }
 }
 
@@ -272,7 +280,7 @@ pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: Creat
     let phone_number = input.phone_number.as_deref().map(PhoneNumber::parse).transpose()?;
     let display_name = validate::display_name(input.display_name)?;
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     let id = UserId::new();
     if let Some(conflict) = taken(&mut conn, &tenant, &email, username.as_ref(), &id)? {
         return Err(conflict);
@@ -299,17 +307,23 @@ pub fn create(state: &AppState, principal: &Principal, slug: &Slug, input: Creat
         username,
         unfinished_alert_at: None,
         email_verified: input.email_verified.unwrap_or(false),
+        role: None,
     };
     let inserted = state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         rows::insert(c, &user)?;
         set_groups_checked(c, &tenant, &user.id, input.group_ids.as_deref().unwrap_or_default())?;
+        audit::entry(AuditEvent::UserCreated, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .actor(principal)
+            .record(c, now)?;
         if user.two_factor_exempt {
-            audit_exemption(c, &user, true, now)?;
+            audit_exemption(c, principal, &user, true, now)?;
         }
         Ok(())
     });
     match inserted {
-        Ok(()) => admin_view(&mut conn, &tenant, &user),
+        Ok(()) => admin_view(&mut conn, &tenant, &user, now),
         Err(AppError::Internal(e)) => match taken(&mut conn, &tenant, &user.email, user.username.as_ref(), &user.id)? {
             Some(conflict) => Err(conflict),
             None => Err(AppError::Internal(e)),
@@ -324,7 +338,7 @@ pub fn list(state: &AppState, principal: &Principal, slug: &Slug, query: ListUse
         return Err(AppError::validation(ErrorCode::InvalidLimit, "limit must be between 1 and 200"));
     }
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     let prefix = match query.q.as_deref().map(str::trim) {
         None => None,
         Some(q) if q.is_empty() || q.chars().count() > 100 => {
@@ -337,6 +351,7 @@ pub fn list(state: &AppState, principal: &Principal, slug: &Slug, query: ListUse
         locked: query.locked.map(|locked| (locked, state.now())),
         enrolled: query.two_factor.map(|t| matches!(t, TwoFactorFilter::Enrolled)),
         group: query.group.clone(),
+        role: query.role,
     };
     let users = rows::list_in_tenant(&mut conn, &tenant.id, &filter, query.after.as_ref(), limit + 1)?;
     let shown = usize::try_from(limit).unwrap_or(0);
@@ -348,9 +363,9 @@ pub fn list(state: &AppState, principal: &Principal, slug: &Slug, query: ListUse
 
 pub fn get(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<UserView, AppError> {
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     let user = require_user(&mut conn, &tenant, user_id)?;
-    admin_view(&mut conn, &tenant, &user)
+    admin_view(&mut conn, &tenant, &user, state.now())
 }
 
 pub fn update(
@@ -361,8 +376,10 @@ pub fn update(
     input: UpdateUser,
 ) -> Result<UserView, AppError> {
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     let user = require_user(&mut conn, &tenant, user_id)?;
+    principal.may_act_on(&user)?;
+    let changed = changed_fields(&input);
     let now = state.now();
     let email = input.email.as_deref().map(Email::parse).transpose()?;
     let mut changes = UserChanges {
@@ -409,6 +426,9 @@ pub fn update(
     let exemption_changed = input.two_factor_exempt.filter(|e| *e != user.two_factor_exempt);
     let phone_changed = changes.phone_number.clone().filter(|p| p != &user.phone_number);
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
+        if input.active == Some(false) && user.active {
+            keep_an_owner(c, &tenant, &user.id)?;
+        }
         // Checked above; a unique violation here is a concurrent edit that took it first.
         rows::update(c, &user.id, &changes).map_err(|e| match e {
             e if e.is_unique_violation_on("username") => username_taken(),
@@ -416,7 +436,7 @@ pub fn update(
             e => e.into(),
         })?;
         if let Some(new_phone) = &phone_changed {
-            phone_number_changed(c, state, (&tenant, &user), new_phone.as_ref(), now)?;
+            phone_number_changed(c, state, principal, (&tenant, &user), new_phone.as_ref(), now)?;
         }
         if withdraw_invitations {
             crate::store::invitations::revoke_for_user(c, &user.id, now)?;
@@ -431,15 +451,22 @@ pub fn update(
             audit::entry(AuditEvent::GroupsChanged, AuditOutcome::Success)
                 .tenant(&tenant.id)
                 .user(&user.id)
+                .actor(principal)
                 .record(c, now)?;
         }
         if let Some(exempt) = exemption_changed {
-            audit_exemption(c, &user, exempt, now)?;
+            audit_exemption(c, principal, &user, exempt, now)?;
         }
-        Ok(())
+        let event = if input.active == Some(false) { AuditEvent::UserDeactivated } else { AuditEvent::UserUpdated };
+        audit::entry(event, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .actor(principal)
+            .detail(&changed)
+            .record(c, now)
     })?;
     let user = require_user(&mut conn, &tenant, user_id)?;
-    admin_view(&mut conn, &tenant, &user)
+    admin_view(&mut conn, &tenant, &user, now)
 }
 
 /// The profile's number changed: SMS methods enrolled from it follow it (the next code goes to
@@ -448,6 +475,7 @@ pub fn update(
 fn phone_number_changed(
     c: &mut AnyConnection,
     state: &AppState,
+    principal: &Principal,
     (tenant, user): (&Tenant, &User),
     new_phone: Option<&PhoneNumber>,
     now: UnixTime,
@@ -459,14 +487,12 @@ fn phone_number_changed(
     };
     let hint = |p: Option<&PhoneNumber>| p.map_or_else(|| "none".to_owned(), PhoneNumber::hint);
     let detail = format!("{} → {}; {moved} SMS method(s) {what}", hint(user.phone_number.as_ref()), hint(new_phone));
-    audit::by_system(
-        c,
-        (&tenant.id, Some(&user.id)),
-        AuditEvent::PhoneNumberChanged,
-        AuditOutcome::Success,
-        &detail,
-        now,
-    )?;
+    audit::entry(AuditEvent::PhoneNumberChanged, AuditOutcome::Success)
+        .tenant(&tenant.id)
+        .user(&user.id)
+        .actor(principal)
+        .detail(&detail)
+        .record(c, now)?;
     // The notice is about sign-in codes: only a user who received codes at the old number
     // (an SMS method that followed it) gets one; it would cost an SMS for nothing otherwise.
     if let (Some(old), true, true) = (&user.phone_number, tenant.policy.security_notices, moved > 0) {
@@ -475,6 +501,70 @@ fn phone_number_changed(
         crate::service::outbox::try_enqueue_for_worker(c, state, (tenant, Some(&user.id)), notice, expires, now);
     }
     Ok(())
+}
+
+/// The names of the fields a change sets (never their values), for the audit trail.
+fn changed_fields(input: &UpdateUser) -> String {
+    let set = [
+        ("email", input.email.is_some()),
+        ("username", input.username.is_some()),
+        ("password", input.password.is_some()),
+        ("phone_number", input.phone_number.is_some()),
+        ("display_name", input.display_name.is_some()),
+        ("active", input.active.is_some()),
+        ("two_factor_exempt", input.two_factor_exempt.is_some()),
+        ("enrollment_prompt_dismissed", input.enrollment_prompt_dismissed.is_some()),
+        ("group_ids", input.group_ids.is_some()),
+    ];
+    set.iter().filter(|(_, on)| *on).map(|(name, _)| *name).collect::<Vec<_>>().join(" ")
+}
+
+/// Refuses a change that would leave the tenant without an active owner: takes the tenant's row
+/// lock first, so two owners demoting or deactivating each other at once cannot both pass.
+pub(crate) fn keep_an_owner(c: &mut AnyConnection, tenant: &Tenant, user_id: &UserId) -> Result<(), AppError> {
+    crate::store::tenants::lock(c, &tenant.id)?;
+    let user = require_user(c, tenant, user_id)?;
+    if user.role == Some(Role::Owner) && user.active && rows::count_other_owners(c, &tenant.id, user_id)? == 0 {
+        return Err(AppError::conflict(
+            ErrorCode::LastOwner,
+            "this is the tenant's last owner: make another user an owner first",
+        ));
+    }
+    Ok(())
+}
+
+/// `PUT …/users/{id}/roles`: the user's roles become `roles` (`owner` includes `admin`).
+pub fn set_roles(
+    state: &AppState,
+    principal: &Principal,
+    slug: &Slug,
+    user_id: &UserId,
+    input: SetRoles,
+) -> Result<UserView, AppError> {
+    let role = input.roles.iter().copied().max();
+    let now = state.now();
+    let mut conn = state.db.get()?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::SETTINGS.recent())?;
+    state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
+        let user = require_user(c, &tenant, user_id)?;
+        if user.role == role {
+            return Ok(());
+        }
+        if role != Some(Role::Owner) {
+            keep_an_owner(c, &tenant, &user.id)?;
+        }
+        rows::set_role(c, &user.id, role, now)?;
+        let name = |r: Option<Role>| r.map_or("none", Role::as_str);
+        let detail = format!("{} → {}", name(user.role), name(role));
+        audit::entry(AuditEvent::RolesChanged, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .actor(principal)
+            .detail(&detail)
+            .record(c, now)
+    })?;
+    let user = require_user(&mut conn, &tenant, user_id)?;
+    admin_view(&mut conn, &tenant, &user, now)
 }
 
 pub fn deactivate(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<(), AppError> {

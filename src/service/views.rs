@@ -151,6 +151,15 @@ pub struct UserView {
     /// last use. Never a secret or a full destination.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub methods: Option<Vec<crate::service::second_factor::MethodSummary>>,
+    /// The user's live remembered devices (in the admin view of one user).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub devices: Option<Vec<crate::service::second_factor::devices::DeviceView>>,
+    /// What the user may do on the tenant's admin API: `[]`, `["admin"]` or `["owner"]`.
+    pub roles: Vec<crate::domain::Role>,
+    /// When the user last signed in (in the admin view of one user; `null`: never).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Option<String>>, format = DateTime)]
+    pub last_sign_in_at: Option<Option<String>>,
     /// Set while the account is locked after too many failures.
     #[schema(format = DateTime)]
     pub locked_until: Option<String>,
@@ -175,6 +184,9 @@ impl UserView {
             enrollment_prompt_dismissed: user.enrollment_prompt_dismissed,
             groups: None,
             methods: None,
+            devices: None,
+            roles: user.role.into_iter().collect(),
+            last_sign_in_at: None,
             locked_until: user.locked_until.map(rfc3339),
             created_at: rfc3339(user.created_at),
             updated_at: rfc3339(user.updated_at),
@@ -240,6 +252,10 @@ pub struct ApiKeyView {
     pub created_at: String,
     #[schema(format = DateTime)]
     pub revoked_at: Option<String>,
+    /// A tenant key's scopes: `["introspect"]`, or `["introspect", "admin"]`; absent for a
+    /// platform admin key (it may do everything).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<crate::domain::KeyScope>>,
 }
 
 impl ApiKeyView {
@@ -251,6 +267,14 @@ impl ApiKeyView {
             tenant: tenant_slug.map(ToString::to_string),
             created_at: rfc3339(key.created_at),
             revoked_at: key.revoked_at.map(rfc3339),
+            scopes: key.tenant_id.as_ref().map(|_| {
+                use crate::domain::KeyScope;
+                if key.admin_scope {
+                    vec![KeyScope::Introspect, KeyScope::Admin]
+                } else {
+                    vec![KeyScope::Introspect]
+                }
+            }),
         }
     }
 }

@@ -17,6 +17,8 @@ pub struct ApiKey {
     pub key_hash: String,
     pub created_at: UnixTime,
     pub revoked_at: Option<UnixTime>,
+    /// A tenant key may also use the admin API (else: token introspection only).
+    pub admin_scope: bool,
 }
 
 pub fn insert(conn: &mut AnyConnection, key: &ApiKey) -> Result<(), StoreError> {

@@ -3,7 +3,7 @@
 use super::prepared::execute_prepared;
 use diesel::prelude::*;
 
-use crate::domain::{AuditEvent, AuditOutcome, TenantId, UnixTime, UserId};
+use crate::domain::{ApiKeyId, AuditEvent, AuditOutcome, TenantId, UnixTime, UserId};
 
 use super::schema::audit_events as a;
 use super::{new_id, AnyConnection, StoreError};
@@ -20,6 +20,9 @@ pub struct AuditRow {
     pub ip: Option<String>,
     pub created_at: UnixTime,
     pub user_agent: Option<String>,
+    /// The administrator who did it on the admin API, or the key.
+    pub actor_user_id: Option<UserId>,
+    pub actor_key_id: Option<ApiKeyId>,
 }
 
 /// What to record; `record` fills in the id.
@@ -33,6 +36,8 @@ pub struct Entry<'a> {
     pub ip: Option<&'a str>,
     pub user_agent: Option<&'a str>,
     pub at: UnixTime,
+    pub actor_user_id: Option<&'a UserId>,
+    pub actor_key_id: Option<&'a ApiKeyId>,
 }
 
 pub fn record(conn: &mut AnyConnection, e: Entry<'_>) -> Result<(), StoreError> {
@@ -46,6 +51,8 @@ pub fn record(conn: &mut AnyConnection, e: Entry<'_>) -> Result<(), StoreError> 
         ip: e.ip.map(str::to_owned),
         created_at: e.at,
         user_agent: e.user_agent.map(str::to_owned),
+        actor_user_id: e.actor_user_id.cloned(),
+        actor_key_id: e.actor_key_id.cloned(),
     };
     execute_prepared!(diesel::insert_into(a::table).values(&row), conn)?;
     Ok(())

@@ -71,6 +71,18 @@ pub fn of_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<Vec<Group>,
         .load(conn)?)
 }
 
+/// Every membership in a tenant's groups, as (user, group name, rule).
+pub fn memberships_in_tenant(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+) -> Result<Vec<(UserId, String, GroupRule)>, StoreError> {
+    Ok(gm::table
+        .inner_join(g::table)
+        .filter(g::tenant_id.eq(tenant_id))
+        .select((gm::user_id, g::name, g::two_factor))
+        .load(conn)?)
+}
+
 /// Makes `group_ids` the user's groups (the caller has checked they belong to the user's tenant).
 pub fn set_for_user(conn: &mut AnyConnection, user_id: &UserId, group_ids: &[GroupId]) -> Result<(), StoreError> {
     diesel::delete(gm::table.filter(gm::user_id.eq(user_id))).execute(conn)?;

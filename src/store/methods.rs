@@ -120,6 +120,19 @@ pub fn active_for_user(conn: &mut AnyConnection, user_id: &UserId) -> Result<Vec
     Ok(list_for_user(conn, user_id)?.into_iter().filter(Method::is_active).collect())
 }
 
+/// The kinds of every active method of a tenant's users, as (user, kind): the settings preview
+/// weighs every user at once.
+pub fn active_kinds_in_tenant(
+    conn: &mut AnyConnection,
+    tenant_id: &TenantId,
+) -> Result<Vec<(UserId, MethodKind)>, StoreError> {
+    Ok(m::table
+        .filter(m::tenant_id.eq(tenant_id))
+        .filter(m::status.eq(MethodStatus::Active))
+        .select((m::user_id, m::kind))
+        .load(conn)?)
+}
+
 /// Accepts a TOTP time step only if it is later than every step accepted before; exactly one
 /// of several concurrent callers with the same step gets `true`.
 pub fn accept_totp_step(conn: &mut AnyConnection, id: &MethodId, step: i64, now: UnixTime) -> Result<bool, StoreError> {

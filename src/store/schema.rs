@@ -44,6 +44,7 @@ diesel::table! {
         username -> Nullable<Text>,
         unfinished_alert_at -> Nullable<BigInt>,
         email_verified -> Bool,
+        role -> Nullable<Text>,
     }
 }
 
@@ -56,6 +57,7 @@ diesel::table! {
         key_hash -> Text,
         created_at -> BigInt,
         revoked_at -> Nullable<BigInt>,
+        admin_scope -> Bool,
     }
 }
 
@@ -188,6 +190,8 @@ diesel::table! {
         ip -> Nullable<Text>,
         created_at -> BigInt,
         user_agent -> Nullable<Text>,
+        actor_user_id -> Nullable<Text>,
+        actor_key_id -> Nullable<Text>,
     }
 }
 

@@ -87,6 +87,14 @@ pub fn opened_since(conn: &mut AnyConnection, user_id: &UserId, since: UnixTime)
     Ok(n > 0)
 }
 
+/// When the user last signed in (the newest session), if ever.
+pub fn last_opened(conn: &mut AnyConnection, user_id: &UserId) -> Result<Option<UnixTime>, StoreError> {
+    Ok(sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .select(diesel::dsl::max(sessions::created_at))
+        .first::<Option<UnixTime>>(conn)?)
+}
+
 /// Revokes every live session of a tenant (its users now sign in elsewhere).
 pub fn revoke_all_for_tenant(
     conn: &mut AnyConnection,

@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
 use super::prepared::execute_prepared;
-use crate::domain::{Email, GroupId, LockReason, PhoneNumber, TenantId, UnixTime, UserId, Username};
+use crate::domain::{Email, GroupId, LockReason, PhoneNumber, Role, TenantId, UnixTime, UserId, Username};
 
 use super::schema::users;
 use super::{AnyConnection, StoreError};
@@ -33,6 +33,8 @@ pub struct User {
     pub unfinished_alert_at: Option<UnixTime>,
     /// The user proved the profile's email (an accepted invitation), or an admin vouched for it.
     pub email_verified: bool,
+    /// What the user may do on the tenant's admin API, read afresh on every admin request.
+    pub role: Option<Role>,
 }
 
 /// The fields an admin may change; `None` leaves a field as it is.
@@ -127,6 +129,8 @@ pub struct UserFilter {
     /// With an active second-factor method (`true`), or none (`false`).
     pub enrolled: Option<bool>,
     pub group: Option<GroupId>,
+    /// Holding exactly this role.
+    pub role: Option<Role>,
 }
 
 diesel::define_sql_function! {
@@ -180,7 +184,43 @@ pub fn list_in_tenant(
             g::table.filter(g::user_id.eq(users::id)).filter(g::group_id.eq(group.clone())).select(g::user_id),
         ));
     }
+    if let Some(role) = filter.role {
+        query = query.filter(users::role.eq(role));
+    }
     Ok(query.order(users::email.asc()).limit(limit).select(User::as_select()).load(conn)?)
+}
+
+/// Every active user of a tenant (the settings preview weighs them all).
+pub fn active_in_tenant(conn: &mut AnyConnection, tenant_id: &TenantId) -> Result<Vec<User>, StoreError> {
+    Ok(users::table
+        .filter(users::tenant_id.eq(tenant_id))
+        .filter(users::active.eq(true))
+        .order(users::email.asc())
+        .select(User::as_select())
+        .load(conn)?)
+}
+
+/// Gives a user a role (or none). Call under the tenant's row lock (`tenants::lock`), so the
+/// "last owner" count it follows cannot race another change.
+pub fn set_role(
+    conn: &mut AnyConnection,
+    user_id: &UserId,
+    role: Option<Role>,
+    now: UnixTime,
+) -> Result<(), StoreError> {
+    diesel::update(users::table.find(user_id)).set((users::role.eq(role), users::updated_at.eq(now))).execute(conn)?;
+    Ok(())
+}
+
+/// Active owners of the tenant other than `except`.
+pub fn count_other_owners(conn: &mut AnyConnection, tenant_id: &TenantId, except: &UserId) -> Result<i64, StoreError> {
+    Ok(users::table
+        .filter(users::tenant_id.eq(tenant_id))
+        .filter(users::role.eq(Role::Owner))
+        .filter(users::active.eq(true))
+        .filter(users::id.ne(except))
+        .count()
+        .get_result(conn)?)
 }
 
 pub fn update(conn: &mut AnyConnection, user_id: &UserId, changes: &UserChanges) -> Result<(), StoreError> {

@@ -6,17 +6,34 @@ use crate::helpers::*;
 async fn tenant_keys_are_shown_once_listed_without_secret_and_revocable() -> TestResult {
     let app = spawn_app().await;
     app.tenant("acme").await;
-    let r = app.admin_post("/admin/tenants/acme/api-keys", json!({"name": "billing"})).await;
+    // A key made without scopes checks tokens only.
+    let r = app.admin_post("/admin/tenants/acme/api-keys", json!({"name": "gateway"})).await;
+    let (status, introspect_only) = status_body(r).await;
+    assert_eq!((status, &introspect_only["scopes"]), (201, &json!(["introspect"])));
+    let r = app
+        .client
+        .get(app.url("/admin/tenants/acme/users"))
+        .bearer_auth(str_of(&introspect_only, "secret"))
+        .send()
+        .await?;
+    assert_eq!(error_body(r).await["error"], "insufficient_scope");
+
+    let r = app.admin_post("/admin/tenants/acme/api-keys", json!({"name": "billing", "scopes": ["admin"]})).await;
     assert_eq!(r.status(), 201);
     let created: Value = r.json().await?;
     let secret = str_of(&created, "secret").to_owned();
     assert!(secret.starts_with("lk_tenant_"));
     assert_eq!(created["tenant"], "acme");
+    assert_eq!(created["scopes"], json!(["introspect", "admin"]), "admin includes introspect");
+    let r = app.admin_post("/admin/tenants/acme/api-keys", json!({"scopes": []})).await;
+    assert_eq!(r.status(), 400);
+    let r = app.admin_post("/admin/tenants/acme/api-keys", json!({"scopes": ["everything"]})).await;
+    assert_eq!(r.status(), 400);
 
     let list: Value = app.admin_get("/admin/tenants/acme/api-keys").await.json().await?;
-    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
     assert!(!list.to_string().contains(&secret));
-    assert!(secret.starts_with(str_of(&list[0], "prefix")));
+    assert!(secret.starts_with(str_of(&list[1], "prefix")));
 
     // The key works for its own tenant ...
     let r = app.client.get(app.url("/admin/tenants/acme/users")).bearer_auth(&secret).send().await?;

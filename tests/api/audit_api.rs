@@ -9,6 +9,7 @@ use crate::helpers::*;
 async fn a_tenants_trail_is_paged_newest_first_with_filters() -> TestResult {
     let app = spawn_app().await;
     let tenant = app.tenant("audited").await;
+    let key = app.tenant_key(&tenant).await;
     let alice = app.user(&tenant, "alice@example.com").await;
     app.user(&tenant, "bob@example.com").await;
     for _ in 0..3 {
@@ -24,7 +25,6 @@ async fn a_tenants_trail_is_paged_newest_first_with_filters() -> TestResult {
     }
     app.logged_in(&tenant, "bob@example.com").await;
 
-    let key = app.tenant_key(&tenant).await;
     let get = |query: String| {
         let url = app.url(&format!("/admin/tenants/{tenant}/audit{query}"));
         let key = key.clone();
@@ -38,6 +38,11 @@ async fn a_tenants_trail_is_paged_newest_first_with_filters() -> TestResult {
     assert!(times.windows(2).all(|w| w[0] >= w[1]), "newest first: {times:?}");
     assert_eq!(events[0]["event"], "login.password");
     assert_eq!(events[0]["outcome"], "success");
+    let created = events.iter().find(|e| e["event"] == "tenant.api_key_created").expect("the key's creation");
+    assert!(created["actor"]["key_id"].is_string(), "an admin action names who did it: {created}");
+    let made =
+        events.iter().find(|e| e["event"] == "user.created" && e["user_id"] == alice["id"]).expect("a user made");
+    assert!(made["actor"]["key_id"].is_string() && made["actor"]["user_id"].is_null(), "{made}");
 
     let alice_id = str_of(&alice, "id");
     let (_, failures) = get(format!("?user_id={alice_id}&event=login.password&limit=2")).await;
@@ -81,6 +86,7 @@ async fn users_see_their_own_activity_only() -> TestResult {
     let tenant = app.tenant("mine").await;
     app.user(&tenant, "me@example.com").await;
     app.user(&tenant, "them@example.com").await;
+    app.clock.advance(1);
     assert_eq!(app.login(&tenant, "me@example.com", "wrong password!").await.status(), 401);
     assert_eq!(app.login(&tenant, "them@example.com", "wrong password!").await.status(), 401);
     app.clock.advance(1);
@@ -90,7 +96,8 @@ async fn users_see_their_own_activity_only() -> TestResult {
     let (status, body) = status_body(r).await;
     assert_eq!(status, 200, "{body}");
     let events = body["events"].as_array().unwrap();
-    assert_eq!(events.len(), 2, "{body}");
+    assert_eq!(events.len(), 3, "{body}");
+    assert_eq!(events[2]["event"], "user.created", "the account's creation, by the administrator");
     assert_eq!((events[0]["event"].as_str(), events[0]["outcome"].as_str()), (Some("login.password"), Some("success")));
     assert_eq!(events[1]["outcome"], "failure");
     assert!(events.iter().all(|e| e["user_id"] == me["user"]["id"]));

@@ -249,7 +249,8 @@ impl TestApp {
     }
 
     pub async fn tenant_key(&self, tenant: &str) -> String {
-        let r = self.admin_post(&format!("/admin/tenants/{tenant}/api-keys"), json!({"name": "backend"})).await;
+        let body = json!({"name": "backend", "scopes": ["introspect", "admin"]});
+        let r = self.admin_post(&format!("/admin/tenants/{tenant}/api-keys"), body).await;
         assert_eq!(r.status(), 201);
         let body: Value = r.json().await.unwrap_or_else(|e| panic!("{e}"));
         body["secret"].as_str().unwrap_or_default().to_owned()

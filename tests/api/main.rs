@@ -13,6 +13,7 @@ mod twilio_fake;
 
 mod account_notices;
 mod admin_api_keys;
+mod admin_roles;
 mod admin_tenants;
 mod admin_users;
 mod architecture;

@@ -59,6 +59,14 @@ impl Modify for SecuritySchemes {
         components.add_security_scheme("admin_key", bearer("lk_admin_…", "A platform admin API key"));
         components.add_security_scheme("api_key", bearer("lk_tenant_…", "A tenant API key (or an admin key)"));
         components.add_security_scheme("access_token", bearer("JWT", "An access token from /login"));
+        components.add_security_scheme(
+            "admin_token",
+            bearer(
+                "JWT",
+                "An access token of a user of the tenant who holds the admin or owner role, from a sign-in with \
+                 a second factor (the role is read from the database on every request)",
+            ),
+        );
         let mut basic = Http::new(HttpAuthScheme::Basic);
         basic.description = Some("RFC 6749 client authentication: user name the API key's id, password the key".into());
         components.add_security_scheme("client_basic", SecurityScheme::Http(basic));
@@ -187,6 +195,7 @@ impl Modify for DescribedErrors {
                     .flatten()
                     .collect();
                 let by_token = schemes.iter().any(|s| s == "access_token");
+                let by_admin_token = schemes.iter().any(|s| s == "admin_token");
                 for (status, response) in op.responses.responses.iter_mut() {
                     let RefOr::T(response) = response else { continue };
                     if !response.description.is_empty() {
@@ -195,11 +204,14 @@ impl Modify for DescribedErrors {
                     let text = match status.as_str() {
                         "400" => "`invalid_body`, `invalid_path` or a field's own code: the request does not fit; `message` says which rule",
                         "401" if by_token => "`missing_credentials` or `invalid_token`: no access token, or one that is invalid, expired or of a revoked session",
+                        "401" if by_admin_token => "`missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old",
                         "401" => "`missing_credentials` or `invalid_api_key`: no API key, or one that is not valid",
+                        "403" if by_admin_token => "`forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account",
                         "403" if path.contains("{slug}") => "`forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not)",
                         "403" => "`forbidden`: this operation needs a platform admin key",
                         "404" if path.starts_with("/me") => "`not_found`: the caller has no such item",
                         "404" if path.starts_with("/challenges") => "`not_found`: no such challenge",
+                        "404" if by_admin_token => "`not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer",
                         "404" => "`not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist",
                         _ => continue,
                     };

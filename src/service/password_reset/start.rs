@@ -18,11 +18,11 @@ use crate::domain::{
     UnixTime, UserId,
 };
 use crate::error::AppError;
+use crate::service::access::{tenant_for, Need};
 use crate::service::api_keys::Principal;
 use crate::service::outbox::{self, Queued};
 use crate::service::second_factor::recovery;
 use crate::service::sessions::ClientInfo;
-use crate::service::users::managed_tenant;
 use crate::service::{audit, policy};
 use crate::state::AppState;
 use crate::store::password_resets::{self as rows, PasswordReset};
@@ -283,10 +283,11 @@ pub fn send_link(
 ) -> Result<ResetStarted, AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     let base = crate::service::tenants::public_url(&tenant, "sending reset links")?;
     state.db.transaction_on(&mut conn, |c| {
         let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))?;
+        principal.may_act_on(&user)?;
         if !user.active {
             return Err(AppError::conflict(ErrorCode::UserInactive, "the user is deactivated: activate them first"));
         }
@@ -311,7 +312,7 @@ pub fn send_link(
         rows::supersede_for_user(c, &user.id, now)?;
         rows::insert(c, &reset)?;
         let (event, outcome) = (AuditEvent::PasswordResetLinkSent, AuditOutcome::Success);
-        audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(client).record(c, now)?;
+        audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(client).actor(principal).record(c, now)?;
         Ok(ResetStarted { reset_id: reset.id.to_string(), expires_at: rfc3339(reset.expires_at) })
     })
 }

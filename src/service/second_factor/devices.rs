@@ -17,7 +17,7 @@ use crate::store::tenants::Tenant;
 use crate::store::users::User;
 use crate::store::AnyConnection;
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct DeviceView {
     #[schema(format = Uuid)]
     pub id: String,
@@ -83,7 +83,12 @@ pub fn is_remembered(c: &mut AnyConnection, user: &User, presented: &str, now: U
 
 pub fn list(state: &AppState, ctx: &AccessContext) -> Result<Vec<DeviceView>, AppError> {
     let mut conn = state.db.get()?;
-    Ok(rows::list_live(&mut conn, &ctx.user.id, state.now())?
+    of_user(&mut conn, &ctx.user.id, state.now())
+}
+
+/// A user's live remembered devices (the user's own list, and the admin view of the user).
+pub fn of_user(conn: &mut AnyConnection, user_id: &UserId, now: UnixTime) -> Result<Vec<DeviceView>, AppError> {
+    Ok(rows::list_live(conn, user_id, now)?
         .into_iter()
         .map(|d| DeviceView {
             id: d.id.to_string(),

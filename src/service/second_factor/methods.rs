@@ -10,7 +10,7 @@ use super::{devices, recovery, MethodSummary};
 use crate::auth::policy::{effective_mode, TwoFactorMode};
 use crate::domain::{AuditEvent, AuditOutcome, ErrorCode, LockReason, MethodId, MethodKind, Slug, UserId};
 use crate::error::AppError;
-use crate::service::api_keys::Principal;
+use crate::service::access::{tenant_for, Need, Principal};
 use crate::service::audit;
 use crate::service::notices::{self, Notice};
 use crate::service::sessions::{self, require_second_factor, AccessContext, ClientInfo};
@@ -212,14 +212,19 @@ pub fn remove(state: &AppState, ctx: &AccessContext, id: &MethodId, client: &Cli
 pub fn reset_for_user(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<(), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = crate::service::users::managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN.recent())?;
     state.db.transaction_on(&mut conn, |c| {
         let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))?;
+        principal.may_act_on(&user)?;
         users::hold(c, &user.id, now)?;
         rows::delete_all_for_user(c, &user.id)?;
         recovery_codes::delete_all(c, &user.id)?;
         devices::revoke_all(c, &user.id, now)?;
-        audit::entry(AuditEvent::MethodsReset, AuditOutcome::Success).tenant(&tenant.id).user(&user.id).record(c, now)
+        audit::entry(AuditEvent::MethodsReset, AuditOutcome::Success)
+            .tenant(&tenant.id)
+            .user(&user.id)
+            .actor(principal)
+            .record(c, now)
     })
 }
 
@@ -227,13 +232,14 @@ pub fn reset_for_user(state: &AppState, principal: &Principal, slug: &Slug, user
 pub fn unlock(state: &AppState, principal: &Principal, slug: &Slug, user_id: &UserId) -> Result<(), AppError> {
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = crate::service::users::managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
     state.db.transaction_on(&mut conn, |c| {
         let user = users::find_in_tenant(c, &tenant.id, user_id)?.ok_or(AppError::not_found("user"))?;
         users::unlock(c, &user.id)?;
         audit::entry(AuditEvent::AccountUnlocked, AuditOutcome::Success)
             .tenant(&tenant.id)
             .user(&user.id)
+            .actor(principal)
             .record(c, now)
     })
 }

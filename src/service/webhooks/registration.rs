@@ -11,8 +11,8 @@ use super::{secret_context, MAX_WEBHOOKS_PER_TENANT};
 use crate::delivery::safe_destination;
 use crate::domain::{ErrorCode, OutboxStatus, Slug, WebhookEvent};
 use crate::error::AppError;
+use crate::service::access::{tenant_for, Need};
 use crate::service::api_keys::Principal;
-use crate::service::users::managed_tenant;
 use crate::state::AppState;
 use crate::store::event_webhooks::{self as rows, DeliveryRow, WebhookRow};
 use crate::store::tenants;
@@ -107,7 +107,7 @@ pub fn create(
     let sealed = state.secrets.seal(&secret_context(&id), secret.as_bytes()).map_err(AppError::internal)?;
     let now = state.now();
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::OWNER.recent())?;
     let row = WebhookRow {
         id,
         tenant_id: tenant.id.clone(),
@@ -141,7 +141,7 @@ pub fn create(
 
 pub fn list(state: &AppState, principal: &Principal, slug: &Slug) -> Result<WebhookList, AppError> {
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::OWNER)?;
     let mut webhooks = Vec::new();
     for row in rows::list(&mut conn, &tenant.id)? {
         let recent = rows::recent_deliveries(&mut conn, &row.id, 5)?;
@@ -152,7 +152,7 @@ pub fn list(state: &AppState, principal: &Principal, slug: &Slug) -> Result<Webh
 
 pub fn delete(state: &AppState, principal: &Principal, slug: &Slug, id: &str) -> Result<(), AppError> {
     let mut conn = state.db.get()?;
-    let tenant = managed_tenant(&mut conn, principal, slug)?;
+    let tenant = tenant_for(&mut conn, principal, slug, Need::OWNER)?;
     state.db.transaction_on(&mut conn, |c| -> Result<(), AppError> {
         tenants::lock(c, &tenant.id)?;
         if !rows::delete(c, &tenant.id, id)? {

@@ -17,10 +17,15 @@ pub struct CreateApiKey {
     /// A label, e.g. the backend that will use the key.
     #[schema(schema_with = crate::domain::schema::key_name_or_null)]
     pub name: Option<String>,
+    /// `["introspect"]` (token checks only; the default) or `["introspect", "admin"]` (also the
+    /// tenant's admin API: users, and groups' rules and webhooks). `admin` includes `introspect`.
+    #[schema(min_items = 1, max_items = 2)]
+    pub scopes: Option<Vec<crate::domain::KeyScope>>,
 }
 
-/// Mint a tenant API key for a product backend (platform admin). The key is shown only here.
-#[utoipa::path(tag = "admin", security(("admin_key" = [])), request_body(content = Option<CreateApiKey>),
+/// Mint a tenant API key for a product backend (platform admin, or an owner after a recent
+/// sign-in with the second factor). The key is shown only here.
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("admin_token" = [])), request_body(content = Option<CreateApiKey>),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
         (status = 201, description = "The new key: `secret` is shown this once", body = CreatedApiKey),
@@ -36,21 +41,23 @@ pub async fn create_api_key(
     path: web::Path<Slug>,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    caller.0.require_platform()?;
     // The body is optional; when there is one it must be valid (never silently ignored).
-    let name = if body.iter().all(u8::is_ascii_whitespace) {
+    let body = if body.iter().all(u8::is_ascii_whitespace) {
         None
     } else {
         serde_json::from_slice::<Option<CreateApiKey>>(&body)
             .map_err(|e| AppError::validation(ErrorCode::InvalidBody, format!("the request body does not fit: {e}")))?
-            .and_then(|body| body.name)
     };
-    let created = blocking(move || api_keys::create_tenant_key(&state, &path, name)).await?;
+    let CreateApiKey { name, scopes } = body.unwrap_or_default();
+    if scopes.as_ref().is_some_and(Vec::is_empty) {
+        return Err(AppError::validation(ErrorCode::InvalidBody, "scopes: name at least one"));
+    }
+    let created = blocking(move || api_keys::create_tenant_key(&state, &caller.0, &path, name, scopes)).await?;
     Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(created))
 }
 
-/// List a tenant's API keys (platform admin); secrets are never shown again.
-#[utoipa::path(tag = "admin", security(("admin_key" = [])),
+/// List a tenant's API keys (platform admin or owner); secrets are never shown again.
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
         (status = 200, description = "The tenant's API keys (never the keys themselves)", body = Vec<ApiKeyView>),
@@ -64,12 +71,11 @@ pub async fn list_api_keys(
     caller: ApiCaller,
     path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
-    caller.0.require_platform()?;
-    Ok(HttpResponse::Ok().json(blocking(move || api_keys::list_tenant_keys(&state, &path)).await?))
+    Ok(HttpResponse::Ok().json(blocking(move || api_keys::list_tenant_keys(&state, &caller.0, &path)).await?))
 }
 
-/// Revoke a tenant API key (platform admin).
-#[utoipa::path(tag = "admin", security(("admin_key" = [])),
+/// Revoke a tenant API key (platform admin or owner).
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("key_id" = String, Path, description = "API key id")),
     responses(
         (status = 204, description = "Revoked"),
@@ -83,9 +89,8 @@ pub async fn revoke_api_key(
     caller: ApiCaller,
     path: web::Path<(Slug, ApiKeyId)>,
 ) -> Result<HttpResponse, AppError> {
-    caller.0.require_platform()?;
     let (slug, key_id) = path.into_inner();
-    blocking(move || api_keys::revoke_tenant_key(&state, &slug, &key_id)).await?;
+    blocking(move || api_keys::revoke_tenant_key(&state, &caller.0, &slug, &key_id)).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

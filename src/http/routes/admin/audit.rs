@@ -12,7 +12,7 @@ use crate::state::AppState;
 /// Event names are stable (`login.password`, `second_factor.verify`, `account.locked`,
 /// `method.enrolled`, `password.changed`, …); each event has its outcome, the client's address
 /// and user agent. Events older than the tenant's `audit_retention_days` are deleted.
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), AuditQuery),
     responses(
         (status = 200, description = "One page of the tenant's audit trail, newest first; `next_cursor` fetches the next", body = AuditPage),

@@ -12,7 +12,7 @@ use crate::state::AppState;
 /// page sends `code` to `POST /password-reset/{reset_id}/verify`, then the new password to
 /// `…/complete`; no second factor is asked (the administrator vouches; the next sign-in asks for
 /// it as usual). The link replaces the user's open resets.
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
     responses(
         (status = 202, description = "The reset is open; its link is on its way to the user by email", body = ResetStarted),

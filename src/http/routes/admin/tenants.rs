@@ -45,8 +45,8 @@ pub async fn list_tenants(
     Ok(HttpResponse::Ok().json(blocking(move || tenants::list(&state, query.into_inner())).await?))
 }
 
-/// Read a tenant (platform admin).
-#[utoipa::path(tag = "admin", security(("admin_key" = [])),
+/// Read a tenant (platform admin, or the tenant's key or administrators).
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
         (status = 200, description = "The tenant and its settings", body = TenantView),
@@ -60,12 +60,12 @@ pub async fn get_tenant(
     caller: ApiCaller,
     path: web::Path<Slug>,
 ) -> Result<HttpResponse, AppError> {
-    caller.0.require_platform()?;
-    Ok(HttpResponse::Ok().json(blocking(move || tenants::get(&state, &path)).await?))
+    Ok(HttpResponse::Ok().json(blocking(move || tenants::get(&state, &caller.0, &path)).await?))
 }
 
-/// Rename a tenant (platform admin).
-#[utoipa::path(tag = "admin", security(("admin_key" = [])), request_body = UpdateTenant,
+/// Change a tenant's settings (platform admin, or an owner after a recent sign-in with the
+/// second factor; `sms_budget` is the platform's only).
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("admin_token" = [])), request_body = UpdateTenant,
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
         (status = 200, description = "The tenant as it is after the change", body = TenantView),
@@ -82,6 +82,5 @@ pub async fn update_tenant(
     path: web::Path<Slug>,
     body: Json<UpdateTenant>,
 ) -> Result<HttpResponse, AppError> {
-    caller.0.require_platform()?;
-    Ok(HttpResponse::Ok().json(blocking(move || tenants::update(&state, &path, body.into_inner())).await?))
+    Ok(HttpResponse::Ok().json(blocking(move || tenants::update(&state, &caller.0, &path, body.into_inner())).await?))
 }

@@ -11,7 +11,7 @@ use crate::service::views::UserView;
 use crate::state::AppState;
 
 /// Create a user in a tenant.
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])), request_body = CreateUser,
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])), request_body = CreateUser,
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
         (status = 201, description = "The new user", body = UserView),
@@ -36,7 +36,7 @@ pub async fn create_user(
 
 /// List a tenant's users, ordered by email, a page at a time; `q` finds them by the start of
 /// their email, user name, phone number or name (any case), and the filters narrow the list.
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ListUsers),
     responses(
         (status = 200, description = "One page of the tenant's users; `next_after` fetches the next", body = UserPage),
@@ -56,7 +56,7 @@ pub async fn list_users(
 }
 
 /// Read a user.
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
     responses(
         (status = 200, description = "The user, with groups and lock state", body = UserView),
@@ -75,7 +75,7 @@ pub async fn get_user(
 }
 
 /// Update a user: email, password (revokes sessions), phone number, display name, active.
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])), request_body = UpdateUser,
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])), request_body = UpdateUser,
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
     responses(
         (status = 200, description = "The user as they are after the change", body = UserView),
@@ -99,7 +99,7 @@ pub async fn update_user(
 }
 
 /// Deactivate a user: they can no longer log in and their sessions are revoked.
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
     responses(
         (status = 204, description = "Deactivated"),
@@ -119,7 +119,7 @@ pub async fn deactivate_user(
 }
 
 /// Lift a lockout (after too many failed passwords or codes).
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
     responses(
         (status = 204, description = "Unlocked"),
@@ -140,7 +140,7 @@ pub async fn unlock_user(
 
 /// Reset a user's second factor: every method and recovery code is removed and remembered
 /// devices are forgotten. Under `required` the user enrolls again at the next login.
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("user_id" = String, Path, description = "User id")),
     responses(
         (status = 204, description = "Reset"),

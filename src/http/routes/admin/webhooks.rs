@@ -17,7 +17,7 @@ use crate::state::AppState;
 /// must be `https://` to a public host: destinations that resolve to loopback, private,
 /// link-local or metadata addresses are refused when sending (unless the operator set
 /// `LATCHKEY_WEBHOOKS_ALLOW_PRIVATE=true`).
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])), request_body = CreateWebhook,
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])), request_body = CreateWebhook,
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
         (status = 201, description = "The webhook: its signing `secret` is shown this once", body = CreatedWebhook),
@@ -39,7 +39,7 @@ pub async fn create_webhook(
 }
 
 /// The tenant's event webhooks, each with its last deliveries (status, attempts, last error).
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug")),
     responses(
         (status = 200, description = "The tenant's webhooks with their last deliveries", body = WebhookList),
@@ -58,7 +58,7 @@ pub async fn list_webhooks(
 }
 
 /// Delete an event webhook; its undelivered events are dropped.
-#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = [])),
+#[utoipa::path(tag = "admin", security(("admin_key" = []), ("api_key" = []), ("admin_token" = [])),
     params(("slug" = String, Path, description = "Tenant slug"), ("webhook_id" = String, Path, description = "The webhook's id")),
     responses(
         (status = 204, description = "Deleted"),
