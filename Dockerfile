@@ -27,14 +27,23 @@ COPY tools ./tools
 RUN touch src/main.rs src/lib.rs tools/bench/src/main.rs \
     && cargo build --release --locked --bin latchkey
 
+# The sign-in app and the admin console (web/, on the typed client), served at /ui/.
+FROM node:20-bookworm-slim AS web
+WORKDIR /src
+COPY clients/typescript ./clients/typescript
+COPY web ./web
+RUN npm ci --prefix clients/typescript && npm run --prefix clients/typescript build \
+    && npm ci --prefix web && npm run --prefix web build
+
 FROM debian:bookworm-20260824-slim
 RUN apt-get update && apt-get install -y --no-install-recommends libpq5 libssl3 ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --home /var/lib/latchkey --create-home latchkey
 COPY --from=build /src/target/release/latchkey /usr/local/bin/latchkey
+COPY --from=web /src/web/dist /usr/share/latchkey/ui
 USER latchkey
 WORKDIR /var/lib/latchkey
-ENV LATCHKEY_BIND=0.0.0.0:8080 LATCHKEY_DATA_DIR=/var/lib/latchkey
+ENV LATCHKEY_BIND=0.0.0.0:8080 LATCHKEY_DATA_DIR=/var/lib/latchkey LATCHKEY_UI_DIR=/usr/share/latchkey/ui
 EXPOSE 8080
 # `latchkey healthcheck` asks GET /healthz at LATCHKEY_BIND (0.0.0.0 is asked on 127.0.0.1):
 # no HTTP client in the image.

@@ -29,7 +29,7 @@ fn group_of(name: &str) -> &'static str {
         "MASTER_KEY" | "BOOTSTRAP_ADMIN_KEY" | "ISSUER" | "ACCESS_TOKEN_TTL_SECS" | "REFRESH_TOKEN_TTL_SECS" => {
             "Keys and tokens"
         }
-        "CHALLENGE_TTL_SECS" | "DEFAULT_TWO_FACTOR" => "Sign-in",
+        "CHALLENGE_TTL_SECS" | "DEFAULT_TWO_FACTOR" | "STEP_UP_WINDOW_SECS" => "Sign-in",
         "OUTBOX_POLL_MS" | "WEBHOOKS_ALLOW_PRIVATE" => "Delivery",
         "LOG" | "LOG_FORMAT" | "METRICS_BIND" => "Logs and metrics",
         "TEST_DATABASE_URL" => "Tests",

@@ -67,6 +67,8 @@ export default defineConfig({
         LATCHKEY_ARGON2_MEMORY_KIB: "1024",
         LATCHKEY_ARGON2_ITERATIONS: "1",
         LATCHKEY_LOG: "warn",
+        // The console test waits this out to see a sensitive action ask for the second factor again.
+        LATCHKEY_STEP_UP_WINDOW_SECS: "30",
       },
     },
   ],

@@ -3,7 +3,7 @@ import { defineConfig } from "vite";
 // Built for /ui/, where Latchkey serves it (LATCHKEY_UI_DIR=web/dist). `npm run dev` proxies
 // the API to a local Latchkey (LATCHKEY_URL, default http://127.0.0.1:8080).
 const api = process.env.LATCHKEY_URL ?? "http://127.0.0.1:8080";
-const paths = ["/login", "/verify", "/challenges", "/me", "/token", "/logout", "/invitations", "/password-reset"];
+const paths = ["/login", "/verify", "/challenges", "/me", "/token", "/logout", "/invitations", "/password-reset", "/admin"];
 
 export default defineConfig({
   base: "/ui/",

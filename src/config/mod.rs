@@ -36,6 +36,9 @@ pub struct Settings {
     pub issuer: String,
     pub access_token_ttl_secs: i64,
     pub refresh_token_ttl_secs: i64,
+    /// `LATCHKEY_STEP_UP_WINDOW_SECS`: a sensitive admin action needs a sign-in with the second
+    /// factor this recently (default 600).
+    pub step_up_window_secs: i64,
     pub argon2: HashParams,
     /// How many password hashes may run at once (each holds `argon2.memory_kib`).
     pub max_concurrent_hashes: usize,
@@ -121,6 +124,7 @@ impl Settings {
             issuer: get("LATCHKEY_ISSUER").unwrap_or_else(|| "http://localhost:8080".into()),
             access_token_ttl_secs: parse.or("LATCHKEY_ACCESS_TOKEN_TTL_SECS", 900)?,
             refresh_token_ttl_secs: parse.or("LATCHKEY_REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?,
+            step_up_window_secs: parse.or("LATCHKEY_STEP_UP_WINDOW_SECS", 600)?,
             argon2: HashParams {
                 memory_kib: parse.or("LATCHKEY_ARGON2_MEMORY_KIB", HashParams::default().memory_kib)?,
                 iterations: parse.or("LATCHKEY_ARGON2_ITERATIONS", HashParams::default().iterations)?,
@@ -177,6 +181,9 @@ impl Settings {
         let fail = |name: &str, message: &str| Err(ConfigError { name: name.into(), message: message.into() });
         if self.access_token_ttl_secs < 30 {
             return fail("LATCHKEY_ACCESS_TOKEN_TTL_SECS", "must be at least 30");
+        }
+        if !(10..=86_400).contains(&self.step_up_window_secs) {
+            return fail("LATCHKEY_STEP_UP_WINDOW_SECS", "must be between 10 and 86400");
         }
         if self.refresh_token_ttl_secs < self.access_token_ttl_secs {
             return fail("LATCHKEY_REFRESH_TOKEN_TTL_SECS", "must be at least the access token lifetime");

@@ -14,6 +14,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("LATCHKEY_BOOTSTRAP_ADMIN_KEY", "the first platform admin key (default: one is generated and printed once)"),
     ("LATCHKEY_ISSUER", "the iss of every token, an http(s) URL (default http://localhost:8080); its host is the default WebAuthn relying party when it is a domain name"),
     ("LATCHKEY_ACCESS_TOKEN_TTL_SECS", "access token lifetime, at least 30 (default 900)"),
+    (
+        "LATCHKEY_STEP_UP_WINDOW_SECS",
+        "a sensitive admin action needs a sign-in with the second factor this recently, 10-86400 (default 600)",
+    ),
     ("LATCHKEY_REFRESH_TOKEN_TTL_SECS", "refresh token lifetime (default 2592000, 30 days)"),
     ("LATCHKEY_ARGON2_MEMORY_KIB", "argon2id memory for new password hashes (default 19456)"),
     ("LATCHKEY_ARGON2_ITERATIONS", "argon2id iterations (default 2)"),

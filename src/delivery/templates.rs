@@ -139,11 +139,11 @@ pub fn low_sms_balance(to: &str, tenant: &str, balance: i64) -> Message {
 }
 
 /// The invitation: the link to choose a password, and how long it stays valid.
-pub fn invitation(to: &str, tenant: &str, link: &str, days: i64) -> Message {
+pub fn invitation(to: &str, (tenant, company_id): (&str, &str), link: &str, days: i64) -> Message {
     let subject = format!("You are invited to {tenant}");
     let valid = if days == 1 { "1 day".to_owned() } else { format!("{days} days") };
     let lines = [
-        format!("You have been invited to sign in to {tenant}."),
+        format!("You have been invited to sign in to {tenant}. Your company ID is {company_id}: you type it when you sign in."),
         format!("Choose your password here (the link works once, for {valid}):"),
         link.to_owned(),
         "If you did not expect this invitation, ignore this email.".to_owned(),

@@ -60,7 +60,8 @@ impl FromRequest for ApiCaller {
             }
             let ctx = blocking(move || {
                 let ctx = sessions::authenticate(&state, &token)?;
-                Ok((Member::new(&ctx.user, &ctx.session.amr, ctx.session.created_at, state.now()), ctx.tenant.slug))
+                let recent = (state.now(), state.settings.step_up_window_secs);
+                Ok((Member::new(&ctx.user, &ctx.session.amr, ctx.session.created_at, recent), ctx.tenant.slug))
             })
             .await?;
             super::observe::record_tenant(ctx.1.as_str());

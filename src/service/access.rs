@@ -8,9 +8,6 @@ use crate::store::tenants::Tenant;
 use crate::store::users::User;
 use crate::store::AnyConnection;
 
-/// A sensitive action needs a sign-in with the second factor this recently (seconds).
-pub const STEP_UP_WINDOW_SECS: i64 = 600;
-
 /// Who presented valid credentials to the admin API.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Principal {
@@ -33,21 +30,21 @@ pub struct Member {
     pub role: Option<Role>,
     /// The session passed a second factor (`mfa` in its `amr`).
     pub mfa: bool,
-    /// …and it did so within `STEP_UP_WINDOW_SECS` (a refresh does not renew it).
+    /// …and it did so within `LATCHKEY_STEP_UP_WINDOW_SECS` (a refresh does not renew it).
     pub recently_authenticated: bool,
 }
 
 impl Member {
     /// The member behind a session: `authenticated_at` is when the session was opened (a sign-in
-    /// or a step-up's `/verify`), never a refresh.
-    pub fn new(user: &User, amr: &str, authenticated_at: UnixTime, now: UnixTime) -> Self {
+    /// or a step-up's `/verify`), never a refresh; `window` is how recent a sensitive action wants it.
+    pub fn new(user: &User, amr: &str, authenticated_at: UnixTime, (now, window): (UnixTime, i64)) -> Self {
         let mfa = amr.split(' ').any(|m| m == "mfa");
         Member {
             user_id: user.id.clone(),
             tenant_id: user.tenant_id.clone(),
             role: user.role,
             mfa,
-            recently_authenticated: mfa && now - authenticated_at <= STEP_UP_WINDOW_SECS,
+            recently_authenticated: mfa && now - authenticated_at <= window,
         }
     }
 }

@@ -196,7 +196,7 @@ pub fn create(
         };
         rows::insert(c, &invitation)?;
         let link = format!("{base}/invitation#token={}", token.reveal());
-        let message = templates::invitation(email.as_str(), &tenant.name, &link, days);
+        let message = templates::invitation(email.as_str(), (&tenant.name, tenant.slug.as_str()), &link, days);
         outbox::enqueue_for_worker(c, state, (&tenant, Some(&user.id)), message, invitation.expires_at, now)?;
         let (event, outcome) = (AuditEvent::UserInvited, AuditOutcome::Success);
         audit::entry(event, outcome).tenant(&tenant.id).user(&user.id).by(client).actor(principal).record(c, now)?;

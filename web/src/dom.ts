@@ -36,7 +36,9 @@ export function field(label: string, name: string, attrs: Attrs = {}): HTMLEleme
 
 export function valueOf(form: HTMLFormElement, name: string): string {
   const input = form.elements.namedItem(name);
-  if (input instanceof HTMLInputElement || input instanceof RadioNodeList) return input.value.trim();
+  if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement || input instanceof RadioNodeList) {
+    return input.value.trim();
+  }
   return "";
 }
 

@@ -44,6 +44,23 @@ const MESSAGES: Partial<Record<LatchkeyError["code"], string>> = {
   authenticator_not_allowed: "Your organisation does not accept this model of key. Use an approved one.",
   webauthn_unavailable: "Security keys cannot be used at this address. Contact your administrator.",
   passkey_sign_in_disabled: "Your organisation does not offer passkey sign-in. Sign in with your password.",
+  insufficient_role: "Your role does not allow this. Ask an owner of your organisation.",
+  insufficient_scope: "This key may only check tokens.",
+  mfa_required: "Administrators sign in with a second factor. Sign out and sign in again.",
+  step_up_required: "Confirm it is you with your second factor first.",
+  owner_protected: "Only an owner may change an owner's account.",
+  last_owner: "This is the last owner: make someone else an owner first.",
+  forbidden: "You may not do this.",
+  not_found: "It no longer exists.",
+  email_taken: "Someone in your organisation already has this email address.",
+  username_taken: "Someone in your organisation already has this user name.",
+  user_inactive: "The user is deactivated.",
+  invitation_pending: "The user has not accepted the invitation yet: invite them again.",
+  invalid_query: "Type at most 100 characters.",
+  invalid_country: "Write two-letter country codes, for example FI, SE.",
+  invalid_limits: "The limits must be whole numbers of 1 or more.",
+  group_exists: "A group with this name exists.",
+  invalid_name: "Type a name.",
 };
 
 export function messageFor(error: LatchkeyError): string {

@@ -1,7 +1,10 @@
 // Routes by the URL. The links Latchkey mails are pages here: `<public_url>/invitation#token=…`
 // and `<public_url>/password-reset#reset_id=…&code=…` (public_url: this app, e.g. …/ui). Within
-// the app: #/ sign in (or the account when signed in), #/reset. The login steps in between live
+// the app: #/ sign in (or the account when signed in), #/reset. Under /ui/admin/ the console
+// for a tenant's administrators (admin/console.ts), behind the same sign-in. The login steps in between live
 // in memory, never in the URL.
+import { inConsole } from "./home";
+import { showConsole } from "./admin/console";
 import { currentSession } from "./session";
 import { showAccount } from "./screens/account";
 import { showInvitation } from "./screens/invitation";
@@ -27,6 +30,7 @@ function route(): void {
     window.history.replaceState(null, "", window.location.pathname);
     showReset();
   }
+  else if (inConsole()) void showConsole();
   else if (currentSession()) void showAccount();
   else showSignIn();
 }

@@ -12,7 +12,7 @@ export function unique(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString("hex")}`;
 }
 
-export async function admin(request: APIRequestContext, method: "POST" | "PATCH", path: string, data: object) {
+export async function admin(request: APIRequestContext, method: "POST" | "PATCH" | "PUT", path: string, data: object) {
   const response = await request.fetch(`/admin${path}`, {
     method,
     data,

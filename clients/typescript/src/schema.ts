@@ -138,14 +138,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a tenant (platform admin). */
+        /** Read a tenant (platform admin, or the tenant's key or administrators). */
         get: operations["get_tenant"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename a tenant (platform admin). */
+        /**
+         * Change a tenant's settings (platform admin, or an owner after a recent sign-in with the
+         *     second factor; `sms_budget` is the platform's only).
+         */
         patch: operations["update_tenant"];
         trace?: never;
     };
@@ -156,10 +159,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a tenant's API keys (platform admin); secrets are never shown again. */
+        /** List a tenant's API keys (platform admin or owner); secrets are never shown again. */
         get: operations["list_api_keys"];
         put?: never;
-        /** Mint a tenant API key for a product backend (platform admin). The key is shown only here. */
+        /**
+         * Mint a tenant API key for a product backend (platform admin, or an owner after a recent
+         *     sign-in with the second factor). The key is shown only here.
+         */
         post: operations["create_api_key"];
         delete?: never;
         options?: never;
@@ -177,7 +183,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a tenant API key (platform admin). */
+        /** Revoke a tenant API key (platform admin or owner). */
         delete: operations["revoke_api_key"];
         options?: never;
         head?: never;
@@ -313,6 +319,28 @@ export interface paths {
         put?: never;
         /** Retry a failed message while its code is still valid (the worker sends it). */
         post: operations["retry_outbox_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tenants/{slug}/settings/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a change of the tenant's settings would do to its users, changing nothing: the same body
+         *     as `PATCH /admin/tenants/{slug}`, weighed by the evaluator a login uses, for every active user
+         *     signing in from outside the trusted networks on a device that is not remembered (platform
+         *     admin or owner).
+         */
+        post: operations["preview_settings"];
         delete?: never;
         options?: never;
         head?: never;
@@ -467,6 +495,28 @@ export interface paths {
          */
         get: operations["explain_user_policy"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/tenants/{slug}/users/{user_id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a user's roles on the tenant's admin API: `admin` (users, their methods and devices,
+         *     locks, invitations, reset links, group membership, the audit trail, the outbox) or `owner`
+         *     (also the tenant's security settings, API keys and roles). A platform key, or an owner after a
+         *     recent sign-in with the second factor; audited and sent as the event `user.roles_changed`.
+         */
+        put: operations["set_roles"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1209,6 +1259,11 @@ export interface components {
             /** @example +358401234567 */
             phone_number?: string | null;
         };
+        Affected: {
+            count: number;
+            /** @description Up to 20 of them, by email. */
+            examples: components["schemas"]["UserRef"][];
+        };
         ApiKeyView: {
             /** Format: date-time */
             created_at: `${number}-${number}-${number}T${number}:${number}:${number}${string}`;
@@ -1222,10 +1277,23 @@ export interface components {
             prefix: string;
             /** Format: date-time */
             revoked_at?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
+            /**
+             * @description A tenant key's scopes: `["introspect"]`, or `["introspect", "admin"]`; absent for a
+             *     platform admin key (it may do everything).
+             */
+            scopes?: components["schemas"]["KeyScope"][] | null;
             tenant?: string | null;
+        };
+        /** @description An administrator (a user of the tenant) or an API key. */
+        AuditActor: {
+            /** Format: uuid */
+            key_id?: `${string}-${string}-${string}-${string}-${string}` | null;
+            /** Format: uuid */
+            user_id?: `${string}-${string}-${string}-${string}-${string}` | null;
         };
         /** @description One audit event. */
         AuditEntry: {
+            actor?: null | components["schemas"]["AuditActor"];
             /**
              * Format: date-time
              * @example 2026-11-25T09:30:00Z
@@ -1247,7 +1315,7 @@ export interface components {
             user_id?: `${string}-${string}-${string}-${string}-${string}` | null;
         };
         /** @enum {string} */
-        AuditEvent: "login.password" | "login.enrollment_skipped" | "login.trusted_network" | "login.exempt" | "second_factor.challenge" | "second_factor.enrollment_required" | "second_factor.enrollment_suggested" | "second_factor.code_resent" | "second_factor.method_switched" | "second_factor.unfinished" | "second_factor.verify" | "method.confirm" | "method.enrolled" | "method.enrollment_started" | "method.primary_changed" | "method.removed" | "method.reset_by_admin" | "recovery_codes.generated" | "device.remembered" | "device.revoked" | "password.changed" | "login.passkey" | "webauthn.counter_regression" | "account.locked" | "account.unlocked" | "user.exemption_changed" | "user.invited" | "invitation.revoked" | "invitation.accepted" | "password_reset.requested" | "password_reset.link_sent" | "password_reset.verify" | "password_reset.second_factor" | "password_reset.completed" | "user.phone_number_changed" | "user.groups_changed" | "delivery.refused" | "tenant.sms_budget_topped_up" | "tenant.sms_budget_low" | "tenant.policy_changed";
+        AuditEvent: "login.password" | "login.enrollment_skipped" | "login.trusted_network" | "login.exempt" | "second_factor.challenge" | "second_factor.enrollment_required" | "second_factor.enrollment_suggested" | "second_factor.code_resent" | "second_factor.method_switched" | "second_factor.unfinished" | "second_factor.verify" | "method.confirm" | "method.enrolled" | "method.enrollment_started" | "method.primary_changed" | "method.removed" | "method.reset_by_admin" | "recovery_codes.generated" | "device.remembered" | "device.revoked" | "password.changed" | "login.passkey" | "webauthn.counter_regression" | "account.locked" | "account.unlocked" | "user.exemption_changed" | "user.invited" | "invitation.revoked" | "invitation.accepted" | "password_reset.requested" | "password_reset.link_sent" | "password_reset.verify" | "password_reset.second_factor" | "password_reset.completed" | "user.phone_number_changed" | "user.groups_changed" | "delivery.refused" | "tenant.sms_budget_topped_up" | "tenant.sms_budget_low" | "tenant.policy_changed" | "user.roles_changed" | "user.updated" | "user.created" | "user.deactivated" | "tenant.api_key_created" | "tenant.api_key_revoked";
         /** @enum {string} */
         AuditOutcome: "success" | "failure" | "locked";
         AuditPage: {
@@ -1403,6 +1471,11 @@ export interface components {
         CreateApiKey: {
             /** @example billing-backend */
             name?: string | null;
+            /**
+             * @description `["introspect"]` (token checks only; the default) or `["introspect", "admin"]` (also the
+             *     tenant's admin API: users, and groups' rules and webhooks). `admin` includes `introspect`.
+             */
+            scopes?: components["schemas"]["KeyScope"][] | null;
         };
         CreateGroup: {
             name: string;
@@ -1612,7 +1685,7 @@ export interface components {
             sso_url?: string | null;
         };
         /** @enum {string} */
-        ErrorCode: "malformed_json" | "invalid_body" | "invalid_path" | "invalid_query" | "invalid_cursor" | "invalid_event" | "invalid_time" | "invalid_audit_retention" | "invalid_webhook_url" | "webhook_not_found" | "too_many_webhooks" | "payload_too_large" | "unsupported_media_type" | "not_found" | "http_method_not_allowed" | "origin_not_allowed" | "invalid_id" | "invalid_slug" | "invalid_username" | "invalid_name" | "invalid_display_name" | "invalid_email" | "invalid_phone_number" | "invalid_limit" | "invalid_kind" | "invalid_two_factor" | "invalid_totp_algorithm" | "invalid_totp_digits" | "invalid_totp_period" | "invalid_lockout_threshold" | "invalid_lockout_duration" | "invalid_remember_device_days" | "invalid_cidr" | "invalid_ip" | "invalid_sign_in" | "invalid_url" | "invalid_allowed_methods" | "invalid_password_reset_mode" | "password_too_short" | "password_too_long" | "password_equals_email" | "password_equals_username" | "password_too_common" | "invalid_current_password" | "code_required" | "phone_number_required" | "missing_credentials" | "invalid_credentials" | "invalid_token" | "invalid_api_key" | "invalid_grant" | "forbidden" | "second_factor_required" | "invalid_code" | "account_locked" | "invalid_credential" | "user_verification_required" | "authenticator_not_allowed" | "webauthn_unavailable" | "passkey_sign_in_disabled" | "wrong_proof" | "last_admin_key" | "challenge_expired" | "challenge_used" | "enrollment_incomplete" | "enrollment_required" | "not_enrolling" | "not_verifying" | "not_resendable" | "no_method" | "no_method_chosen" | "method_not_active" | "method_not_allowed" | "already_confirmed" | "last_method" | "resend_too_soon" | "resend_limit_reached" | "delivery_failed" | "delivery_delayed" | "too_many_messages" | "sms_budget_exhausted" | "sms_country_not_allowed" | "invalid_country" | "invalid_webauthn_rp_id" | "invalid_limits" | "group_not_found" | "group_exists" | "sso_required" | "two_factor_unavailable" | "tenant_exists" | "email_taken" | "username_taken" | "public_url_required" | "invitation_not_found" | "invitation_expired" | "invalid_expiry" | "password_reset_disabled" | "password_reset_not_found" | "password_reset_expired" | "password_reset_incomplete" | "user_inactive" | "invitation_pending" | "rate_limited" | "overloaded" | "database_unavailable" | "internal_error";
+        ErrorCode: "malformed_json" | "invalid_body" | "invalid_path" | "invalid_query" | "invalid_cursor" | "invalid_event" | "invalid_time" | "invalid_audit_retention" | "invalid_webhook_url" | "webhook_not_found" | "too_many_webhooks" | "payload_too_large" | "unsupported_media_type" | "not_found" | "http_method_not_allowed" | "origin_not_allowed" | "invalid_id" | "invalid_slug" | "invalid_username" | "invalid_name" | "invalid_display_name" | "invalid_email" | "invalid_phone_number" | "invalid_limit" | "invalid_kind" | "invalid_two_factor" | "invalid_totp_algorithm" | "invalid_totp_digits" | "invalid_totp_period" | "invalid_lockout_threshold" | "invalid_lockout_duration" | "invalid_remember_device_days" | "invalid_cidr" | "invalid_ip" | "invalid_sign_in" | "invalid_url" | "invalid_allowed_methods" | "invalid_password_reset_mode" | "password_too_short" | "password_too_long" | "password_equals_email" | "password_equals_username" | "password_too_common" | "invalid_current_password" | "code_required" | "phone_number_required" | "missing_credentials" | "invalid_credentials" | "invalid_token" | "invalid_api_key" | "invalid_grant" | "forbidden" | "second_factor_required" | "insufficient_role" | "insufficient_scope" | "mfa_required" | "step_up_required" | "owner_protected" | "last_owner" | "invalid_code" | "account_locked" | "invalid_credential" | "user_verification_required" | "authenticator_not_allowed" | "webauthn_unavailable" | "passkey_sign_in_disabled" | "wrong_proof" | "last_admin_key" | "challenge_expired" | "challenge_used" | "enrollment_incomplete" | "enrollment_required" | "not_enrolling" | "not_verifying" | "not_resendable" | "no_method" | "no_method_chosen" | "method_not_active" | "method_not_allowed" | "already_confirmed" | "last_method" | "resend_too_soon" | "resend_limit_reached" | "delivery_failed" | "delivery_delayed" | "too_many_messages" | "sms_budget_exhausted" | "sms_country_not_allowed" | "invalid_country" | "invalid_webauthn_rp_id" | "invalid_limits" | "group_not_found" | "group_exists" | "sso_required" | "two_factor_unavailable" | "tenant_exists" | "email_taken" | "username_taken" | "public_url_required" | "invitation_not_found" | "invitation_expired" | "invalid_expiry" | "password_reset_disabled" | "password_reset_not_found" | "password_reset_expired" | "password_reset_incomplete" | "user_inactive" | "invitation_pending" | "rate_limited" | "overloaded" | "database_unavailable" | "internal_error";
         GroupRef: {
             /** Format: uuid */
             id: `${string}-${string}-${string}-${string}-${string}`;
@@ -1735,6 +1808,12 @@ export interface components {
         Jwks: {
             keys: components["schemas"]["Jwk"][];
         };
+        /**
+         * @description What a tenant API key may do: `introspect` (token checks), `admin` (also the tenant's admin
+         *     API, as an admin and for groups' rules and webhooks; `admin` includes `introspect`).
+         * @enum {string}
+         */
+        KeyScope: "introspect" | "admin";
         LoginRequest: {
             /**
              * @description A token from an earlier `/verify` with `remember_device: true`: skips the second factor
@@ -2194,6 +2273,11 @@ export interface components {
             /** Format: uuid */
             method_id: `${string}-${string}-${string}-${string}-${string}`;
         };
+        /**
+         * @description What a user may do on their tenant's admin API, ordered: an owner can do all an admin can.
+         * @enum {string}
+         */
+        Role: "admin" | "owner";
         Rotated: {
             /** @description The key that signs new tokens from now on. */
             kid: string;
@@ -2262,6 +2346,30 @@ export interface components {
         /** @description `PUT …/users/{id}/groups`: the user's groups, replacing the ones they had. */
         SetGroups: {
             group_ids: `${string}-${string}-${string}-${string}-${string}`[];
+        };
+        /** @description The roles a user holds on the tenant's admin API. */
+        SetRoles: {
+            /**
+             * @description `[]`, `["admin"]` or `["owner"]` (an owner can do all an admin can; `["admin", "owner"]`
+             *     is the same as `["owner"]`).
+             */
+            roles: components["schemas"]["Role"][];
+        };
+        /**
+         * @description What the change would do, counted over the tenant's active users for a sign-in from outside
+         *     the trusted networks on a device that is not remembered.
+         */
+        SettingsPreview: {
+            /** @description Active users weighed. */
+            users: number;
+            /** @description Users who would be asked for their second factor (and are not now). */
+            would_be_asked: components["schemas"]["Affected"];
+            /** @description Users who would be asked to set up a second factor at their next sign-in (and are not now). */
+            would_enroll: components["schemas"]["Affected"];
+            /** @description Users whose every method is of a kind the change takes out of `allowed_methods`. */
+            would_lose_methods: components["schemas"]["Affected"];
+            /** @description Users who are asked for a second factor (or to set one up) now, and would no longer be. */
+            would_no_longer_be_asked: components["schemas"]["Affected"];
         };
         /**
          * @description Where a tenant's users prove who they are first.
@@ -2561,10 +2669,18 @@ export interface components {
             next_after?: string | null;
             users: components["schemas"]["UserView"][];
         };
+        UserRef: {
+            display_name?: string | null;
+            email: string;
+            /** Format: uuid */
+            id: `${string}-${string}-${string}-${string}-${string}`;
+        };
         UserView: {
             active: boolean;
             /** Format: date-time */
             created_at: `${number}-${number}-${number}T${number}:${number}:${number}${string}`;
+            /** @description The user's live remembered devices (in the admin view of one user). */
+            devices?: components["schemas"]["DeviceView"][] | null;
             display_name?: string | null;
             /** @example alice@example.com */
             email: string;
@@ -2578,6 +2694,11 @@ export interface components {
             id: `${string}-${string}-${string}-${string}-${string}`;
             /**
              * Format: date-time
+             * @description When the user last signed in (in the admin view of one user; `null`: never).
+             */
+            last_sign_in_at?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
+            /**
+             * Format: date-time
              * @description Set while the account is locked after too many failures.
              */
             locked_until?: `${number}-${number}-${number}T${number}:${number}:${number}${string}` | null;
@@ -2589,6 +2710,8 @@ export interface components {
             methods?: components["schemas"]["MethodSummary"][] | null;
             /** @description E.164, e.g. +358401234567. */
             phone_number?: string | null;
+            /** @description What the user may do on the tenant's admin API: `[]`, `["admin"]` or `["owner"]`. */
+            roles: components["schemas"]["Role"][];
             /** @example acme */
             tenant: string;
             two_factor_exempt: boolean;
@@ -2632,7 +2755,7 @@ export interface components {
          */
         WarningCode: "phone_number_missing" | "recovery_codes_low" | "recovery_code_used" | "no_recovery_codes" | "no_second_factor" | "method_not_allowed";
         /** @enum {string} */
-        WebhookEvent: "login.succeeded" | "login.failed" | "login.second_factor_failed" | "webauthn.counter_regression" | "user.locked" | "user.unlocked" | "method.added" | "method.removed" | "password.changed" | "password.reset" | "recovery_codes.generated" | "device.remembered" | "device.revoked";
+        WebhookEvent: "login.succeeded" | "login.failed" | "login.second_factor_failed" | "webauthn.counter_regression" | "user.locked" | "user.unlocked" | "method.added" | "method.removed" | "password.changed" | "password.reset" | "recovery_codes.generated" | "device.remembered" | "device.revoked" | "user.roles_changed";
         WebhookList: {
             webhooks: components["schemas"]["WebhookView"][];
         };
@@ -3164,7 +3287,7 @@ export interface operations {
                     "application/json": components["schemas"]["TenantView"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3173,7 +3296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3182,7 +3305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3245,7 +3368,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3254,7 +3377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3263,7 +3386,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3340,7 +3463,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyView"][];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3349,7 +3472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3358,7 +3481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +3544,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3430,7 +3553,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3439,7 +3562,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3516,7 +3639,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3525,7 +3648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3534,7 +3657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3606,7 +3729,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4444,6 +4567,114 @@ export interface operations {
             };
         };
     };
+    preview_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTenant"];
+            };
+        };
+        responses: {
+            /** @description Who would be asked to set up a second factor, be asked for one, no longer be asked, or lose their methods; up to 20 examples each */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsPreview"];
+                };
+            };
+            /** @description `invalid_body`, `invalid_path` or a field's own code: the request does not fit; `message` says which rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `two_factor_unavailable`: a second factor asked of an SSO tenant */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `internal_error`: nothing internal is disclosed; the cause is logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `database_unavailable`: no database connection came free within the pool's wait; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_sms_budget: {
         parameters: {
             query?: never;
@@ -4629,6 +4860,8 @@ export interface operations {
                 /** @description `none`: users with no active second-factor method; `enrolled`: users with one. */
                 two_factor?: "none" | "enrolled";
                 group?: `${string}-${string}-${string}-${string}-${string}`;
+                /** @description Only users holding exactly this role. */
+                role?: "admin" | "owner";
                 /** @description At most this many users (1-200, default 50). */
                 limit?: number;
                 after?: string;
@@ -4660,7 +4893,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4669,7 +4902,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4678,7 +4911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4741,7 +4974,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4847,7 +5080,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4856,7 +5089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4865,7 +5098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4924,7 +5157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4933,7 +5166,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4942,8 +5175,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `last_owner`: the tenant's last owner cannot be deactivated */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5007,7 +5249,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5016,7 +5258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5025,7 +5267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5034,7 +5276,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `email_taken` or `username_taken` */
+            /** @description `email_taken` or `username_taken`; `last_owner`: deactivating the tenant's last owner */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5211,7 +5453,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5220,7 +5462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5229,7 +5471,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5290,7 +5532,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5435,6 +5677,116 @@ export interface operations {
             };
         };
     };
+    set_roles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant slug */
+                slug: string;
+                /** @description User id */
+                user_id: `${string}-${string}-${string}-${string}-${string}`;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetRoles"];
+            };
+        };
+        responses: {
+            /** @description The user with their roles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description `invalid_body`, `invalid_path` or a field's own code: the request does not fit; `message` says which rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `last_owner`: the tenant's last owner cannot be demoted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `unsupported_media_type`: send JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `internal_error`: nothing internal is disclosed; the cause is logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `database_unavailable`: no database connection came free within the pool's wait; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     unlock_user: {
         parameters: {
             query?: never;
@@ -5465,7 +5817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5474,7 +5826,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5483,7 +5835,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5533,7 +5885,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookList"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5542,7 +5894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5551,7 +5903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist */
+            /** @description `not_found` (or the resource's own code, e.g. `group_not_found`): the tenant or the item named in the path does not exist; a user of another tenant gets the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5614,7 +5966,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5718,7 +6070,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `missing_credentials` or `invalid_api_key`: no API key, or one that is not valid */
+            /** @description `missing_credentials`, `invalid_api_key` or `invalid_token`: no credentials, or ones that are not valid; `step_up_required`: a sensitive action by a user whose last sign-in with the second factor is over 10 minutes old */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5727,7 +6079,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not) */
+            /** @description `forbidden`: a tenant API key of another tenant (the same answer whether that tenant exists or not), or one where a platform key or an owner is needed; `insufficient_scope`: a tenant key without the `admin` scope; `insufficient_role`: a user without the role this needs; `mfa_required`: a user's session that did not pass a second factor; `owner_protected`: an admin acting on an owner's account */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -17,6 +17,7 @@ fn user() -> Value {
         "active": true,
         "two_factor_exempt": false,
         "enrollment_prompt_dismissed": false,
+        "roles": [],
         "created_at": "2026-11-02T08:15:00Z",
         "updated_at": "2026-11-20T14:02:11Z"
     })

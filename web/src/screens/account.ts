@@ -1,11 +1,12 @@
 // The signed-in page: the token's claims, the user's methods and remembered devices.
-import { settle, type LatchkeyError, type Result, type Schemas } from "@latchkey/client";
-import { alertBox, field, form, h, say, show, time, valueOf } from "../dom";
+import { settle, type Result, type Schemas } from "@latchkey/client";
+import { alertBox, field, form, h, say, show, valueOf } from "../dom";
 import { deliveryBox, messageFor, warningFor } from "../errors";
-import { claimsOf, currentSession, forgetSession, latchkey, refreshSession, saveSession } from "../session";
+import { claimsOf, currentSession, forgetSession, latchkey, refreshSession } from "../session";
 import { enrollBody, KIND_TITLES } from "../methods";
-import { createKey, keysSupported, keyTrouble, useKey, type KeyAnswer } from "../webauthn";
+import { createKey, keysSupported, keyTrouble } from "../webauthn";
 import { showSignIn } from "./signIn";
+import { isSignedOut, signedOut, stepUp } from "./stepUp";
 
 type Warning = Schemas["Warning"];
 type Method = Schemas["MethodSummary"];
@@ -37,7 +38,7 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
   const act = async <T>(run: () => Promise<Result<T>>, done: (value: T) => void): Promise<void> => {
     const result = await run();
     if (result.ok) return done(result.value);
-    if (result.error.code === "second_factor_required") return stepUp(() => act(run, done));
+    if (result.error.code === "second_factor_required") return stepUp(showAccount, () => act(run, done));
     if (isSignedOut(result.error)) return signedOut(result.error);
     // After a step-up the page was drawn again: say it in the alert now on screen.
     say(alert.isConnected ? alert : (document.querySelector<HTMLElement>("#app .alert") ?? alert), messageFor(result.error));
@@ -47,6 +48,9 @@ export async function showAccount(warnings: Warning[] = []): Promise<void> {
     h("h1", { tabindex: -1 }, "Your account"),
     ...warnings.map((w) => h("p", { class: "notice", role: "status", "data-warning": w.code }, warningFor(w.code))),
     h("p", {}, `Signed in as ${session.user.email} (${session.user.tenant}).`),
+    session.user.roles.length
+      ? h("p", {}, h("a", { href: `${import.meta.env.BASE_URL}admin/`, "data-testid": "console-link" }, "Administration"))
+      : null,
     suggestPasskey
       ? h(
           "p",
@@ -222,14 +226,6 @@ function addKey(passkey: boolean, act: Act): void {
   );
 }
 
-function isSignedOut(error: LatchkeyError): boolean {
-  return error.code === "invalid_token" || error.code === "missing_credentials";
-}
-
-function signedOut(error: LatchkeyError): void {
-  forgetSession();
-  showSignIn(messageFor(error));
-}
 
 function showRecoveryCodes(codes: Schemas["RecoveryCodes"]): void {
   show(
@@ -293,58 +289,5 @@ function confirmMethod(enrollment: Schemas["Enrollment"]): void {
       h("button", { type: "submit" }, "Confirm"),
     ),
     h("button", { type: "button", class: "link", onclick: () => showAccount() }, "Cancel"),
-  );
-}
-
-/** A second factor again, for a change that needs one; `then` runs with the new session. */
-async function stepUp(then: () => Promise<void>): Promise<void> {
-  const alert = alertBox();
-  const challenge = await settle(latchkey.api.POST("/me/step-up"));
-  if (!challenge.ok) {
-    if (isSignedOut(challenge.error)) return signedOut(challenge.error);
-    return void showAccount().then(() => say(document.querySelector<HTMLElement>("#app .alert") ?? alert, messageFor(challenge.error)));
-  }
-  const finish = async (proof: { code: string } | { credential: KeyAnswer }) => {
-    const result = await latchkey.verify({ challenge_id: challenge.value.challenge_id, ...proof });
-    if (!result.ok) return say(alert, messageFor(result.error));
-    if (result.value.status !== "authenticated") return say(alert, messageFor({ code: "unexpected_response" } as LatchkeyError));
-    // The step-up opened a new session: end the one it replaces.
-    await settle(latchkey.api.POST("/logout"));
-    saveSession(result.value);
-    await showAccount();
-    await then();
-  };
-  const keyOptions = challenge.value.webauthn;
-  const method = challenge.value.method;
-  show(
-    h("h1", { tabindex: -1 }, "Confirm it is you"),
-    h(
-      "p",
-      {},
-      method.kind === "webauthn"
-        ? "Use your security key or passkey."
-        : method.kind === "totp"
-          ? "Type the code from your authenticator app."
-          : `We sent a code to ${method.hint}.`,
-    ),
-    keyOptions
-      ? form(
-          async () => {
-            try {
-              await finish({ credential: await useKey(keyOptions) });
-            } catch (e) {
-              say(alert, keyTrouble(e));
-            }
-          },
-          alert,
-          h("button", { type: "submit", autofocus: true }, "Continue with your key"),
-        )
-      : form(
-          async (f) => finish({ code: valueOf(f, "code") }),
-          field("Code", "code", { inputmode: "numeric", autocomplete: "one-time-code", autofocus: true }),
-          alert,
-          h("button", { type: "submit" }, "Continue"),
-        ),
-    h("p", {}, `This code is valid until ${time(challenge.value.expires_at)}.`),
   );
 }

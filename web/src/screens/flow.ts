@@ -2,7 +2,7 @@
 import type { LoginResponse, LatchkeyError, Schemas } from "@latchkey/client";
 import { messageFor } from "../errors";
 import { rememberDevice, saveSession } from "../session";
-import { showAccount } from "./account";
+import { showHome } from "../home";
 import { showEnrollment } from "./enrollment";
 import { showLocked } from "./locked";
 import { showSecondFactor } from "./secondFactor";
@@ -19,7 +19,7 @@ export function follow(step: LoginResponse, who: Who, chosen?: Schemas["MethodKi
     case "authenticated":
       if (step.device_token) rememberDevice(who.tenant, who.identifier, step.device_token);
       saveSession(step);
-      void showAccount(step.warnings ?? []);
+      showHome(step.warnings ?? []);
       return;
     case "second_factor_required":
       showSecondFactor(step, who);

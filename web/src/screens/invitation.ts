@@ -19,6 +19,7 @@ export async function showInvitation(token: string): Promise<void> {
   show(
     h("h1", { tabindex: -1 }, `Join ${invitation.tenant.name}`),
     h("p", {}, `You were invited as ${invitation.email}. Choose a password (at least ${invitation.password_rules.min_length} characters).`),
+    h("p", { "data-testid": "company-id" }, "Your company ID is ", h("strong", {}, invitation.tenant.slug), ": you type it when you sign in."),
     form(
       async (f) => {
         const enroll = valueOf(f, "enroll") as Schemas["MethodKind"] | "";

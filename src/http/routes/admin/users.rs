@@ -83,7 +83,7 @@ pub async fn get_user(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
-        (status = 409, description = "`email_taken` or `username_taken`", body = ErrorBody),
+        (status = 409, description = "`email_taken` or `username_taken`; `last_owner`: deactivating the tenant's last owner", body = ErrorBody),
     ))]
 #[patch("/tenants/{slug}/users/{user_id}")]
 pub async fn update_user(
@@ -106,6 +106,7 @@ pub async fn update_user(
         (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody),
+        (status = 409, description = "`last_owner`: the tenant's last owner cannot be deactivated", body = ErrorBody),
     ))]
 #[delete("/tenants/{slug}/users/{user_id}")]
 pub async fn deactivate_user(
