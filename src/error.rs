@@ -51,6 +51,11 @@ pub enum AppError {
     /// The database did not hand out a connection in time: the request may succeed if retried.
     #[error("the database is not answering; retry shortly")]
     DatabaseUnavailable { retry_after_secs: u64 },
+    #[error("the database connection was lost; retry shortly")]
+    /// The database connection was lost (a failover): `503 database_unavailable` with
+    /// `Retry-After`. `replayable` when nothing of the request committed: the HTTP layer then
+    /// runs the request once more on a fresh connection (`http::db_retry`).
+    ConnectionLost { replayable: bool },
     #[error("internal error: {0}")]
     Internal(Cause),
 }
@@ -147,7 +152,7 @@ impl AppError {
             AppError::Overloaded { .. } => ErrorCode::Overloaded,
             AppError::SsoRequired { .. } => ErrorCode::SsoRequired,
             AppError::SmsBudgetExhausted => ErrorCode::SmsBudgetExhausted,
-            AppError::DatabaseUnavailable { .. } => ErrorCode::DatabaseUnavailable,
+            AppError::DatabaseUnavailable { .. } | AppError::ConnectionLost { .. } => ErrorCode::DatabaseUnavailable,
             AppError::Internal(_) => ErrorCode::InternalError,
         }
     }
@@ -174,6 +179,12 @@ impl From<StoreError> for AppError {
             StoreError::Pool(cause) => {
                 tracing::warn!(error = %cause, "no database connection within the pool's wait");
                 AppError::DatabaseUnavailable { retry_after_secs: 1 }
+            }
+            lost if lost.is_connection_lost() => {
+                tracing::warn!(error = %lost, "database connection lost");
+                let replayable = !matches!(lost, StoreError::CommitOutcomeUnknown(_))
+                    && crate::store::request_scope::nothing_committed();
+                AppError::ConnectionLost { replayable }
             }
             other => AppError::internal(other),
         }

@@ -25,7 +25,7 @@ fn group_of(name: &str) -> &'static str {
     match name {
         "CONFIG_FILE" | "BIND" | "WORKERS" | "MAX_BODY_BYTES" | "UI_DIR" | "CORS_ORIGINS" | "TRUSTED_PROXIES"
         | "FORWARDED_HEADER" => "Serving",
-        "DATA_DIR" | "DATABASE_URL" | "DB_POOL_SIZE" | "MIGRATE_ON_START" => "Database",
+        "DATA_DIR" | "DATABASE_URL" | "DB_POOL_SIZE" | "DB_WAIT_MS" | "MIGRATE_ON_START" => "Database",
         "MASTER_KEY" | "BOOTSTRAP_ADMIN_KEY" | "ISSUER" | "ACCESS_TOKEN_TTL_SECS" | "REFRESH_TOKEN_TTL_SECS" => {
             "Keys and tokens"
         }

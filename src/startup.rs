@@ -53,7 +53,7 @@ impl From<crate::store::StoreError> for StartError {
 /// first, so an unreachable server fails at once with the driver's own reason.
 pub fn connect(settings: &Settings, migrate: bool) -> Result<Db, StartError> {
     crate::store::connection::probe(&settings.database).map_err(StartError::Database)?;
-    let db = Db::connect(&settings.database, settings.db_pool_size)?;
+    let db = Db::connect_waiting(&settings.database, settings.db_pool_size, settings.db_wait)?;
     if migrate {
         let applied = migrations::run_pending(&mut *db.get()?)?;
         if !applied.is_empty() {
@@ -150,6 +150,7 @@ impl Application {
             let routes = crate::http::configure(&app_state.settings);
             App::new()
                 .app_data(app_state.clone())
+                .wrap(crate::http::db_retry::DbRetry::new(app_state.settings.max_body_bytes))
                 .wrap(middleware::from_fn(crate::http::head::as_get))
                 .wrap(middleware::ErrorHandlers::new().default_handler(crate::http::uniform_errors::json_errors))
                 .wrap(middleware::from_fn(crate::http::observe::middleware))

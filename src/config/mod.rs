@@ -27,6 +27,9 @@ pub struct Settings {
     /// `LATCHKEY_DATABASE_URL`: `postgres://…` or `sqlite://path`; default `sqlite://<data_dir>/latchkey.db`.
     pub database: DatabaseTarget,
     pub db_pool_size: u32,
+    /// `LATCHKEY_DB_WAIT_MS`: how long a request waits for a database connection (a busy pool,
+    /// or no primary during a failover) before `503` with `Retry-After` (default 5000).
+    pub db_wait: std::time::Duration,
     pub migrate_on_start: bool,
     /// `LATCHKEY_MASTER_KEY`: 32 bytes, base64. Kept out of Debug output.
     pub master_key: Option<Secret>,
@@ -118,6 +121,7 @@ impl Settings {
             data_dir,
             database,
             db_pool_size: parse.or("LATCHKEY_DB_POOL_SIZE", 16)?,
+            db_wait: std::time::Duration::from_millis(parse.or("LATCHKEY_DB_WAIT_MS", 5000)?),
             migrate_on_start: parse.or("LATCHKEY_MIGRATE_ON_START", true)?,
             master_key: get("LATCHKEY_MASTER_KEY").map(Secret::new),
             bootstrap_admin_key: get("LATCHKEY_BOOTSTRAP_ADMIN_KEY").map(Secret::new),
@@ -197,6 +201,9 @@ impl Settings {
         }
         if !(0..=19).contains(&self.hash_nice) {
             return fail("LATCHKEY_HASH_NICE", "must be between 0 and 19");
+        }
+        if !(100..=60_000).contains(&self.db_wait.as_millis()) {
+            return fail("LATCHKEY_DB_WAIT_MS", "must be between 100 and 60000");
         }
         if self.db_pool_size == 0 {
             return fail("LATCHKEY_DB_POOL_SIZE", "must be at least 1");

@@ -13,6 +13,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("LATCHKEY_MASTER_KEY", "32 bytes, base64, encrypting secrets at rest (default: a development key file)"),
     ("LATCHKEY_BOOTSTRAP_ADMIN_KEY", "the first platform admin key (default: one is generated and printed once)"),
     ("LATCHKEY_ISSUER", "the iss of every token, an http(s) URL (default http://localhost:8080); its host is the default WebAuthn relying party when it is a domain name"),
+    (
+        "LATCHKEY_DB_WAIT_MS",
+        "how long a request waits for a database connection (a busy pool, a failover) before 503 with Retry-After, 100-60000 (default 5000)",
+    ),
     ("LATCHKEY_ACCESS_TOKEN_TTL_SECS", "access token lifetime, at least 30 (default 900)"),
     (
         "LATCHKEY_STEP_UP_WINDOW_SECS",

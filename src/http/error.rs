@@ -63,7 +63,7 @@ impl ResponseError for AppError {
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::DeliveryFailed => StatusCode::BAD_GATEWAY,
             AppError::SmsBudgetExhausted => StatusCode::PAYMENT_REQUIRED,
-            AppError::DatabaseUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::DatabaseUnavailable { .. } | AppError::ConnectionLost { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -82,6 +82,7 @@ impl ResponseError for AppError {
             | AppError::DatabaseUnavailable { retry_after_secs }
             | AppError::AccountLocked { retry_after_secs }
             | AppError::TooManyRequests { retry_after_secs, .. } => Some(*retry_after_secs),
+            AppError::ConnectionLost { .. } => Some(1),
             _ => None,
         };
         let attempts_remaining = match self {
@@ -101,7 +102,16 @@ impl ResponseError for AppError {
             AppError::SsoRequired { url } => Some(url.clone()),
             _ => None,
         };
-        response.json(ErrorBody { retry_after, attempts_remaining, sso_url, ..ErrorBody::new(self.code(), message) })
+        let mut response = response.json(ErrorBody {
+            retry_after,
+            attempts_remaining,
+            sso_url,
+            ..ErrorBody::new(self.code(), message)
+        });
+        if let AppError::ConnectionLost { replayable: true } = self {
+            response.extensions_mut().insert(super::db_retry::Replayable);
+        }
+        response
     }
 }
 

@@ -22,7 +22,11 @@ where
 {
     // The request's span goes along, so the use case's log lines carry its request id.
     let span = tracing::Span::current();
-    web::block(move || span.in_scope(f)).await.map_err(AppError::internal)?
+    // The request's commits go along too: a lost connection is replayed only if none happened.
+    let commits = crate::store::request_scope::of_this_task();
+    web::block(move || crate::store::request_scope::in_request(commits, || span.in_scope(f)))
+        .await
+        .map_err(AppError::internal)?
 }
 
 pub(super) fn state_of(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {

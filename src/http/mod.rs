@@ -3,6 +3,7 @@
 pub mod access_log;
 pub mod client_auth;
 pub mod client_ip;
+pub mod db_retry;
 pub mod error;
 pub mod extract;
 pub mod head;

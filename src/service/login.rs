@@ -152,7 +152,10 @@ async fn run_blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, AppError> + Send + 'static,
 ) -> Result<T, AppError> {
     let span = tracing::Span::current();
-    tokio::task::spawn_blocking(move || span.in_scope(f)).await.map_err(AppError::internal)?
+    let commits = crate::store::request_scope::of_this_task();
+    tokio::task::spawn_blocking(move || crate::store::request_scope::in_request(commits, || span.in_scope(f)))
+        .await
+        .map_err(AppError::internal)?
 }
 
 fn lookup(state: &AppState, req: &LoginRequest, slug: &Slug) -> Result<(Option<Tenant>, Option<User>), AppError> {

@@ -149,11 +149,22 @@ pub struct Db {
     /// another one has written, and reads the pages again. Other processes on the same file
     /// are still handled by busy_timeout. `None` on PostgreSQL.
     sqlite_writer: Option<Arc<SqliteWriter>>,
+    /// How long a checkout waits for a connection.
+    wait: Duration,
 }
+
+/// A checkout's wait for a connection unless configured (`LATCHKEY_DB_WAIT_MS`).
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(5);
 
 impl Db {
     pub fn connect(target: &DatabaseTarget, max_size: u32) -> Result<Self, StoreError> {
-        let mut db = Self::connect_pool(target, max_size)?;
+        Self::connect_waiting(target, max_size, DEFAULT_WAIT)
+    }
+
+    /// A pool whose checkouts wait at most `wait` for a connection (a busy pool, or a database
+    /// with no primary during a failover) before `503 database_unavailable`.
+    pub fn connect_waiting(target: &DatabaseTarget, max_size: u32, wait: Duration) -> Result<Self, StoreError> {
+        let mut db = Self::connect_pool(target, max_size, wait)?;
         if target.backend == Backend::Sqlite {
             db.sqlite_writer = Some(SqliteWriter::open(&target.connect_to)?);
         }
@@ -161,10 +172,13 @@ impl Db {
     }
 
     /// The pool alone, without a SQLite writer.
-    fn connect_pool(target: &DatabaseTarget, max_size: u32) -> Result<Self, StoreError> {
+    fn connect_pool(target: &DatabaseTarget, max_size: u32, wait: Duration) -> Result<Self, StoreError> {
         let builder = Pool::builder()
             .max_size(max_size)
-            .connection_timeout(Duration::from_secs(10))
+            .connection_timeout(wait)
+            // After a failover, connections opened before it are gone within this bound even when
+            // idle ones would otherwise live on (libpq picks the primary again on reconnecting).
+            .max_lifetime(Some(Duration::from_secs(300)))
             // A pooled PostgreSQL connection that idled or failed is checked before use (the
             // server may have restarted or closed it: see `pool`); a SQLite connection is a file
             // handle and needs no `SELECT 1`.
@@ -186,13 +200,13 @@ impl Db {
             Backend::Postgres => builder.min_idle(Some(0)).idle_timeout(Some(Duration::from_secs(60))),
         };
         let pool = builder.build(Manager::new(&target.connect_to))?;
-        Ok(Self { pool, backend: target.backend, sqlite_writer: None })
+        Ok(Self { pool, backend: target.backend, sqlite_writer: None, wait })
     }
 
     /// Another pool of `max_size` connections to the same database, sharing this one's SQLite
     /// writer (one writer and one checkpoint thread per process).
     pub fn beside(&self, target: &DatabaseTarget, max_size: u32) -> Result<Self, StoreError> {
-        let mut other = Self::connect_pool(target, max_size)?;
+        let mut other = Self::connect_pool(target, max_size, self.wait)?;
         other.sqlite_writer = self.sqlite_writer.clone();
         Ok(other)
     }
@@ -201,6 +215,26 @@ impl Db {
     pub fn ping(&self) -> Result<(), StoreError> {
         use diesel::connection::SimpleConnection;
         Ok(self.get()?.batch_execute("SELECT 1")?)
+    }
+
+    /// Readiness, within `within`: a connection comes, and on PostgreSQL the server accepts
+    /// writes (a primary, not a standby in recovery). Waits no longer than `within`, whatever the
+    /// pool's own wait.
+    pub fn accepts_writes(&self, within: Duration) -> Result<bool, StoreError> {
+        use diesel::RunQueryDsl;
+        let mut conn = DbConn::new(self.pool.get_timeout(within)?);
+        match self.backend {
+            Backend::Sqlite => {
+                conn.batch_execute("SELECT 1")?;
+                Ok(true)
+            }
+            Backend::Postgres => {
+                let in_recovery: bool =
+                    diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>("pg_is_in_recovery()"))
+                        .get_result(&mut *conn)?;
+                Ok(!in_recovery)
+            }
+        }
     }
 
     pub fn backend(&self) -> Backend {
@@ -260,11 +294,11 @@ where
     begun.map_err(StoreError::from)?;
     match f(conn) {
         Ok(value) => {
-            <AnyConnection as Connection>::TransactionManager::commit_transaction(conn).map_err(StoreError::from)?;
+            commit(conn)?;
             Ok(value)
         }
         Err(err) if err.commits() => {
-            <AnyConnection as Connection>::TransactionManager::commit_transaction(conn).map_err(StoreError::from)?;
+            commit(conn)?;
             Err(err)
         }
         Err(err) => {
@@ -272,6 +306,27 @@ where
                 tracing::error!(error = %rollback, "rollback failed");
             }
             Err(err)
+        }
+    }
+}
+
+/// Commits, and says so to the request's scope. A connection lost while committing leaves the
+/// outcome unknown: the request must not be replayed (`StoreError::CommitOutcomeUnknown`).
+fn commit(conn: &mut AnyConnection) -> Result<(), StoreError> {
+    match <AnyConnection as Connection>::TransactionManager::commit_transaction(conn) {
+        Ok(()) => {
+            super::request_scope::note_commit();
+            Ok(())
+        }
+        Err(e) => {
+            let e = StoreError::from(e);
+            if e.is_connection_lost() {
+                super::request_scope::note_commit(); // it may have committed
+                if let StoreError::Query(cause) = e {
+                    return Err(StoreError::CommitOutcomeUnknown(cause));
+                }
+            }
+            Err(e)
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod prepared;
 pub mod rate_counters;
 pub mod recovery_codes;
 pub mod refresh_tokens;
+pub mod request_scope;
 mod row_lock;
 pub mod schema;
 pub mod sessions;
@@ -41,9 +42,26 @@ pub enum StoreError {
     Migration(String),
     #[error("database setup failed: {0}")]
     Setup(String),
+    /// The connection was lost while committing: whether the transaction committed is unknown.
+    #[error("database connection lost during commit: {0}")]
+    CommitOutcomeUnknown(diesel::result::Error),
 }
 
 impl StoreError {
+    /// The connection no longer reaches a primary: closed (a crash, `57P01` admin shutdown, a
+    /// network failure, `08xxx`), unable to send, or on a server that is now read-only (`25006`,
+    /// a demoted primary). The connection is discarded (`pool` pings it before any reuse).
+    pub fn is_connection_lost(&self) -> bool {
+        use diesel::result::{DatabaseErrorKind as K, Error as E};
+        matches!(
+            self,
+            StoreError::Query(
+                E::DatabaseError(K::ClosedConnection | K::UnableToSendCommand | K::ReadOnlyTransaction, _)
+                    | E::BrokenTransactionManager
+            ) | StoreError::CommitOutcomeUnknown(_)
+        )
+    }
+
     pub fn is_foreign_key_violation(&self) -> bool {
         matches!(
             self,

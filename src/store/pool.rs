@@ -3,11 +3,14 @@
 //! diesel's own manager sends `SELECT 1` before every checkout, one statement in every request
 //! (one in thirteen of a `/verify` on PostgreSQL). Here a connection is pinged only when it may
 //! have gone bad: it sat idle longer than [`TRUSTED_FOR`] (the server may have restarted or
-//! closed it meanwhile), or a statement on it failed. A connection that just came back from a
-//! request whose statements all succeeded is handed out as it is.
+//! closed it meanwhile), or a statement on it failed, or another connection of the pool was found
+//! broken since it came back (a server that went away took them all: after a failover every
+//! pooled connection is checked before reuse, so a request's replay gets a live one). A
+//! connection that just came back from a request whose statements all succeeded is handed out as
+//! it is.
 
 use std::ops::{Deref, DerefMut};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -26,6 +29,8 @@ pub struct Pooled {
     returned_at: Instant,
     /// Set when a statement on it failed since its last ping.
     failed: Arc<AtomicBool>,
+    /// The pool's count of broken connections when this one was last known good.
+    seen_breaks: u64,
 }
 
 /// A connection checked out of the pool; derefs to the connection.
@@ -54,11 +59,13 @@ impl DbConn {
 #[derive(Debug)]
 pub struct Manager {
     inner: ConnectionManager<AnyConnection>,
+    /// Connections found broken so far.
+    breaks: AtomicU64,
 }
 
 impl Manager {
     pub fn new(url: &str) -> Self {
-        Self { inner: ConnectionManager::new(url) }
+        Self { inner: ConnectionManager::new(url), breaks: AtomicU64::new(0) }
     }
 }
 
@@ -73,20 +80,27 @@ impl ManageConnection for Manager {
             inner: diesel::connection::get_default_instrumentation(),
             failed: failed.clone(),
         });
-        Ok(Pooled { conn, returned_at: Instant::now(), failed })
+        Ok(Pooled { conn, returned_at: Instant::now(), failed, seen_breaks: self.breaks.load(Ordering::SeqCst) })
     }
 
     fn is_valid(&self, pooled: &mut Pooled) -> Result<(), Self::Error> {
-        if needs_ping(pooled.returned_at.elapsed(), pooled.failed.load(Ordering::Relaxed)) {
+        let breaks = self.breaks.load(Ordering::SeqCst);
+        let others_broke = pooled.seen_breaks < breaks;
+        if others_broke || needs_ping(pooled.returned_at.elapsed(), pooled.failed.load(Ordering::Relaxed)) {
             self.inner.is_valid(&mut pooled.conn)?;
             pooled.failed.store(false, Ordering::Relaxed);
+            pooled.seen_breaks = breaks;
         }
         Ok(())
     }
 
     fn has_broken(&self, pooled: &mut Pooled) -> bool {
         pooled.returned_at = Instant::now();
-        self.inner.has_broken(&mut pooled.conn)
+        let broken = self.inner.has_broken(&mut pooled.conn);
+        if broken {
+            self.breaks.fetch_add(1, Ordering::SeqCst);
+        }
+        broken
     }
 }
 

@@ -87,6 +87,10 @@ fn describe() {
     describe_histogram!("latchkey_hash_queue_wait_seconds", Unit::Seconds, "Time a password hash waited for a thread");
     describe_gauge!("latchkey_db_pool_connections", "Database pool connections by state (in_use, idle)");
     describe_histogram!("latchkey_db_pool_wait_seconds", Unit::Seconds, "Time spent waiting for a database connection");
+    describe_counter!(
+        "latchkey_db_retries_total",
+        "Requests served once more after their database connection was lost before anything committed (a failover)"
+    );
     describe_gauge!("latchkey_outbox_messages", "Outbox messages by status (queued, sending, sent, failed, expired …)");
     describe_counter!(
         "latchkey_messages_sent_total",
@@ -150,6 +154,7 @@ fn export_at_zero() {
     // Registered, so that each exports its buckets at 0 before its first sample.
     drop(histogram!("latchkey_hash_queue_wait_seconds"));
     drop(histogram!("latchkey_db_pool_wait_seconds"));
+    counter!("latchkey_db_retries_total").increment(0);
 }
 
 /// The Prometheus text for one scrape, with the gauges read now.

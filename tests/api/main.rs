@@ -24,6 +24,7 @@ mod cors;
 mod delivery_smtp;
 mod delivery_twilio;
 mod event_webhooks;
+mod failover;
 mod faults;
 mod health;
 mod invitations;

@@ -1168,7 +1168,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers. */
+        /**
+         * Readiness, answered within a second: the database answers and accepts writes (on
+         *     PostgreSQL, a primary; `503` while a failover has none).
+         */
         get: operations["readyz"];
         put?: never;
         post?: never;
@@ -8622,7 +8625,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is serving and its database answers */
+            /** @description The process is serving and its database accepts writes */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8640,7 +8643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description The database is unreachable */
+            /** @description The database is unreachable, or has no primary now */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -20,20 +20,27 @@ pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(Health { status: "ok".into() })
 }
 
-/// Readiness: the database answers.
+/// Readiness, answered within a second: the database answers and accepts writes (on
+/// PostgreSQL, a primary; `503` while a failover has none).
 #[utoipa::path(tag = "health", responses(
-    (status = 200, description = "The process is serving and its database answers", body = Health),
-    (status = 503, description = "The database is unreachable", body = ErrorBody),
+    (status = 200, description = "The process is serving and its database accepts writes", body = Health),
+    (status = 503, description = "The database is unreachable, or has no primary now", body = ErrorBody),
 ))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let ping = blocking(move || state.db.ping().map_err(AppError::from)).await;
-    match ping {
-        Ok(()) => HttpResponse::Ok().json(Health { status: "ok".into() }),
+    let within = std::time::Duration::from_millis(900);
+    let check = blocking(move || state.db.accepts_writes(within).map_err(AppError::from)).await;
+    let refused = |message: &str| {
+        HttpResponse::ServiceUnavailable()
+            .insert_header((actix_web::http::header::RETRY_AFTER, "1"))
+            .json(ErrorBody::new(crate::domain::ErrorCode::DatabaseUnavailable, message))
+    };
+    match check {
+        Ok(true) => HttpResponse::Ok().json(Health { status: "ok".into() }),
+        Ok(false) => refused("the database accepts no writes now (no primary)"),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            HttpResponse::ServiceUnavailable()
-                .json(ErrorBody::new(crate::domain::ErrorCode::DatabaseUnavailable, "the database is not reachable"))
+            refused("the database is not reachable")
         }
     }
 }
