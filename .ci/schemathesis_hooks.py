@@ -31,6 +31,9 @@ RULES_BEYOND_SCHEMA = {
     "phone_number_required",
     "invalid_sign_in",
     "invalid_webauthn_rp_id",
+    # The document gives a WebAuthn response's shape; its base64url, CBOR and client data are
+    # read by webauthn-rs.
+    "malformed_credential",
 }
 
 

@@ -92,6 +92,8 @@ pub enum ErrorCode {
     PasskeySignInDisabled,
     /// The method in play takes another kind of proof (a code, or a key's answer).
     WrongProof,
+    /// `credential` has the shape of a WebAuthn response but does not read as one.
+    MalformedCredential,
     /// Revoking this platform admin key would leave none.
     LastAdminKey,
     ChallengeExpired,

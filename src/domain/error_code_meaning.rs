@@ -78,6 +78,7 @@ impl ErrorCode {
             ErrorCode::WebauthnUnavailable => 409,
             ErrorCode::PasskeySignInDisabled => 403,
             ErrorCode::WrongProof => 409,
+            ErrorCode::MalformedCredential => 400,
             ErrorCode::LastAdminKey => 409,
             ErrorCode::ChallengeExpired => 410,
             ErrorCode::ChallengeUsed => 410,
@@ -398,6 +399,10 @@ impl ErrorCode {
             ErrorCode::PasskeySignInDisabled => {
                 "This organisation does not let its users sign in with a passkey alone (`passkey_sign_in`). Sign \
                  in with your password."
+            }
+            ErrorCode::MalformedCredential => {
+                "`credential` is shaped like the browser's `credential.toJSON()` but does not read as a WebAuthn \
+                 response (its base64url, CBOR or client data). Send what the browser returned, unchanged."
             }
             ErrorCode::LastAdminKey => {
                 "This is the platform's last live admin key: revoking it would leave nobody able to manage \

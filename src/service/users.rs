@@ -541,6 +541,9 @@ pub fn set_roles(
     user_id: &UserId,
     input: SetRoles,
 ) -> Result<UserView, AppError> {
+    if input.roles.len() > 2 {
+        return Err(AppError::validation(ErrorCode::InvalidBody, "roles: at most admin and owner"));
+    }
     let role = input.roles.iter().copied().max();
     let now = state.now();
     let mut conn = state.db.get()?;

@@ -44,6 +44,7 @@ const MESSAGES: Partial<Record<LatchkeyError["code"], string>> = {
   authenticator_not_allowed: "Your organisation does not accept this model of key. Use an approved one.",
   webauthn_unavailable: "Security keys cannot be used at this address. Contact your administrator.",
   passkey_sign_in_disabled: "Your organisation does not offer passkey sign-in. Sign in with your password.",
+  malformed_credential: "Your browser sent an answer that could not be read. Try again.",
   insufficient_role: "Your role does not allow this. Ask an owner of your organisation.",
   insufficient_scope: "This key may only check tokens.",
   mfa_required: "Administrators sign in with a second factor. Sign out and sign in again.",

@@ -49,8 +49,8 @@ pub async fn create_api_key(
             .map_err(|e| AppError::validation(ErrorCode::InvalidBody, format!("the request body does not fit: {e}")))?
     };
     let CreateApiKey { name, scopes } = body.unwrap_or_default();
-    if scopes.as_ref().is_some_and(Vec::is_empty) {
-        return Err(AppError::validation(ErrorCode::InvalidBody, "scopes: name at least one"));
+    if scopes.as_ref().is_some_and(|s| s.is_empty() || s.len() > 2) {
+        return Err(AppError::validation(ErrorCode::InvalidBody, "scopes: one or two of introspect, admin"));
     }
     let created = blocking(move || api_keys::create_tenant_key(&state, &caller.0, &path, name, scopes)).await?;
     Ok(HttpResponse::Created().insert_header(("Cache-Control", "no-store")).json(created))

@@ -44,12 +44,12 @@ pub fn start(state: &AppState, tenant: &Tenant, keys: &[&Method]) -> Result<(ser
     Ok((options, serde_json::to_string(&ceremony).map_err(AppError::internal)?))
 }
 
-/// Reads a browser's `credential.toJSON()` of a authentication (`400 invalid_body` when it is not one:
-/// the document describes the shape, so a well-formed answer always reads).
+/// Reads a browser's `credential.toJSON()` of a authentication (`400 malformed_credential` when it
+/// does not read: the document describes the shape, not every byte of it).
 pub fn parse(response: &serde_json::Value) -> Result<PublicKeyCredential, AppError> {
     serde_json::from_value(response.clone()).map_err(|_| {
         AppError::validation(
-            ErrorCode::InvalidBody,
+            ErrorCode::MalformedCredential,
             "credential must be the key's authentication response (the browser's credential.toJSON())",
         )
     })

@@ -74,12 +74,12 @@ pub fn start(
     })
 }
 
-/// Reads a browser's `credential.toJSON()` of a registration (`400 invalid_body` when it is not one:
-/// the document describes the shape, so a well-formed answer always reads).
+/// Reads a browser's `credential.toJSON()` of a registration (`400 malformed_credential` when it
+/// does not read: the document describes the shape, not every byte of it).
 pub fn parse(response: &serde_json::Value) -> Result<RegisterPublicKeyCredential, AppError> {
     serde_json::from_value(response.clone()).map_err(|_| {
         AppError::validation(
-            ErrorCode::InvalidBody,
+            ErrorCode::MalformedCredential,
             "credential must be the key's registration response (the browser's credential.toJSON())",
         )
     })
