@@ -55,7 +55,7 @@ ha_start() {
     local creating=$!
     # A standby's base backup waits for a checkpoint: ask the primary for one while it waits.
     while kill -0 "$creating" 2>/dev/null; do
-      [ "$port" != "${NODE_PORTS[0]}" ] && as_pg psql -qtA -h 127.0.0.1 -p "${NODE_PORTS[0]}" -d postgres -c CHECKPOINT >/dev/null 2>&1
+      if [ "$port" != "${NODE_PORTS[0]}" ]; then as_pg psql -qtA -h 127.0.0.1 -p "${NODE_PORTS[0]}" -d postgres -c CHECKPOINT >/dev/null 2>&1 || true; fi
       sleep 1
     done
     wait "$creating" || { cat "$HA_DIR/node$port.create.log"; return 1; }
@@ -112,16 +112,16 @@ ha_kill() { # port: the keeper's whole process group (keeper, postgres and its b
 
 ha_restart() { start_node "$1"; }
 
-ha_switchover() { as_pg pg_autoctl perform switchover --pgdata "$HA_DIR/monitor" --formation default 2>&1 | tail -3; }
+ha_switchover() { as_pg pg_autoctl perform switchover --pgdata "$HA_DIR/node$(ha_primary)" 2>&1 | tail -3; }
 
 ha_stop() {
   [ -n "${HA_DIR:-}" ] || return 0
   for pidfile in "$HA_DIR"/*.pid; do
-    [ -f "$pidfile" ] && kill -INT -- "-$(cat "$pidfile")" 2>/dev/null
+    if [ -f "$pidfile" ]; then kill -INT -- "-$(cat "$pidfile")" 2>/dev/null || true; fi
   done
   sleep 3
   for pidfile in "$HA_DIR"/*.pid; do
-    [ -f "$pidfile" ] && kill -KILL -- "-$(cat "$pidfile")" 2>/dev/null
+    if [ -f "$pidfile" ]; then kill -KILL -- "-$(cat "$pidfile")" 2>/dev/null || true; fi
   done
   true
 }

@@ -319,7 +319,7 @@ async fn record(
     metrics::counter!("latchkey_messages_sent_total", "channel" => channel.as_str(), "outcome" => outcome).increment(1);
     let s = state.clone();
     let failed = result.as_ref().err().map(|e| (e.to_string(), e.is_permanent()));
-    tokio::task::spawn_blocking(move || -> Result<(), AppError> {
+    until_recorded(move || {
         let now = s.now();
         let mut conn = s.db.get()?;
         match &failed {
@@ -334,7 +334,30 @@ async fn record(
         Ok(())
     })
     .await
-    .map_err(AppError::internal)?
+}
+
+/// Records what a send did, riding out a failover: the message left already, so losing its
+/// outcome would let the lease run out and the worker send it a second time. Recording is
+/// idempotent (a conditional update of the leased row); it is tried again while the database has
+/// no primary, up to 4 times (each waits up to `LATCHKEY_DB_WAIT_MS` for a connection), well
+/// within the 30 s lease.
+pub(crate) async fn until_recorded<F>(record: F) -> Result<(), AppError>
+where
+    F: Fn() -> Result<(), AppError> + Send + Sync + 'static,
+{
+    let record = Arc::new(record);
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let attempt = record.clone();
+        let outcome = tokio::task::spawn_blocking(move || attempt()).await.map_err(AppError::internal)?;
+        match outcome {
+            Err(AppError::ConnectionLost { .. } | AppError::DatabaseUnavailable { .. }) if tries < 4 => {
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            }
+            other => return other,
+        }
+    }
 }
 
 /// The retry policy of both lease queues (messages and event-webhook deliveries).

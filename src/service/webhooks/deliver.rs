@@ -94,15 +94,15 @@ async fn deliver_one(state: Arc<AppState>, client: reqwest::Client, id: String) 
         Err(Failure::Retry(_)) => "failed",
     })
     .increment(1);
-    tokio::task::spawn_blocking(move || -> Result<(), AppError> {
+    crate::service::outbox::until_recorded(move || {
         let now = state.now();
         let mut conn = state.db.get()?;
-        match result {
+        match &result {
             Ok(()) => rows::mark_sent(&mut conn, &delivery.id, lease, now)?,
             Err(failure) => {
                 let (error, retry_at) = match failure {
-                    Failure::Refused(e) => (e, None),
-                    Failure::Retry(e) => (e, Some(now + crate::service::outbox::backoff_secs(delivery.attempts))),
+                    Failure::Refused(e) => (e.clone(), None),
+                    Failure::Retry(e) => (e.clone(), Some(now + crate::service::outbox::backoff_secs(delivery.attempts))),
                 };
                 let status = rows::mark_failed(&mut conn, (&delivery.id, lease), &error, retry_at, delivery.expires_at)?;
                 tracing::warn!(webhook_id = %delivery.webhook_id, delivery_id = %delivery.id, ?status, %error, "event webhook delivery failed");
@@ -110,8 +110,7 @@ async fn deliver_one(state: Arc<AppState>, client: reqwest::Client, id: String) 
         }
         Ok(())
     })
-    .await
-    .map_err(AppError::internal)??;
+    .await?;
     Ok(ok)
 }
 
