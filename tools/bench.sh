@@ -58,7 +58,12 @@ for mode in $modes; do
     login) both "LATCHKEY_LOG=warn" --mode login --users 32 ;;
     # 256 connections of logins with production argon2 parameters, probes alongside.
     flood) both "LATCHKEY_LOG=warn" --mode flood --users 32 --concurrency 256 ;;
-    verify) both "$light" --mode verify --users "$verify_users" ;;
+    verify)
+      both "$light" --mode verify --users "$verify_users"
+      # The same run's physical limit: PostgreSQL alone, with the writes of a /verify.
+      if psql "$pg_base/postgres" -Atc 'select 1' >/dev/null 2>&1; then
+        tools/pg-limit/run.sh "$pg_base" "$seconds" 8
+      fi ;;
     sms)
       gateway_port=$((40000 + RANDOM % 20000))
       sms_env="$light LATCHKEY_DELIVERY_SMS=webhook LATCHKEY_DELIVERY_WEBHOOK_URL=http://127.0.0.1:$gateway_port/sms"
