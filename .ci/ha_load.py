@@ -205,7 +205,8 @@ def run(seconds, event):
                 results["wrong_code_answers"].append({"status": s, "error": body.get("error")})
             if s == 423:
                 return
-            time.sleep(1.2)
+            # Two wrong codes before the kill (3 s in), the rest across and after the gap.
+            time.sleep(2.0)
 
     threads = [threading.Thread(target=totp_worker, args=(i, u)) for i, u in enumerate(state["totp"])]
     threads += [threading.Thread(target=sms_worker, args=(i, u)) for i, u in enumerate(state["sms"])]
