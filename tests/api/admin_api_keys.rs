@@ -29,6 +29,8 @@ async fn tenant_keys_are_shown_once_listed_without_secret_and_revocable() -> Tes
     assert_eq!(r.status(), 400);
     let r = app.admin_post("/admin/tenants/acme/api-keys", json!({"scopes": ["everything"]})).await;
     assert_eq!(r.status(), 400);
+    let r = app.admin_post("/admin/tenants/acme/api-keys", json!([null, null])).await;
+    assert_eq!(error_body(r).await["error"], "invalid_body", "an array is not the body");
 
     let list: Value = app.admin_get("/admin/tenants/acme/api-keys").await.json().await?;
     assert_eq!(list.as_array().map(Vec::len), Some(2));

@@ -45,8 +45,15 @@ pub async fn create_api_key(
     let body = if body.iter().all(u8::is_ascii_whitespace) {
         None
     } else {
-        serde_json::from_slice::<Option<CreateApiKey>>(&body)
-            .map_err(|e| AppError::validation(ErrorCode::InvalidBody, format!("the request body does not fit: {e}")))?
+        let unfit = |e: serde_json::Error| {
+            AppError::validation(ErrorCode::InvalidBody, format!("the request body does not fit: {e}"))
+        };
+        let value: serde_json::Value = serde_json::from_slice(&body).map_err(unfit)?;
+        // An object (or null), never an array read field by field.
+        if !(value.is_object() || value.is_null()) {
+            return Err(AppError::validation(ErrorCode::InvalidBody, "the request body must be a JSON object"));
+        }
+        serde_json::from_value::<Option<CreateApiKey>>(value).map_err(unfit)?
     };
     let CreateApiKey { name, scopes } = body.unwrap_or_default();
     if scopes.as_ref().is_some_and(|s| s.is_empty() || s.len() > 2) {
