@@ -166,16 +166,10 @@ fn origin_pattern() -> String {
     format!("(?:https://{host}{ANY_PORT}|http://{local}{ANY_PORT})/?")
 }
 
-/// A search (`?q=`): 1-100 characters, something besides the white space the server trims.
+/// A search (`?q=`): one line of 1-100 visible characters (`text::line`: no control or invisible
+/// formatting characters, something besides the white space the server trims).
 pub fn search_query() -> Object {
-    let not_space = format!("[^{}", &TRIMMED_SPACE[1..]);
-    ObjectBuilder::new()
-        .schema_type(Type::String)
-        .pattern(Some(not_space))
-        .min_length(Some(1))
-        .max_length(Some(100))
-        .examples([serde_json::json!("ali")])
-        .build()
+    line(100).examples([serde_json::json!("ali")]).build()
 }
 
 /// A WebAuthn relying-party id (`tenant_policy::parse_rp_id`): a domain name whose last label

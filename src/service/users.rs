@@ -339,12 +339,10 @@ pub fn list(state: &AppState, principal: &Principal, slug: &Slug, query: ListUse
     }
     let mut conn = state.db.get()?;
     let tenant = tenant_for(&mut conn, principal, slug, Need::ADMIN)?;
-    let prefix = match query.q.as_deref().map(str::trim) {
+    // One line of visible text (no NUL, which PostgreSQL refuses in text, no controls).
+    let prefix = match query.q.as_deref() {
         None => None,
-        Some(q) if q.is_empty() || q.chars().count() > 100 => {
-            return Err(AppError::validation(ErrorCode::InvalidQuery, "q must have 1-100 characters"));
-        }
-        Some(q) => Some(like_escaped(&q.to_lowercase())),
+        Some(q) => Some(like_escaped(&crate::domain::text::line(q, 100, ErrorCode::InvalidQuery, "q")?.to_lowercase())),
     };
     let filter = rows::UserFilter {
         prefix,
