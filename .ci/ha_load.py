@@ -102,7 +102,7 @@ def setup():
     a = INSTANCES[0]
     assert call(a, "POST", "/admin/tenants", {"slug": TENANT, "name": "HA Clinic", "two_factor": "required"}, ADMIN)[0] == 201
     limits = {"per_user_per_hour": 1000, "per_number_per_hour": 1000, "per_number_per_day": 1000, "per_tenant_per_hour": 100000}
-    s, t = call(a, "PATCH", "/admin/tenants/" + TENANT, {"sms_budget": 500, "message_limits": limits}, ADMIN)
+    s, t = call(a, "PATCH", "/admin/tenants/" + TENANT, {"sms_budget": 2000, "message_limits": limits}, ADMIN)
     assert s == 200, t
     state = {"totp": [], "sms": [], "lock": None}
     for i in range(12):
@@ -299,9 +299,9 @@ def check(event):
     balance = int(psql("SELECT sms_budget FROM tenants WHERE slug = '%s'" % TENANT))
     deliveries = [json.loads(l) for l in open(os.path.join(STATE, "deliveries.jsonl"))]
     ids = [d["id"] for d in deliveries]
-    print("%s: SMS: %d queued, balance %d of 500, %d deliveries (%d distinct)" % (event, queued, balance, len(ids), len(set(ids))))
-    if queued + balance != 500:
-        problems.append("SMS budget: %d queued but %d spent" % (queued, 500 - balance))
+    print("%s: SMS: %d queued, balance %d of 2000, %d deliveries (%d distinct)" % (event, queued, balance, len(ids), len(set(ids))))
+    if queued + balance != 2000:
+        problems.append("SMS budget: %d queued but %d spent" % (queued, 2000 - balance))
     if len(ids) != len(set(ids)):
         problems.append("a message was delivered twice")
     if problems:

@@ -31,6 +31,8 @@ pub struct Pooled {
     failed: Arc<AtomicBool>,
     /// The pool's count of broken connections when this one was last known good.
     seen_breaks: u64,
+    /// A statement on it found the server gone or read-only (a failover): it is dropped on return.
+    lost: Arc<AtomicBool>,
 }
 
 /// A connection checked out of the pool; derefs to the connection.
@@ -76,18 +78,21 @@ impl ManageConnection for Manager {
     fn connect(&self) -> Result<Pooled, Self::Error> {
         let mut conn = self.inner.connect()?;
         let failed = Arc::new(AtomicBool::new(false));
+        let lost = Arc::new(AtomicBool::new(false));
         conn.set_instrumentation(WatchFailures {
             inner: diesel::connection::get_default_instrumentation(),
             failed: failed.clone(),
+            lost: lost.clone(),
         });
-        Ok(Pooled { conn, returned_at: Instant::now(), failed, seen_breaks: self.breaks.load(Ordering::SeqCst) })
+        let seen_breaks = self.breaks.load(Ordering::SeqCst);
+        Ok(Pooled { conn, returned_at: Instant::now(), failed, seen_breaks, lost })
     }
 
     fn is_valid(&self, pooled: &mut Pooled) -> Result<(), Self::Error> {
         let breaks = self.breaks.load(Ordering::SeqCst);
         let others_broke = pooled.seen_breaks < breaks;
         if others_broke || needs_ping(pooled.returned_at.elapsed(), pooled.failed.load(Ordering::Relaxed)) {
-            self.inner.is_valid(&mut pooled.conn)?;
+            writable(&mut pooled.conn)?;
             pooled.failed.store(false, Ordering::Relaxed);
             pooled.seen_breaks = breaks;
         }
@@ -96,11 +101,37 @@ impl ManageConnection for Manager {
 
     fn has_broken(&self, pooled: &mut Pooled) -> bool {
         pooled.returned_at = Instant::now();
-        let broken = self.inner.has_broken(&mut pooled.conn);
+        let broken = self.inner.has_broken(&mut pooled.conn) || pooled.lost.load(Ordering::Relaxed);
         if broken {
             self.breaks.fetch_add(1, Ordering::SeqCst);
         }
         broken
+    }
+}
+
+/// The ping: the server answers, and on PostgreSQL it still takes writes (a primary being demoted
+/// in a switchover answers `SELECT 1` but refuses every write with `25006`).
+fn writable(conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    use diesel::RunQueryDsl;
+    match conn {
+        AnyConnection::Postgresql(_) => {
+            let rows = diesel::sql_query("SELECT 1 WHERE current_setting('transaction_read_only') = 'off'")
+                .execute(conn)
+                .map_err(diesel::r2d2::Error::QueryError)?;
+            if rows == 0 {
+                let read_only = Box::new("the server no longer takes writes".to_owned());
+                return Err(diesel::r2d2::Error::QueryError(Error::DatabaseError(
+                    DatabaseErrorKind::ReadOnlyTransaction,
+                    read_only,
+                )));
+            }
+            Ok(())
+        }
+        AnyConnection::Sqlite(_) => {
+            use diesel::connection::SimpleConnection;
+            conn.batch_execute("SELECT 1").map_err(diesel::r2d2::Error::QueryError)
+        }
     }
 }
 
@@ -113,12 +144,20 @@ fn needs_ping(idle: Duration, failed: bool) -> bool {
 struct WatchFailures {
     inner: Option<Box<dyn Instrumentation>>,
     failed: Arc<AtomicBool>,
+    lost: Arc<AtomicBool>,
 }
 
 impl Instrumentation for WatchFailures {
     fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
-        if let InstrumentationEvent::FinishQuery { error: Some(_), .. } = &event {
+        if let InstrumentationEvent::FinishQuery { error: Some(error), .. } = &event {
             self.failed.store(true, Ordering::Relaxed);
+            use diesel::result::{DatabaseErrorKind as K, Error as E};
+            if matches!(
+                error,
+                E::DatabaseError(K::ClosedConnection | K::UnableToSendCommand | K::ReadOnlyTransaction, _)
+            ) {
+                self.lost.store(true, Ordering::Relaxed);
+            }
         }
         if let Some(inner) = self.inner.as_mut() {
             inner.on_connection_event(event);
