@@ -106,14 +106,6 @@ impl Principal {
         }
     }
 
-    /// The member's role, when the caller is a user.
-    pub fn member_role(&self) -> Option<Role> {
-        match self {
-            Principal::Member(m) => m.role,
-            _ => None,
-        }
-    }
-
     /// An admin may not act on an owner's account; owners and keys may.
     pub fn may_act_on(&self, target: &User) -> Result<(), AppError> {
         match self {
